@@ -1,0 +1,348 @@
+package backprop.engine.autodiff;
+
+import backprop.engine.backend.Backends;
+import backprop.engine.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * The primitive operations. Each one computes its forward value and, right below it, says
+ * how to send the output's gradient back to its inputs: the backward rule is the local
+ * derivative times the incoming gradient (the chain rule), added (+=) into each input.
+ *
+ * <p>Shapes are kept simple on purpose: element-wise ops take equal shapes, except that
+ * {@link #add} and {@link #sub} also accept a vector on the right that is added to every
+ * row of a matrix (a bias).
+ */
+public final class Ops {
+    private Ops() {}
+
+    private static Var node(Tensor value, String op, Var... parents) {
+        return new Var(value, op, parents, false);
+    }
+
+    // ---------------------------------------------------------------- add, sub, mul, scale
+
+    /** a + b; b may be a row vector broadcast over the rows of a. */
+    public static Var add(Var a, Var b) { return addScaled(a, b, 1f, "add"); }
+
+    /** a − b; b may be a row vector broadcast over the rows of a. */
+    public static Var sub(Var a, Var b) { return addScaled(a, b, -1f, "sub"); }
+
+    private static Var addScaled(Var a, Var b, float sign, String name) {
+        float[] x = a.value().data(), y = b.value().data();
+        boolean broadcast = !a.value().sameShape(b.value());
+        int cols = y.length;
+        if (broadcast && (a.value().rank() != 2 || b.value().rank() != 1 || a.value().dim(1) != cols)) {
+            throw new IllegalArgumentException(name + ": shapes " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape()) + " do not match");
+        }
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = x[i] + sign * y[broadcast ? i % cols : i];
+        Var o = node(new Tensor(out, a.shape()), name, a, b);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            // ∂(a ± b)/∂a = 1
+            a.accumulate(g);
+            // ∂(a ± b)/∂b = ±1, summed over the rows it was broadcast to
+            float[] gb = new float[cols];
+            for (int i = 0; i < g.length; i++) gb[broadcast ? i % cols : i] += sign * g[i];
+            b.accumulate(gb);
+        };
+        return o;
+    }
+
+    /** Element-wise product a ∘ b (equal shapes). */
+    public static Var mul(Var a, Var b) {
+        requireSame("mul", a, b);
+        float[] x = a.value().data(), y = b.value().data();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = x[i] * y[i];
+        Var o = node(new Tensor(out, a.shape()), "mul", a, b);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[g.length], gb = new float[g.length];
+            for (int i = 0; i < g.length; i++) {
+                ga[i] = y[i] * g[i]; // ∂(ab)/∂a = b
+                gb[i] = x[i] * g[i]; // ∂(ab)/∂b = a
+            }
+            a.accumulate(ga);
+            b.accumulate(gb);
+        };
+        return o;
+    }
+
+    /** c · a for a constant c. */
+    public static Var scale(Var a, float c) {
+        float[] x = a.value().data();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = c * x[i];
+        Var o = node(new Tensor(out, a.shape()), "scale", a);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[g.length];
+            for (int i = 0; i < g.length; i++) ga[i] = c * g[i];
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    /** a + c for a constant c (the decks' {@code d = b + 1}). */
+    public static Var addConst(Var a, float c) {
+        float[] x = a.value().data();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = x[i] + c;
+        Var o = node(new Tensor(out, a.shape()), "addConst", a);
+        o.backward = () -> a.accumulate(o.grad().data());
+        return o;
+    }
+
+    // ---------------------------------------------------------------- matmul
+
+    /** Matrix product of a (m×k) and b (k×n), computed by the current backend. */
+    public static Var matmul(Var a, Var b) {
+        Tensor A = a.value(), B = b.value();
+        if (A.rank() != 2 || B.rank() != 2 || A.dim(1) != B.dim(0)) {
+            throw new IllegalArgumentException("matmul: shapes " + Arrays.toString(A.shape()) + " and " + Arrays.toString(B.shape()) + " do not chain");
+        }
+        int m = A.dim(0), k = A.dim(1), n = B.dim(1);
+        float[] out = new float[m * n];
+        Backends.current().gemm(false, false, m, n, k, 1f, A.data(), k, B.data(), n, 0f, out, n);
+        Var o = node(new Tensor(out, m, n), "matmul", a, b);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            // ∂R/∂A = G · Bᵀ and ∂R/∂B = Aᵀ · G
+            float[] ga = new float[m * k], gb = new float[k * n];
+            Backends.current().gemm(false, true, m, k, n, 1f, g, n, B.data(), n, 0f, ga, k);
+            Backends.current().gemm(true, false, k, n, m, 1f, A.data(), k, g, n, 0f, gb, n);
+            a.accumulate(ga);
+            b.accumulate(gb);
+        };
+        return o;
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements (a scalar). */
+    public static Var sum(Var a) {
+        float[] x = a.value().data();
+        float s = 0f;
+        for (float v : x) s += v;
+        Var o = node(Tensor.scalar(s), "sum", a);
+        o.backward = () -> {
+            float g = o.grad().item();
+            float[] ga = new float[x.length];
+            Arrays.fill(ga, g); // every element contributes with slope 1
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    /** Mean of all elements (a scalar). */
+    public static Var mean(Var a) {
+        int n = a.value().size();
+        float[] x = a.value().data();
+        float s = 0f;
+        for (float v : x) s += v;
+        Var o = node(Tensor.scalar(s / n), "mean", a);
+        o.backward = () -> {
+            float g = o.grad().item() / n;
+            float[] ga = new float[n];
+            Arrays.fill(ga, g);
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    // ---------------------------------------------------------------- exp, log, max
+
+    public static Var exp(Var a) {
+        float[] x = a.value().data();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = (float) StrictMath.exp(x[i]);
+        Var o = node(new Tensor(out, a.shape()), "exp", a);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[g.length];
+            for (int i = 0; i < g.length; i++) ga[i] = out[i] * g[i]; // (e^x)' = e^x
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    public static Var log(Var a) {
+        float[] x = a.value().data();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = (float) StrictMath.log(x[i]);
+        Var o = node(new Tensor(out, a.shape()), "log", a);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[g.length];
+            for (int i = 0; i < g.length; i++) ga[i] = g[i] / x[i]; // (log x)' = 1/x
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    /** Element-wise maximum of several equal-shaped inputs; the gradient goes to the winner. */
+    public static Var maximum(Var... in) {
+        for (Var v : in) requireSame("maximum", in[0], v);
+        int n = in[0].value().size();
+        float[] out = new float[n];
+        int[] winner = new int[n];
+        for (int i = 0; i < n; i++) {
+            float best = in[0].value().data()[i];
+            for (int p = 1; p < in.length; p++) {
+                float v = in[p].value().data()[i];
+                if (v > best) { best = v; winner[i] = p; }
+            }
+            out[i] = best;
+        }
+        Var o = node(new Tensor(out, in[0].shape()), "maximum", in);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            for (int p = 0; p < in.length; p++) {
+                float[] gp = new float[n];
+                for (int i = 0; i < n; i++) if (winner[i] == p) gp[i] = g[i];
+                in[p].accumulate(gp);
+            }
+        };
+        return o;
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /**
+     * z = g(a) element by element. The activation supplies g and g'; the rule here is the
+     * same for all of them: ∂R/∂a = g'(a) · ∂R/∂z.
+     */
+    public static Var activate(Var a, Activation act) {
+        if (act == Activation.SOFTMAX) return softmax(a);
+        float[] x = a.value().data();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = act.apply(x[i]);
+        Var o = node(new Tensor(out, a.shape()), act.id(), a);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[g.length];
+            for (int i = 0; i < g.length; i++) ga[i] = act.derivative(x[i], out[i]) * g[i];
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    /** Row-wise softmax p_c = e^{a_c} / Σ_k e^{a_k} (shifted by the row max for stability). */
+    public static Var softmax(Var a) {
+        Tensor A = a.value();
+        int rows = A.rank() == 2 ? A.dim(0) : 1;
+        int cols = A.size() / rows;
+        float[] x = A.data();
+        float[] out = new float[x.length];
+        for (int r = 0; r < rows; r++) {
+            int o0 = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) max = Math.max(max, x[o0 + c]);
+            float s = 0f;
+            for (int c = 0; c < cols; c++) {
+                out[o0 + c] = (float) StrictMath.exp(x[o0 + c] - max);
+                s += out[o0 + c];
+            }
+            for (int c = 0; c < cols; c++) out[o0 + c] /= s;
+        }
+        Var o = node(new Tensor(out, a.shape()), "softmax", a);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[g.length];
+            for (int r = 0; r < rows; r++) {
+                int o0 = r * cols;
+                // ∂p_c/∂a_k = p_c (1[c=k] − p_k)  ⇒  ∂R/∂a_k = p_k (g_k − Σ_c g_c p_c)
+                float dot = 0f;
+                for (int c = 0; c < cols; c++) dot += g[o0 + c] * out[o0 + c];
+                for (int k = 0; k < cols; k++) ga[o0 + k] = out[o0 + k] * (g[o0 + k] - dot);
+            }
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
+    // ---------------------------------------------------------------- losses
+
+    /** Squared error with the decks' convention: R = (1/N) Σ_n ½ ‖y_n − f(x_n)‖². */
+    public static Var mse(Var f, Tensor y) {
+        requireShape("mse", f, y);
+        float[] p = f.value().data(), t = y.data();
+        int n = rows(f.value());
+        float s = 0f;
+        for (int i = 0; i < p.length; i++) {
+            float d = t[i] - p[i];
+            s += 0.5f * d * d;
+        }
+        Var o = node(Tensor.scalar(s / n), "mse", f);
+        o.backward = () -> {
+            float g = o.grad().item() / n;
+            float[] gf = new float[p.length];
+            for (int i = 0; i < p.length; i++) gf[i] = -(t[i] - p[i]) * g; // −(y − f)
+            f.accumulate(gf);
+        };
+        return o;
+    }
+
+    /** Smallest probability fed to a log, so that a confident wrong answer costs a finite loss. */
+    public static final float PROB_FLOOR = 1e-7f;
+
+    /** Cross-entropy over probabilities p (a softmax output): R = −(1/N) Σ_n Σ_c y_nc log p_nc. */
+    public static Var crossEntropy(Var p, Tensor y) {
+        requireShape("cross_entropy", p, y);
+        float[] q = p.value().data(), t = y.data();
+        int n = rows(p.value());
+        float s = 0f;
+        for (int i = 0; i < q.length; i++) if (t[i] != 0f) s -= t[i] * (float) StrictMath.log(Math.max(q[i], PROB_FLOOR));
+        Var o = node(Tensor.scalar(s / n), "cross_entropy", p);
+        o.backward = () -> {
+            float g = o.grad().item() / n;
+            float[] gp = new float[q.length];
+            for (int i = 0; i < q.length; i++) gp[i] = t[i] == 0f ? 0f : -t[i] / Math.max(q[i], PROB_FLOOR) * g;
+            p.accumulate(gp);
+        };
+        return o;
+    }
+
+    /** Binary cross-entropy over sigmoid outputs: R = −(1/N) Σ [y log p + (1−y) log(1−p)]. */
+    public static Var binaryCrossEntropy(Var p, Tensor y) {
+        requireShape("binary_cross_entropy", p, y);
+        float[] q = p.value().data(), t = y.data();
+        int n = rows(p.value());
+        float s = 0f;
+        for (int i = 0; i < q.length; i++) {
+            float qi = clampProb(q[i]);
+            s -= t[i] * (float) StrictMath.log(qi) + (1f - t[i]) * (float) StrictMath.log(1f - qi);
+        }
+        Var o = node(Tensor.scalar(s / n), "binary_cross_entropy", p);
+        o.backward = () -> {
+            float g = o.grad().item() / n;
+            float[] gp = new float[q.length];
+            for (int i = 0; i < q.length; i++) {
+                float qi = clampProb(q[i]);
+                gp[i] = (-t[i] / qi + (1f - t[i]) / (1f - qi)) * g;
+            }
+            p.accumulate(gp);
+        };
+        return o;
+    }
+
+    private static float clampProb(float q) {
+        return Math.min(Math.max(q, PROB_FLOOR), 1f - PROB_FLOOR);
+    }
+
+    private static int rows(Tensor t) { return t.rank() == 2 ? t.dim(0) : 1; }
+
+    private static void requireSame(String op, Var a, Var b) {
+        if (!a.value().sameShape(b.value())) {
+            throw new IllegalArgumentException(op + ": shapes " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape()) + " differ");
+        }
+    }
+
+    private static void requireShape(String op, Var a, Tensor y) {
+        if (!a.value().sameShape(y)) {
+            throw new IllegalArgumentException(op + ": prediction " + Arrays.toString(a.shape()) + " and target " + Arrays.toString(y.shape()) + " differ");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package backprop.engine.autodiff;
+
+import backprop.engine.tensor.Tensor;
+
+/**
+ * A node of the computational graph: a value, the gradient of the final output with respect
+ * to it, the operation that made it and that operation's backward rule (micrograd's
+ * {@code Value}, on tensors).
+ *
+ * <p>Gradients ACCUMULATE: a value used twice receives both contributions, which is exactly
+ * the "sum over paths" of the chain rule (∂e/∂b = 5 in the decks' {@code e = (a+b)(b+1)}).
+ */
+public final class Var {
+    private Tensor value;
+    private Tensor grad;
+    final String op;
+    final Var[] parents;
+    Runnable backward = () -> { };
+    private String label;
+    /** Leaves that are learnable parameters keep their gradient between backward calls. */
+    private final boolean requiresGrad;
+
+    Var(Tensor value, String op, Var[] parents, boolean requiresGrad) {
+        this.value = value;
+        this.op = op;
+        this.parents = parents;
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** A constant input: no gradient flows into it (but one is still recorded, for traces). */
+    public static Var constant(Tensor t) { return new Var(t, "const", new Var[0], false); }
+
+    /** A learnable parameter (weights, biases). */
+    public static Var param(Tensor t, String label) {
+        Var v = new Var(t, "param", new Var[0], true);
+        v.label = label;
+        return v;
+    }
+
+    public Tensor value() { return value; }
+
+    /** Replaces a parameter's value in place of an optimiser update or a user edit. */
+    public void setValue(Tensor t) {
+        if (!t.sameShape(value)) throw new IllegalArgumentException("shape change for " + label);
+        this.value = t;
+    }
+
+    /** The gradient; all zeros until a backward pass has reached this node. */
+    public Tensor grad() {
+        if (grad == null) grad = Tensor.zeros(value.shape());
+        return grad;
+    }
+
+    public boolean hasGrad() { return grad != null; }
+
+    public void zeroGrad() { grad = null; }
+
+    public String op() { return op; }
+
+    public String label() { return label; }
+
+    public Var label(String l) { this.label = l; return this; }
+
+    public boolean requiresGrad() { return requiresGrad; }
+
+    public int[] shape() { return value.shape(); }
+
+    /** Adds {@code g} into this node's gradient (element by element). */
+    void accumulate(float[] g) {
+        float[] d = grad().data();
+        for (int i = 0; i < d.length; i++) d[i] += g[i];
+    }
+
+    /** Reverse-mode sweep from this (scalar) node: seed 1 and walk the tape backwards. */
+    public void backward() {
+        Tape.of(this).backward();
+    }
+
+    @Override
+    public String toString() { return (label != null ? label : op) + ":" + value; }
+}

@@ -1,0 +1,47 @@
+package backprop.engine.nn;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Weight initialisers. Scale matters: too large and sigmoid units saturate, too small and
+ * signals (and gradients) fade; Xavier/Glorot and He pick the scale from the fan-in/out.
+ *
+ * @param type  "uniform" (U(−a, a)), "normal" (N(0, σ)), "xavier" or "he"
+ * @param scale a for uniform, σ for normal; ignored by xavier and he
+ */
+public record Initializer(String type, double scale) {
+    public static final List<String> NAMES = List.of("xavier", "he", "uniform", "normal");
+    public static final Initializer XAVIER = new Initializer("xavier", 0);
+    public static final Initializer HE = new Initializer("he", 0);
+
+    public Initializer {
+        if (!NAMES.contains(type)) throw new IllegalArgumentException("unknown initializer '" + type + "' (known: " + String.join(", ", NAMES) + ")");
+    }
+
+    public static Initializer uniform(double a) { return new Initializer("uniform", a); }
+
+    public static Initializer normal(double sigma) { return new Initializer("normal", sigma); }
+
+    /** One weight for a layer with the given fan-in and fan-out. */
+    public float sample(Random r, int fanIn, int fanOut) {
+        switch (type) {
+            case "uniform": return (float) ((2 * r.nextDouble() - 1) * scale);
+            case "normal": return (float) (r.nextGaussian() * scale);
+            case "xavier": {
+                double a = Math.sqrt(6.0 / (fanIn + fanOut)); // Glorot & Bengio 2010, uniform form
+                return (float) ((2 * r.nextDouble() - 1) * a);
+            }
+            default: return (float) (r.nextGaussian() * Math.sqrt(2.0 / fanIn)); // He et al. 2015
+        }
+    }
+
+    @Override
+    public String toString() {
+        return switch (type) {
+            case "uniform" -> "uniform(±" + scale + ")";
+            case "normal" -> "normal(σ=" + scale + ")";
+            default -> type;
+        };
+    }
+}
