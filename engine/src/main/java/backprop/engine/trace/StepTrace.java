@@ -1,0 +1,23 @@
+package backprop.engine.trace;
+
+import java.util.List;
+
+/**
+ * The engine's record of one training step, at the granularity a teacher narrates. It is the
+ * single source of truth for every number a view shows about that step.
+ *
+ * @param step         how many updates the model had received before this step (0-based)
+ * @param loss         R on this batch, before the update (without the L2 term)
+ * @param lossName     "mse", "cross_entropy", "binary_cross_entropy"
+ * @param input        the batch, [n][inputs]
+ * @param target       the targets, [n][outputs]
+ * @param output       the network's output, [n][outputs]
+ * @param layers       one entry per layer, input to output
+ * @param optimizer    optimiser description ("sgd η=0.5"), null if no update was made
+ * @param learningRate η
+ */
+public record StepTrace(long step, float loss, String lossName, float[][] input, float[][] target, float[][] output,
+                        List<LayerTrace> layers, String optimizer, float learningRate) {
+
+    public int batchSize() { return input.length; }
+}
