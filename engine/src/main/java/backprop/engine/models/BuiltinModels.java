@@ -1,0 +1,60 @@
+package backprop.engine.models;
+
+import backprop.engine.data.Dataset;
+import backprop.engine.data.Datasets;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The models that ship with the engine, by name. Network models are ordinary network files
+ * kept as resources (so they double as examples of the format); the perceptron models use
+ * the perceptron learning rule instead of backpropagation.
+ */
+public final class BuiltinModels {
+    private BuiltinModels() {}
+
+    /** How a built-in model is trained. */
+    public enum Kind { NETWORK, PERCEPTRON }
+
+    /** A built-in model: its name, how it trains, what it shows, and its dataset. */
+    public record Builtin(String name, Kind kind, String description, String dataset) {}
+
+    private static final List<Builtin> ALL = List.of(
+            new Builtin("perceptron-and", Kind.PERCEPTRON, "perceptron rule on AND: converges", "and"),
+            new Builtin("perceptron-or", Kind.PERCEPTRON, "perceptron rule on OR: converges", "or"),
+            new Builtin("perceptron-xor", Kind.PERCEPTRON, "perceptron rule on XOR: never converges (not linearly separable)", "xor"),
+            new Builtin("xor-handbuilt", Kind.NETWORK, "step units with the lecture's hand-set weights", "xor"),
+            new Builtin("xor", Kind.NETWORK, "2-2-1 sigmoid network learning XOR by backprop", "xor"),
+            new Builtin("encoder-838", Kind.NETWORK, "8-3-8 encoder: one-hot codes through 3 hidden units", "encoder-838"));
+
+    public static List<Builtin> list() { return ALL; }
+
+    public static Builtin get(String name) {
+        for (Builtin b : ALL) if (b.name().equals(name)) return b;
+        throw new IllegalArgumentException("unknown model '" + name + "' (known: "
+                + String.join(", ", ALL.stream().map(Builtin::name).toList()) + ")");
+    }
+
+    /** The network file of a NETWORK model. */
+    public static NetworkSpec spec(String name) throws SpecException {
+        Builtin b = get(name);
+        if (b.kind() != Kind.NETWORK) throw new IllegalArgumentException(name + " is a perceptron, not a network file");
+        String resource = "/backprop/engine/models/" + name + ".json";
+        try (InputStream in = BuiltinModels.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in model " + name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The dataset a built-in model trains on. */
+    public static Dataset dataset(String name) {
+        return Datasets.byName(get(name).dataset(), 0, 0, 0, 0);
+    }
+}
