@@ -1,0 +1,25 @@
+package backprop.app.shell;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+
+/**
+ * The play/pause/step controls a view offers. The toolbar buttons and presenter-mode keys
+ * (space, → ←, Home/End, + −) call these and nothing else, so every view is driven the same way.
+ */
+public interface Transport {
+    void togglePlay();
+
+    void stepForward();
+
+    void stepBack();
+
+    void home();
+
+    void end();
+
+    void faster();
+
+    void slower();
+
+    ReadOnlyBooleanProperty playingProperty();
+}
