@@ -1,6 +1,8 @@
 package backprop.app;
 
 import backprop.app.cli.Cli;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -10,6 +12,9 @@ import javafx.application.Application;
  * argument the command line runs headless and JavaFX is never initialised.
  */
 public final class Launcher {
+    // Held in a field: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private Launcher() {}
 
     public static void main(String[] args) {
@@ -22,6 +27,15 @@ public final class Launcher {
 
     // Kept in its own method so the command-line path never resolves a JavaFX class.
     private static void openWindow(String[] args) {
-        Application.launch(StudioApp.class, args);
+        // JavaFX warns that it was loaded from the class path; running from one jar is the point.
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+        try {
+            Application.launch(StudioApp.class, args);
+        } catch (RuntimeException e) {
+            if (Boolean.getBoolean("backprop.debug")) e.printStackTrace();
+            System.err.println("backprop-studio: cannot open the window (" + e.getMessage() + "). "
+                    + "The sub-commands run without a display: see backprop-studio --help.");
+            System.exit(Cli.FAILED);
+        }
     }
 }
