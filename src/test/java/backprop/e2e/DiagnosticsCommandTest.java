@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code gradcheck}, {@code backends} and the root command's help. */
+/** {@code gradcheck}, {@code backends}, {@code bench} and the root command's help. */
 class DiagnosticsCommandTest {
 
     @Test
@@ -26,6 +26,20 @@ class DiagnosticsCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\*\\s+java\\s+\\d+\\s+yes\\s+.+")), run::toString);
         assertTrue(run.lastLine().startsWith("* in use: java"), run::toString);
+    }
+
+    @Test
+    void benchReportsXorAndTheMlpWithRecordingOffAndOn() throws Exception {
+        CliRun run = CliRun.of("bench", "--seconds", "0.05", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String line : run.lines()) {
+            var o = json.readTree(line);
+            assertTrue(o.get("stepsPerSecond").asDouble() > 0, line);
+            seen.add(o.get("name").asText() + "/" + o.get("batch").asInt() + "/" + o.get("recording").asBoolean());
+        }
+        assertEquals(java.util.Set.of("xor/4/false", "xor/4/true", "mlp-784-128-10/64/false", "mlp-784-128-10/64/true"), seen);
     }
 
     @Test
