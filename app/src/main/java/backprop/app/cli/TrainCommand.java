@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838."})
 final class TrainCommand implements Callable<Integer> {
 
-    static final class What {
+    /** Exactly one of the two: what to train. */
+    static final class ModelSource {
         @Option(names = "--model", paramLabel = "NAME", required = true, description = "a built-in model")
         String model;
 
@@ -29,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    What what;
+    ModelSource what;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed for initial weights, shuffling and data (default: the file's seed, else 42)")
     Long seed;
