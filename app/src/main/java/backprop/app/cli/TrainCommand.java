@@ -1,0 +1,92 @@
+package backprop.app.cli;
+
+import backprop.engine.models.BuiltinModels;
+import backprop.engine.models.BuiltinModels.Builtin;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains a built-in model or a network file and prints one line per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a built-in model or a network file, printing one line per epoch.",
+                "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838."})
+final class TrainCommand implements Callable<Integer> {
+
+    /** Exactly one of the two: what to train. */
+    static final class ModelSource {
+        @Option(names = "--model", paramLabel = "NAME", required = true, description = "a built-in model")
+        String model;
+
+        @Option(names = "--spec", paramLabel = "FILE", required = true, description = "a network file (docs/network-format.md) naming its dataset")
+        Path spec;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource what;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed for initial weights, shuffling and data (default: the file's seed, else 42)")
+    Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "number of epochs (default: the file's, else 1000; perceptron: 100)")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate η (default: the file's; perceptron: 1)")
+    Double learningRate;
+
+    @Option(names = "--json", description = "print each epoch as a JSON line {\"epoch\":…,\"loss\":…,\"accuracy\":…}")
+    boolean json;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws SpecException {
+        if (epochs != null && epochs < 1) throw new UserError("--epochs: expected at least 1, found " + epochs);
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new UserError("--lr: expected a positive number, found " + learningRate);
+        }
+        PrintWriter out = command.commandLine().getOut();
+        if (what.model != null) {
+            Builtin builtin = builtin(what.model);
+            if (builtin.kind() == BuiltinModels.Kind.PERCEPTRON) {
+                return new PerceptronTraining(out, json).run(builtin, epochs, learningRate);
+            }
+            return new NetworkTraining(out, json).run(BuiltinModels.spec(builtin.name()), "built-in model " + builtin.name(),
+                    seed, epochs, learningRate);
+        }
+        NetworkSpec spec = SpecReader.read(what.spec);
+        return new NetworkTraining(out, json).run(spec, what.spec.toString(), seed, epochs, learningRate);
+    }
+
+    private static Builtin builtin(String name) {
+        try {
+            return BuiltinModels.get(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--model: " + e.getMessage());
+        }
+    }
+
+    /** The epoch line shared by both trainers: human-readable or one JSON object. */
+    static String epochLine(int epoch, float loss, float accuracy, boolean json) {
+        // floats, as the engine computes them: a double would print float noise digits
+        if (json) {
+            var o = Json.object();
+            o.put("epoch", epoch);
+            o.put("loss", loss);
+            o.put("accuracy", accuracy);
+            return Json.line(o);
+        }
+        return String.format(java.util.Locale.ROOT, "epoch %4d  loss %.6f  accuracy %.1f%%", epoch, loss, 100 * accuracy);
+    }
+
+    /** "1 epoch", "3 epochs". */
+    static String plural(long n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+}
