@@ -1,5 +1,6 @@
 package backprop.engine.gradcheck;
 
+import backprop.engine.data.Dataset;
 import backprop.engine.tensor.Tensor;
 import java.util.Random;
 
@@ -35,7 +36,7 @@ final class Inputs {
         int n = Tensor.sizeOf(shape);
         float[][] d = new float[k][n];
         for (int i = 0; i < n; i++) {
-            int[] slot = backprop.engine.data.Dataset.permutation(k, r);
+            int[] slot = Dataset.permutation(k, r);
             float base = -1f + 2f * r.nextFloat();
             // levels 0.5 apart, each moved by at most ±0.1: neighbours stay ≥ 0.3 apart
             for (int p = 0; p < k; p++) d[p][i] = base + 0.5f * slot[p] + 0.2f * (r.nextFloat() - 0.5f);

@@ -49,7 +49,9 @@ class BuiltinModelsTest {
 
     @Test
     void handBuiltXorGivesTheTruthTableExactly() throws Exception {
-        Model m = ModelFactory.build(BuiltinModels.spec("xor-handbuilt"));
+        NetworkSpec spec = BuiltinModels.spec("xor-handbuilt");
+        assertTrue(spec.layers().stream().allMatch(l -> l.activation().equals("step")), "the decks' net uses step units");
+        Model m = ModelFactory.build(spec);
         Dataset xor = Datasets.xor();
         assertArrayEquals(new float[] {0, 1, 1, 0}, m.predict(xor.inputsTensor()).data());
         // the hidden step units are the decks' v1 = x1 ∧ ¬x2 and v2 = x2 ∧ ¬x1
