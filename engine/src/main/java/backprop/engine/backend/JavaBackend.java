@@ -14,6 +14,17 @@ public final class JavaBackend implements Backend {
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int lda, float[] b, int ldb,
                      float beta, float[] c, int ldc) {
+        if (transB && !transA && n * k > 4096) {
+            // A·Bᵀ (the backward pass's G·Wᵀ): the loop below would stride through B by ldb for
+            // every element, several times slower on large layers. Transposing B once (n·k
+            // copies against m·n·k multiply-adds) keeps the inner loop contiguous; the sums are
+            // formed in exactly the same order, so the result is bit-identical.
+            float[] bt = new float[k * n];
+            for (int j = 0; j < n; j++)
+                for (int p = 0; p < k; p++) bt[p * n + j] = b[j * ldb + p];
+            gemm(false, false, m, n, k, alpha, a, lda, bt, n, beta, c, ldc);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ci = i * ldc;
             if (beta == 0f) {

@@ -1,6 +1,19 @@
 package backprop.engine.bench;
 
+import backprop.engine.autodiff.Activation;
+import backprop.engine.data.Datasets;
+import backprop.engine.nn.Dense;
+import backprop.engine.nn.Initializer;
+import backprop.engine.nn.Layer;
+import backprop.engine.nn.Loss;
+import backprop.engine.nn.Model;
+import backprop.engine.tensor.Tensor;
+import backprop.engine.train.TrainConfig;
+import backprop.engine.train.Trainer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 /** Measures training steps per second (forward + backward + update), with traces on and off. */
 public final class StepBenchmark {
@@ -9,12 +22,93 @@ public final class StepBenchmark {
     /** One measurement. */
     public record Result(String name, int batch, boolean recording, long steps, double seconds, double stepsPerSecond) {}
 
+    /** Fixed so every run measures the same networks on the same data. */
+    private static final long SEED = 1234L;
+
     /**
      * The standard suite: "xor" (2-2-1, batch 4) and "mlp-784-128-10" (batch 64), each with
      * recording off and on, after a warm-up, for about {@code secondsEach} seconds each.
-     * (Implementation: engine-tests branch.)
      */
     public static List<Result> standardSuite(double secondsEach) {
-        return List.of();
+        if (!(secondsEach > 0)) throw new IllegalArgumentException("secondsEach must be positive, got " + secondsEach);
+        List<Result> out = new ArrayList<>();
+        for (boolean recording : new boolean[] {false, true}) out.add(measure(xor(), recording, secondsEach));
+        for (boolean recording : new boolean[] {false, true}) out.add(measure(mlp(), recording, secondsEach));
+        return List.copyOf(out);
+    }
+
+    /** A network, a batch, and a name: what one measurement trains. */
+    record Workload(String name, Model model, Tensor x, Tensor y, float learningRate) {}
+
+    /** The decks' XOR net: 2-2-1 sigmoid, mse, the four truth-table rows as one batch. */
+    static Workload xor() {
+        Random r = new Random(SEED);
+        Model m = new Model(2, List.of(
+                dense("hidden", 2, 2, Activation.SIGMOID, r),
+                dense("output", 2, 1, Activation.SIGMOID, r)), Loss.MSE);
+        return new Workload("xor", m, Datasets.xor().inputsTensor(), Datasets.xor().targetsTensor(), 2f);
+    }
+
+    /** An MNIST-sized MLP, 784-128-10 (relu, softmax + cross_entropy), on one random batch of 64. */
+    static Workload mlp() {
+        Random r = new Random(SEED);
+        Model m = new Model(784, List.of(
+                dense("hidden", 784, 128, Activation.RELU, r),
+                dense("output", 128, 10, Activation.SOFTMAX, r)), Loss.CROSS_ENTROPY);
+        int batch = 64;
+        float[] x = new float[batch * 784], y = new float[batch * 10];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextFloat(); // pixel-like values in [0, 1)
+        for (int n = 0; n < batch; n++) y[n * 10 + r.nextInt(10)] = 1f;
+        return new Workload("mlp-784-128-10", m, new Tensor(x, batch, 784), new Tensor(y, batch, 10), 0.01f);
+    }
+
+    private static Dense dense(String name, int in, int out, Activation act, Random r) {
+        Initializer init = act == Activation.RELU ? Initializer.HE : Initializer.XAVIER;
+        float[] w = new float[in * out];
+        for (int i = 0; i < w.length; i++) w[i] = init.sample(r, in, out);
+        return new Dense(name, new Tensor(w, in, out), Tensor.zeros(out), act);
+    }
+
+    /**
+     * Warms up (so the JIT has compiled the hot loops) for a quarter of the time, then counts
+     * steps until the wall clock passes {@code seconds}. Every step is a full update, with the
+     * trace built (tracedStep) or not (step).
+     */
+    static Result measure(Workload w, boolean recording, double seconds) {
+        Trainer t = new Trainer(w.model(), TrainConfig.defaults().withLearningRate(w.learningRate()));
+        run(t, w, recording, seconds / 4);
+        long[] steps = run(t, w, recording, seconds);
+        double elapsed = steps[1] / 1e9;
+        return new Result(w.name(), w.x().dim(0), recording, steps[0], elapsed, steps[0] / elapsed);
+    }
+
+    /** Steps taken and nanoseconds spent; at least one step, however short the budget. */
+    private static long[] run(Trainer t, Workload w, boolean recording, double seconds) {
+        long budget = (long) (seconds * 1e9), start = System.nanoTime(), now;
+        long steps = 0;
+        do {
+            if (recording) t.tracedStep(w.x(), w.y());
+            else t.step(w.x(), w.y());
+            steps++;
+            now = System.nanoTime();
+        } while (now - start < budget);
+        return new long[] {steps, now - start};
+    }
+
+    /** The results as a plain-text table. */
+    public static String table(List<Result> results) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %-9s %10s %8s %12s%n",
+                "model", "batch", "recording", "steps", "seconds", "steps/s"));
+        for (Result r : results) {
+            sb.append(String.format(Locale.ROOT, "%-16s %6d %-9s %10d %8.2f %12.1f%n",
+                    r.name(), r.batch(), r.recording() ? "on" : "off", r.steps(), r.seconds(), r.stepsPerSecond()));
+        }
+        return sb.toString();
+    }
+
+    /** Runs the standard suite: {@code java ... StepBenchmark [secondsEach]}. */
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        System.out.print(table(standardSuite(seconds)));
     }
 }

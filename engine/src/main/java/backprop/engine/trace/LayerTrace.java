@@ -11,7 +11,7 @@ package backprop.engine.trace;
  * @param input        z of the previous layer (x for the first), [n][i]
  * @param a            a_j = Σ_i w_ij z_i + b_j, [n][j]
  * @param z            z_j = g(a_j), [n][j]
- * @param gPrime       g'(a_j), [n][j]
+ * @param gPrime       g'(a_j), [n][j]; for softmax the Jacobian's diagonal z_j(1 − z_j)
  * @param delta        δ_j = ∂L_n/∂a_j for sample n's own loss (no 1/N); for layers without
  *                     a pre-activation, ∂L_n/∂z_j
  * @param weights      w_ij before the update, [i][j]

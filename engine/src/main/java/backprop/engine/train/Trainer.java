@@ -1,5 +1,6 @@
 package backprop.engine.train;
 
+import backprop.engine.autodiff.Activation;
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
 import backprop.engine.data.Dataset;
@@ -117,8 +118,13 @@ public final class Trainer {
             if (layer instanceof Dense d) {
                 act = d.activation().id();
                 gPrime = new float[a.length][a[0].length];
+                // Softmax is vector-valued, so Activation.derivative rejects it (tracing any softmax
+                // network used to throw here). Its trace shows the Jacobian's diagonal
+                // ∂z_j/∂a_j = z_j(1 − z_j); δ itself comes from the tape and includes the off-diagonal terms.
+                boolean softmax = d.activation().equals(Activation.SOFTMAX);
                 for (int i = 0; i < a.length; i++)
-                    for (int j = 0; j < a[i].length; j++) gPrime[i][j] = d.activation().derivative(a[i][j], z[i][j]);
+                    for (int j = 0; j < a[i].length; j++)
+                        gPrime[i][j] = softmax ? z[i][j] * (1f - z[i][j]) : d.activation().derivative(a[i][j], z[i][j]);
                 w = d.weights().value().toArray2D();
                 b = d.bias().value().toArray();
                 gw = d.weights().grad().toArray2D();
