@@ -32,17 +32,6 @@ public final class JavaBackend implements Backend {
             } else if (beta != 1f) {
                 for (int j = 0; j < n; j++) c[ci + j] *= beta;
             }
-            if (transB && !transA) {
-                // Row i of A against row j of B: two contiguous dot products, no strided walk.
-                int ai = i * lda;
-                for (int j = 0; j < n; j++) {
-                    int bj = j * ldb;
-                    float s = 0f;
-                    for (int p = 0; p < k; p++) s += a[ai + p] * b[bj + p];
-                    c[ci + j] += alpha * s;
-                }
-                continue;
-            }
             for (int p = 0; p < k; p++) {
                 float aip = transA ? a[p * lda + i] : a[i * lda + p];
                 if (aip == 0f) continue;
