@@ -110,11 +110,16 @@ public final class Ops {
         o.backward = () -> {
             float[] g = o.grad().data();
             // ∂R/∂A = G · Bᵀ and ∂R/∂B = Aᵀ · G
-            float[] ga = new float[m * k], gb = new float[k * n];
-            Backends.current().gemm(false, true, m, k, n, 1f, g, n, B.data(), n, 0f, ga, k);
-            Backends.current().gemm(true, false, k, n, m, 1f, A.data(), k, g, n, 0f, gb, n);
-            a.accumulate(ga);
-            b.accumulate(gb);
+            if (a.needsGrad()) {
+                float[] ga = new float[m * k];
+                Backends.current().gemm(false, true, m, k, n, 1f, g, n, B.data(), n, 0f, ga, k);
+                a.accumulate(ga);
+            }
+            if (b.needsGrad()) {
+                float[] gb = new float[k * n];
+                Backends.current().gemm(true, false, k, n, m, 1f, A.data(), k, g, n, 0f, gb, n);
+                b.accumulate(gb);
+            }
         };
         return o;
     }

@@ -53,6 +53,9 @@ public final class Tape {
         for (Var v : order) if (!v.requiresGrad()) v.zeroGrad();
         float[] seed = root.grad().data();
         java.util.Arrays.fill(seed, 1f);
-        for (int i = order.size() - 1; i >= 0; i--) order.get(i).backward.run();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Var v = order.get(i);
+            if (v.needsGrad()) v.backward.run(); // nothing upstream to update otherwise
+        }
     }
 }

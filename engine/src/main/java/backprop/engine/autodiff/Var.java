@@ -19,12 +19,17 @@ public final class Var {
     private String label;
     /** Leaves that are learnable parameters keep their gradient between backward calls. */
     private final boolean requiresGrad;
+    /** Whether any parameter lies upstream: if not, no gradient needs to flow into this node. */
+    private final boolean needsGrad;
 
     Var(Tensor value, String op, Var[] parents, boolean requiresGrad) {
         this.value = value;
         this.op = op;
         this.parents = parents;
         this.requiresGrad = requiresGrad;
+        boolean upstream = requiresGrad;
+        for (Var p : parents) upstream |= p.needsGrad;
+        this.needsGrad = upstream;
     }
 
     /** A constant input: no gradient flows into it (but one is still recorded, for traces). */
@@ -65,8 +70,16 @@ public final class Var {
 
     public int[] shape() { return value.shape(); }
 
+    /**
+     * True if a parameter lies upstream of this node. Gradients of other nodes (the input
+     * batch, constants, anything computed only from them) are never needed, so the backward
+     * pass skips them: for the first layer that saves the largest matrix product of the step.
+     */
+    public boolean needsGrad() { return needsGrad; }
+
     /** Adds {@code g} into this node's gradient (element by element). */
     void accumulate(float[] g) {
+        if (!needsGrad) return;
         float[] d = grad().data();
         for (int i = 0; i < d.length; i++) d[i] += g[i];
     }
