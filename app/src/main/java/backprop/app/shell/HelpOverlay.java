@@ -1,0 +1,42 @@
+package backprop.app.shell;
+
+import backprop.app.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** About box and the keyboard map (F1 or ?), drawn over the view; click or Esc closes it. */
+final class HelpOverlay extends StackPane {
+    HelpOverlay(ShellViewModel vm) {
+        getStyleClass().add(Styles.HELP_OVERLAY);
+        setId("help-overlay");
+        Label title = new Label("Backprop Studio");
+        title.getStyleClass().add(Styles.TITLE);
+        Label about = new Label("Neural networks made visible: every number on screen comes from the engine's own trace.");
+        about.setWrapText(true);
+        about.getStyleClass().add(Styles.MUTED);
+        Label keysTitle = new Label("Keys (also in presenter mode)");
+        keysTitle.getStyleClass().add("help-section");
+
+        GridPane keys = new GridPane();
+        keys.getStyleClass().add("help-keys");
+        for (int r = 0; r < ShellKeys.HELP.length; r++) {
+            Label key = new Label(ShellKeys.HELP[r][0]);
+            key.getStyleClass().add(Styles.HELP_KEY);
+            keys.add(key, 0, r);
+            keys.add(new Label(ShellKeys.HELP[r][1]), 1, r);
+        }
+        VBox card = new VBox(title, about, keysTitle, keys);
+        card.getStyleClass().addAll(Styles.HELP_CARD, Styles.CARD);
+        card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        card.setOnMouseClicked(e -> e.consume()); // clicks on the card keep it open
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+
+        setOnMouseClicked(e -> vm.helpVisibleProperty().set(false));
+        visibleProperty().bind(vm.helpVisibleProperty());
+        managedProperty().bind(vm.helpVisibleProperty());
+    }
+}
