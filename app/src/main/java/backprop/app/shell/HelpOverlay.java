@@ -4,6 +4,7 @@ import backprop.app.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -23,9 +24,14 @@ final class HelpOverlay extends StackPane {
         GridPane keys = new GridPane();
         keys.getStyleClass().add("help-keys");
         for (int r = 0; r < ShellKeys.HELP.length; r++) {
-            Label key = new Label(ShellKeys.HELP[r][0]);
-            key.getStyleClass().add(Styles.HELP_KEY);
-            keys.add(key, 0, r);
+            HBox chips = new HBox();
+            chips.getStyleClass().add("help-chips");
+            for (String k : ShellKeys.HELP[r][0].split(" ")) {
+                Label key = new Label(k);
+                key.getStyleClass().add(Styles.HELP_KEY);
+                chips.getChildren().add(key);
+            }
+            keys.add(chips, 0, r);
             keys.add(new Label(ShellKeys.HELP[r][1]), 1, r);
         }
         VBox card = new VBox(title, about, keysTitle, keys);

@@ -36,11 +36,14 @@ final class NavigationRail extends VBox {
             } else {
                 // A disabled control shows no tooltip, so say "soon" in the button itself.
                 b.getStyleClass().add(Styles.RAIL_ITEM_SOON);
+                Label title = new Label(e.title());
+                title.getStyleClass().add("nav-soon-title");
                 Label caption = new Label("soon");
                 caption.getStyleClass().add(Styles.RAIL_CAPTION);
-                VBox graphic = new VBox(Icons.icon(e.iconLiteral()), caption);
+                VBox graphic = new VBox(Icons.icon(e.iconLiteral()), title, caption);
                 graphic.getStyleClass().add("nav-soon-graphic");
                 b.setGraphic(graphic);
+                b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
                 b.setDisable(true);
             }
             buttons.put(e.id(), b);

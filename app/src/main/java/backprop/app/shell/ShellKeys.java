@@ -52,15 +52,15 @@ public final class ShellKeys {
                 || a == ShellAction.TOGGLE_HELP || a == ShellAction.EXPORT_PNG;
     }
 
-    /** Rows for the help overlay: keys, what they do. */
+    /** Rows for the help overlay: keys (space-separated), what they do. */
     public static final String[][] HELP = {
             {"Space", "play / pause"},
-            {"→  ←", "one step forward / back"},
-            {"Home  End", "first / last step"},
-            {"+  −", "faster / slower"},
+            {"→ ←", "one step forward / back"},
+            {"Home End", "first / last step"},
+            {"+ −", "faster / slower"},
             {"F5", "presenter mode on / off"},
             {"Esc", "leave presenter mode or this help"},
             {"Ctrl+E", "export the view as PNG"},
-            {"F1  ?", "this help"},
+            {"F1 ?", "this help"},
     };
 }

@@ -84,6 +84,9 @@ final class ShellToolbar extends ToolBar {
         Button b = new Button(null, icon);
         b.setId(id);
         b.getStyleClass().add(Styles.TOOL_BUTTON);
+        // Space and arrows belong to the transport, so tabbing onto toolbar buttons would only
+        // leave a focus ring that does nothing; every button has a shortcut or is a click away.
+        b.setFocusTraversable(false);
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
         b.setOnAction(e -> dispatch.accept(a));
@@ -93,6 +96,7 @@ final class ShellToolbar extends ToolBar {
     private static MenuButton themeMenu(ShellViewModel vm) {
         MenuButton menu = new MenuButton(null, Icons.icon(Icons.THEME));
         menu.setId("tb-theme");
+        menu.setFocusTraversable(false);
         menu.getStyleClass().add(Styles.TOOL_BUTTON);
         menu.setTooltip(new Tooltip("Theme"));
         ToggleGroup group = new ToggleGroup();
