@@ -5,6 +5,8 @@ import backprop.app.shell.StudioShell;
 import backprop.app.shell.ViewRegistry;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -44,7 +46,7 @@ public final class StudioApp extends Application {
         stage.setMinHeight(600);
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-        vm.presenterModeProperty().addListener((obs, was, on) -> stage.setFullScreen(on));
+        vm.presenterModeProperty().addListener((obs, was, on) -> presenterWindow(stage, on));
         // Leaving full screen some other way (window manager) also leaves presenter mode.
         stage.fullScreenProperty().addListener((obs, was, full) -> {
             if (!full && vm.isPresenterMode()) vm.setPresenterMode(false);
@@ -52,6 +54,33 @@ public final class StudioApp extends Application {
         stage.setOnHidden(e -> close());
         stage.setScene(scene);
         stage.show();
+    }
+
+    private Rectangle2D windowedBounds;
+
+    /**
+     * Full screen for presenter mode. Without a window manager (a bare X server, some projectors'
+     * kiosk setups) full-screen requests are ignored, so the window is also moved over the whole
+     * screen it is on; its previous bounds come back when presenter mode ends.
+     */
+    private void presenterWindow(Stage stage, boolean on) {
+        if (on) {
+            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            var screens = Screen.getScreensForRectangle(windowedBounds);
+            Rectangle2D screen = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+            setBounds(stage, screen);
+            stage.setFullScreen(true);
+        } else {
+            stage.setFullScreen(false);
+            if (windowedBounds != null) setBounds(stage, windowedBounds);
+        }
+    }
+
+    private static void setBounds(Stage stage, Rectangle2D r) {
+        stage.setX(r.getMinX());
+        stage.setY(r.getMinY());
+        stage.setWidth(r.getWidth());
+        stage.setHeight(r.getHeight());
     }
 
     /** The shell of the running window (tests look inside it). */

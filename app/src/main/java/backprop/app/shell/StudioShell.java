@@ -127,7 +127,7 @@ public final class StudioShell {
         else vm.speedTextProperty().set("");
         vm.setSeed(current.seed());
         vm.messageProperty().set("");
-        toolbar.showView(current.title(), t);
+        toolbar.showView(registry.entry(id).map(ViewRegistry.Entry::title).orElse(current.title()), t);
         if (vm.isPresenterMode()) current.onPresenterMode(true);
         current.onShown();
     }

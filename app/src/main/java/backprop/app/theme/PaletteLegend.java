@@ -62,7 +62,7 @@ public final class PaletteLegend extends VBox {
         ticks.setAlignment(Pos.CENTER);
 
         getChildren().addAll(titleLabel, bar, ticks);
-        setMinWidth(120);
+        // Width in em from base.css (grows with presenter fonts); 200px without the stylesheet.
         setPrefWidth(200);
         setMaxWidth(USE_PREF_SIZE);
         this.range.addListener((obs, old, r) -> updateTicks());
