@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code render --view NAME [--spec FILE] [--step N] --out FILE.png [--width W --height H]
  * [--theme light|dark|high-contrast] [--presenter]}: draws one view headlessly into a PNG, for
- * slides and tests. Exit codes: 0 written, 2 bad input (unknown view, bad spec, bad size, missing
- * folder), 1 the view failed to draw. Messages are one line, never a stack trace.
+ * slides and tests. Exit codes: 0 written, 2 bad input (unknown view, bad spec or one the view
+ * cannot show, bad size, missing folder), 1 the view failed to draw or the file could not be
+ * written. Messages are one line, never a stack trace.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render a view to a PNG without a display (for slides and tests).")
@@ -85,6 +86,10 @@ public final class RenderCommand implements Callable<Integer> {
             new HeadlessRenderer(registry).renderToFile(request, out);
             outWriter.println("wrote " + out + " (" + width + "x" + height + ", view " + view + ", step " + step + ")");
             return 0;
+        } catch (IllegalArgumentException e) {
+            // The view refused the spec or step (e.g. a network too big to draw): still bad input.
+            err.println("render: " + (spec == null ? view : spec) + ": " + describe(e));
+            return BAD_INPUT;
         } catch (Exception e) {
             err.println("render: " + view + ": " + describe(e));
             return FAILED;

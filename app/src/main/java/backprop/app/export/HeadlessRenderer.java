@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -79,28 +80,39 @@ public final class HeadlessRenderer {
 
     /** FX thread only: the actual work. The view is disposed afterwards (its workers stop). */
     public WritableImage renderNow(RenderRequest request, Consumer<StudioView> inspect) {
-        StudioView view = registry.view(request.viewId());
         try {
-            view.prepareForExport(request.spec(), request.step());
-            if (request.presenter()) view.onPresenterMode(true);
-            Node root = view.root();
-            // The view's root may already sit in a parent (a cached view); detach it first.
-            if (root.getParent() instanceof javafx.scene.layout.Pane p) p.getChildren().remove(root);
-            StackPane host = new StackPane(root);
-            host.getStyleClass().addAll(Styles.APP, Styles.CENTER);
-            if (request.presenter()) host.getStyleClass().add(Styles.PRESENTER);
-            Scene scene = new Scene(host, request.width(), request.height());
-            scene.getStylesheets().setAll(request.theme().stylesheets());
-            layout(host);
-            view.onShown();
-            layout(host);
+            Scene scene = mount(request);
             WritableImage image = new WritableImage(request.width(), request.height());
             scene.snapshot(image);
-            inspect.accept(view);
+            inspect.accept(registry.view(request.viewId()));
             return image;
         } finally {
             registry.disposeAll();
         }
+    }
+
+    /**
+     * FX thread only: creates (or reuses) the view, prepares it, and lays it out in a Scene of the
+     * requested size with the theme, ready to snapshot. Nothing is disposed: a frame benchmark can
+     * mount once, then time {@code scene.snapshot} or its own redraws, and call
+     * {@code registry.disposeAll()} at the end.
+     */
+    public Scene mount(RenderRequest request) {
+        StudioView view = registry.view(request.viewId());
+        view.prepareForExport(request.spec(), request.step());
+        if (request.presenter()) view.onPresenterMode(true);
+        Node root = view.root();
+        // The view's root may already sit in a parent (a cached view); detach it first.
+        if (root.getParent() instanceof Pane p) p.getChildren().remove(root);
+        StackPane host = new StackPane(root);
+        host.getStyleClass().addAll(Styles.APP, Styles.CENTER);
+        if (request.presenter()) host.getStyleClass().add(Styles.PRESENTER);
+        Scene scene = new Scene(host, request.width(), request.height());
+        scene.getStylesheets().setAll(request.theme().stylesheets());
+        layout(host);
+        view.onShown();
+        layout(host);
+        return scene;
     }
 
     private static void layout(Parent root) {
