@@ -38,6 +38,19 @@ class StudioAppTest {
     private StudioShell shell;
     private FakeView fake;
 
+    private final List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void recordUncaughtExceptions() {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void noExceptionWasThrown() {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), uncaught, "uncaught exceptions during the test");
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -139,6 +152,20 @@ class StudioAppTest {
         assertTrue(shell.viewModel().isPresenterMode());
         robot.type(KeyCode.F5);
         assertFalse(shell.viewModel().isPresenterMode());
+    }
+
+    @Test
+    void exportWritesThePictureOfTheViewArea(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.clickOn("#nav-fake");
+        java.nio.file.Path png = dir.resolve("fake.png");
+        robot.interact(() -> { shell.exportCurrentView(png); });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png) && !shell.viewModel().messageProperty().get().isEmpty());
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        Region area = robot.lookup("#view-area").queryAs(Region.class);
+        assertEquals((int) Math.ceil(area.getWidth()), img.getWidth());
+        assertEquals((int) Math.ceil(area.getHeight()), img.getHeight());
+        assertTrue(shell.viewModel().messageProperty().get().startsWith("saved fake.png"), shell.viewModel().messageProperty().get());
+        assertTrue(robot.lookup("#status-message").queryAs(Label.class).isVisible());
     }
 
     @Test

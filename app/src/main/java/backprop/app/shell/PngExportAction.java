@@ -5,6 +5,7 @@ import java.io.File;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -32,9 +33,14 @@ final class PngExportAction {
         if (file == null) return;
         File target = file.getName().toLowerCase().endsWith(".png") ? file : new File(file.getPath() + ".png");
         lastFolder = target.getParentFile();
+        save(area, target, status);
+    }
+
+    /** Snapshots {@code area} now and writes it to {@code target} on the export worker. */
+    Future<?> save(Node area, File target, Consumer<String> status) {
         WritableImage image = area.snapshot(new SnapshotParameters(), null);
         if (writer == null) writer = Workers.newExecutor("png-export");
-        writer.submit(() -> {
+        return writer.submit(() -> {
             String result;
             try {
                 PngFiles.write(image, target.toPath());

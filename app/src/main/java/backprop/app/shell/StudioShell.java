@@ -105,6 +105,14 @@ public final class StudioShell {
         }
     }
 
+    /**
+     * Writes the current view as a PNG to {@code target} (what Ctrl+E does after its file dialog).
+     * FX thread; the file is written on a worker, the returned future completes when it is.
+     */
+    public java.util.concurrent.Future<?> exportCurrentView(java.nio.file.Path target) {
+        return export.save(viewArea, target.toFile(), vm.messageProperty()::set);
+    }
+
     /** Window closing: stop timers, dispose every view, stop every worker thread. */
     public void dispose() {
         fpsTimer.stop();
