@@ -13,6 +13,7 @@ import backprop.app.shell.StudioShell;
 import backprop.app.shell.ViewRegistry;
 import backprop.app.shell.Workers;
 import backprop.app.theme.Theme;
+import backprop.app.theme.ThemeSupport;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -89,17 +90,26 @@ class StudioAppTest {
     }
 
     @Test
-    void themeMenuSwapsTheStylesheetAndTheColours(FxRobot robot) {
+    void themeMenuSwitchesTheThemeEverywhereIncludingPopups(FxRobot robot) {
+        var root = stage.getScene().getRoot();
         List<String> sheets = stage.getScene().getStylesheets();
-        assertTrue(sheets.get(1).endsWith("/light.css"), sheets.toString());
+        assertTrue(sheets.stream().anyMatch(u -> u.endsWith("/dark.css")), sheets.toString());
+        assertEquals(Theme.LIGHT, ThemeSupport.current(root));
+        assertEquals(Color.web("#fbfbfc"), background(robot), "light background from light.css");
+
         robot.clickOn("#tb-theme").clickOn("#theme-dark");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.DARK, shell.viewModel().getTheme());
-        assertTrue(stage.getScene().getStylesheets().get(1).endsWith("/dark.css"), stage.getScene().getStylesheets().toString());
+        assertEquals(Theme.DARK, ThemeSupport.current(root));
         assertEquals(Color.web("#1b1e23"), background(robot), "dark background from dark.css");
-        robot.clickOn("#tb-theme").clickOn("#theme-high-contrast");
+        // The menu's popup was made under the light theme; it must follow the switch too.
+        robot.clickOn("#tb-theme");
+        Label item = robot.lookup(".radio-menu-item .label").queryAs(Label.class);
+        Color itemText = (Color) item.getTextFill();
+        assertTrue(itemText.getBrightness() > 0.6, "light text on a dark menu popup, got " + itemText);
+        robot.clickOn("#theme-high-contrast");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(stage.getScene().getStylesheets().get(1).endsWith("/high-contrast.css"));
+        assertEquals(Theme.HIGH_CONTRAST, ThemeSupport.current(root));
         assertEquals(Color.BLACK, background(robot));
     }
 

@@ -4,6 +4,7 @@ import backprop.app.shell.StudioView;
 import backprop.app.shell.ViewRegistry;
 import backprop.app.shell.Workers;
 import backprop.app.theme.Styles;
+import backprop.app.theme.ThemeSupport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +109,7 @@ public final class HeadlessRenderer {
         host.getStyleClass().addAll(Styles.APP, Styles.CENTER);
         if (request.presenter()) host.getStyleClass().add(Styles.PRESENTER);
         Scene scene = new Scene(host, request.width(), request.height());
-        scene.getStylesheets().setAll(request.theme().stylesheets());
+        ThemeSupport.install(scene, request.theme());
         layout(host);
         view.onShown();
         layout(host);

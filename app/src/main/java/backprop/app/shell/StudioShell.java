@@ -1,7 +1,7 @@
 package backprop.app.shell;
 
 import backprop.app.theme.Styles;
-import backprop.app.theme.Theme;
+import backprop.app.theme.ThemeSupport;
 import backprop.engine.backend.Backends;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventTarget;
@@ -74,8 +74,8 @@ public final class StudioShell {
 
     /** Hooks the shell to its scene: stylesheets follow the theme, shortcut keys are routed. */
     public void attach(Scene scene) {
-        scene.getStylesheets().setAll(vm.getTheme().stylesheets());
-        vm.themeProperty().addListener((obs, old, t) -> scene.getStylesheets().setAll(t.stylesheets()));
+        ThemeSupport.install(scene, vm.getTheme());
+        vm.themeProperty().addListener((obs, old, t) -> ThemeSupport.apply(root, t));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
         fpsTimer.start();
@@ -174,6 +174,4 @@ public final class StudioShell {
                 || target instanceof ComboBoxBase<?> || target instanceof ListView<?> || target instanceof TableView<?>;
     }
 
-    /** For tests: the stylesheet URL of a theme as the scene carries it. */
-    static String themeSheet(Theme t) { return t.stylesheets().get(1); }
 }

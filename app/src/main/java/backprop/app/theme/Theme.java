@@ -6,9 +6,12 @@ import java.util.Locale;
 
 /**
  * The app's colour themes. Each is one CSS file that only sets colours (looked-up colours and
- * Modena's {@code -fx-base}); sizes and spacing live in {@link #BASE_STYLESHEET} so all themes lay
- * out identically. Plain Java on purpose: the {@code render} command parses {@code --theme} before
- * any JavaFX class may load.
+ * Modena's {@code -fx-base}) under the root style class {@link #styleClass()}; sizes and spacing
+ * live in {@link #BASE_STYLESHEET} so all themes lay out identically. All sheets are loaded once
+ * and switching changes the root's class: swapping a live Scene's stylesheets leaves already-made
+ * popups (menus, combo lists) resolving against the old sheet in JavaFX 21, and a Parent's sheets
+ * do not reach popups at all. Plain Java on purpose: {@code render} parses {@code --theme} before
+ * any JavaFX class may load; {@link ThemeSupport} applies a theme to a node.
  */
 public enum Theme {
     LIGHT("light", "Light"),
@@ -34,9 +37,15 @@ public enum Theme {
     /** Class-path resource of this theme's colour sheet. */
     public String stylesheetResource() { return "/backprop/app/theme/" + id + ".css"; }
 
-    /** External-form URLs to put on a Scene: base sheet then this theme's colours. */
-    public List<String> stylesheets() {
-        return List.of(url(BASE_STYLESHEET), url(stylesheetResource()));
+    /** Style class on the scene root that switches this theme's colours on. */
+    public String styleClass() { return "theme-" + id; }
+
+    /** External-form URLs to put on a Scene, once: the base sheet, then every theme's colours. */
+    public static List<String> stylesheets() {
+        List<String> urls = new java.util.ArrayList<>();
+        urls.add(url(BASE_STYLESHEET));
+        for (Theme t : values()) urls.add(url(t.stylesheetResource()));
+        return List.copyOf(urls);
     }
 
     /** The theme after this one, wrapping round: what the theme button does on a plain click. */

@@ -86,7 +86,9 @@ class ShellViewModelTest {
     @Test
     void themeIdsParse() {
         assertEquals(Theme.HIGH_CONTRAST, Theme.byId("High-Contrast"));
-        assertEquals(2, Theme.DARK.stylesheets().size(), "base sheet + colour sheet");
+        assertEquals(4, Theme.stylesheets().size(), "base sheet + one colour sheet per theme, loaded once");
+        assertTrue(Theme.stylesheets().get(3).endsWith("/high-contrast.css"));
+        assertEquals("theme-high-contrast", Theme.HIGH_CONTRAST.styleClass());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Theme.byId("sepia"));
     }
 }

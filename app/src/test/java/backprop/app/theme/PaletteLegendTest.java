@@ -39,7 +39,7 @@ class PaletteLegendTest {
             StackPane host = new StackPane(legend);
             host.getStyleClass().add(Styles.APP);
             Scene scene = new Scene(host, 400, 120);
-            scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
+            ThemeSupport.install(scene, Theme.LIGHT);
             host.applyCss();
             host.layout();
             WritableImage img = scene.snapshot(null);
