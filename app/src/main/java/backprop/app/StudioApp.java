@@ -36,7 +36,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ShellViewModel vm = new ShellViewModel(registry::isAvailable);
+        ShellViewModel vm = new ShellViewModel(registry.availableIds());
         shell = new StudioShell(registry, vm);
         Scene scene = new Scene(shell.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         shell.attach(scene);

@@ -160,6 +160,11 @@ class StudioAppTest {
         assertEquals("stepForward", fake.calls.get(fake.calls.size() - 1), "toolbar buttons go to the same transport");
         robot.clickOn("#tb-presenter");
         assertTrue(shell.viewModel().isPresenterMode());
+        // Views can be changed without the rail: Ctrl+PgUp/PgDn.
+        robot.press(KeyCode.CONTROL).type(KeyCode.PAGE_UP).release(KeyCode.CONTROL);
+        assertEquals("backprop", shell.viewModel().getCurrentViewId());
+        robot.press(KeyCode.CONTROL).type(KeyCode.PAGE_DOWN).release(KeyCode.CONTROL);
+        assertSame(fake.root(), centre(robot));
         robot.type(KeyCode.F5);
         assertFalse(shell.viewModel().isPresenterMode());
     }

@@ -15,12 +15,18 @@ public final class ShellKeys {
     /** Key → action for KEY_PRESSED events. */
     public static Optional<ShellAction> forPressed(KeyCode code, boolean shortcutDown) {
         if (shortcutDown) {
-            return code == KeyCode.E ? Optional.of(ShellAction.EXPORT_PNG) : Optional.empty();
+            return Optional.ofNullable(switch (code) {
+                case E -> ShellAction.EXPORT_PNG;
+                case PAGE_DOWN -> ShellAction.NEXT_VIEW;
+                case PAGE_UP -> ShellAction.PREVIOUS_VIEW;
+                default -> null;
+            });
         }
         ShellAction a = switch (code) {
             case SPACE -> ShellAction.PLAY_PAUSE;
-            case RIGHT, KP_RIGHT -> ShellAction.STEP_FORWARD;
-            case LEFT, KP_LEFT -> ShellAction.STEP_BACK;
+            // Presentation clickers send PgDn/PgUp: the same as → and ←.
+            case RIGHT, KP_RIGHT, PAGE_DOWN -> ShellAction.STEP_FORWARD;
+            case LEFT, KP_LEFT, PAGE_UP -> ShellAction.STEP_BACK;
             case HOME -> ShellAction.HOME;
             case END -> ShellAction.END;
             // '+' sits on '=' on many layouts: accept both, and the numpad keys.
@@ -48,18 +54,19 @@ public final class ShellKeys {
 
     /** Whether an action belongs to the typing-safe set (fires even with a text field focused). */
     public static boolean worksWhileTyping(ShellAction a) {
-        return a == ShellAction.TOGGLE_PRESENTER || a == ShellAction.LEAVE
-                || a == ShellAction.TOGGLE_HELP || a == ShellAction.EXPORT_PNG;
+        return a == ShellAction.TOGGLE_PRESENTER || a == ShellAction.LEAVE || a == ShellAction.TOGGLE_HELP
+                || a == ShellAction.EXPORT_PNG || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
     }
 
     /** Rows for the help overlay: keys (space-separated), what they do. */
     public static final String[][] HELP = {
             {"Space", "play / pause"},
-            {"→ ←", "one step forward / back"},
+            {"→ ←", "one step forward / back (a clicker's PgDn / PgUp too)"},
             {"Home End", "first / last step"},
             {"+ −", "faster / slower"},
             {"F5", "presenter mode on / off"},
             {"Esc", "leave presenter mode or this help"},
+            {"Ctrl+PgDn Ctrl+PgUp", "next / previous view"},
             {"Ctrl+E", "export the view as PNG"},
             {"F1 ?", "this help"},
     };

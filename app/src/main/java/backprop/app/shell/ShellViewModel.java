@@ -1,7 +1,7 @@
 package backprop.app.shell;
 
 import backprop.app.theme.Theme;
-import java.util.function.Predicate;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,18 +35,27 @@ public final class ShellViewModel {
     private final StringProperty fpsText = new SimpleStringProperty(this, "fpsText", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 
-    private final Predicate<String> navigable;
+    private final List<String> viewIds;
 
-    /** @param navigable which view ids may be shown (the registry's available ones) */
-    public ShellViewModel(Predicate<String> navigable) {
-        this.navigable = navigable;
+    /** @param viewIds the views that may be shown, in rail order (the registry's available ones) */
+    public ShellViewModel(List<String> viewIds) {
+        this.viewIds = List.copyOf(viewIds);
     }
 
     /** Shows view {@code id}; ignored (returns false) for unknown or "coming soon" ids. */
     public boolean navigate(String id) {
-        if (id == null || !navigable.test(id)) return false;
+        if (id == null || !viewIds.contains(id)) return false;
         currentViewId.set(id);
         return true;
+    }
+
+    /** Next (+1) or previous (−1) view in rail order, wrapping round: Ctrl+PgDn / Ctrl+PgUp. */
+    public void navigateBy(int delta) {
+        if (viewIds.isEmpty()) return;
+        String id = getCurrentViewId();
+        int i = id == null ? -1 : viewIds.indexOf(id);
+        int n = viewIds.size();
+        navigate(viewIds.get(Math.floorMod((i < 0 ? 0 : i) + delta, n)));
     }
 
     public void nextTheme() { theme.set(theme.get().next()); }

@@ -96,6 +96,8 @@ public final class StudioShell {
             case TOGGLE_PRESENTER -> vm.togglePresenter();
             case LEAVE -> vm.leave();
             case TOGGLE_HELP -> vm.toggleHelp();
+            case NEXT_VIEW -> vm.navigateBy(1);
+            case PREVIOUS_VIEW -> vm.navigateBy(-1);
             case EXPORT_PNG -> {
                 if (current != null && root.getScene() != null) {
                     export.run(root.getScene().getWindow(), viewArea, current.id(), vm.messageProperty()::set);

@@ -27,6 +27,9 @@ class ShellKeysAndIconsTest {
         assertEquals(Optional.of(ShellAction.LEAVE), ShellKeys.forPressed(KeyCode.ESCAPE, false));
         assertEquals(Optional.of(ShellAction.EXPORT_PNG), ShellKeys.forPressed(KeyCode.E, true));
         assertEquals(Optional.empty(), ShellKeys.forPressed(KeyCode.E, false));
+        assertEquals(Optional.of(ShellAction.STEP_FORWARD), ShellKeys.forPressed(KeyCode.PAGE_DOWN, false), "clicker");
+        assertEquals(Optional.of(ShellAction.STEP_BACK), ShellKeys.forPressed(KeyCode.PAGE_UP, false), "clicker");
+        assertEquals(Optional.of(ShellAction.NEXT_VIEW), ShellKeys.forPressed(KeyCode.PAGE_DOWN, true));
         assertEquals(Optional.of(ShellAction.TOGGLE_HELP), ShellKeys.forTyped("?"));
         for (ShellAction a : ShellAction.values()) {
             if (a.isTransport()) assertTrue(!ShellKeys.worksWhileTyping(a), a + " must not steal keys from a text field");

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.app.theme.Theme;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShellViewModelTest {
-    private final ShellViewModel vm = new ShellViewModel(Set.of("playground", "backprop")::contains);
+    private final ShellViewModel vm = new ShellViewModel(List.of("playground", "backprop"));
 
     @Test
     void navigatesOnlyToAvailableViews() {
@@ -22,6 +22,16 @@ class ShellViewModelTest {
         assertEquals("backprop", vm.getCurrentViewId());
         assertTrue(vm.navigate("playground"));
         assertEquals("playground", vm.getCurrentViewId());
+    }
+
+    @Test
+    void nextAndPreviousViewWrapRound() {
+        vm.navigateBy(1);
+        assertEquals("backprop", vm.getCurrentViewId(), "from nothing, +1 is the second view");
+        vm.navigateBy(1);
+        assertEquals("playground", vm.getCurrentViewId());
+        vm.navigateBy(-1);
+        assertEquals("backprop", vm.getCurrentViewId());
     }
 
     @Test
