@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -17,6 +18,9 @@ final class HelpOverlay extends StackPane {
         title.getStyleClass().add(Styles.TITLE);
         Label about = new Label("Neural networks made visible: every number on screen comes from the engine's own trace.");
         about.setWrapText(true);
+        // Wrap to the key table's width instead of widening the card.
+        about.setPrefWidth(1);
+        about.setMaxWidth(Double.MAX_VALUE);
         about.getStyleClass().add(Styles.MUTED);
         Label keysTitle = new Label("Keys (also in presenter mode)");
         keysTitle.getStyleClass().add("help-section");
@@ -29,10 +33,13 @@ final class HelpOverlay extends StackPane {
             for (String k : ShellKeys.HELP[r][0].split(" ")) {
                 Label key = new Label(k);
                 key.getStyleClass().add(Styles.HELP_KEY);
+                key.setMinWidth(Region.USE_PREF_SIZE); // a key name is never cut short
                 chips.getChildren().add(key);
             }
             keys.add(chips, 0, r);
-            keys.add(new Label(ShellKeys.HELP[r][1]), 1, r);
+            Label what = new Label(ShellKeys.HELP[r][1]);
+            what.setMinWidth(Region.USE_PREF_SIZE);
+            keys.add(what, 1, r);
         }
         VBox card = new VBox(title, about, keysTitle, keys);
         card.getStyleClass().addAll(Styles.HELP_CARD, Styles.CARD);

@@ -61,7 +61,7 @@ public final class ShellKeys {
     /** Rows for the help overlay: keys (space-separated), what they do. */
     public static final String[][] HELP = {
             {"Space", "play / pause"},
-            {"→ ←", "one step forward / back (a clicker's PgDn / PgUp too)"},
+            {"→ ←", "one step forward / back (clicker: PgDn / PgUp)"},
             {"Home End", "first / last step"},
             {"+ −", "faster / slower"},
             {"F5", "presenter mode on / off"},
