@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render a view to a PNG without a display (for slides and tests).")
 public final class RenderCommand implements Callable<Integer> {
+    // Same values as Cli.BAD_INPUT / Cli.FAILED on the CLI branch; kept here so this file stands alone.
     static final int BAD_INPUT = 2;
     static final int FAILED = 1;
 

@@ -34,6 +34,8 @@ import javafx.scene.layout.StackPane;
  */
 public final class HeadlessRenderer {
     private static final long TIMEOUT_SECONDS = 120;
+    // Held in a field: java.util.logging keeps loggers weakly and would forget the level.
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private final ViewRegistry registry;
 
@@ -47,6 +49,8 @@ public final class HeadlessRenderer {
      */
     public static void startToolkit() {
         HeadlessToolkit.configure();
+        // JavaFX warns that it was loaded from the class path; running from one jar is the point.
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);
