@@ -1,16 +1,103 @@
 package backprop.app;
 
+import backprop.app.shell.ShellViewModel;
+import backprop.app.shell.StudioShell;
+import backprop.app.shell.ViewRegistry;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
-/** Placeholder window; the shell issue replaces it. */
+/**
+ * The desktop window: {@link StudioShell} in a 1280×800 scene. Presenter mode makes the stage full
+ * screen (Esc is handled by the shell, so JavaFX's own exit key and hint are switched off). Closing
+ * the window disposes every view, stops all worker threads, then exits JavaFX.
+ */
 public final class StudioApp extends Application {
+    public static final double DEFAULT_WIDTH = 1280;
+    public static final double DEFAULT_HEIGHT = 800;
+
+    private final ViewRegistry registry;
+    private final boolean exitOnClose;
+    private StudioShell shell;
+
+    public StudioApp() {
+        this(ViewRegistry.defaults(), true);
+    }
+
+    /** For tests: other views, and no {@code Platform.exit()} so the test JVM's toolkit survives. */
+    public StudioApp(ViewRegistry registry, boolean exitOnClose) {
+        this.registry = registry;
+        this.exitOnClose = exitOnClose;
+    }
+
     @Override
     public void start(Stage stage) {
+        ShellViewModel vm = new ShellViewModel(registry.availableIds());
+        shell = new StudioShell(registry, vm);
+        Scene scene = new Scene(shell.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        shell.attach(scene);
+
         stage.setTitle("Backprop Studio");
-        stage.setScene(new Scene(new Label("Backprop Studio"), 1280, 800));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        vm.presenterModeProperty().addListener((obs, was, on) -> presenterWindow(stage, on));
+        // Leaving full screen some other way (window manager) also leaves presenter mode.
+        stage.fullScreenProperty().addListener((obs, was, full) -> {
+            if (!full && vm.isPresenterMode()) vm.setPresenterMode(false);
+        });
+        stage.setOnHidden(e -> close());
+        stage.setScene(scene);
         stage.show();
+    }
+
+    private Rectangle2D windowedBounds;
+
+    /**
+     * Full screen for presenter mode. Without a window manager (a bare X server, some projectors'
+     * kiosk setups) full-screen requests are ignored, so the window is also moved over the whole
+     * screen it is on; its previous bounds come back when presenter mode ends.
+     */
+    private void presenterWindow(Stage stage, boolean on) {
+        if (on) {
+            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            var screens = Screen.getScreensForRectangle(windowedBounds);
+            Rectangle2D screen = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+            setBounds(stage, screen);
+            stage.setFullScreen(true);
+        } else {
+            stage.setFullScreen(false);
+            if (windowedBounds != null) setBounds(stage, windowedBounds);
+        }
+    }
+
+    private static void setBounds(Stage stage, Rectangle2D r) {
+        stage.setX(r.getMinX());
+        stage.setY(r.getMinY());
+        stage.setWidth(r.getWidth());
+        stage.setHeight(r.getHeight());
+    }
+
+    /** The shell of the running window (tests look inside it). */
+    public StudioShell shell() { return shell; }
+
+    private void close() {
+        if (shell == null) return;
+        try {
+            shell.dispose();
+        } finally {
+            shell = null;
+            if (exitOnClose) Platform.exit();
+        }
+    }
+
+    @Override
+    public void stop() {
+        close();
     }
 }

@@ -44,6 +44,13 @@ public interface StudioView {
 
     default void onHidden() { }
 
+    /**
+     * Presenter mode switched on or off. The shell already scales every CSS-styled node (root font
+     * ×{@link backprop.app.theme.Styles#PRESENTER_SCALE}, use em units); views that draw text or
+     * strokes on a Canvas should scale those by the same factor here and redraw.
+     */
+    default void onPresenterMode(boolean on) { }
+
     /** Stops every worker thread and timer the view owns (window closing). */
     default void dispose() { }
 }

@@ -1,6 +1,8 @@
 package backprop.app.shell;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The play/pause/step controls a view offers. The toolbar buttons and presenter-mode keys
@@ -22,4 +24,7 @@ public interface Transport {
     void slower();
 
     ReadOnlyBooleanProperty playingProperty();
+
+    /** Current speed for the toolbar, e.g. "2×" or "4 steps/s"; empty if the view does not say. */
+    default ReadOnlyStringProperty speedText() { return new ReadOnlyStringWrapper("").getReadOnlyProperty(); }
 }

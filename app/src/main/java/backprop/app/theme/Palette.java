@@ -6,7 +6,9 @@ import javafx.scene.paint.Color;
  * The one diverging palette used for every signed quantity (weights, activations, gradients,
  * heat maps): blue for negative, a light neutral at zero, orange for positive. Blue/orange is
  * distinguishable under the common colour-vision deficiencies (unlike red/green). Anchors from
- * ColorBrewer's PuOr scheme (Cynthia Brewer, Apache-2.0-style licence, see assets/README).
+ * ColorBrewer (Cynthia Brewer, Apache License 2.0; see assets/README.md): the negative half from
+ * RdBu, the positive half from PuOr, the shared neutral #f7f7f7 at zero. {@link PaletteLegend}
+ * draws this scale for views to embed.
  */
 public final class Palette {
     private Palette() {}

@@ -1,0 +1,115 @@
+package backprop.app.shell;
+
+import backprop.app.theme.Styles;
+import backprop.app.theme.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The top toolbar: the current view's title, its transport (disabled when the view has none),
+ * speed, then theme, presenter mode, PNG export and help. Buttons only fire {@link ShellAction}s.
+ */
+final class ShellToolbar extends ToolBar {
+    private final Label title = new Label();
+    private final Button playPause;
+    private final FontIcon playIcon = Icons.icon(Icons.PLAY);
+    private final Label speed = new Label();
+    private final List<Button> transportButtons = new ArrayList<>();
+    private ReadOnlyBooleanProperty playing;
+    private final ChangeListener<Boolean> playingListener = (obs, was, now) -> showPlaying(now);
+
+    ShellToolbar(ShellViewModel vm, Consumer<ShellAction> dispatch) {
+        getStyleClass().add(Styles.TOOLBAR);
+        title.getStyleClass().add(Styles.TOOLBAR_TITLE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        speed.getStyleClass().add(Styles.SPEED_LABEL);
+        speed.textProperty().bind(vm.speedTextProperty());
+
+        playPause = transportButton("tb-play", playIcon, "Play / pause (Space)", ShellAction.PLAY_PAUSE, dispatch);
+        Button back = transportButton("tb-back", Icons.icon(Icons.STEP_BACK), "Step back (←)", ShellAction.STEP_BACK, dispatch);
+        Button fwd = transportButton("tb-forward", Icons.icon(Icons.STEP_FORWARD), "Step forward (→)", ShellAction.STEP_FORWARD, dispatch);
+        Button home = transportButton("tb-home", Icons.icon(Icons.HOME), "Reset to the start (Home)", ShellAction.HOME, dispatch);
+        Button end = transportButton("tb-end", Icons.icon(Icons.END), "Jump to the end (End)", ShellAction.END, dispatch);
+        Button slower = transportButton("tb-slower", Icons.icon(Icons.SLOWER), "Slower (−)", ShellAction.SLOWER, dispatch);
+        Button faster = transportButton("tb-faster", Icons.icon(Icons.FASTER), "Faster (+)", ShellAction.FASTER, dispatch);
+
+        MenuButton theme = themeMenu(vm);
+        Button presenter = button("tb-presenter", Icons.icon(Icons.PRESENTER), "Presenter mode (F5)", ShellAction.TOGGLE_PRESENTER, dispatch);
+        Button export = button("tb-export", Icons.icon(Icons.EXPORT), "Export the view as PNG (Ctrl+E)", ShellAction.EXPORT_PNG, dispatch);
+        Button help = button("tb-help", Icons.icon(Icons.HELP), "Keys and about (F1)", ShellAction.TOGGLE_HELP, dispatch);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(title, new Separator(), home, back, playPause, fwd, end, new Separator(),
+                slower, speed, faster, spacer, theme, presenter, export, help);
+        for (Button b : transportButtons) b.disableProperty().bind(vm.transportAvailableProperty().not());
+    }
+
+    /** Follows the new current view: its title and its play state. */
+    void showView(String viewTitle, Transport transport) {
+        title.setText(viewTitle);
+        if (playing != null) playing.removeListener(playingListener);
+        playing = transport == null ? null : transport.playingProperty();
+        if (playing != null) playing.addListener(playingListener);
+        showPlaying(playing != null && playing.get());
+    }
+
+    private void showPlaying(boolean isPlaying) {
+        playIcon.setIconLiteral(isPlaying ? Icons.PAUSE : Icons.PLAY);
+        playPause.getTooltip().setText(isPlaying ? "Pause (Space)" : "Play (Space)");
+    }
+
+    private Button transportButton(String id, FontIcon icon, String tip, ShellAction a, Consumer<ShellAction> dispatch) {
+        Button b = button(id, icon, tip, a, dispatch);
+        transportButtons.add(b);
+        return b;
+    }
+
+    private static Button button(String id, FontIcon icon, String tip, ShellAction a, Consumer<ShellAction> dispatch) {
+        Button b = new Button(null, icon);
+        b.setId(id);
+        b.getStyleClass().add(Styles.TOOL_BUTTON);
+        // Space and arrows belong to the transport, so tabbing onto toolbar buttons would only
+        // leave a focus ring that does nothing; every button has a shortcut or is a click away.
+        b.setFocusTraversable(false);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setOnAction(e -> dispatch.accept(a));
+        return b;
+    }
+
+    private static MenuButton themeMenu(ShellViewModel vm) {
+        MenuButton menu = new MenuButton(null, Icons.icon(Icons.THEME));
+        menu.setId("tb-theme");
+        menu.setFocusTraversable(false);
+        menu.getStyleClass().add(Styles.TOOL_BUTTON);
+        menu.setTooltip(new Tooltip("Theme"));
+        ToggleGroup group = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setId("theme-" + t.id());
+            item.setToggleGroup(group);
+            item.setSelected(vm.getTheme() == t);
+            item.setOnAction(e -> vm.setTheme(t));
+            menu.getItems().add(item);
+        }
+        vm.themeProperty().addListener((obs, old, t) ->
+                group.getToggles().get(t.ordinal()).setSelected(true));
+        return menu;
+    }
+}

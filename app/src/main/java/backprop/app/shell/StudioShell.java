@@ -1,0 +1,179 @@
+package backprop.app.shell;
+
+import backprop.app.theme.Styles;
+import backprop.app.theme.ThemeSupport;
+import backprop.engine.backend.Backends;
+import javafx.animation.AnimationTimer;
+import javafx.event.EventTarget;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The main window's content: rail on the left, toolbar on top, status bar below, the current view
+ * in the centre with the help overlay over it. Wires the {@link ShellViewModel} to the nodes, routes
+ * keys and toolbar actions (transport ones to the current view's {@link Transport}), measures frames
+ * per second, and on {@link #dispose()} disposes every created view and stops every worker.
+ */
+public final class StudioShell {
+    private final ViewRegistry registry;
+    private final ShellViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final StackPane viewArea = new StackPane();
+    private final NavigationRail rail;
+    private final ShellToolbar toolbar;
+    private final StatusBar statusBar;
+    private final PngExportAction export = new PngExportAction();
+    private final FrameRate frameRate = new FrameRate();
+    private final AnimationTimer fpsTimer;
+    private StudioView current;
+
+    public StudioShell(ViewRegistry registry, ShellViewModel vm) {
+        this.registry = registry;
+        this.vm = vm;
+        root.getStyleClass().add(Styles.APP);
+        viewArea.getStyleClass().add(Styles.CENTER);
+        viewArea.setId("view-area");
+        rail = new NavigationRail(registry, vm);
+        toolbar = new ShellToolbar(vm, this::dispatch);
+        statusBar = new StatusBar(vm);
+        StackPane centre = new StackPane(viewArea, new HelpOverlay(vm));
+        root.setCenter(centre);
+        root.setLeft(rail);
+        root.setTop(toolbar);
+        root.setBottom(statusBar);
+
+        vm.setBackend(Backends.current().name(), Backends.whyCurrent());
+        vm.currentViewIdProperty().addListener((obs, old, id) -> show(id));
+        vm.presenterModeProperty().addListener((obs, was, on) -> applyPresenter(on));
+        fpsTimer = new AnimationTimer() {
+            @Override public void handle(long now) {
+                if (frameRate.frame(now)) {
+                    vm.setFps(frameRate.fps());
+                    if (current != null) vm.setSeed(current.seed()); // seed is not observable; poll it
+                }
+            }
+        };
+    }
+
+    /** The scene root (a BorderPane). */
+    public BorderPane root() { return root; }
+
+    public ShellViewModel viewModel() { return vm; }
+
+    /** The current view, or null before the first navigation. */
+    public StudioView currentView() { return current; }
+
+    /** Hooks the shell to its scene: stylesheets follow the theme, shortcut keys are routed. */
+    public void attach(Scene scene) {
+        ThemeSupport.install(scene, vm.getTheme());
+        vm.themeProperty().addListener((obs, old, t) -> ThemeSupport.apply(root, t));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
+        fpsTimer.start();
+        if (vm.getCurrentViewId() == null && !registry.availableIds().isEmpty()) {
+            vm.navigate(registry.availableIds().get(0));
+        }
+    }
+
+    /** Runs one toolbar/keyboard action. */
+    public void dispatch(ShellAction a) {
+        if (a.isTransport()) {
+            Transport t = current == null ? null : current.transport();
+            if (t != null) a.applyTo(t);
+            return;
+        }
+        switch (a) {
+            case NEXT_THEME -> vm.nextTheme();
+            case TOGGLE_PRESENTER -> vm.togglePresenter();
+            case LEAVE -> vm.leave();
+            case TOGGLE_HELP -> vm.toggleHelp();
+            case NEXT_VIEW -> vm.navigateBy(1);
+            case PREVIOUS_VIEW -> vm.navigateBy(-1);
+            case EXPORT_PNG -> {
+                if (current != null && root.getScene() != null) {
+                    export.run(root.getScene().getWindow(), viewArea, current.id(), vm.messageProperty()::set);
+                }
+            }
+            default -> throw new IllegalStateException("unhandled " + a);
+        }
+    }
+
+    /**
+     * Writes the current view as a PNG to {@code target} (what Ctrl+E does after its file dialog).
+     * FX thread; the file is written on a worker, the returned future completes when it is.
+     */
+    public java.util.concurrent.Future<?> exportCurrentView(java.nio.file.Path target) {
+        return export.save(viewArea, target.toFile(), vm.messageProperty()::set);
+    }
+
+    /** Window closing: stop timers, dispose every view, stop every worker thread. */
+    public void dispose() {
+        fpsTimer.stop();
+        try {
+            registry.disposeAll();
+        } finally {
+            Workers.shutdownAll(3_000);
+        }
+    }
+
+    private void show(String id) {
+        if (current != null) current.onHidden();
+        current = registry.view(id);
+        viewArea.getChildren().setAll(current.root());
+        Transport t = current.transport();
+        vm.setTransportAvailable(t != null);
+        vm.stepTextProperty().bind(current.stepText());
+        vm.speedTextProperty().unbind();
+        if (t != null) vm.speedTextProperty().bind(t.speedText());
+        else vm.speedTextProperty().set("");
+        vm.setSeed(current.seed());
+        vm.messageProperty().set("");
+        toolbar.showView(registry.entry(id).map(ViewRegistry.Entry::title).orElse(current.title()), t);
+        if (vm.isPresenterMode()) current.onPresenterMode(true);
+        current.onShown();
+    }
+
+    private void applyPresenter(boolean on) {
+        for (Node chrome : new Node[] {rail, toolbar, statusBar}) {
+            chrome.setVisible(!on);
+            chrome.setManaged(!on);
+        }
+        if (on) root.getStyleClass().add(Styles.PRESENTER);
+        else root.getStyleClass().remove(Styles.PRESENTER);
+        if (current != null) current.onPresenterMode(on);
+        // Focus away from any hidden toolbar button, so keys reach the view area.
+        viewArea.requestFocus();
+    }
+
+    private void onKeyPressed(KeyEvent e) {
+        ShellKeys.forPressed(e).ifPresent(a -> {
+            if (isTyping(e.getTarget()) && !ShellKeys.worksWhileTyping(a)) return;
+            dispatch(a);
+            e.consume();
+        });
+    }
+
+    private void onKeyTyped(KeyEvent e) {
+        if (isTyping(e.getTarget())) return;
+        ShellKeys.forTyped(e.getCharacter()).ifPresent(a -> {
+            dispatch(a);
+            e.consume();
+        });
+    }
+
+    /** Controls that need space/arrows/± themselves keep them (a weight being typed, a slider). */
+    private static boolean isTyping(EventTarget target) {
+        return target instanceof TextInputControl || target instanceof Slider || target instanceof Spinner<?>
+                || target instanceof ComboBoxBase<?> || target instanceof ListView<?> || target instanceof TableView<?>;
+    }
+
+}
