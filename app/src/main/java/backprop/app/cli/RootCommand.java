@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
                 GradCheckCommand.class,
                 BackendsCommand.class,
                 BenchCommand.class,
-                // The app registers its headless drawing commands here, e.g.
-                // RenderCommand.class (render) and BenchFramesCommand.class (bench-frames).
+                RenderCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
     @Spec
