@@ -121,6 +121,7 @@ public final class BackpropView implements StudioView {
             if (b == null) a.setSelected(true); // one mode is always on
             else graphMode.set(b == graph);
         });
+        graphMode.addListener((o, a, b) -> (b ? graph : network).setSelected(true));
         HBox switcher = new HBox(network, graph);
         switcher.getStyleClass().add("mode-switch");
 
@@ -161,6 +162,7 @@ public final class BackpropView implements StudioView {
                 label("Show"), sample, new Separator(Orientation.VERTICAL), predict);
         networkControls.setAlignment(Pos.CENTER_LEFT);
         networkControls.visibleProperty().bind(graphMode.not());
+        networkControls.managedProperty().bind(networkControls.visibleProperty());
         HBox bar = new HBox(16, switcher, networkControls);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("bp-top-bar");
@@ -304,6 +306,7 @@ public final class BackpropView implements StudioView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-bar");
         bar.visibleProperty().bind(graphMode.not());
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

@@ -105,9 +105,10 @@ final class NetworkDiagram extends Region {
         right = Math.min(220, W * 0.17);
         colGap = (W - left - right) / cols;
         slotH = (H - top - bottom) / maxUnits;
-        bh = Math.min(slotH * 0.84, 150);
-        fs = Math.max(10, Math.min(20, bh / 6.0));
-        bw = Math.min(colGap * 0.5, fs * 12.5);
+        bh = Math.min(slotH * 0.84, 140);
+        fs = Math.max(10, Math.min(19, bh / 6.0));
+        // Narrow boxes leave the gaps between columns to the edge labels.
+        bw = Math.min(colGap * 0.42, fs * 7.8);
         bhIn = Math.min(bh, fs * 3.6);
     }
 
@@ -172,13 +173,18 @@ final class NetworkDiagram extends Region {
                 if (focus != focusPass) continue;
                 double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
                 double w = t.weights()[i][j];
+                double width = 1.5 + 4.5 * Math.min(1, Math.abs(w) / rangeW);
                 if (focus) {
                     g.setStroke(currentEdge(l, i, j) ? ACCENT : ACCENT_SOFT);
-                    g.setLineWidth(currentEdge(l, i, j) ? 9 : 7);
+                    g.setLineWidth(width + 7);
                     g.strokeLine(x1, y1, x2, y2);
                 }
+                // A thin grey core first, so an edge whose weight is near zero (palette white) stays visible.
+                g.setStroke(BOX_BORDER);
+                g.setLineWidth(1);
+                g.strokeLine(x1, y1, x2, y2);
                 g.setStroke(Palette.diverging(w, rangeW));
-                g.setLineWidth(1.5 + 4.5 * Math.min(1, Math.abs(w) / rangeW));
+                g.setLineWidth(width);
                 g.strokeLine(x1, y1, x2, y2);
             }
         }
@@ -188,22 +194,44 @@ final class NetworkDiagram extends Region {
         LayerTrace t = timeline.layer(l);
         boolean all = t.inputs() * t.units() <= MAX_LABELLED_EDGES;
         Font f = Font.font("System", Math.max(10, fs * 0.78));
+        java.util.List<double[]> placed = new java.util.ArrayList<>();
         for (int i = 0; i < t.inputs(); i++) {
             for (int j = 0; j < t.units(); j++) {
                 if (!all && !focusEdge(l, i, j)) continue;
                 double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
-                // Near the head of the edge, where edges into one node have fanned apart.
-                double k = 0.7, x = x1 + k * (x2 - x1), y = y1 + k * (y2 - y1);
-                String line1 = "w " + Num.fmt(t.weights()[i][j]);
+                String line1 = Num.fmt(t.weights()[i][j]);
                 Double after = snap.weightsAfter[l][i][j];
                 if (after != null) line1 += " → " + Num.fmt(after);
                 else if (hidden && current.kind() == StepKind.UPDATE_W && currentEdge(l, i, j)) line1 += " → ?";
                 Double grad = snap.gradW[l][i][j];
-                String line2 = grad != null ? "∂R/∂w " + Num.fmt(grad)
-                        : hidden && current.kind() == StepKind.GRAD_W && currentEdge(l, i, j) ? "∂R/∂w ?" : null;
+                String line2 = grad != null ? "∂ " + Num.fmt(grad)
+                        : hidden && current.kind() == StepKind.GRAD_W && currentEdge(l, i, j) ? "∂ ?" : null;
+                // Near the head of the edge, where edges into one node have fanned apart, but never over a
+                // box; slid back along the edge while it would cover a label already placed.
+                double lw = Math.max(width(line1, f), line2 == null ? 0 : width(line2, f)) + 10;
+                double lh = f.getSize() * 1.25 * (line2 == null ? 1 : 2) + 4;
+                double lo = Math.min(x1 + lw / 2 + 4, (x1 + x2) / 2), hi = Math.max(lo, Math.min(x1 + 0.72 * (x2 - x1), x2 - lw / 2 - 4));
+                double x = hi, y = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
+                for (double cx = hi; cx >= lo; cx -= 3) {
+                    double cy = y1 + (cx - x1) / (x2 - x1) * (y2 - y1);
+                    if (free(placed, cx, cy, lw, lh)) {
+                        x = cx;
+                        y = cy;
+                        break;
+                    }
+                }
+                placed.add(new double[] {x - lw / 2, y - lh / 2, lw, lh});
                 label(g, x, y, line1, line2, f, currentEdge(l, i, j));
             }
         }
+    }
+
+    private static boolean free(java.util.List<double[]> placed, double cx, double cy, double w, double h) {
+        for (double[] r : placed) {
+            boolean apart = cx + w / 2 + 2 < r[0] || cx - w / 2 - 2 > r[0] + r[2] || cy + h / 2 + 2 < r[1] || cy - h / 2 - 2 > r[1] + r[3];
+            if (!apart) return false;
+        }
+        return true;
     }
 
     private void label(GraphicsContext g, double x, double y, String l1, String l2, Font f, boolean current) {
@@ -338,7 +366,7 @@ final class NetworkDiagram extends Region {
         g.fillText("loss R (" + timeline.trace().lossName() + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3);
         g.setFill(cur ? ACCENT : INK);
         g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.1));
-        String v = cur && hidden ? "?" : snap.loss() == null ? "" : Num.fmt(snap.loss());
+        String v = cur && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());
         g.fillText("R = " + v, x + 8, y + h * 0.68);
     }
 
@@ -356,7 +384,7 @@ final class NetworkDiagram extends Region {
         g.setFont(Font.font("System", 11));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("negative · 0 · positive   (edge width ∝ |w|)", x + w + 8, y);
+        g.fillText("negative · 0 · positive     edges: w → w after update,  ∂ = ∂R/∂w (batch mean);  width ∝ |w|", x + w + 8, y);
     }
 
     private static final Text MEASURE = new Text();

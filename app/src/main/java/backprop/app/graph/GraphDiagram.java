@@ -116,7 +116,7 @@ final class GraphDiagram extends Region {
             g.fillText(n.leaf() ? "input" : n.symbol() + "  (" + n.op() + ")", x + bw - pad, y + lh * 0.75);
             boolean valueCur = isCur && !cur.backward(), gradCur = isCur && cur.backward();
             row(g, x, y + lh * 1.75, bw, lh, fs, "value", vm.valueShown(n) ? n.value() : null, range, valueCur);
-            row(g, x, y + lh * 2.75, bw, lh, fs, "grad ∂" + graph.output().name() + "/∂" + n.name(), vm.gradShown(n) ? n.grad() : null, range, gradCur);
+            row(g, x, y + lh * 2.75, bw, lh, fs, "∂" + graph.output().name() + "/∂" + n.name(), vm.gradShown(n) ? n.grad() : null, range, gradCur);
         }
     }
 

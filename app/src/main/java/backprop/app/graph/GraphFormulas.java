@@ -59,7 +59,7 @@ public final class GraphFormulas {
         String why = users.size() > 1
                 ? n.name() + " feeds " + users.size() + " nodes (" + String.join(" and ", users.stream().map(GraphNode::name).toList())
                         + "): the gradients coming back along both paths add up."
-                : "Chain rule: the gradient of " + users.get(0).name() + " times the local derivative of its "
+                : "chain rule, the gradient of " + users.get(0).name() + " times the local derivative of its "
                         + ("mul".equals(users.get(0).op()) ? "product (the other factor)." : "sum (1).");
         return new Formula(
                 "∂" + out + "/∂" + n.name() + " = " + String.join(" + ", symTerms) + " = " + String.join(" + ", numTerms) + " = " + grad,

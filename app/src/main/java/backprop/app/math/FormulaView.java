@@ -19,7 +19,7 @@ public final class FormulaView extends VBox {
     private final StackPane imageBox = new StackPane(image);
     private final Label text = new Label();
     private final Label explanation = new Label();
-    private float texSize = 22f;
+    private float texSize = 24f;
     private Image natural;
 
     public FormulaView(String idPrefix) {
