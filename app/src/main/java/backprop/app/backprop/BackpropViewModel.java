@@ -185,6 +185,7 @@ public final class BackpropViewModel {
         if (r.fresh()) {
             seed = r.seed();
             modelName.set(r.spec().name() != null ? r.spec().name() : "network");
+            historyIndex.set(-1); // drops the old timeline before its history goes
             history.clear();
             sampleLabels.set(List.copyOf(r.samples()));
             sample.set(0);
@@ -260,8 +261,8 @@ public final class BackpropViewModel {
         long step = t.trace().step();
         stepText.set("step " + step + " · " + f.shortLabel() + " (" + (i + 1) + "/" + t.size() + ")");
         positionText.set((i + 1) + " / " + t.size());
-        historyText.set("training step " + step + " of " + history.get(history.size() - 1).step()
-                + " · R = " + Num.fmt(t.trace().loss()));
+        long newest = history.isEmpty() ? step : history.get(history.size() - 1).step();
+        historyText.set("training step " + step + " of " + newest + " · R = " + Num.fmt(t.trace().loss()));
     }
 
     public void stepForward() {

@@ -88,6 +88,20 @@ class BackpropViewModelTest {
     }
 
     @Test
+    void loadingAnotherNetworkReplacesTheHistoryCleanly() throws Exception {
+        vm.loadNow(null);
+        vm.trainNow(2);
+        vm.seek(20);
+        vm.loadNow(BuiltinModels.spec("encoder-838"));
+        assertEquals("", vm.errorProperty().get());
+        assertEquals(1, vm.history().size());
+        assertEquals(0, vm.historyIndexProperty().get());
+        assertEquals(0, vm.indexProperty().get());
+        assertEquals("encoder-838", vm.modelNameProperty().get());
+        assertEquals(8, vm.sampleLabelsProperty().get().size());
+    }
+
+    @Test
     void sampleSelectsWhichSamplesForwardValuesAreShown() {
         vm.loadNow(null);
         vm.seek(3);
