@@ -122,7 +122,10 @@ public final class BackpropView implements StudioView {
             else graphMode.set(b == graph);
         });
         graphMode.addListener((o, a, b) -> (b ? graph : network).setSelected(true));
+        network.setMinWidth(Region.USE_PREF_SIZE);
+        graph.setMinWidth(Region.USE_PREF_SIZE);
         HBox switcher = new HBox(network, graph);
+        switcher.setMinWidth(Region.USE_PREF_SIZE);
         switcher.getStyleClass().add("mode-switch");
 
         ComboBox<String> model = new ComboBox<>();
@@ -132,17 +135,20 @@ public final class BackpropView implements StudioView {
         model.setTooltip(new Tooltip("Built-in network to step through"));
         model.setOnAction(e -> {
             try {
-                if (model.getValue() != null) vm.load(BuiltinModels.spec(model.getValue()));
+                if (model.getValue() != null && !model.getValue().equals(vm.modelNameProperty().get())) vm.load(BuiltinModels.spec(model.getValue()));
             } catch (SpecException ex) {
                 vm.load(null);
             }
         });
+        vm.modelNameProperty().addListener((o, a, b) -> { if (BUILTINS.contains(b) && !b.equals(model.getValue())) model.setValue(b); });
         Button open = iconButton("bp-open", "mdi2f-folder-open-outline", "Open a network file (dense, up to " + BackpropSession.MAX_NEURONS + " neurons)");
         open.setText("Open…");
         open.setOnAction(e -> openFile());
 
         ComboBox<String> sample = new ComboBox<>();
         sample.setId("bp-sample");
+        sample.setPrefWidth(260);
+        sample.setMaxWidth(260);
         sample.setTooltip(new Tooltip("Which sample's a, z and δ the boxes show (gradients are batch means)"));
         vm.sampleLabelsProperty().addListener((o, a, b) -> {
             sample.getItems().setAll(b);
@@ -157,6 +163,8 @@ public final class BackpropView implements StudioView {
         predict.setId("bp-predict");
         predict.selectedProperty().bindBidirectional(vm.predictModeProperty());
         predict.setTooltip(new Tooltip("Hide each new value until you have typed your guess"));
+        predict.setMinWidth(Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox networkControls = new HBox(10, label("Model"), model, open, new Separator(Orientation.VERTICAL),
                 label("Show"), sample, new Separator(Orientation.VERTICAL), predict);
@@ -312,6 +320,7 @@ public final class BackpropView implements StudioView {
 
     private static Label label(String s) {
         Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("bp-caption");
         return l;
     }

@@ -92,6 +92,7 @@ final class NetworkDiagram extends Region {
     // ------------------------------------------------------------------ geometry
 
     private double top, bottom, left, right, colGap, slotH, bw, bh, bhIn, fs;
+    private boolean compact;
 
     private void geometry() {
         double W = canvas.getWidth(), H = canvas.getHeight();
@@ -102,13 +103,23 @@ final class NetworkDiagram extends Region {
         top = 40;
         bottom = 40;
         left = 16;
-        right = Math.min(220, W * 0.17);
+        right = Math.min(260, W * 0.2);
         colGap = (W - left - right) / cols;
         slotH = (H - top - bottom) / maxUnits;
-        bh = Math.min(slotH * 0.84, 140);
-        fs = Math.max(10, Math.min(19, bh / 6.0));
-        // Narrow boxes leave the gaps between columns to the edge labels.
-        bw = Math.min(colGap * 0.42, fs * 7.8);
+        // Full boxes need header + a, z, δ, b lines; when the tallest column leaves too little
+        // room, boxes go compact: a|z and δ|b side by side.
+        double full = Math.min(slotH * 0.84, 200);
+        compact = full < 12 * 7.4;
+        if (compact) {
+            bh = slotH * 0.86;
+            fs = Math.max(9, Math.min(15, Math.min(bh / 4.3, colGap / 30)));
+            bw = Math.min(colGap * 0.46, fs * 15);
+        } else {
+            bh = full;
+            fs = Math.max(10, Math.min(28, Math.min(bh / 7.4, colGap / 18.6)));
+            bh = Math.min(bh, fs * 7.6);
+            bw = Math.min(colGap * 0.42, fs * 7.8);
+        }
         bhIn = Math.min(bh, fs * 3.6);
     }
 
@@ -259,13 +270,13 @@ final class NetworkDiagram extends Region {
         NodeNames nn = timeline.names();
         double h = boxH(c), x = cx(c) - bw / 2, y = cy(c, u) - h / 2;
         int l = c - 1;
-        boolean isCurrent = current != null && !current.kind().onEdge() && current.kind() != StepKind.LOSS
+        boolean cur = current != null && !current.kind().onEdge() && current.kind() != StepKind.LOSS
                 && current.layer() == l && current.unit() == u;
         boolean isOperand = operandNode(c, u);
         g.setFill(BOX);
         g.fillRoundRect(x, y, bw, h, 12, 12);
-        g.setStroke(isCurrent ? ACCENT : isOperand ? ACCENT_SOFT : BOX_BORDER);
-        g.setLineWidth(isCurrent ? 4 : isOperand ? 2.5 : 1.2);
+        g.setStroke(cur ? ACCENT : isOperand ? ACCENT_SOFT : BOX_BORDER);
+        g.setLineWidth(cur ? 4 : isOperand ? 2.5 : 1.2);
         g.strokeRoundRect(x, y, bw, h, 12, 12);
         double pad = fs * 0.55, lh = fs * 1.3;
         g.setTextBaseline(VPos.CENTER);
@@ -276,37 +287,57 @@ final class NetworkDiagram extends Region {
         g.fillText(nn.plain(c, u), x + pad, ry);
         int n = timeline.sample();
         if (c == 0) {
-            row(g, x, ry + lh, "x", (double) timeline.trace().input()[n][u], rangeZ, false, false);
+            cell(g, x, bw, ry + lh, "x", (double) timeline.trace().input()[n][u], rangeZ, false, false);
             return;
         }
-        boolean cur = isCurrent;
         StepKind k = cur ? current.kind() : null;
-        row(g, x, ry + lh, "a", snap.a[l][u], rangeA, cur && k == StepKind.FORWARD_A, hidden && cur && k == StepKind.FORWARD_A);
-        row(g, x, ry + 2 * lh, "z", snap.z[l][u], rangeZ, cur && k == StepKind.FORWARD_Z, hidden && cur && k == StepKind.FORWARD_Z);
-        row(g, x, ry + 3 * lh, "δ", snap.delta[l][u], rangeD, cur && k == StepKind.DELTA, hidden && cur && k == StepKind.DELTA);
+        boolean curA = cur && k == StepKind.FORWARD_A, curZ = cur && k == StepKind.FORWARD_Z, curD = cur && k == StepKind.DELTA;
         // Bias: before-update value, its gradient, then its new value as the timeline reaches them.
         LayerTrace t = timeline.layer(l);
-        String bias = "b " + Num.fmt(t.bias()[u]);
         Double after = snap.biasAfter[l][u], gb = snap.gradB[l][u];
         boolean biasCur = cur && (k == StepKind.GRAD_B || k == StepKind.UPDATE_B);
-        if (after != null) bias += " → " + Num.fmt(after);
-        else if (gb != null) bias += "   ∂ " + Num.fmt(gb);
-        if (biasCur && hidden) bias += k == StepKind.GRAD_B ? "   ∂ ?" : " → ?";
-        double fy = ry + 4 * lh - lh * 0.05;
-        if (biasCur) {
-            g.setFill(ROW_HIGHLIGHT);
-            g.fillRect(x + 3, fy - lh / 2, bw - 6, lh);
+        String bias;
+        if (compact) {
+            double half = bw / 2;
+            cell(g, x, half, ry + lh, "a", snap.a[l][u], rangeA, curA, hidden && curA);
+            cell(g, x + half, half, ry + lh, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
+            cell(g, x, half, ry + 2 * lh, "δ", snap.delta[l][u], rangeD, curD, hidden && curD);
+            bias = biasCur && hidden ? (k == StepKind.GRAD_B ? "∂b ?" : "b → ?")
+                    : after != null ? "b → " + Num.fmt(after) : gb != null ? "∂b " + Num.fmt(gb) : "b " + Num.fmt(t.bias()[u]);
+            biasText(g, x + half, half, ry + 2 * lh, bias, biasCur);
+        } else {
+            cell(g, x, bw, ry + lh, "a", snap.a[l][u], rangeA, curA, hidden && curA);
+            cell(g, x, bw, ry + 2 * lh, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
+            cell(g, x, bw, ry + 3 * lh, "δ", snap.delta[l][u], rangeD, curD, hidden && curD);
+            bias = "b " + Num.fmt(t.bias()[u]);
+            if (after != null) bias += " → " + Num.fmt(after);
+            else if (gb != null) bias += "   ∂ " + Num.fmt(gb);
+            if (biasCur && hidden) bias += k == StepKind.GRAD_B ? "   ∂ ?" : " → ?";
+            biasText(g, x, bw, ry + 4 * lh - lh * 0.05, bias, biasCur);
         }
-        g.setFont(Font.font("System", fs * 0.78));
-        g.setFill(biasCur ? ACCENT : MUTED);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(bias, x + pad, fy);
         if (l == timeline.layers() - 1) {
             // The target sits next to the output it is compared with.
-            g.setFont(Font.font("System", FontWeight.BOLD, fs * 0.95));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(targetFont());
             g.setFill(INK);
-            g.fillText("y = " + Num.shortFmt(timeline.trace().target()[n][u]), x + bw + 14, cy(c, u));
+            g.fillText(targetText(u), x + bw + 14, cy(c, u));
         }
+    }
+
+    private Font targetFont() { return Font.font("System", FontWeight.BOLD, fs * 0.95); }
+
+    private String targetText(int u) { return "y = " + Num.shortFmt(timeline.trace().target()[timeline.sample()][u]); }
+
+    private void biasText(GraphicsContext g, double x, double w, double y, String text, boolean cur) {
+        double lh = fs * 1.3;
+        if (cur) {
+            g.setFill(ROW_HIGHLIGHT);
+            g.fillRect(x + 3, y - lh / 2, w - 6, lh);
+        }
+        g.setFont(Font.font("System", fs * 0.78));
+        g.setFill(cur ? ACCENT : MUTED);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(text, x + fs * 0.55, y, w - fs * 0.8);
     }
 
     private boolean operandNode(int c, int u) {
@@ -323,17 +354,22 @@ final class NetworkDiagram extends Region {
 
     private static int nodeCol(TimelineStep s) { return s.layer() + 1; }
 
-    private void row(GraphicsContext g, double x, double y, String name, Double v, double range, boolean cur, boolean hiddenValue) {
+    /** One "name ▪ value" line in the horizontal span [x, x + w] of a box. */
+    private void cell(GraphicsContext g, double x, double w, double y, String name, Double v, double range, boolean cur, boolean hiddenValue) {
         double pad = fs * 0.55, lh = fs * 1.3;
         if (cur) {
             g.setFill(ROW_HIGHLIGHT);
-            g.fillRect(x + 3, y - lh / 2, bw - 6, lh);
+            g.fillRect(x + 3, y - lh / 2, w - 6, lh);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("System", fs * 0.9));
         g.setFill(MUTED);
         g.fillText(name, x + pad, y);
-        if (v != null) {
+        if (v != null && compact) {
+            // Compact boxes have no room for a chip: a thin bar in the value's colour instead.
+            g.setFill(Palette.diverging(v, range));
+            g.fillRect(x + pad + fs * 0.85, y - lh * 0.35, fs * 0.3, lh * 0.7);
+        } else if (v != null) {
             double chip = fs * 0.7;
             g.setFill(Palette.diverging(v, range));
             g.fillRoundRect(x + pad + fs * 1.1, y - chip / 2, chip, chip, 3, 3);
@@ -345,13 +381,16 @@ final class NetworkDiagram extends Region {
         g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs));
         g.setFill(cur ? ACCENT : INK);
         String s = hiddenValue ? "?" : v == null ? "" : Num.fmt(v);
-        g.fillText(s, x + bw - pad, y);
+        g.fillText(s, x + w - pad, y);
     }
 
     private void lossPanel(GraphicsContext g) {
         int outCol = timeline.names().columns() - 1;
-        double x = cx(outCol) + bw / 2 + 14, y = canvas.getHeight() - bottom - fs * 3.6;
-        double w = canvas.getWidth() - x - 10, h = fs * 3.4;
+        double targets = 0;
+        for (int u = 0; u < timeline.names().size(outCol); u++) targets = Math.max(targets, width(targetText(u), targetFont()));
+        double pfs = Math.max(fs, 13);
+        double x = cx(outCol) + bw / 2 + 14 + targets + 18, h = pfs * 3.4, y = canvas.getHeight() - bottom - h - 4;
+        double w = canvas.getWidth() - x - 10;
         if (w < 60) return;
         boolean cur = current != null && current.kind() == StepKind.LOSS;
         g.setFill(cur ? ROW_HIGHLIGHT : BOX);
@@ -362,10 +401,10 @@ final class NetworkDiagram extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(MUTED);
-        g.setFont(Font.font("System", fs * 0.78));
-        g.fillText("loss R (" + timeline.trace().lossName() + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3);
+        g.setFont(Font.font("System", pfs * 0.78));
+        g.fillText("loss R (" + timeline.trace().lossName() + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3, w - 12);
         g.setFill(cur ? ACCENT : INK);
-        g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.1));
+        g.setFont(Font.font("System", FontWeight.BOLD, pfs * 1.1));
         String v = cur && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());
         g.fillText("R = " + v, x + 8, y + h * 0.68);
     }
@@ -381,7 +420,7 @@ final class NetworkDiagram extends Region {
         g.setLineWidth(0.8);
         g.strokeRoundRect(x, y - h / 2, w, h, 4, 4);
         g.setFill(MUTED);
-        g.setFont(Font.font("System", 11));
+        g.setFont(Font.font("System", Math.max(11, fs * 0.6)));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("negative · 0 · positive     edges: w → w after update,  ∂ = ∂R/∂w (batch mean);  width ∝ |w|", x + w + 8, y);

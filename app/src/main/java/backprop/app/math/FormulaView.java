@@ -21,6 +21,7 @@ public final class FormulaView extends VBox {
     private final Label explanation = new Label();
     private float texSize = 24f;
     private Image natural;
+    private Formula shown;
 
     public FormulaView(String idPrefix) {
         getStyleClass().add("formula-view");
@@ -35,15 +36,21 @@ public final class FormulaView extends VBox {
         explanation.getStyleClass().add("formula-explanation");
         explanation.setWrapText(true);
         getChildren().addAll(explanation, imageBox, text);
-        widthProperty().addListener((o, a, b) -> fit());
-    }
-
-    /** Font size of the typeset formula in points (presenter mode raises it). */
-    public void setTexSize(float size) {
-        this.texSize = size;
+        widthProperty().addListener((o, a, b) -> {
+            // Bigger windows (projectors) get bigger type: about 1/52 of the width, 20 to 36 pt.
+            float size = (float) Math.max(20, Math.min(36, Math.floor(b.doubleValue() / 52)));
+            if (Math.abs(size - texSize) >= 1 && shown != null) {
+                texSize = size;
+                show(shown);
+            } else {
+                texSize = size;
+                fit();
+            }
+        });
     }
 
     public void show(Formula f) {
+        shown = f;
         if (f == null) {
             image.setImage(null);
             natural = null;
@@ -57,6 +64,8 @@ public final class FormulaView extends VBox {
         image.setUserData(scale);
         text.setText(f.text());
         explanation.setText(f.explanation());
+        // The explanation grows with the formula, so a projector shows both at a readable size.
+        explanation.setStyle("-fx-font-size: " + Math.round(texSize * 0.62) + "px;");
         fit();
     }
 
