@@ -1,5 +1,6 @@
 package backprop.app.backprop;
 
+import backprop.app.math.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
 import backprop.app.timeline.NodeNames;
@@ -9,9 +10,7 @@ import backprop.app.timeline.Timeline;
 import backprop.app.timeline.TimelineStep;
 import backprop.engine.trace.LayerTrace;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
@@ -27,7 +26,7 @@ import javafx.scene.text.TextAlignment;
  * with their w and, once computed, ∂R/∂w and the updated w. The current step is outlined in
  * the accent colour; its operands are outlined lightly. All values come from the snapshot.
  */
-final class NetworkDiagram extends Region {
+final class NetworkDiagram extends CanvasPane {
     static final Color INK = Color.web("#1d1d27");
     static final Color MUTED = Color.web("#6b6b7b");
     static final Color ACCENT = Color.web("#7b2d8e");
@@ -38,7 +37,6 @@ final class NetworkDiagram extends Region {
     /** Layers with more edges than this only label the edges the current step uses. */
     static final int MAX_LABELLED_EDGES = 9;
 
-    private final Canvas canvas = new Canvas();
     private Timeline timeline;
     private Snapshot snap;
     private TimelineStep current;
@@ -47,8 +45,6 @@ final class NetworkDiagram extends Region {
 
     NetworkDiagram() {
         getStyleClass().add("network-diagram");
-        getChildren().add(canvas);
-        canvas.setFocusTraversable(false);
         setMinSize(300, 220);
     }
 
@@ -77,16 +73,6 @@ final class NetworkDiagram extends Region {
         double r = 0;
         if (m != null) for (float[] row : m) for (float v : row) r = Math.max(r, Math.abs(v));
         return r;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
     }
 
     // ------------------------------------------------------------------ geometry
@@ -135,7 +121,8 @@ final class NetworkDiagram extends Region {
 
     // ------------------------------------------------------------------ drawing
 
-    void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (timeline == null || snap == null || canvas.getWidth() < 50) return;

@@ -1,14 +1,13 @@
 package backprop.app.graph;
 
+import backprop.app.math.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -20,36 +19,25 @@ import javafx.scene.text.TextAlignment;
  * results. In the backward pass the arrows the current gradient flows back along are drawn
  * in the accent colour.
  */
-final class GraphDiagram extends Region {
+final class GraphDiagram extends CanvasPane {
     private static final Color INK = Color.web("#1d1d27");
     private static final Color MUTED = Color.web("#6b6b7b");
     private static final Color ACCENT = Color.web("#7b2d8e");
     private static final Color ROW_HIGHLIGHT = Color.web("#fff1b8");
     private static final Color BORDER = Color.web("#c9c9d4");
 
-    private final Canvas canvas = new Canvas();
     private final GraphViewModel vm;
 
     GraphDiagram(GraphViewModel vm) {
         this.vm = vm;
         getStyleClass().add("graph-diagram");
-        getChildren().add(canvas);
         setMinSize(300, 200);
         vm.indexProperty().addListener((o, a, b) -> redraw());
         vm.graphProperty().addListener((o, a, b) -> redraw());
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
-
-    void redraw() {
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double W = canvas.getWidth(), H = canvas.getHeight();
         g.clearRect(0, 0, W, H);

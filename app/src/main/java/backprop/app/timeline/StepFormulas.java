@@ -28,11 +28,7 @@ public final class StepFormulas {
             case FORWARD_A -> {
                 String j = nn.ofLayer(s.layer(), s.unit()), jt = nn.texOfLayer(s.layer(), s.unit());
                 double[] z = s.series("z"), w = s.series("w");
-                List<String> terms = new ArrayList<>(), texTerms = new ArrayList<>();
-                for (int i = 0; i < z.length; i++) {
-                    terms.add(Num.paren(w[i]) + " × " + Num.paren(z[i]));
-                    texTerms.add(Num.texParen(w[i]) + " \\cdot " + Num.texParen(z[i]));
-                }
+                List<String> terms = products(w, z, false), texTerms = products(w, z, true);
                 terms.add(Num.paren(s.operand("b")));
                 texTerms.add(Num.texParen(s.operand("b")));
                 yield new Formula(
@@ -56,11 +52,7 @@ public final class StepFormulas {
                 String i = nn.plain(s.layer(), s.from()), j = nn.ofLayer(s.layer(), s.unit());
                 String it = nn.tex(s.layer(), s.from()), jt = nn.texOfLayer(s.layer(), s.unit());
                 double[] z = s.series("z"), d = s.series("d");
-                List<String> terms = new ArrayList<>(), texTerms = new ArrayList<>();
-                for (int m = 0; m < z.length; m++) {
-                    terms.add(Num.paren(d[m]) + " × " + Num.paren(z[m]));
-                    texTerms.add(Num.texParen(d[m]) + " \\cdot " + Num.texParen(z[m]));
-                }
+                List<String> terms = products(d, z, false), texTerms = products(d, z, true);
                 yield new Formula(
                         "∂R/∂w_" + i + "," + j + " = (1/N) Σ_n δ_" + j + " z_" + i + " = 1/" + N + " · (" + join(shorten(terms), " + ") + ") = " + res,
                         "\\frac{\\partial R}{\\partial w_{" + it + "," + jt + "}} = \\frac{1}{N} \\sum_n \\delta_{" + jt + "}\\, z_{" + it + "} = \\frac{1}{"
@@ -145,11 +137,7 @@ public final class StepFormulas {
                     "δ of " + j);
         }
         double[] w = s.series("w"), d = s.series("d");
-        List<String> terms = new ArrayList<>(), texTerms = new ArrayList<>();
-        for (int k = 0; k < w.length; k++) {
-            terms.add(Num.paren(w[k]) + " × " + Num.paren(d[k]));
-            texTerms.add(Num.texParen(w[k]) + " \\cdot " + Num.texParen(d[k]));
-        }
+        List<String> terms = products(w, d, false), texTerms = products(w, d, true);
         return new Formula(
                 "δ_" + j + " = g'(a_" + j + ") · Σ_k w_" + j + ",k δ_k = " + Num.paren(gp) + " × (" + join(shorten(terms), " + ") + ") = " + res,
                 "\\delta_{" + jt + "} = g'(a_{" + jt + "}) \\sum_k w_{" + jt + ",k}\\, \\delta_k = " + Num.texParen(gp) + " \\cdot \\left("
@@ -182,6 +170,15 @@ public final class StepFormulas {
                         + " \\rightarrow " + resTex,
                 "Update: the " + opt + " optimiser moves the weight against its gradient (its own rule, with memory of past steps).",
                 "update " + what);
+    }
+
+    /** "x × y" terms (plain) or "x \\cdot y" terms (TeX), negative factors bracketed. */
+    private static List<String> products(double[] x, double[] y, boolean tex) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            out.add(tex ? Num.texParen(x[i]) + " \\cdot " + Num.texParen(y[i]) : Num.paren(x[i]) + " × " + Num.paren(y[i]));
+        }
+        return out;
     }
 
     private static String actName(String act) {

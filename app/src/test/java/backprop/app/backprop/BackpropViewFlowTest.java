@@ -8,15 +8,10 @@ import backprop.app.timeline.XorTraces;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.StepTrace;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,18 +20,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * the previous step's numbers are back.
  */
 @ExtendWith(ApplicationExtension.class)
-class BackpropViewFlowTest {
-    private BackpropView view;
-
-    @Start
-    void start(Stage stage) {
-        view = new BackpropView();
-        stage.setScene(new Scene((Parent) view.root(), 1280, 800));
-        stage.show();
-    }
-
-    private String formula(FxRobot robot) {
-        return robot.lookup("#bp-formula-text").queryAs(Label.class).getText();
+class BackpropViewFlowTest extends BackpropViewFxBase {
+    private static String formula(FxRobot robot) {
+        return text(robot, "#bp-formula-text");
     }
 
     @Test
@@ -53,7 +39,7 @@ class BackpropViewFlowTest {
         String text = formula(robot);
         assertEquals("δ_h1 = g'(a_h1) · Σ_k w_h1,k δ_k = " + Num.paren(hidden.gPrime()[0][0]) + " × (" + Num.paren(out.weights()[0][0]) + " × "
                 + Num.paren(out.delta()[0][0]) + ") = " + Num.fmt(hidden.delta()[0][0]), text);
-        assertEquals("9 / 28", robot.lookup("#bp-position").queryAs(Label.class).getText());
+        assertEquals("9 / 28", text(robot, "#bp-position"));
         assertEquals("step 0 · δ of h1 (9/28)", view.stepText().get());
 
         robot.clickOn("#bp-step-back");
@@ -71,7 +57,7 @@ class BackpropViewFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         StepTrace second = XorTraces.steps(2).get(1);
         assertTrue(formula(robot).endsWith("= " + Num.fmt(second.layers().get(1).delta()[2][0])), formula(robot));
-        assertTrue(robot.lookup("#bp-history-text").queryAs(Label.class).getText().startsWith("training step 1 of 1"));
+        assertTrue(text(robot, "#bp-history-text").startsWith("training step 1 of 1"));
     }
 
     @Test
@@ -86,8 +72,8 @@ class BackpropViewFlowTest {
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(at, view.viewModel().indexProperty().get());
         robot.clickOn("#bp-end");
-        assertEquals("28 / 28", robot.lookup("#bp-position").queryAs(Label.class).getText());
+        assertEquals("28 / 28", text(robot, "#bp-position"));
         robot.clickOn("#bp-home");
-        assertEquals("1 / 28", robot.lookup("#bp-position").queryAs(Label.class).getText());
+        assertEquals("1 / 28", text(robot, "#bp-position"));
     }
 }

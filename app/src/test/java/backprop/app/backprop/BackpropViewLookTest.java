@@ -4,27 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.app.timeline.StepKind;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Renders the view at the headless screen size at a few timeline positions and saves PNGs to look at. */
 @ExtendWith(ApplicationExtension.class)
-class BackpropViewLookTest {
-    private BackpropView view;
-
-    @Start
-    void start(Stage stage) {
-        view = new BackpropView();
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1280, 800));
-        stage.show();
-    }
-
+class BackpropViewLookTest extends BackpropViewFxBase {
     @Test
     void snapshots(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().timeline() != null);
@@ -41,7 +29,7 @@ class BackpropViewLookTest {
             robot.interact(() -> BackpropScreenshots.save(view.root(), "bp-1280-" + name));
         }
         robot.interact(() -> vm.predictModeProperty().set(true));
-        robot.interact(() -> vm.stepBack());
+        robot.interact(() -> vm.stepForward());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> BackpropScreenshots.save(view.root(), "bp-1280-predict"));
         robot.interact(() -> vm.predictModeProperty().set(false));

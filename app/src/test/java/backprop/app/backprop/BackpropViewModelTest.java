@@ -172,6 +172,21 @@ class BackpropViewModelTest {
     }
 
     @Test
+    void disposeStopsTheEngineThread() throws Exception {
+        BackpropViewModel other = new BackpropViewModel(Runnable::run);
+        other.loadNow(null);
+        assertTrue(engineThreads() >= 1);
+        other.dispose();
+        vm.dispose();
+        for (int i = 0; i < 100 && engineThreads() > 0; i++) Thread.sleep(20);
+        assertEquals(0, engineThreads());
+    }
+
+    private static long engineThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("backprop-view-engine") && t.isAlive()).count();
+    }
+
+    @Test
     void aMalformedFileBecomesAMessageNamingTheFile(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.json");
         Files.writeString(bad, "{ \"format\": \"backprop-studio.network\", \"layers\": [ ");

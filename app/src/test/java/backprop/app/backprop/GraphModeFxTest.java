@@ -3,34 +3,16 @@ package backprop.app.backprop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The computational graph e = (a+b)(b+1): values and gradients shown, and recomputed when a changes. */
 @ExtendWith(ApplicationExtension.class)
-class GraphModeFxTest {
-    private BackpropView view;
-
-    @Start
-    void start(Stage stage) {
-        view = new BackpropView();
-        stage.setScene(new Scene((Parent) view.root(), 1280, 800));
-        stage.show();
-    }
-
-    private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
+class GraphModeFxTest extends BackpropViewFxBase {
     @Test
     void showsTheDecksNumbersAndUpdatesAfterChangingA(FxRobot robot) {
         robot.clickOn("#bp-mode-graph");

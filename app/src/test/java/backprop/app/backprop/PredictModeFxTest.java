@@ -8,34 +8,16 @@ import backprop.app.timeline.XorTraces;
 import backprop.engine.trace.StepTrace;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Predict, then reveal: the value is hidden, a wrong guess is flagged, the right one accepted. */
 @ExtendWith(ApplicationExtension.class)
-class PredictModeFxTest {
-    private BackpropView view;
-
-    @Start
-    void start(Stage stage) {
-        view = new BackpropView();
-        stage.setScene(new Scene((Parent) view.root(), 1280, 800));
-        stage.show();
-    }
-
-    private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
+class PredictModeFxTest extends BackpropViewFxBase {
     @Test
     void flagsAWrongGuessAndAcceptsTheRightOne(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().timeline() != null);
