@@ -284,7 +284,10 @@ public final class BackpropView implements StudioView {
         history.setSnapToTicks(true);
         history.setBlockIncrement(1);
         HBox.setHgrow(history, Priority.ALWAYS);
+        LossSparkline loss = new LossSparkline();
+        Tooltip.install(loss, new Tooltip("Loss R of each recorded training step; the dot is the one shown"));
         Runnable syncHistory = () -> {
+            loss.show(vm.history(), vm.historyIndexProperty().get());
             history.setMax(Math.max(0, vm.history().size() - 1));
             history.setDisable(vm.history().size() < 2);
             history.setValue(Math.max(0, vm.historyIndexProperty().get()));
@@ -310,7 +313,7 @@ public final class BackpropView implements StudioView {
         hundred.setOnAction(e -> vm.train(100));
         for (Button b : List.of(one, ten, hundred)) b.disableProperty().bind(vm.busyProperty());
         one.setTooltip(new Tooltip("Run one more training step and record its trace"));
-        HBox bar = new HBox(10, label("History"), history, text, one, ten, hundred);
+        HBox bar = new HBox(10, label("History"), history, loss, text, one, ten, hundred);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-bar");
         bar.visibleProperty().bind(graphMode.not());

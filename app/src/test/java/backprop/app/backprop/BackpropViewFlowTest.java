@@ -76,4 +76,14 @@ class BackpropViewFlowTest extends BackpropViewFxBase {
         robot.clickOn("#bp-home");
         assertEquals("1 / 28", text(robot, "#bp-position"));
     }
+
+    @Test
+    void prepareForExportPositionsTheTimelineSynchronously(FxRobot robot) {
+        robot.interact(() -> view.prepareForExport(null, 8));
+        StepTrace engine = XorTraces.first();
+        assertTrue(formula(robot).startsWith("δ_h1 = "), formula(robot));
+        assertTrue(formula(robot).endsWith("= " + Num.fmt(engine.layers().get(0).delta()[0][0])));
+        assertEquals("step 0 · δ of h1 (9/28)", view.stepText().get());
+        assertEquals(2, view.seed());
+    }
 }
