@@ -30,6 +30,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -365,11 +367,39 @@ public final class BackpropView implements StudioView {
             syncScrub();
         });
         stepText.bind(Bindings.when(graphMode).then(graphVm.stepTextProperty()).otherwise(vm.stepTextProperty()));
+        // Screen readers get the current step in words; the canvas itself has no text nodes.
+        diagram.accessibleTextProperty().bind(Bindings.concat(vm.explanationProperty(), " ", vm.formulaTextProperty()));
+        // A filter, so toggle buttons do not turn the arrows into focus moves first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        diagram.setOnMousePressed(e -> diagram.requestFocus());
         playing.bind(vm.playingProperty().or(graphVm.playingProperty()));
         playing.addListener((o, a, b) -> {
             if (b) player.start();
             else player.stop();
         });
+    }
+
+    /**
+     * The presenter keys also work when the view has focus outside presenter mode. Keys meant
+     * for a control that uses them (text fields, sliders, drop-downs, spinners) are left alone;
+     * handled keys are consumed so a shell-level handler does not step twice.
+     */
+    private void key(KeyEvent e) {
+        Object t = e.getTarget();
+        if (t instanceof TextInputControl || t instanceof Slider || t instanceof javafx.scene.control.ComboBoxBase<?>
+                || t instanceof javafx.scene.control.Spinner<?>) return;
+        if (e.getCode() == javafx.scene.input.KeyCode.SPACE && t instanceof javafx.scene.control.ButtonBase) return; // space presses a focused button
+        switch (e.getCode()) {
+            case RIGHT -> transport.stepForward();
+            case LEFT -> transport.stepBack();
+            case SPACE -> transport.togglePlay();
+            case HOME -> transport.home();
+            case END -> transport.end();
+            case PLUS, ADD, EQUALS -> transport.faster();
+            case MINUS, SUBTRACT -> transport.slower();
+            default -> { return; }
+        }
+        e.consume();
     }
 
     private void syncScrub() {

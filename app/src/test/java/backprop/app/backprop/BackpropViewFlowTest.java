@@ -86,4 +86,16 @@ class BackpropViewFlowTest extends BackpropViewFxBase {
         assertEquals("step 0 · δ of h1 (9/28)", view.stepText().get());
         assertEquals(2, view.seed());
     }
+
+    @Test
+    void arrowKeysStepWhenTheViewHasFocus(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().timeline() != null);
+        robot.clickOn(".network-diagram");
+        robot.type(javafx.scene.input.KeyCode.RIGHT, 3);
+        assertEquals("4 / 28", text(robot, "#bp-position"));
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals("3 / 28", text(robot, "#bp-position"));
+        robot.type(javafx.scene.input.KeyCode.END);
+        assertEquals("28 / 28", text(robot, "#bp-position"));
+    }
 }
