@@ -135,6 +135,14 @@ public final class BackpropView implements StudioView {
         model.getItems().addAll(BUILTINS);
         model.setValue("xor");
         model.setTooltip(new Tooltip("Built-in network to step through"));
+        // Shows the prompt (a file's network name) when no built-in is selected; the default cell forgets it.
+        model.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? model.getPromptText() : item);
+            }
+        });
         model.setOnAction(e -> {
             try {
                 if (model.getValue() != null && !model.getValue().equals(vm.modelNameProperty().get())) vm.load(BuiltinModels.spec(model.getValue()));
@@ -142,7 +150,15 @@ public final class BackpropView implements StudioView {
                 vm.load(null);
             }
         });
-        vm.modelNameProperty().addListener((o, a, b) -> { if (BUILTINS.contains(b) && !b.equals(model.getValue())) model.setValue(b); });
+        vm.modelNameProperty().addListener((o, a, b) -> {
+            if (BUILTINS.contains(b)) {
+                if (!b.equals(model.getValue())) model.setValue(b);
+            } else {
+                model.setPromptText(b); // a network from a file: its name, no built-in selected
+                model.setValue(null);
+                model.getButtonCell().setText(b);
+            }
+        });
         Button open = iconButton("bp-open", "mdi2f-folder-open-outline", "Open a network file (dense, up to " + BackpropSession.MAX_NEURONS + " neurons)");
         open.setText("Open…");
         open.setOnAction(e -> openFile());

@@ -191,6 +191,7 @@ final class NetworkDiagram extends CanvasPane {
     private void edgeLabels(GraphicsContext g, int l) {
         LayerTrace t = timeline.layer(l);
         boolean all = t.inputs() * t.units() <= MAX_LABELLED_EDGES;
+        boolean busy = t.inputs() * t.units() > 4;
         Font f = Font.font("System", Math.max(10, fs * 0.78));
         java.util.List<double[]> placed = new java.util.ArrayList<>();
         for (int i = 0; i < t.inputs(); i++) {
@@ -204,6 +205,11 @@ final class NetworkDiagram extends CanvasPane {
                 Double grad = snap.gradW[l][i][j];
                 String line2 = grad != null ? "∂ " + Num.fmt(grad)
                         : hidden && current.kind() == StepKind.GRAD_W && currentEdge(l, i, j) ? "∂ ?" : null;
+                if (busy && !focusEdge(l, i, j)) {
+                    // Crowded layer: one short line with the newest number the timeline has for this weight.
+                    line1 = after != null ? "→ " + Num.fmt(after) : grad != null ? "∂ " + Num.fmt(grad) : Num.fmt(t.weights()[i][j]);
+                    line2 = null;
+                }
                 // Near the head of the edge, where edges into one node have fanned apart, but never over a
                 // box; slid back along the edge while it would cover a label already placed.
                 double lw = Math.max(width(line1, f), line2 == null ? 0 : width(line2, f)) + 10;
@@ -389,7 +395,7 @@ final class NetworkDiagram extends CanvasPane {
         g.setTextBaseline(VPos.CENTER);
         g.setFill(MUTED);
         g.setFont(Font.font("System", pfs * 0.78));
-        g.fillText("loss R (" + timeline.trace().lossName() + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3, w - 12);
+        g.fillText("loss R (" + timeline.trace().lossName().replace('_', ' ') + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3, w - 12);
         g.setFill(cur ? ACCENT : INK);
         g.setFont(Font.font("System", FontWeight.BOLD, pfs * 1.1));
         String v = cur && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());

@@ -79,6 +79,4 @@ public final class FormulaView extends VBox {
         image.setFitHeight(h * k);
         imageBox.setMinHeight(h * k);
     }
-
-    public Label textLabel() { return text; }
 }

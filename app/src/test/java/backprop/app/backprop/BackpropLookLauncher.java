@@ -36,6 +36,13 @@ public final class BackpropLookLauncher extends Application {
             ((javafx.scene.control.ToggleButton) view.root().lookup("#bp-mode-graph")).setSelected(true);
             for (int i = 0; i < step; i++) view.graphViewModel().stepForward();
         }
+        if (mode.startsWith("spec=")) {
+            try {
+                view.prepareForExport(backprop.engine.spec.SpecReader.read(java.nio.file.Path.of(mode.substring(5))), step);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (mode.contains("encoder")) {
             try {
                 view.prepareForExport(backprop.engine.models.BuiltinModels.spec("encoder-838"), step);
