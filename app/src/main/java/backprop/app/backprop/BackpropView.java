@@ -66,6 +66,7 @@ public final class BackpropView implements StudioView {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final Slider scrub = new Slider(0, 1, 0);
     private final Label position = new Label();
+    private final PhaseBar phases = new PhaseBar();
     private boolean syncing; // guards slider <-> view-model echo
     private final AnimationTimer player = new AnimationTimer() {
         private long last;
@@ -264,6 +265,7 @@ public final class BackpropView implements StudioView {
         playing.addListener((o, a, b) -> ((FontIcon) play.getGraphic()).setIconLiteral(b ? "mdi2p-pause" : "mdi2p-play"));
 
         scrub.setId("bp-scrub");
+        scrub.setMaxWidth(Double.MAX_VALUE);
         scrub.setMajorTickUnit(1);
         scrub.setMinorTickCount(0);
         scrub.setSnapToTicks(true);
@@ -288,7 +290,10 @@ public final class BackpropView implements StudioView {
         speed.textProperty().bind(Bindings.createStringBinding(
                 () -> Num.shortFmt(vm.speedProperty().get()) + " steps/s", vm.speedProperty()));
 
-        HBox bar = new HBox(6, home, back, play, forward, end, scrub, position, new Separator(Orientation.VERTICAL), slower, speed, faster);
+        VBox scrubber = new VBox(2, scrub, phases);
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.setAlignment(Pos.CENTER);
+        HBox bar = new HBox(6, home, back, play, forward, end, scrubber, position, new Separator(Orientation.VERTICAL), slower, speed, faster);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("transport-bar");
         return bar;
@@ -426,9 +431,39 @@ public final class BackpropView implements StudioView {
             scrub.setMax(Math.max(1, size - 1));
             scrub.setValue(i);
             position.setText((i + 1) + " / " + size);
+            phases.show(graphMode.get() ? graphPhases() : networkPhases(), i);
         } finally {
             syncing = false;
         }
+    }
+
+    /** Runs of consecutive timeline steps with the same phase name. */
+    private List<PhaseBar.Phase> networkPhases() {
+        List<PhaseBar.Phase> out = new java.util.ArrayList<>();
+        if (vm.timeline() == null) return out;
+        for (var s : vm.timeline().steps()) {
+            String name = switch (s.kind()) {
+                case FORWARD_A, FORWARD_Z -> "forward";
+                case LOSS -> "R";
+                case DELTA -> "backward δ";
+                case GRAD_W, GRAD_B -> "gradients";
+                case UPDATE_W, UPDATE_B -> "updates";
+            };
+            addStep(out, name);
+        }
+        return out;
+    }
+
+    private List<PhaseBar.Phase> graphPhases() {
+        List<PhaseBar.Phase> out = new java.util.ArrayList<>();
+        for (var s : graphVm.steps()) addStep(out, s.backward() ? "backward" : "forward");
+        return out;
+    }
+
+    private static void addStep(List<PhaseBar.Phase> runs, String name) {
+        int last = runs.size() - 1;
+        if (last >= 0 && runs.get(last).name().equals(name)) runs.set(last, new PhaseBar.Phase(name, runs.get(last).steps() + 1));
+        else runs.add(new PhaseBar.Phase(name, 1));
     }
 
     // ------------------------------------------------------------------ StudioView
