@@ -29,9 +29,8 @@ final class LossSparkline extends CanvasPane {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
         if (history.isEmpty() || w < 10) return;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (StepTrace t : history) {

@@ -123,8 +123,7 @@ final class NetworkDiagram extends CanvasPane {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        GraphicsContext g = cleared();
         if (timeline == null || snap == null || canvas.getWidth() < 50) return;
         geometry();
         NodeNames nn = timeline.names();

@@ -36,9 +36,8 @@ final class PhaseBar extends CanvasPane {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
         int total = phases.stream().mapToInt(Phase::steps).sum();
         if (total == 0 || w < 20) return;
         // Inset like the slider's track, so segments sit under the steps they name.

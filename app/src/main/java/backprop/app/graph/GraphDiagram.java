@@ -38,9 +38,8 @@ final class GraphDiagram extends CanvasPane {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = cleared();
         double W = canvas.getWidth(), H = canvas.getHeight();
-        g.clearRect(0, 0, W, H);
         ExpressionGraph graph = vm.graphProperty().get();
         GraphStep cur = vm.currentProperty().get();
         if (graph == null || W < 50) return;

@@ -1,6 +1,7 @@
 package backprop.app.math;
 
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 
 /**
@@ -23,6 +24,13 @@ public abstract class CanvasPane extends Region {
             canvas.setHeight(h);
             redraw();
         }
+    }
+
+    /** The canvas's context with everything erased, ready for a full redraw. */
+    protected GraphicsContext cleared() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        return g;
     }
 
     /** Draws everything from the current state. */
