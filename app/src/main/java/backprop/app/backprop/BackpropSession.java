@@ -1,0 +1,88 @@
+package backprop.app.backprop;
+
+import backprop.engine.data.Dataset;
+import backprop.engine.data.Datasets;
+import backprop.engine.nn.Model;
+import backprop.engine.spec.ModelFactory;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.tensor.Tensor;
+import backprop.engine.trace.StepTrace;
+import backprop.engine.train.TrainConfig;
+import backprop.engine.train.Trainer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine side of the backprop view: one model, its trainer and the small batch it is
+ * traced on. Not thread-safe on purpose: the view-model confines it to its engine thread.
+ */
+final class BackpropSession {
+    /** Networks larger than this do not fit a readable step-through diagram. */
+    static final int MAX_NEURONS = 24;
+    static final int MAX_COLUMN = 10;
+    /** Samples in the traced batch; every one appears in the gradient formulas. */
+    static final int MAX_BATCH = 8;
+
+    final NetworkSpec spec;
+    final long seed;
+    final Dataset batch;
+    private final Trainer trainer;
+
+    private BackpropSession(NetworkSpec spec, long seed, Dataset batch, Trainer trainer) {
+        this.spec = spec;
+        this.seed = seed;
+        this.batch = batch;
+        this.trainer = trainer;
+    }
+
+    /** Checks that {@code spec} fits the view and builds it; a clear message otherwise. */
+    static BackpropSession open(NetworkSpec spec, String source) {
+        String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
+        int total = spec.inputSize(), widest = spec.inputSize();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec l = spec.layers().get(i);
+            if (!"dense".equals(l.type())) {
+                throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type()
+                        + "; the step-through view shows dense layers only");
+            }
+            if ("softmax".equals(l.activation()) && i < spec.layers().size() - 1) {
+                throw new IllegalArgumentException(where + ": layer " + (i + 1) + " uses softmax in a hidden layer; the view needs it at the output");
+            }
+            total += l.units();
+            widest = Math.max(widest, l.units());
+        }
+        if (total > MAX_NEURONS || widest > MAX_COLUMN) {
+            throw new IllegalArgumentException(where + ": " + total + " neurons (widest layer " + widest + ") is too big to step through; "
+                    + "the limit is " + MAX_NEURONS + " neurons and " + MAX_COLUMN + " per layer");
+        }
+        if (spec.dataset() == null || spec.dataset().name() == null) {
+            throw new IllegalArgumentException(where + ": names no dataset, so there is nothing to trace a training step on");
+        }
+        NetworkSpec.DatasetSpec ds = spec.dataset();
+        long seed = spec.seed() != null ? spec.seed() : ModelFactory.DEFAULT_SEED;
+        Dataset data = Datasets.byName(ds.name(), ds.samples() != null ? ds.samples() : MAX_BATCH,
+                ds.noise() != null ? ds.noise() : 0.0, ds.seed() != null ? ds.seed() : seed, ds.inputs() != null ? ds.inputs() : spec.inputSize());
+        if (data.inputs() != spec.inputSize()) {
+            throw new IllegalArgumentException(where + ": dataset " + ds.name() + " has " + data.inputs() + " inputs but the network takes " + spec.inputSize());
+        }
+        int n = Math.min(MAX_BATCH, data.size());
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        Dataset batch = data.subset(idx);
+        Model model = ModelFactory.build(spec, seed);
+        if (model.outputSize() != batch.outputs()) {
+            throw new IllegalArgumentException(where + ": the network has " + model.outputSize() + " outputs but dataset " + ds.name()
+                    + " has " + batch.outputs() + " targets");
+        }
+        return new BackpropSession(spec, seed, batch, new Trainer(model, TrainConfig.from(spec.training(), seed)));
+    }
+
+    /** {@code count} traced training steps on the batch, in order. */
+    List<StepTrace> train(int count) {
+        Tensor x = batch.inputsTensor(), y = batch.targetsTensor();
+        List<StepTrace> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) out.add(trainer.tracedStep(x, y));
+        return out;
+    }
+}

@@ -1,0 +1,374 @@
+package backprop.app.backprop;
+
+import backprop.app.math.Num;
+import backprop.app.timeline.Formula;
+import backprop.app.timeline.Guess;
+import backprop.app.timeline.Snapshot;
+import backprop.app.timeline.StepFormulas;
+import backprop.app.timeline.Timeline;
+import backprop.app.timeline.TimelineStep;
+import backprop.engine.models.BuiltinModels;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecReader;
+import backprop.engine.trace.StepTrace;
+import backprop.engine.train.TrainingDivergedException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the step-through backprop view, in javafx.beans only (testable without a scene):
+ * the recorded history of training steps, which one is shown, the sample, the timeline
+ * position, playback, and predict-then-reveal. Engine work (building, tracing) runs on the
+ * view-model's own single daemon thread; results are applied on {@code ui} (the FX thread
+ * in the app, the caller in tests).
+ */
+public final class BackpropViewModel {
+    /** Playback speeds in timeline steps per second. */
+    static final double[] SPEEDS = {0.5, 1, 1.5, 2, 3, 5, 8, 12};
+    /** Oldest recorded steps are dropped beyond this many. */
+    static final int MAX_HISTORY = 500;
+
+    private final Executor ui;
+    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backprop-view-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private BackpropSession session; // touched only on the engine thread
+    private int generation;          // bumps on each load so late results of an older load are dropped
+
+    private final ObservableList<StepTrace> history = FXCollections.observableArrayList();
+    private final IntegerProperty historyIndex = new SimpleIntegerProperty(this, "historyIndex", -1);
+    private final IntegerProperty sample = new SimpleIntegerProperty(this, "sample", 0);
+    private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.5);
+    private final BooleanProperty predictMode = new SimpleBooleanProperty(this, "predictMode", false);
+    private final ReadOnlyBooleanWrapper currentHidden = new ReadOnlyBooleanWrapper(this, "currentHidden", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline");
+    private final ReadOnlyObjectWrapper<TimelineStep> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
+    private final ReadOnlyObjectWrapper<Formula> formula = new ReadOnlyObjectWrapper<>(this, "formula");
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyStringWrapper formulaText = new ReadOnlyStringWrapper(this, "formulaText", "");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+    private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper(this, "positionText", "");
+    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper(this, "historyText", "");
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper(this, "feedback", "");
+    private final ReadOnlyObjectWrapper<Guess.Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyObjectWrapper<List<String>> sampleLabels = new ReadOnlyObjectWrapper<>(this, "sampleLabels", List.of());
+    private long seed = -1;
+    private int revealedUpTo = -1; // predict mode: steps up to here have been revealed on this timeline
+
+    public BackpropViewModel(Executor ui) {
+        this.ui = ui;
+        historyIndex.addListener((o, a, b) -> rebuildTimeline());
+        sample.addListener((o, a, b) -> rebuildTimeline());
+        index.addListener((o, a, b) -> refresh());
+        predictMode.addListener((o, a, b) -> {
+            if (b) playing.set(false);
+            revealedUpTo = index.get() - 1;
+            feedback.set("");
+            verdict.set(null);
+            refresh();
+        });
+    }
+
+    // ------------------------------------------------------------------ loading and training
+
+    /** Loads the default network: the built-in 2-2-1 XOR with its seed, on the 4 XOR samples. */
+    public void loadDefault() {
+        load(null);
+    }
+
+    /** Loads {@code spec} (null: the default) in the background and records its first step. */
+    public void load(NetworkSpec spec) {
+        run(() -> openAndTrain(spec, null), true, false);
+    }
+
+    /** Reads a network file in the background; a bad file becomes a message, not a stack trace. */
+    public void loadFile(Path file) {
+        run(() -> {
+            try {
+                return openAndTrain(SpecReader.read(file), file.getFileName().toString());
+            } catch (SpecException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }, true, false);
+    }
+
+    /** Like {@link #load} but waits for the result (export, tests). */
+    public void loadNow(NetworkSpec spec) {
+        run(() -> openAndTrain(spec, null), true, true);
+    }
+
+    /** Runs {@code count} more traced training steps and shows the newest. */
+    public void train(int count) {
+        run(() -> continueTraining(count), false, false);
+    }
+
+    public void trainNow(int count) {
+        run(() -> continueTraining(count), false, true);
+    }
+
+    private record Result(int generation, boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples) {}
+
+    private Result openAndTrain(NetworkSpec spec, String source) {
+        NetworkSpec s;
+        try {
+            s = spec != null ? spec : BuiltinModels.spec("xor");
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        session = BackpropSession.open(s, source);
+        List<String> labels = new java.util.ArrayList<>();
+        for (int n = 0; n < session.batch.size(); n++) labels.add(sampleLabel(n, session.batch.x()[n], session.batch.y()[n]));
+        return new Result(0, true, s, session.seed, session.train(1), labels);
+    }
+
+    private Result continueTraining(int count) {
+        if (session == null) throw new IllegalStateException("no network loaded");
+        return new Result(0, false, session.spec, session.seed, session.train(count), null);
+    }
+
+    private void run(Supplier<Result> work, boolean fresh, boolean wait) {
+        int gen = fresh ? ++generation : generation;
+        playing.set(false);
+        busy.set(true);
+        CompletableFuture<Result> f = CompletableFuture.supplyAsync(work, engine);
+        if (wait) {
+            try {
+                apply(gen, f.get(), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                apply(gen, null, e.getCause());
+            }
+        } else {
+            f.whenComplete((r, t) -> ui.execute(() -> apply(gen, r, t instanceof java.util.concurrent.CompletionException ? t.getCause() : t)));
+        }
+    }
+
+    private void apply(int gen, Result r, Throwable failure) {
+        if (gen != generation) return;
+        busy.set(false);
+        if (failure != null) {
+            error.set(message(failure));
+            return;
+        }
+        error.set("");
+        if (r.fresh()) {
+            seed = r.seed();
+            modelName.set(r.spec().name() != null ? r.spec().name() : "network");
+            historyIndex.set(-1); // drops the old timeline before its history goes
+            history.clear();
+            sampleLabels.set(List.copyOf(r.samples()));
+            sample.set(0);
+            index.set(0);
+        }
+        history.addAll(r.traces());
+        int drop = history.size() - MAX_HISTORY;
+        if (drop > 0) history.remove(0, drop);
+        if (historyIndex.get() == history.size() - 1) rebuildTimeline();
+        else historyIndex.set(history.size() - 1);
+    }
+
+    private static String message(Throwable t) {
+        if (t instanceof TrainingDivergedException) return "Training diverged: " + t.getMessage();
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    private static String sampleLabel(int n, float[] x, float[] y) {
+        StringBuilder b = new StringBuilder("sample " + (n + 1) + ": x = (");
+        for (int i = 0; i < x.length; i++) b.append(i > 0 ? ", " : "").append(Num.shortFmt(x[i]));
+        b.append("), y = ");
+        if (y.length == 1) b.append(Num.shortFmt(y[0]));
+        else {
+            b.append("(");
+            for (int i = 0; i < y.length; i++) b.append(i > 0 ? ", " : "").append(Num.shortFmt(y[i]));
+            b.append(")");
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ timeline position
+
+    private void rebuildTimeline() {
+        int h = historyIndex.get();
+        if (h < 0 || h >= history.size()) {
+            timeline.set(null);
+            refresh();
+            return;
+        }
+        StepTrace t = history.get(h);
+        int n = Math.max(0, Math.min(sample.get(), t.batchSize() - 1));
+        timeline.set(Timeline.of(t, n));
+        revealedUpTo = index.get() - 1; // predict mode: the current step of a new timeline is hidden again
+        int clamped = Math.max(0, Math.min(index.get(), timeline.get().size() - 1));
+        if (clamped != index.get()) index.set(clamped);
+        else refresh();
+    }
+
+    private void refresh() {
+        Timeline t = timeline.get();
+        if (t == null) {
+            currentStep.set(null);
+            formula.set(null);
+            snapshot.set(null);
+            formulaText.set("");
+            explanation.set("");
+            stepText.set("");
+            positionText.set("");
+            historyText.set("");
+            return;
+        }
+        int i = Math.max(0, Math.min(index.get(), t.size() - 1));
+        boolean hidden = predictMode.get() && i > revealedUpTo;
+        currentHidden.set(hidden);
+        TimelineStep s = t.step(i);
+        Formula f = StepFormulas.of(t, s, hidden);
+        currentStep.set(s);
+        formula.set(f);
+        snapshot.set(t.snapshot(i, hidden));
+        formulaText.set(f.text());
+        explanation.set(f.explanation());
+        long step = t.trace().step();
+        stepText.set("step " + step + " · " + f.shortLabel() + " (" + (i + 1) + "/" + t.size() + ")");
+        positionText.set((i + 1) + " / " + t.size());
+        long newest = history.isEmpty() ? step : history.get(history.size() - 1).step();
+        historyText.set("training step " + step + " of " + newest + " · R = " + Num.fmt(t.trace().loss()));
+    }
+
+    public void stepForward() {
+        Timeline t = timeline.get();
+        if (t != null && index.get() < t.size() - 1) index.set(index.get() + 1);
+    }
+
+    public void stepBack() {
+        if (index.get() > 0) index.set(index.get() - 1);
+    }
+
+    public void home() { index.set(0); }
+
+    public void end() {
+        Timeline t = timeline.get();
+        if (t != null) index.set(t.size() - 1);
+    }
+
+    /** Moves to step {@code i} (the scrub slider). */
+    public void seek(int i) {
+        Timeline t = timeline.get();
+        if (t != null) index.set(Math.max(0, Math.min(i, t.size() - 1)));
+    }
+
+    public void togglePlay() {
+        Timeline t = timeline.get();
+        if (!playing.get() && t != null && index.get() >= t.size() - 1) index.set(0); // play from the end restarts
+        playing.set(!playing.get() && t != null);
+    }
+
+    /**
+     * One playback tick (the view calls it {@link #speed} times a second while playing). In
+     * predict mode playback waits at a hidden value until it is revealed.
+     */
+    public void tick() {
+        Timeline t = timeline.get();
+        if (!playing.get() || t == null || currentHidden.get()) return;
+        if (index.get() >= t.size() - 1) playing.set(false);
+        else stepForward();
+    }
+
+    public void faster() {
+        for (double s : SPEEDS) if (s > speed.get() + 1e-9) { speed.set(s); return; }
+    }
+
+    public void slower() {
+        for (int i = SPEEDS.length - 1; i >= 0; i--) if (SPEEDS[i] < speed.get() - 1e-9) { speed.set(SPEEDS[i]); return; }
+    }
+
+    // ------------------------------------------------------------------ predict, then reveal
+
+    /** Judges the student's guess for the hidden current value and reveals it. */
+    public Guess.Verdict submitGuess(String typed) {
+        TimelineStep s = currentStep.get();
+        if (s == null) return null;
+        Guess.Verdict v = Guess.judge(typed, s.value());
+        verdict.set(v);
+        switch (v) {
+            case UNREADABLE -> {
+                feedback.set("\u201C" + typed + "\u201D is not a number; type something like 0.25 or −0.1.");
+                return v;
+            }
+            case CORRECT -> feedback.set("Correct: the engine computed " + Num.fmt(s.value()) + ".");
+            case WRONG -> feedback.set("Not quite: you said " + Num.fmt(Guess.parse(typed)) + ", the engine computed " + Num.fmt(s.value()) + ".");
+        }
+        reveal();
+        return v;
+    }
+
+    /** Shows the hidden value without a guess. */
+    public void reveal() {
+        revealedUpTo = Math.max(revealedUpTo, index.get());
+        refresh();
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ObservableList<StepTrace> history() { return history; }
+    public IntegerProperty historyIndexProperty() { return historyIndex; }
+    public IntegerProperty sampleProperty() { return sample; }
+    public IntegerProperty indexProperty() { return index; }
+    public BooleanProperty playingProperty() { return playing; }
+    public DoubleProperty speedProperty() { return speed; }
+    public BooleanProperty predictModeProperty() { return predictMode; }
+    public ReadOnlyBooleanProperty currentHiddenProperty() { return currentHidden.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() { return timeline.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TimelineStep> currentStepProperty() { return currentStep.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Formula> formulaProperty() { return formula.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty formulaTextProperty() { return formulaText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty explanationProperty() { return explanation.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stepTextProperty() { return stepText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty positionTextProperty() { return positionText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty historyTextProperty() { return historyText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Guess.Verdict> verdictProperty() { return verdict.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<String>> sampleLabelsProperty() { return sampleLabels.getReadOnlyProperty(); }
+    public Timeline timeline() { return timeline.get(); }
+    public long seed() { return seed; }
+
+    /** Stops the engine thread (window closing). */
+    public void dispose() {
+        playing.set(false);
+        engine.shutdownNow();
+    }
+}

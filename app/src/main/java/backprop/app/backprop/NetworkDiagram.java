@@ -1,0 +1,428 @@
+package backprop.app.backprop;
+
+import backprop.app.math.CanvasPane;
+import backprop.app.math.Num;
+import backprop.app.theme.Palette;
+import backprop.app.timeline.NodeNames;
+import backprop.app.timeline.Snapshot;
+import backprop.app.timeline.StepKind;
+import backprop.app.timeline.Timeline;
+import backprop.app.timeline.TimelineStep;
+import backprop.engine.trace.LayerTrace;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The network drawn on one canvas: a box per node with its a, z and δ (blank until the
+ * timeline reaches them, "?" while a guess is pending), edges coloured and thickened by w
+ * with their w and, once computed, ∂R/∂w and the updated w. The current step is outlined in
+ * the accent colour; its operands are outlined lightly. All values come from the snapshot.
+ */
+final class NetworkDiagram extends CanvasPane {
+    static final Color INK = Color.web("#1d1d27");
+    static final Color MUTED = Color.web("#6b6b7b");
+    static final Color ACCENT = Color.web("#7b2d8e");
+    static final Color ACCENT_SOFT = Color.web("#7b2d8e", 0.45);
+    static final Color ROW_HIGHLIGHT = Color.web("#fff1b8");
+    static final Color BOX = Color.WHITE;
+    static final Color BOX_BORDER = Color.web("#c9c9d4");
+    /** Layers with more edges than this only label the edges the current step uses. */
+    static final int MAX_LABELLED_EDGES = 9;
+
+    private Timeline timeline;
+    private Snapshot snap;
+    private TimelineStep current;
+    private boolean hidden;
+    private double rangeA = 1, rangeZ = 1, rangeD = 1, rangeW = 1, rangeG = 1;
+
+    NetworkDiagram() {
+        getStyleClass().add("network-diagram");
+        setMinSize(300, 220);
+    }
+
+    void show(Timeline t, Snapshot s, TimelineStep step, boolean hiddenCurrent) {
+        if (t != timeline && t != null) ranges(t);
+        timeline = t;
+        snap = s;
+        current = step;
+        hidden = hiddenCurrent;
+        redraw();
+    }
+
+    /** Colour scales per quantity, from the trace, so colours compare within one step. */
+    private void ranges(Timeline t) {
+        rangeA = rangeZ = rangeD = rangeW = rangeG = 1e-6;
+        for (LayerTrace l : t.trace().layers()) {
+            rangeA = Math.max(rangeA, maxAbs(l.a()));
+            rangeZ = Math.max(rangeZ, maxAbs(l.z()));
+            rangeD = Math.max(rangeD, maxAbs(l.delta()));
+            rangeW = Math.max(rangeW, maxAbs(l.weights()));
+            rangeG = Math.max(rangeG, maxAbs(l.gradWeights()));
+        }
+    }
+
+    private static double maxAbs(float[][] m) {
+        double r = 0;
+        if (m != null) for (float[] row : m) for (float v : row) r = Math.max(r, Math.abs(v));
+        return r;
+    }
+
+    // ------------------------------------------------------------------ geometry
+
+    private double top, bottom, left, right, colGap, slotH, bw, bh, bhIn, fs;
+    private boolean compact;
+
+    private void geometry() {
+        double W = canvas.getWidth(), H = canvas.getHeight();
+        NodeNames nn = timeline.names();
+        int cols = nn.columns();
+        int maxUnits = 1;
+        for (int c = 0; c < cols; c++) maxUnits = Math.max(maxUnits, nn.size(c));
+        top = 40;
+        bottom = 40;
+        left = 16;
+        right = Math.min(260, W * 0.2);
+        colGap = (W - left - right) / cols;
+        slotH = (H - top - bottom) / maxUnits;
+        // Full boxes need header + a, z, δ, b lines; when the tallest column leaves too little
+        // room, boxes go compact: a|z and δ|b side by side.
+        double full = Math.min(slotH * 0.84, 200);
+        compact = full < 12 * 7.4;
+        if (compact) {
+            bh = slotH * 0.86;
+            fs = Math.max(9, Math.min(15, Math.min(bh / 4.3, colGap / 30)));
+            bw = Math.min(colGap * 0.46, fs * 15);
+        } else {
+            bh = full;
+            fs = Math.max(10, Math.min(28, Math.min(bh / 7.4, colGap / 18.6)));
+            bh = Math.min(bh, fs * 7.6);
+            bw = Math.min(colGap * 0.42, fs * 7.8);
+        }
+        bhIn = Math.min(bh, fs * 3.6);
+    }
+
+    private double cx(int column) { return left + colGap * (column + 0.5); }
+
+    private double cy(int column, int unit) {
+        int n = timeline.names().size(column);
+        double mid = top + (canvas.getHeight() - top - bottom) / 2;
+        return mid + (unit - (n - 1) / 2.0) * slotH;
+    }
+
+    private double boxH(int column) { return column == 0 ? bhIn : bh; }
+
+    // ------------------------------------------------------------------ drawing
+
+    @Override
+    protected void redraw() {
+        GraphicsContext g = cleared();
+        if (timeline == null || snap == null || canvas.getWidth() < 50) return;
+        geometry();
+        NodeNames nn = timeline.names();
+        titles(g, nn);
+        for (int l = 0; l < timeline.layers(); l++) edges(g, l, false);
+        for (int l = 0; l < timeline.layers(); l++) edges(g, l, true);
+        for (int c = 0; c < nn.columns(); c++) for (int u = 0; u < nn.size(c); u++) node(g, c, u);
+        for (int l = 0; l < timeline.layers(); l++) edgeLabels(g, l);
+        lossPanel(g);
+        legend(g);
+    }
+
+    private void titles(GraphicsContext g, NodeNames nn) {
+        g.setFill(MUTED);
+        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, fs * 0.8)));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int c = 0; c < nn.columns(); c++) {
+            String t = c == 0 ? "INPUT" : c == nn.columns() - 1 ? "OUTPUT" : nn.columns() == 3 ? "HIDDEN" : "HIDDEN " + c;
+            if (c > 0) t += " · " + timeline.layer(c - 1).activation();
+            g.fillText(t, cx(c), top / 2);
+        }
+    }
+
+    private boolean focusEdge(int l, int i, int j) {
+        if (current == null) return false;
+        return switch (current.kind()) {
+            case FORWARD_A -> current.layer() == l && current.unit() == j;
+            case DELTA -> current.layer() + 1 == l && current.unit() == i;
+            case GRAD_W, UPDATE_W -> current.layer() == l && current.unit() == j && current.from() == i;
+            default -> false;
+        };
+    }
+
+    private boolean currentEdge(int l, int i, int j) {
+        return current != null && current.kind().onEdge() && current.layer() == l && current.unit() == j && current.from() == i;
+    }
+
+    private void edges(GraphicsContext g, int l, boolean focusPass) {
+        LayerTrace t = timeline.layer(l);
+        for (int i = 0; i < t.inputs(); i++) {
+            for (int j = 0; j < t.units(); j++) {
+                boolean focus = focusEdge(l, i, j);
+                if (focus != focusPass) continue;
+                double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
+                double w = t.weights()[i][j];
+                double width = 1.5 + 4.5 * Math.min(1, Math.abs(w) / rangeW);
+                if (focus) {
+                    g.setStroke(currentEdge(l, i, j) ? ACCENT : ACCENT_SOFT);
+                    g.setLineWidth(width + 7);
+                    g.strokeLine(x1, y1, x2, y2);
+                }
+                // A thin grey core first, so an edge whose weight is near zero (palette white) stays visible.
+                g.setStroke(BOX_BORDER);
+                g.setLineWidth(1);
+                g.strokeLine(x1, y1, x2, y2);
+                g.setStroke(Palette.diverging(w, rangeW));
+                g.setLineWidth(width);
+                g.strokeLine(x1, y1, x2, y2);
+            }
+        }
+    }
+
+    private void edgeLabels(GraphicsContext g, int l) {
+        LayerTrace t = timeline.layer(l);
+        boolean all = t.inputs() * t.units() <= MAX_LABELLED_EDGES;
+        boolean busy = t.inputs() * t.units() > 4;
+        Font f = Font.font("System", Math.max(10, fs * 0.78));
+        java.util.List<double[]> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < t.inputs(); i++) {
+            for (int j = 0; j < t.units(); j++) {
+                if (!all && !focusEdge(l, i, j)) continue;
+                double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
+                String line1 = Num.fmt(t.weights()[i][j]);
+                Double after = snap.weightsAfter[l][i][j];
+                if (after != null) line1 += " → " + Num.fmt(after);
+                else if (hidden && current.kind() == StepKind.UPDATE_W && currentEdge(l, i, j)) line1 += " → ?";
+                Double grad = snap.gradW[l][i][j];
+                String line2 = grad != null ? "∂ " + Num.fmt(grad)
+                        : hidden && current.kind() == StepKind.GRAD_W && currentEdge(l, i, j) ? "∂ ?" : null;
+                if (busy && !focusEdge(l, i, j)) {
+                    // Crowded layer: one short line with the newest number the timeline has for this weight.
+                    line1 = after != null ? "→ " + Num.fmt(after) : grad != null ? "∂ " + Num.fmt(grad) : Num.fmt(t.weights()[i][j]);
+                    line2 = null;
+                }
+                // Near the head of the edge, where edges into one node have fanned apart, but never over a
+                // box; slid back along the edge while it would cover a label already placed.
+                double lw = Math.max(width(line1, f), line2 == null ? 0 : width(line2, f)) + 10;
+                double lh = f.getSize() * 1.25 * (line2 == null ? 1 : 2) + 4;
+                double lo = Math.min(x1 + lw / 2 + 4, (x1 + x2) / 2), hi = Math.max(lo, Math.min(x1 + 0.72 * (x2 - x1), x2 - lw / 2 - 4));
+                double x = hi, y = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
+                for (double cx = hi; cx >= lo; cx -= 3) {
+                    double cy = y1 + (cx - x1) / (x2 - x1) * (y2 - y1);
+                    if (free(placed, cx, cy, lw, lh)) {
+                        x = cx;
+                        y = cy;
+                        break;
+                    }
+                }
+                placed.add(new double[] {x - lw / 2, y - lh / 2, lw, lh});
+                label(g, x, y, line1, line2, f, currentEdge(l, i, j));
+            }
+        }
+    }
+
+    private static boolean free(java.util.List<double[]> placed, double cx, double cy, double w, double h) {
+        for (double[] r : placed) {
+            boolean apart = cx + w / 2 + 2 < r[0] || cx - w / 2 - 2 > r[0] + r[2] || cy + h / 2 + 2 < r[1] || cy - h / 2 - 2 > r[1] + r[3];
+            if (!apart) return false;
+        }
+        return true;
+    }
+
+    private void label(GraphicsContext g, double x, double y, String l1, String l2, Font f, boolean current) {
+        double lh = f.getSize() * 1.25;
+        double w = Math.max(width(l1, f), l2 == null ? 0 : width(l2, f)) + 10;
+        double h = lh * (l2 == null ? 1 : 2) + 4;
+        g.setFill(Color.color(1, 1, 1, 0.93));
+        g.fillRoundRect(x - w / 2, y - h / 2, w, h, 8, 8);
+        g.setStroke(current ? ACCENT : BOX_BORDER);
+        g.setLineWidth(current ? 2 : 1);
+        g.strokeRoundRect(x - w / 2, y - h / 2, w, h, 8, 8);
+        g.setFont(f);
+        g.setFill(INK);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        double first = y - h / 2 + 2 + lh / 2;
+        g.fillText(l1, x, first);
+        if (l2 != null) {
+            g.setFill(current ? ACCENT : INK);
+            g.fillText(l2, x, first + lh);
+        }
+    }
+
+    private void node(GraphicsContext g, int c, int u) {
+        NodeNames nn = timeline.names();
+        double h = boxH(c), x = cx(c) - bw / 2, y = cy(c, u) - h / 2;
+        int l = c - 1;
+        boolean cur = current != null && !current.kind().onEdge() && current.kind() != StepKind.LOSS
+                && current.layer() == l && current.unit() == u;
+        boolean isOperand = operandNode(c, u);
+        g.setFill(BOX);
+        g.fillRoundRect(x, y, bw, h, 12, 12);
+        g.setStroke(cur ? ACCENT : isOperand ? ACCENT_SOFT : BOX_BORDER);
+        g.setLineWidth(cur ? 4 : isOperand ? 2.5 : 1.2);
+        g.strokeRoundRect(x, y, bw, h, 12, 12);
+        double pad = fs * 0.55, lh = fs * 1.3;
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(INK);
+        g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.05));
+        double ry = y + pad + lh / 2;
+        g.fillText(nn.plain(c, u), x + pad, ry);
+        int n = timeline.sample();
+        if (c == 0) {
+            cell(g, x, bw, ry + lh, "x", (double) timeline.trace().input()[n][u], rangeZ, false, false);
+            return;
+        }
+        StepKind k = cur ? current.kind() : null;
+        boolean curA = cur && k == StepKind.FORWARD_A, curZ = cur && k == StepKind.FORWARD_Z, curD = cur && k == StepKind.DELTA;
+        // Bias: before-update value, its gradient, then its new value as the timeline reaches them.
+        LayerTrace t = timeline.layer(l);
+        Double after = snap.biasAfter[l][u], gb = snap.gradB[l][u];
+        boolean biasCur = cur && (k == StepKind.GRAD_B || k == StepKind.UPDATE_B);
+        String bias;
+        if (compact) {
+            double half = bw / 2;
+            cell(g, x, half, ry + lh, "a", snap.a[l][u], rangeA, curA, hidden && curA);
+            cell(g, x + half, half, ry + lh, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
+            cell(g, x, half, ry + 2 * lh, "δ", snap.delta[l][u], rangeD, curD, hidden && curD);
+            bias = biasCur && hidden ? (k == StepKind.GRAD_B ? "∂b ?" : "b → ?")
+                    : after != null ? "b → " + Num.fmt(after) : gb != null ? "∂b " + Num.fmt(gb) : "b " + Num.fmt(t.bias()[u]);
+            biasText(g, x + half, half, ry + 2 * lh, bias, biasCur);
+        } else {
+            cell(g, x, bw, ry + lh, "a", snap.a[l][u], rangeA, curA, hidden && curA);
+            cell(g, x, bw, ry + 2 * lh, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
+            cell(g, x, bw, ry + 3 * lh, "δ", snap.delta[l][u], rangeD, curD, hidden && curD);
+            bias = "b " + Num.fmt(t.bias()[u]);
+            if (after != null) bias += " → " + Num.fmt(after);
+            else if (gb != null) bias += "   ∂ " + Num.fmt(gb);
+            if (biasCur && hidden) bias += k == StepKind.GRAD_B ? "   ∂ ?" : " → ?";
+            biasText(g, x, bw, ry + 4 * lh - lh * 0.05, bias, biasCur);
+        }
+        if (l == timeline.layers() - 1) {
+            // The target sits next to the output it is compared with.
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(targetFont());
+            g.setFill(INK);
+            g.fillText(targetText(u), x + bw + 14, cy(c, u));
+        }
+    }
+
+    private Font targetFont() { return Font.font("System", FontWeight.BOLD, fs * 0.95); }
+
+    private String targetText(int u) { return "y = " + Num.shortFmt(timeline.trace().target()[timeline.sample()][u]); }
+
+    private void biasText(GraphicsContext g, double x, double w, double y, String text, boolean cur) {
+        double lh = fs * 1.3;
+        if (cur) {
+            g.setFill(ROW_HIGHLIGHT);
+            g.fillRect(x + 3, y - lh / 2, w - 6, lh);
+        }
+        g.setFont(Font.font("System", fs * 0.78));
+        g.setFill(cur ? ACCENT : MUTED);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(text, x + fs * 0.55, y, w - fs * 0.8);
+    }
+
+    private boolean operandNode(int c, int u) {
+        if (current == null) return false;
+        int l = c - 1;
+        return switch (current.kind()) {
+            case FORWARD_A -> c == current.layer() && nodeCol(current) == c + 1; // sources of the current node
+            case DELTA -> l == current.layer() + 1;
+            case GRAD_W, UPDATE_W -> (c == current.layer() && u == current.from()) || (l == current.layer() && u == current.unit());
+            case LOSS -> l == timeline.layers() - 1;
+            default -> false;
+        };
+    }
+
+    private static int nodeCol(TimelineStep s) { return s.layer() + 1; }
+
+    /** One "name ▪ value" line in the horizontal span [x, x + w] of a box. */
+    private void cell(GraphicsContext g, double x, double w, double y, String name, Double v, double range, boolean cur, boolean hiddenValue) {
+        double pad = fs * 0.55, lh = fs * 1.3;
+        if (cur) {
+            g.setFill(ROW_HIGHLIGHT);
+            g.fillRect(x + 3, y - lh / 2, w - 6, lh);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font("System", fs * 0.9));
+        g.setFill(MUTED);
+        g.fillText(name, x + pad, y);
+        if (v != null && compact) {
+            // Compact boxes have no room for a chip: a thin bar in the value's colour instead.
+            g.setFill(Palette.diverging(v, range));
+            g.fillRect(x + pad + fs * 0.85, y - lh * 0.35, fs * 0.3, lh * 0.7);
+        } else if (v != null) {
+            double chip = fs * 0.7;
+            g.setFill(Palette.diverging(v, range));
+            g.fillRoundRect(x + pad + fs * 1.1, y - chip / 2, chip, chip, 3, 3);
+            g.setStroke(BOX_BORDER);
+            g.setLineWidth(0.8);
+            g.strokeRoundRect(x + pad + fs * 1.1, y - chip / 2, chip, chip, 3, 3);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs));
+        g.setFill(cur ? ACCENT : INK);
+        String s = hiddenValue ? "?" : v == null ? "" : Num.fmt(v);
+        g.fillText(s, x + w - pad, y);
+    }
+
+    private void lossPanel(GraphicsContext g) {
+        int outCol = timeline.names().columns() - 1;
+        double targets = 0;
+        for (int u = 0; u < timeline.names().size(outCol); u++) targets = Math.max(targets, width(targetText(u), targetFont()));
+        double pfs = Math.max(fs, 13);
+        double x = cx(outCol) + bw / 2 + 14 + targets + 18, h = pfs * 3.4, y = canvas.getHeight() - bottom - h - 4;
+        double w = canvas.getWidth() - x - 10;
+        if (w < 60) return;
+        boolean cur = current != null && current.kind() == StepKind.LOSS;
+        g.setFill(cur ? ROW_HIGHLIGHT : BOX);
+        g.fillRoundRect(x, y, w, h, 12, 12);
+        g.setStroke(cur ? ACCENT : BOX_BORDER);
+        g.setLineWidth(cur ? 4 : 1.2);
+        g.strokeRoundRect(x, y, w, h, 12, 12);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(MUTED);
+        g.setFont(Font.font("System", pfs * 0.78));
+        g.fillText("loss R (" + timeline.trace().lossName().replace('_', ' ') + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3, w - 12);
+        g.setFill(cur ? ACCENT : INK);
+        g.setFont(Font.font("System", FontWeight.BOLD, pfs * 1.1));
+        String v = cur && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());
+        g.fillText("R = " + v, x + 8, y + h * 0.68);
+    }
+
+    private void legend(GraphicsContext g) {
+        double x = left + 4, y = canvas.getHeight() - bottom / 2 - 2, w = Math.min(160, canvas.getWidth() * 0.15), h = 10;
+        LinearGradient grad = new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
+                new Stop(0, Palette.NEGATIVE), new Stop(0.25, Palette.NEGATIVE_LIGHT), new Stop(0.5, Palette.ZERO),
+                new Stop(0.75, Palette.POSITIVE_LIGHT), new Stop(1, Palette.POSITIVE));
+        g.setFill(grad);
+        g.fillRoundRect(x, y - h / 2, w, h, 4, 4);
+        g.setStroke(BOX_BORDER);
+        g.setLineWidth(0.8);
+        g.strokeRoundRect(x, y - h / 2, w, h, 4, 4);
+        g.setFill(MUTED);
+        g.setFont(Font.font("System", Math.max(11, fs * 0.6)));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("negative · 0 · positive     edges: w → w after update,  ∂ = ∂R/∂w (batch mean);  width ∝ |w|", x + w + 8, y);
+    }
+
+    private static final Text MEASURE = new Text();
+
+    private static double width(String s, Font f) {
+        MEASURE.setFont(f);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+}

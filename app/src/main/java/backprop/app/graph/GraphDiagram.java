@@ -1,0 +1,137 @@
+package backprop.app.graph;
+
+import backprop.app.math.CanvasPane;
+import backprop.app.math.Num;
+import backprop.app.theme.Palette;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The computational graph drawn micrograd-style: one box per node with its name, op, value
+ * and gradient, columns by depth (inputs left, output right), arrows from operands to
+ * results. In the backward pass the arrows the current gradient flows back along are drawn
+ * in the accent colour.
+ */
+final class GraphDiagram extends CanvasPane {
+    private static final Color INK = Color.web("#1d1d27");
+    private static final Color MUTED = Color.web("#6b6b7b");
+    private static final Color ACCENT = Color.web("#7b2d8e");
+    private static final Color ROW_HIGHLIGHT = Color.web("#fff1b8");
+    private static final Color BORDER = Color.web("#c9c9d4");
+
+    private final GraphViewModel vm;
+
+    GraphDiagram(GraphViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("graph-diagram");
+        setMinSize(300, 200);
+        vm.indexProperty().addListener((o, a, b) -> redraw());
+        vm.graphProperty().addListener((o, a, b) -> redraw());
+    }
+
+    @Override
+    protected void redraw() {
+        GraphicsContext g = cleared();
+        double W = canvas.getWidth(), H = canvas.getHeight();
+        ExpressionGraph graph = vm.graphProperty().get();
+        GraphStep cur = vm.currentProperty().get();
+        if (graph == null || W < 50) return;
+        List<GraphNode> nodes = graph.nodes();
+        int maxDepth = 0;
+        Map<String, Integer> depth = new HashMap<>(), rowInCol = new HashMap<>();
+        Map<Integer, Integer> colCount = new HashMap<>();
+        for (GraphNode n : nodes) {
+            int d = graph.depth(n.name());
+            depth.put(n.name(), d);
+            rowInCol.put(n.name(), colCount.getOrDefault(d, 0));
+            colCount.merge(d, 1, Integer::sum);
+            maxDepth = Math.max(maxDepth, d);
+        }
+        double colGap = W / (maxDepth + 1);
+        double bw = Math.min(colGap * 0.48, 230), bh = Math.min(H * 0.3, 140), fs = Math.max(12, Math.min(22, bh / 5.2));
+        Map<String, double[]> pos = new HashMap<>();
+        for (GraphNode n : nodes) {
+            int d = depth.get(n.name()), k = colCount.get(d);
+            double x = colGap * (d + 0.5), y = H * (rowInCol.get(n.name()) + 0.5) / k;
+            pos.put(n.name(), new double[] {x, y});
+        }
+        double range = 1e-6;
+        for (GraphNode n : nodes) range = Math.max(range, Math.max(Math.abs(n.value()), Math.abs(n.grad())));
+        // Arrows from each operand to its result; in the backward pass those leaving the current node's consumers glow.
+        for (GraphNode n : nodes) {
+            for (String in : n.inputs()) {
+                double[] a = pos.get(in), b = pos.get(n.name());
+                boolean flow = cur != null && cur.backward() && in.equals(cur.node().name());
+                boolean feed = cur != null && !cur.backward() && n.name().equals(cur.node().name());
+                double x1 = a[0] + bw / 2, y1 = a[1], x2 = b[0] - bw / 2, y2 = b[1];
+                if (flow || feed) {
+                    g.setStroke(Color.web("#7b2d8e", 0.35));
+                    g.setLineWidth(10);
+                    g.strokeLine(x1, y1, x2, y2);
+                }
+                g.setStroke(flow || feed ? ACCENT : MUTED);
+                g.setLineWidth(2.2);
+                g.strokeLine(x1, y1, x2, y2);
+                arrowHead(g, x1, y1, x2, y2, flow || feed ? ACCENT : MUTED);
+            }
+        }
+        for (GraphNode n : nodes) {
+            double[] p = pos.get(n.name());
+            double x = p[0] - bw / 2, y = p[1] - bh / 2;
+            boolean isCur = cur != null && cur.node().name().equals(n.name());
+            g.setFill(Color.WHITE);
+            g.fillRoundRect(x, y, bw, bh, 14, 14);
+            g.setStroke(isCur ? ACCENT : BORDER);
+            g.setLineWidth(isCur ? 4 : 1.4);
+            g.strokeRoundRect(x, y, bw, bh, 14, 14);
+            double pad = fs * 0.6, lh = bh / 3.4;
+            g.setTextBaseline(VPos.CENTER);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(INK);
+            g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.15));
+            g.fillText(n.name(), x + pad, y + lh * 0.75);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(MUTED);
+            g.setFont(Font.font("System", fs * 0.85));
+            g.fillText(n.leaf() ? "input" : n.symbol() + "  (" + n.op() + ")", x + bw - pad, y + lh * 0.75);
+            boolean valueCur = isCur && !cur.backward(), gradCur = isCur && cur.backward();
+            row(g, x, y + lh * 1.75, bw, lh, fs, "value", vm.valueShown(n) ? n.value() : null, range, valueCur);
+            row(g, x, y + lh * 2.75, bw, lh, fs, "∂" + graph.output().name() + "/∂" + n.name(), vm.gradShown(n) ? n.grad() : null, range, gradCur);
+        }
+    }
+
+    private static void row(GraphicsContext g, double x, double y, double bw, double lh, double fs, String name, Double v, double range, boolean cur) {
+        double pad = fs * 0.6;
+        if (cur) {
+            g.setFill(ROW_HIGHLIGHT);
+            g.fillRect(x + 3, y - lh * 0.45, bw - 6, lh * 0.9);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font("System", fs * 0.85));
+        g.setFill(MUTED);
+        g.fillText(name, x + pad, y);
+        if (v != null) {
+            double chip = fs * 0.7;
+            g.setFill(Palette.diverging(v, range));
+            g.fillRoundRect(x + bw - pad - fs * 3.6, y - chip / 2, chip, chip, 3, 3);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs * 1.1));
+        g.setFill(cur ? ACCENT : INK);
+        g.fillText(v == null ? "" : Num.shortFmt(v), x + bw - pad, y);
+    }
+
+    private static void arrowHead(GraphicsContext g, double x1, double y1, double x2, double y2, Color c) {
+        double ang = Math.atan2(y2 - y1, x2 - x1), len = 12;
+        g.setFill(c);
+        g.fillPolygon(new double[] {x2, x2 - len * Math.cos(ang - 0.4), x2 - len * Math.cos(ang + 0.4)},
+                new double[] {y2, y2 - len * Math.sin(ang - 0.4), y2 - len * Math.sin(ang + 0.4)}, 3);
+    }
+}

@@ -1,0 +1,70 @@
+package backprop.app.graph;
+
+import backprop.app.math.FormulaView;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Computational-graph mode: inputs a and b (editable), the graph of e = (a+b)·(b+1) with values
+ * and gradients from the engine, and the current chain-rule step written out.
+ */
+public final class GraphView {
+    private final GraphViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final FormulaView formula = new FormulaView("graph");
+
+    public GraphView(GraphViewModel vm) {
+        this.vm = vm;
+        root.getStyleClass().add("graph-view");
+        Spinner<Double> a = spinner("graph-a", vm.aProperty().get());
+        Spinner<Double> b = spinner("graph-b", vm.bProperty().get());
+        a.valueProperty().addListener((o, x, y) -> { if (y != null) vm.aProperty().set(y); });
+        b.valueProperty().addListener((o, x, y) -> { if (y != null) vm.bProperty().set(y); });
+        vm.aProperty().addListener((o, x, y) -> a.getValueFactory().setValue(y.doubleValue()));
+        vm.bProperty().addListener((o, x, y) -> b.getValueFactory().setValue(y.doubleValue()));
+        Label title = new Label("e = (a + b) · (b + 1)");
+        title.getStyleClass().add("graph-title");
+        Label values = new Label();
+        values.setId("graph-values");
+        values.getStyleClass().add("graph-values");
+        values.textProperty().bind(vm.valuesTextProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox inputs = new HBox(10, title, grow, new Label("a"), a, new Label("b"), b);
+        inputs.setAlignment(Pos.CENTER_LEFT);
+        inputs.getStyleClass().add("graph-inputs");
+        GraphDiagram diagram = new GraphDiagram(vm);
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        VBox card = new VBox(8, inputs, diagram, values);
+        card.getStyleClass().add("diagram-card");
+        card.setPadding(new Insets(12));
+        root.setCenter(card);
+        root.setBottom(formula);
+        BorderPane.setMargin(formula, new Insets(10, 0, 0, 0));
+        vm.formulaProperty().addListener((o, x, f) -> formula.show(f));
+        formula.show(vm.formulaProperty().get());
+        root.sceneProperty().addListener((o, x, s) -> formula.show(vm.formulaProperty().get()));
+    }
+
+    private static Spinner<Double> spinner(String id, double value) {
+        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(-100, 100, value, 0.5));
+        s.setEditable(true);
+        s.setId(id);
+        s.setPrefWidth(110);
+        return s;
+    }
+
+    public BorderPane root() { return root; }
+
+    public FormulaView formula() { return formula; }
+
+    public GraphViewModel viewModel() { return vm; }
+}

@@ -1,0 +1,201 @@
+package backprop.app.backprop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import backprop.app.math.Num;
+import backprop.app.timeline.Guess;
+import backprop.app.timeline.StepKind;
+import backprop.app.timeline.XorTraces;
+import backprop.engine.models.BuiltinModels;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.trace.StepTrace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view-model without any UI: results are applied on the calling thread. */
+class BackpropViewModelTest {
+    private final BackpropViewModel vm = new BackpropViewModel(Runnable::run);
+
+    @AfterEach
+    void close() { vm.dispose(); }
+
+    @Test
+    void loadsTheXorNetAndShowsTheEnginesFirstStep() {
+        vm.loadNow(null);
+        assertEquals("", vm.errorProperty().get());
+        assertEquals("xor", vm.modelNameProperty().get());
+        assertEquals(2, vm.seed());
+        assertEquals(28, vm.timeline().size());
+        assertEquals(4, vm.sampleLabelsProperty().get().size());
+        assertEquals("sample 2: x = (0, 1), y = 1", vm.sampleLabelsProperty().get().get(1));
+        StepTrace expected = XorTraces.first();
+        assertEquals(expected.layers().get(0).a()[0][0], vm.currentStepProperty().get().value(), 0.0);
+        assertEquals("step 0 · a of h1 (1/28)", vm.stepTextProperty().get());
+    }
+
+    @Test
+    void stepsForwardBackHomeEndAndSeekStayInRange() {
+        vm.loadNow(null);
+        vm.stepBack();
+        assertEquals(0, vm.indexProperty().get());
+        vm.stepForward();
+        vm.stepForward();
+        assertEquals(2, vm.indexProperty().get());
+        assertEquals(StepKind.FORWARD_A, vm.currentStepProperty().get().kind());
+        assertEquals(1, vm.currentStepProperty().get().unit());
+        vm.stepBack();
+        assertEquals(StepKind.FORWARD_Z, vm.currentStepProperty().get().kind());
+        vm.end();
+        assertEquals(27, vm.indexProperty().get());
+        vm.stepForward();
+        assertEquals(27, vm.indexProperty().get());
+        vm.seek(100);
+        assertEquals(27, vm.indexProperty().get());
+        vm.home();
+        assertEquals(0, vm.indexProperty().get());
+        vm.seek(6);
+        assertEquals(StepKind.LOSS, vm.currentStepProperty().get().kind());
+        assertTrue(vm.formulaTextProperty().get().endsWith("= " + Num.fmt(XorTraces.first().loss())));
+    }
+
+    @Test
+    void recordsAHistoryOfTrainingStepsThatMatchesAnIndependentRun() {
+        vm.loadNow(null);
+        vm.trainNow(3);
+        List<StepTrace> expected = XorTraces.steps(4);
+        assertEquals(4, vm.history().size());
+        assertEquals(3, vm.historyIndexProperty().get());
+        for (int k = 0; k < 4; k++) {
+            assertEquals(k, vm.history().get(k).step());
+            assertEquals(expected.get(k).loss(), vm.history().get(k).loss(), 0.0);
+        }
+        // "before the update" of step k+1 is "after the update" of step k
+        assertArrayEquals(vm.history().get(1).layers().get(0).weightsAfter()[0], vm.history().get(2).layers().get(0).weights()[0]);
+        vm.seek(10);
+        vm.historyIndexProperty().set(0);
+        assertEquals(10, vm.indexProperty().get(), "rewinding the history keeps the position in the step");
+        assertEquals(0, vm.timeline().trace().step());
+        assertTrue(vm.historyTextProperty().get().startsWith("training step 0 of 3"));
+    }
+
+    @Test
+    void loadingAnotherNetworkReplacesTheHistoryCleanly() throws Exception {
+        vm.loadNow(null);
+        vm.trainNow(2);
+        vm.seek(20);
+        vm.loadNow(BuiltinModels.spec("encoder-838"));
+        assertEquals("", vm.errorProperty().get());
+        assertEquals(1, vm.history().size());
+        assertEquals(0, vm.historyIndexProperty().get());
+        assertEquals(0, vm.indexProperty().get());
+        assertEquals("encoder-838", vm.modelNameProperty().get());
+        assertEquals(8, vm.sampleLabelsProperty().get().size());
+    }
+
+    @Test
+    void sampleSelectsWhichSamplesForwardValuesAreShown() {
+        vm.loadNow(null);
+        vm.seek(3);
+        vm.sampleProperty().set(2);
+        assertEquals(3, vm.indexProperty().get());
+        assertEquals(2, vm.currentStepProperty().get().sample());
+        assertEquals(XorTraces.first().layers().get(0).z()[2][1], vm.currentStepProperty().get().value(), 0.0);
+    }
+
+    @Test
+    void predictModeHidesTheNextValueUntilGuessed() {
+        vm.loadNow(null);
+        vm.predictModeProperty().set(true);
+        assertTrue(vm.currentHiddenProperty().get());
+        assertTrue(vm.formulaTextProperty().get().endsWith("= ?"));
+        double actual = vm.currentStepProperty().get().value();
+        assertEquals(Guess.Verdict.WRONG, vm.submitGuess(Num.fmt(actual + 0.5)));
+        assertFalse(vm.currentHiddenProperty().get());
+        assertTrue(vm.feedbackProperty().get().startsWith("Not quite"));
+        assertTrue(vm.formulaTextProperty().get().endsWith("= " + Num.fmt(actual)));
+        vm.stepForward();
+        assertTrue(vm.currentHiddenProperty().get());
+        assertEquals(Guess.Verdict.UNREADABLE, vm.submitGuess("no idea"));
+        assertTrue(vm.currentHiddenProperty().get(), "an unreadable guess does not reveal");
+        assertEquals(Guess.Verdict.CORRECT, vm.submitGuess(Num.fmt(vm.currentStepProperty().get().value())));
+        assertTrue(vm.feedbackProperty().get().startsWith("Correct"));
+        vm.stepBack();
+        assertFalse(vm.currentHiddenProperty().get(), "values already revealed stay revealed");
+    }
+
+    @Test
+    void playbackTicksToTheEndAndWaitsAtHiddenValues() {
+        vm.loadNow(null);
+        vm.togglePlay();
+        assertTrue(vm.playingProperty().get());
+        for (int i = 0; i < 40; i++) vm.tick();
+        assertEquals(27, vm.indexProperty().get());
+        assertFalse(vm.playingProperty().get());
+        vm.togglePlay();
+        assertEquals(0, vm.indexProperty().get(), "play at the end starts over");
+        vm.predictModeProperty().set(true);
+        assertFalse(vm.playingProperty().get());
+        vm.playingProperty().set(true);
+        vm.tick();
+        assertEquals(0, vm.indexProperty().get());
+    }
+
+    @Test
+    void speedMovesThroughItsSteps() {
+        double s = vm.speedProperty().get();
+        vm.faster();
+        assertTrue(vm.speedProperty().get() > s);
+        for (int i = 0; i < 20; i++) vm.slower();
+        assertEquals(BackpropViewModel.SPEEDS[0], vm.speedProperty().get());
+    }
+
+    @Test
+    void loadsTheEncoderAndRejectsNetworksTooBigToStepThrough() throws Exception {
+        vm.loadNow(BuiltinModels.spec("encoder-838"));
+        assertEquals("", vm.errorProperty().get());
+        // 11 nodes × (a, z), the loss, 11 δ, 48 weights + 11 biases twice (gradient, update)
+        assertEquals(22 + 1 + 11 + 59 + 59, vm.timeline().size());
+        NetworkSpec xor = BuiltinModels.spec("xor");
+        NetworkSpec wide = xor.withLayers(List.of(LayerSpec.dense(30, "sigmoid"), LayerSpec.dense(1, "sigmoid")));
+        vm.loadNow(wide);
+        assertTrue(vm.errorProperty().get().contains("too big to step through"), vm.errorProperty().get());
+        assertNotNull(vm.timeline(), "the previous network stays on screen");
+        NetworkSpec dropout = xor.withLayers(List.of(LayerSpec.dense(2, "sigmoid"),
+                new LayerSpec("dropout", null, 0, null, Float.NaN, 0, 0.5f, null, null, null), LayerSpec.dense(1, "sigmoid")));
+        vm.loadNow(dropout);
+        assertTrue(vm.errorProperty().get().contains("dense layers only"), vm.errorProperty().get());
+    }
+
+    @Test
+    void disposeStopsTheEngineThread() throws Exception {
+        BackpropViewModel other = new BackpropViewModel(Runnable::run);
+        other.loadNow(null);
+        assertTrue(engineThreads() >= 1);
+        other.dispose();
+        vm.dispose();
+        for (int i = 0; i < 100 && engineThreads() > 0; i++) Thread.sleep(20);
+        assertEquals(0, engineThreads());
+    }
+
+    private static long engineThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("backprop-view-engine") && t.isAlive()).count();
+    }
+
+    @Test
+    void aMalformedFileBecomesAMessageNamingTheFile(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("broken.json");
+        Files.writeString(bad, "{ \"format\": \"backprop-studio.network\", \"layers\": [ ");
+        vm.loadFile(bad);
+        for (int i = 0; i < 100 && vm.busyProperty().get(); i++) Thread.sleep(20);
+        assertTrue(vm.errorProperty().get().contains("broken.json"), vm.errorProperty().get());
+    }
+}
