@@ -3,6 +3,7 @@ package backprop.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,20 +74,23 @@ class StudioAppTest {
 
     @Test
     void railNavigatesBetweenPlaygroundAndBackprop(FxRobot robot) {
-        assertEquals("Playground", ((Label) centre(robot)).getText(), "the first view opens at start");
+        assertEquals("playground", shell.viewModel().getCurrentViewId(), "the first view opens at start");
+        assertSame(shell.currentView().root(), centre(robot));
+        Node playground = centre(robot);
         robot.clickOn("#nav-backprop");
         assertEquals("backprop", shell.viewModel().getCurrentViewId());
-        assertEquals("Backprop", ((Label) centre(robot)).getText());
+        assertSame(shell.currentView().root(), centre(robot));
+        assertNotSame(playground, centre(robot), "the centre shows the backprop view now");
         assertTrue(robot.lookup("#nav-backprop").queryAs(ToggleButton.class).isSelected());
+        assertEquals(shell.currentView().transport() == null, robot.lookup("#tb-play").query().isDisabled(),
+                "transport buttons follow whether the view has a transport");
         robot.clickOn("#nav-playground");
-        assertEquals("Playground", ((Label) centre(robot)).getText());
+        assertSame(playground, centre(robot), "views are created once and reused");
         robot.clickOn("#nav-playground"); // clicking the selected entry keeps it selected
         assertTrue(robot.lookup("#nav-playground").queryAs(ToggleButton.class).isSelected());
         assertTrue(robot.lookup("#nav-cnn").queryAs(ToggleButton.class).isDisabled(), "coming soon");
         robot.clickOn("#nav-cnn");
         assertEquals("playground", shell.viewModel().getCurrentViewId());
-        // Placeholders have no transport: the toolbar's transport buttons are disabled.
-        assertTrue(robot.lookup("#tb-play").query().isDisabled());
     }
 
     @Test

@@ -49,10 +49,11 @@ class HeadlessRendererTest {
 
     @Test
     void themeColoursTheBackground() throws Exception {
-        var r = new HeadlessRenderer(ViewRegistry.defaults());
-        var dark = r.render(new RenderRequest("backprop", null, 0, 320, 200, Theme.DARK, false));
+        // A view that paints nothing itself, so the pixel is the theme's own background.
+        var r = new HeadlessRenderer(new ViewRegistry().add("blank", "Blank", "mdi2b-brain", backprop.app.shell.FakeView::new));
+        var dark = r.render(new RenderRequest("blank", null, 0, 320, 200, Theme.DARK, false));
         assertEquals(javafx.scene.paint.Color.web("#1b1e23"), dark.getPixelReader().getColor(1, 1));
-        var hc = r.render(new RenderRequest("backprop", null, 0, 320, 200, Theme.HIGH_CONTRAST, false));
+        var hc = r.render(new RenderRequest("blank", null, 0, 320, 200, Theme.HIGH_CONTRAST, false));
         assertEquals(javafx.scene.paint.Color.BLACK, hc.getPixelReader().getColor(1, 1));
     }
 
