@@ -17,7 +17,6 @@ import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -219,7 +218,7 @@ final class NetworkDiagram extends CanvasPane {
                 }
                 // Near the head of the edge, where edges into one node have fanned apart, but never over a
                 // box; slid back along the edge while it would cover a label already placed.
-                double lw = Math.max(width(line1, f), line2 == null ? 0 : width(line2, f)) + 10;
+                double lw = Math.max(textWidth(line1, f), line2 == null ? 0 : textWidth(line2, f)) + 10;
                 double lh = f.getSize() * 1.25 * (line2 == null ? 1 : 2) + 4;
                 double lo = Math.min(x1 + lw / 2 + 4, (x1 + x2) / 2), hi = Math.max(lo, Math.min(x1 + 0.72 * (x2 - x1), x2 - lw / 2 - 4));
                 double x = hi, y = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
@@ -247,7 +246,7 @@ final class NetworkDiagram extends CanvasPane {
 
     private void label(GraphicsContext g, double x, double y, String l1, String l2, Font f, boolean current) {
         double lh = f.getSize() * 1.25;
-        double w = Math.max(width(l1, f), l2 == null ? 0 : width(l2, f)) + 10;
+        double w = Math.max(textWidth(l1, f), l2 == null ? 0 : textWidth(l2, f)) + 10;
         double h = lh * (l2 == null ? 1 : 2) + 4;
         Color bg = box();
         g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.93));
@@ -387,12 +386,12 @@ final class NetworkDiagram extends CanvasPane {
     private void lossPanel(GraphicsContext g) {
         int outCol = timeline.names().columns() - 1;
         double targets = 0;
-        for (int u = 0; u < timeline.names().size(outCol); u++) targets = Math.max(targets, width(targetText(u), targetFont()));
+        for (int u = 0; u < timeline.names().size(outCol); u++) targets = Math.max(targets, textWidth(targetText(u), targetFont()));
         double pfs = Math.max(fs, 13);
         String caption = "loss R (" + timeline.trace().lossName().replace('_', ' ') + ", " + timeline.trace().batchSize() + " samples)";
         String v = current != null && current.kind() == StepKind.LOSS && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());
         Font valueFont = Font.font("System", FontWeight.BOLD, pfs * 1.1), captionFont = Font.font("System", pfs * 0.78);
-        double need = Math.max(width("R = " + v, valueFont), width(caption, captionFont)) + 20;
+        double need = Math.max(textWidth("R = " + v, valueFont), textWidth(caption, captionFont)) + 20;
         // Right of the targets if there is room; otherwise slid left (it sits below the output boxes).
         double x = cx(outCol) + bw / 2 + 14 + targets + 18, h = pfs * 3.4, y = canvas.getHeight() - bottom - h - 4;
         x = Math.max(cx(outCol) + bw / 2 + 8, Math.min(x, canvas.getWidth() - need - 10));
@@ -431,11 +430,4 @@ final class NetworkDiagram extends CanvasPane {
         g.fillText("negative · 0 · positive     edges: w → w after update,  ∂ = ∂R/∂w (batch mean);  width ∝ |w|", x + w + 8, y);
     }
 
-    private static final Text MEASURE = new Text();
-
-    private static double width(String s, Font f) {
-        MEASURE.setFont(f);
-        MEASURE.setText(s);
-        return MEASURE.getLayoutBounds().getWidth();
-    }
 }

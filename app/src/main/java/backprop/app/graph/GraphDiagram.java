@@ -91,12 +91,15 @@ final class GraphDiagram extends CanvasPane {
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(ink());
-            g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.15));
+            Font nameFont = Font.font("System", FontWeight.BOLD, fs * 1.15);
+            g.setFont(nameFont);
             g.fillText(n.name(), x + pad, y + lh * 0.75);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(muted());
             g.setFont(Font.font("System", fs * 0.85));
-            g.fillText(n.leaf() ? "input" : n.symbol() + "  (" + n.op() + ")", x + bw - pad, y + lh * 0.75);
+            // The op shrinks to the room beside the name rather than running into it.
+            double room = bw - 2 * pad - textWidth(n.name(), nameFont) - fs * 0.5;
+            g.fillText(n.leaf() ? "input" : n.symbol() + "  (" + n.op() + ")", x + bw - pad, y + lh * 0.75, Math.max(10, room));
             boolean valueCur = isCur && !cur.backward(), gradCur = isCur && cur.backward();
             row(g, x, y + lh * 1.75, bw, lh, fs, "value", vm.valueShown(n) ? n.value() : null, range, valueCur);
             row(g, x, y + lh * 2.75, bw, lh, fs, "∂" + graph.output().name() + "/∂" + n.name(), vm.gradShown(n) ? n.grad() : null, range, gradCur);
