@@ -61,7 +61,10 @@ final class PhaseBar extends CanvasPane {
             g.fillRoundRect(x + 1, 2, pw - 2, h - 4, 6, 6);
             g.setFill(on ? onAccent() : muted());
             g.setFont(Font.font("System", on ? FontWeight.BOLD : FontWeight.NORMAL, 11 * scale()));
-            if (pw > 8 + 6 * scale() * p.name().length()) g.fillText(p.name(), x + pw / 2, h / 2, pw - 4);
+            // A narrow segment shows the name's last word ("δ" for "backward δ"), or nothing.
+            String label = p.name();
+            if (pw <= 8 + 6 * scale() * label.length()) label = label.substring(label.lastIndexOf(' ') + 1);
+            if (pw > 8 + 6 * scale() * label.length()) g.fillText(label, x + pw / 2, h / 2, pw - 4);
             x += pw;
             start += p.steps();
         }
