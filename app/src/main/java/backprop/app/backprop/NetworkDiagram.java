@@ -101,7 +101,7 @@ final class NetworkDiagram extends CanvasPane {
         compact = full < 12 * s * lines;
         if (compact) {
             bh = slotH * 0.86;
-            fs = Math.max(9, Math.min(15 * s, Math.min(bh / 4.3, colGap / 30 * s)));
+            fs = Math.max(9, Math.min(15 * s, Math.min(bh / 4.5, colGap / 30 * s))); // 3 rows of 1.2 + padding: 4.45
             bw = Math.min(colGap * (presenter ? 0.6 : 0.46), fs * 15);
         } else {
             bh = full;
@@ -109,7 +109,7 @@ final class NetworkDiagram extends CanvasPane {
             bh = Math.min(bh, fs * (lines + 0.2));
             bw = Math.min(colGap * (presenter ? 0.6 : 0.42), fs * (presenter ? 6.6 : 7.8));
         }
-        lh = fs * (presenter ? 1.18 : 1.3);
+        lh = fs * (compact ? 1.2 : presenter ? 1.18 : 1.3);
         bhIn = Math.min(bh, fs * (presenter ? 3.3 : 3.6));
     }
 
