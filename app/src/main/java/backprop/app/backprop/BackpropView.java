@@ -6,6 +6,7 @@ import backprop.app.math.FormulaView;
 import backprop.app.math.Num;
 import backprop.app.shell.StudioView;
 import backprop.app.shell.Transport;
+import backprop.app.theme.Styles;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
@@ -62,6 +63,7 @@ public final class BackpropView implements StudioView {
     private final FormulaView formula = new FormulaView("bp");
     private final GraphView graphView = new GraphView(graphVm);
     private final BooleanProperty graphMode = new SimpleBooleanProperty(false);
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final Slider scrub = new Slider(0, 1, 0);
@@ -193,6 +195,9 @@ public final class BackpropView implements StudioView {
         HBox bar = new HBox(16, switcher, networkControls);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("bp-top-bar");
+        // Presenter mode: the set-up row goes, like the shell's chrome; the diagram gets the room.
+        bar.visibleProperty().bind(presenter.not());
+        bar.managedProperty().bind(bar.visibleProperty());
         BorderPane.setMargin(bar, new Insets(0, 0, 10, 0));
         return bar;
     }
@@ -339,7 +344,7 @@ public final class BackpropView implements StudioView {
         HBox bar = new HBox(10, label("History"), history, loss, text, one, ten, hundred);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-bar");
-        bar.visibleProperty().bind(graphMode.not());
+        bar.visibleProperty().bind(graphMode.not().and(presenter.not()));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
@@ -491,6 +496,21 @@ public final class BackpropView implements StudioView {
         root.layout();
     }
 
+    /**
+     * Presenter mode: canvas text, boxes and strokes and the typeset formula grow by
+     * {@link Styles#PRESENTER_SCALE} (CSS text already grows with the shell's root font); the
+     * model/sample row and the history row are hidden so the diagram keeps its room at 1280×800.
+     */
+    @Override
+    public void onPresenterMode(boolean on) {
+        double s = on ? Styles.PRESENTER_SCALE : 1;
+        presenter.set(on);
+        diagram.setScale(s);
+        phases.setScale(s);
+        formula.setScale(s);
+        graphView.setScale(s);
+    }
+
     @Override
     public void onHidden() {
         vm.playingProperty().set(false);
@@ -506,4 +526,10 @@ public final class BackpropView implements StudioView {
     public BackpropViewModel viewModel() { return vm; }
 
     public GraphViewModel graphViewModel() { return graphVm; }
+
+    /** Font size of the node boxes as last drawn (presenter-mode tests). */
+    double boxFontSize() { return diagram.boxFontSize(); }
+
+    /** The typeset formula of the network mode. */
+    FormulaView formulaView() { return formula; }
 }

@@ -1,6 +1,7 @@
 package backprop.app.backprop;
 
 import backprop.app.math.Num;
+import backprop.app.shell.Workers;
 import backprop.app.timeline.Formula;
 import backprop.app.timeline.Guess;
 import backprop.app.timeline.Snapshot;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -41,7 +41,7 @@ import javafx.collections.ObservableList;
  * State of the step-through backprop view, in javafx.beans only (testable without a scene):
  * the recorded history of training steps, which one is shown, the sample, the timeline
  * position, playback, and predict-then-reveal. Engine work (building, tracing) runs on the
- * view-model's own single daemon thread; results are applied on {@code ui} (the FX thread
+ * view-model's own single daemon thread (from {@link Workers}); results are applied on {@code ui} (the FX thread
  * in the app, the caller in tests).
  */
 public final class BackpropViewModel {
@@ -49,13 +49,12 @@ public final class BackpropViewModel {
     static final double[] SPEEDS = {0.5, 1, 1.5, 2, 3, 5, 8, 12};
     /** Oldest recorded steps are dropped beyond this many. */
     static final int MAX_HISTORY = 500;
+    /** Purpose name of the engine thread: it is called {@code Workers.THREAD_PREFIX + "backprop-" + n}. */
+    static final String ENGINE_THREAD = "backprop";
 
     private final Executor ui;
-    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "backprop-view-engine");
-        t.setDaemon(true);
-        return t;
-    });
+    // From the shell's Workers, so closing the window stops it even if dispose() is never reached.
+    private final ExecutorService engine = Workers.newExecutor(ENGINE_THREAD);
     private BackpropSession session; // touched only on the engine thread
     private int generation;          // bumps on each load so late results of an older load are dropped
 

@@ -4,7 +4,6 @@ import backprop.app.math.CanvasPane;
 import backprop.engine.trace.StepTrace;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 
 /**
  * The loss R of every recorded training step as a small line, with the step on screen marked:
@@ -39,8 +38,8 @@ final class LossSparkline extends CanvasPane {
         }
         double span = hi - lo < 1e-12 ? 1 : hi - lo, pad = 4;
         int n = history.size();
-        g.setStroke(Color.web("#8a8a99"));
-        g.setLineWidth(1.5);
+        g.setStroke(muted());
+        g.setLineWidth(1.5 * scale());
         g.beginPath();
         for (int i = 0; i < n; i++) {
             double x = n == 1 ? w / 2 : pad + i * (w - 2 * pad) / (n - 1);
@@ -52,8 +51,9 @@ final class LossSparkline extends CanvasPane {
         if (selected >= 0 && selected < n) {
             double x = n == 1 ? w / 2 : pad + selected * (w - 2 * pad) / (n - 1);
             double y = pad + (hi - history.get(selected).loss()) / span * (h - 2 * pad);
-            g.setFill(NetworkDiagram.ACCENT);
-            g.fillOval(x - 4, y - 4, 8, 8);
+            double r = 4 * scale();
+            g.setFill(accent());
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
         }
     }
 }

@@ -17,7 +17,6 @@ import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -27,13 +26,6 @@ import javafx.scene.text.TextAlignment;
  * the accent colour; its operands are outlined lightly. All values come from the snapshot.
  */
 final class NetworkDiagram extends CanvasPane {
-    static final Color INK = Color.web("#1d1d27");
-    static final Color MUTED = Color.web("#6b6b7b");
-    static final Color ACCENT = Color.web("#7b2d8e");
-    static final Color ACCENT_SOFT = Color.web("#7b2d8e", 0.45);
-    static final Color ROW_HIGHLIGHT = Color.web("#fff1b8");
-    static final Color BOX = Color.WHITE;
-    static final Color BOX_BORDER = Color.web("#c9c9d4");
     /** Layers with more edges than this only label the edges the current step uses. */
     static final int MAX_LABELLED_EDGES = 9;
 
@@ -77,37 +69,52 @@ final class NetworkDiagram extends CanvasPane {
 
     // ------------------------------------------------------------------ geometry
 
-    private double top, bottom, left, right, colGap, slotH, bw, bh, bhIn, fs;
-    private boolean compact;
+    private double top, bottom, left, right, colGap, slotH, bw, bh, bhIn, fs, lh;
+    private boolean compact, chips;
 
+    /**
+     * Box and font sizes from the canvas size and the presenter scale. Normally the font follows
+     * the column width (about 1/18.6 of it); in presenter mode it is the scale times that, as far
+     * as the height allows, and boxes trade the colour chip for a thin bar and take a larger
+     * share of the column so the bigger numbers fit.
+     */
     private void geometry() {
-        double W = canvas.getWidth(), H = canvas.getHeight();
+        double W = canvas.getWidth(), H = canvas.getHeight(), s = scale();
+        boolean presenter = s > 1;
         NodeNames nn = timeline.names();
         int cols = nn.columns();
         int maxUnits = 1;
         for (int c = 0; c < cols; c++) maxUnits = Math.max(maxUnits, nn.size(c));
+        // Title row and legend row: room for their text at either scale.
         top = 40;
-        bottom = 40;
+        bottom = presenter ? 38 : 40;
         left = 16;
-        right = Math.min(260, W * 0.2);
+        right = Math.min(260 * s, W * 0.2);
         colGap = (W - left - right) / cols;
         slotH = (H - top - bottom) / maxUnits;
+        chips = !presenter;
         // Full boxes need header + a, z, δ, b lines; when the tallest column leaves too little
         // room, boxes go compact: a|z and δ|b side by side.
-        double full = Math.min(slotH * 0.84, 200);
-        compact = full < 12 * 7.4;
+        double lines = presenter ? 6.6 : 7.4; // box height in font sizes
+        double full = Math.min(slotH * (presenter ? 0.93 : 0.84), 200 * s);
+        double wide = Math.min(colGap / 18.6 * s, colGap * 0.6 / 6.6);
+        compact = full < 12 * s * lines;
         if (compact) {
             bh = slotH * 0.86;
-            fs = Math.max(9, Math.min(15, Math.min(bh / 4.3, colGap / 30)));
-            bw = Math.min(colGap * 0.46, fs * 15);
+            fs = Math.max(9, Math.min(15 * s, Math.min(bh / 4.5, colGap / 30 * s))); // 3 rows of 1.2 + padding: 4.45
+            bw = Math.min(colGap * (presenter ? 0.6 : 0.46), fs * 15);
         } else {
             bh = full;
-            fs = Math.max(10, Math.min(28, Math.min(bh / 7.4, colGap / 18.6)));
-            bh = Math.min(bh, fs * 7.6);
-            bw = Math.min(colGap * 0.42, fs * 7.8);
+            fs = Math.max(10, Math.min(28 * s, Math.min(bh / lines, wide)));
+            bh = Math.min(bh, fs * (lines + 0.2));
+            bw = Math.min(colGap * (presenter ? 0.6 : 0.42), fs * (presenter ? 6.6 : 7.8));
         }
-        bhIn = Math.min(bh, fs * 3.6);
+        lh = fs * (compact ? 1.2 : presenter ? 1.18 : 1.3);
+        bhIn = Math.min(bh, fs * (presenter ? 3.3 : 3.6));
     }
+
+    /** Font size of the values in the node boxes as last drawn (tests compare presenter and normal). */
+    double boxFontSize() { return fs; }
 
     private double cx(int column) { return left + colGap * (column + 0.5); }
 
@@ -137,7 +144,7 @@ final class NetworkDiagram extends CanvasPane {
     }
 
     private void titles(GraphicsContext g, NodeNames nn) {
-        g.setFill(MUTED);
+        g.setFill(muted());
         g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, fs * 0.8)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -170,15 +177,15 @@ final class NetworkDiagram extends CanvasPane {
                 if (focus != focusPass) continue;
                 double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
                 double w = t.weights()[i][j];
-                double width = 1.5 + 4.5 * Math.min(1, Math.abs(w) / rangeW);
+                double width = (1.5 + 4.5 * Math.min(1, Math.abs(w) / rangeW)) * scale();
                 if (focus) {
-                    g.setStroke(currentEdge(l, i, j) ? ACCENT : ACCENT_SOFT);
-                    g.setLineWidth(width + 7);
+                    g.setStroke(currentEdge(l, i, j) ? accent() : accent(0.45));
+                    g.setLineWidth(width + 7 * scale());
                     g.strokeLine(x1, y1, x2, y2);
                 }
                 // A thin grey core first, so an edge whose weight is near zero (palette white) stays visible.
-                g.setStroke(BOX_BORDER);
-                g.setLineWidth(1);
+                g.setStroke(border());
+                g.setLineWidth(lineScale());
                 g.strokeLine(x1, y1, x2, y2);
                 g.setStroke(Palette.diverging(w, rangeW));
                 g.setLineWidth(width);
@@ -211,7 +218,7 @@ final class NetworkDiagram extends CanvasPane {
                 }
                 // Near the head of the edge, where edges into one node have fanned apart, but never over a
                 // box; slid back along the edge while it would cover a label already placed.
-                double lw = Math.max(width(line1, f), line2 == null ? 0 : width(line2, f)) + 10;
+                double lw = Math.max(textWidth(line1, f), line2 == null ? 0 : textWidth(line2, f)) + 10;
                 double lh = f.getSize() * 1.25 * (line2 == null ? 1 : 2) + 4;
                 double lo = Math.min(x1 + lw / 2 + 4, (x1 + x2) / 2), hi = Math.max(lo, Math.min(x1 + 0.72 * (x2 - x1), x2 - lw / 2 - 4));
                 double x = hi, y = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
@@ -239,21 +246,22 @@ final class NetworkDiagram extends CanvasPane {
 
     private void label(GraphicsContext g, double x, double y, String l1, String l2, Font f, boolean current) {
         double lh = f.getSize() * 1.25;
-        double w = Math.max(width(l1, f), l2 == null ? 0 : width(l2, f)) + 10;
+        double w = Math.max(textWidth(l1, f), l2 == null ? 0 : textWidth(l2, f)) + 10;
         double h = lh * (l2 == null ? 1 : 2) + 4;
-        g.setFill(Color.color(1, 1, 1, 0.93));
+        Color bg = box();
+        g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.93));
         g.fillRoundRect(x - w / 2, y - h / 2, w, h, 8, 8);
-        g.setStroke(current ? ACCENT : BOX_BORDER);
-        g.setLineWidth(current ? 2 : 1);
+        g.setStroke(current ? accent() : border());
+        g.setLineWidth((current ? 2 : 1) * lineScale());
         g.strokeRoundRect(x - w / 2, y - h / 2, w, h, 8, 8);
         g.setFont(f);
-        g.setFill(INK);
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         double first = y - h / 2 + 2 + lh / 2;
         g.fillText(l1, x, first);
         if (l2 != null) {
-            g.setFill(current ? ACCENT : INK);
+            g.setFill(current ? accent() : ink());
             g.fillText(l2, x, first + lh);
         }
     }
@@ -265,15 +273,15 @@ final class NetworkDiagram extends CanvasPane {
         boolean cur = current != null && !current.kind().onEdge() && current.kind() != StepKind.LOSS
                 && current.layer() == l && current.unit() == u;
         boolean isOperand = operandNode(c, u);
-        g.setFill(BOX);
+        g.setFill(box());
         g.fillRoundRect(x, y, bw, h, 12, 12);
-        g.setStroke(cur ? ACCENT : isOperand ? ACCENT_SOFT : BOX_BORDER);
-        g.setLineWidth(cur ? 4 : isOperand ? 2.5 : 1.2);
+        g.setStroke(cur ? accent() : isOperand ? accent(0.45) : border());
+        g.setLineWidth(cur ? 4 * Math.max(1, 0.75 * lineScale()) : (isOperand ? 2.5 : 1.2) * lineScale());
         g.strokeRoundRect(x, y, bw, h, 12, 12);
-        double pad = fs * 0.55, lh = fs * 1.3;
+        double pad = fs * 0.55;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(INK);
+        g.setFill(ink());
         g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.05));
         double ry = y + pad + lh / 2;
         g.fillText(nn.plain(c, u), x + pad, ry);
@@ -311,7 +319,7 @@ final class NetworkDiagram extends CanvasPane {
             // The target sits next to the output it is compared with.
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(targetFont());
-            g.setFill(INK);
+            g.setFill(ink());
             g.fillText(targetText(u), x + bw + 14, cy(c, u));
         }
     }
@@ -321,13 +329,12 @@ final class NetworkDiagram extends CanvasPane {
     private String targetText(int u) { return "y = " + Num.shortFmt(timeline.trace().target()[timeline.sample()][u]); }
 
     private void biasText(GraphicsContext g, double x, double w, double y, String text, boolean cur) {
-        double lh = fs * 1.3;
         if (cur) {
-            g.setFill(ROW_HIGHLIGHT);
+            g.setFill(highlight());
             g.fillRect(x + 3, y - lh / 2, w - 6, lh);
         }
         g.setFont(Font.font("System", fs * 0.78));
-        g.setFill(cur ? ACCENT : MUTED);
+        g.setFill(cur ? accent() : muted());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(text, x + fs * 0.55, y, w - fs * 0.8);
     }
@@ -348,30 +355,30 @@ final class NetworkDiagram extends CanvasPane {
 
     /** One "name ▪ value" line in the horizontal span [x, x + w] of a box. */
     private void cell(GraphicsContext g, double x, double w, double y, String name, Double v, double range, boolean cur, boolean hiddenValue) {
-        double pad = fs * 0.55, lh = fs * 1.3;
+        double pad = fs * 0.55;
         if (cur) {
-            g.setFill(ROW_HIGHLIGHT);
+            g.setFill(highlight());
             g.fillRect(x + 3, y - lh / 2, w - 6, lh);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("System", fs * 0.9));
-        g.setFill(MUTED);
+        g.setFill(muted());
         g.fillText(name, x + pad, y);
-        if (v != null && compact) {
-            // Compact boxes have no room for a chip: a thin bar in the value's colour instead.
+        if (v != null && (compact || !chips)) {
+            // Compact and presenter boxes have no room for a chip: a thin bar in the value's colour instead.
             g.setFill(Palette.diverging(v, range));
             g.fillRect(x + pad + fs * 0.85, y - lh * 0.35, fs * 0.3, lh * 0.7);
         } else if (v != null) {
             double chip = fs * 0.7;
             g.setFill(Palette.diverging(v, range));
             g.fillRoundRect(x + pad + fs * 1.1, y - chip / 2, chip, chip, 3, 3);
-            g.setStroke(BOX_BORDER);
-            g.setLineWidth(0.8);
+            g.setStroke(border());
+            g.setLineWidth(0.8 * lineScale());
             g.strokeRoundRect(x + pad + fs * 1.1, y - chip / 2, chip, chip, 3, 3);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs));
-        g.setFill(cur ? ACCENT : INK);
+        g.setFill(cur ? accent() : ink());
         String s = hiddenValue ? "?" : v == null ? "" : Num.fmt(v);
         g.fillText(s, x + w - pad, y);
     }
@@ -379,50 +386,48 @@ final class NetworkDiagram extends CanvasPane {
     private void lossPanel(GraphicsContext g) {
         int outCol = timeline.names().columns() - 1;
         double targets = 0;
-        for (int u = 0; u < timeline.names().size(outCol); u++) targets = Math.max(targets, width(targetText(u), targetFont()));
+        for (int u = 0; u < timeline.names().size(outCol); u++) targets = Math.max(targets, textWidth(targetText(u), targetFont()));
         double pfs = Math.max(fs, 13);
+        String caption = "loss R (" + timeline.trace().lossName().replace('_', ' ') + ", " + timeline.trace().batchSize() + " samples)";
+        String v = current != null && current.kind() == StepKind.LOSS && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());
+        Font valueFont = Font.font("System", FontWeight.BOLD, pfs * 1.1), captionFont = Font.font("System", pfs * 0.78);
+        double need = Math.max(textWidth("R = " + v, valueFont), textWidth(caption, captionFont)) + 20;
+        // Right of the targets if there is room; otherwise slid left (it sits below the output boxes).
         double x = cx(outCol) + bw / 2 + 14 + targets + 18, h = pfs * 3.4, y = canvas.getHeight() - bottom - h - 4;
+        x = Math.max(cx(outCol) + bw / 2 + 8, Math.min(x, canvas.getWidth() - need - 10));
         double w = canvas.getWidth() - x - 10;
         if (w < 60) return;
         boolean cur = current != null && current.kind() == StepKind.LOSS;
-        g.setFill(cur ? ROW_HIGHLIGHT : BOX);
+        g.setFill(cur ? highlight() : box());
         g.fillRoundRect(x, y, w, h, 12, 12);
-        g.setStroke(cur ? ACCENT : BOX_BORDER);
-        g.setLineWidth(cur ? 4 : 1.2);
+        g.setStroke(cur ? accent() : border());
+        g.setLineWidth(cur ? 4 * Math.max(1, 0.75 * lineScale()) : 1.2 * lineScale());
         g.strokeRoundRect(x, y, w, h, 12, 12);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(MUTED);
-        g.setFont(Font.font("System", pfs * 0.78));
-        g.fillText("loss R (" + timeline.trace().lossName().replace('_', ' ') + ", " + timeline.trace().batchSize() + " samples)", x + 8, y + h * 0.3, w - 12);
-        g.setFill(cur ? ACCENT : INK);
-        g.setFont(Font.font("System", FontWeight.BOLD, pfs * 1.1));
-        String v = cur && hidden ? "?" : snap.loss() == null ? "—" : Num.fmt(snap.loss());
-        g.fillText("R = " + v, x + 8, y + h * 0.68);
+        g.setFill(muted());
+        g.setFont(captionFont);
+        g.fillText(caption, x + 8, y + h * 0.3, w - 12);
+        g.setFill(cur ? accent() : ink());
+        g.setFont(valueFont);
+        g.fillText("R = " + v, x + 8, y + h * 0.68, w - 12);
     }
 
     private void legend(GraphicsContext g) {
-        double x = left + 4, y = canvas.getHeight() - bottom / 2 - 2, w = Math.min(160, canvas.getWidth() * 0.15), h = 10;
+        double x = left + 4, y = canvas.getHeight() - bottom / 2 - 2, w = Math.min(160 * scale(), canvas.getWidth() * 0.15), h = 10 * scale();
         LinearGradient grad = new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
                 new Stop(0, Palette.NEGATIVE), new Stop(0.25, Palette.NEGATIVE_LIGHT), new Stop(0.5, Palette.ZERO),
                 new Stop(0.75, Palette.POSITIVE_LIGHT), new Stop(1, Palette.POSITIVE));
         g.setFill(grad);
         g.fillRoundRect(x, y - h / 2, w, h, 4, 4);
-        g.setStroke(BOX_BORDER);
-        g.setLineWidth(0.8);
+        g.setStroke(border());
+        g.setLineWidth(0.8 * lineScale());
         g.strokeRoundRect(x, y - h / 2, w, h, 4, 4);
-        g.setFill(MUTED);
+        g.setFill(muted());
         g.setFont(Font.font("System", Math.max(11, fs * 0.6)));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("negative · 0 · positive     edges: w → w after update,  ∂ = ∂R/∂w (batch mean);  width ∝ |w|", x + w + 8, y);
     }
 
-    private static final Text MEASURE = new Text();
-
-    private static double width(String s, Font f) {
-        MEASURE.setFont(f);
-        MEASURE.setText(s);
-        return MEASURE.getLayoutBounds().getWidth();
-    }
 }

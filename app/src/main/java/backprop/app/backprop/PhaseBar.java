@@ -4,7 +4,6 @@ import backprop.app.math.CanvasPane;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -23,9 +22,19 @@ final class PhaseBar extends CanvasPane {
 
     PhaseBar() {
         getStyleClass().add("phase-bar");
-        setPrefHeight(18);
-        setMinHeight(18);
-        setMaxHeight(18);
+        height(1);
+    }
+
+    @Override
+    public void setScale(double s) {
+        height(s);
+        super.setScale(s);
+    }
+
+    private void height(double s) {
+        setPrefHeight(18 * s);
+        setMinHeight(18 * s);
+        setMaxHeight(18 * s);
     }
 
     void show(List<Phase> phases, int current) {
@@ -48,11 +57,14 @@ final class PhaseBar extends CanvasPane {
         for (Phase p : phases) {
             double pw = p.steps() * unit;
             boolean on = current >= start && current < start + p.steps();
-            g.setFill(on ? NetworkDiagram.ACCENT : Color.web("#e4e4ec"));
+            g.setFill(on ? accent() : track());
             g.fillRoundRect(x + 1, 2, pw - 2, h - 4, 6, 6);
-            g.setFill(on ? Color.WHITE : Color.web("#5b5b6b"));
-            g.setFont(Font.font("System", on ? FontWeight.BOLD : FontWeight.NORMAL, 11));
-            if (pw > 8 + 6 * p.name().length()) g.fillText(p.name(), x + pw / 2, h / 2, pw - 4);
+            g.setFill(on ? onAccent() : muted());
+            g.setFont(Font.font("System", on ? FontWeight.BOLD : FontWeight.NORMAL, 11 * scale()));
+            // A narrow segment shows the name's last word ("δ" for "backward δ"), or nothing.
+            String label = p.name();
+            if (pw <= 8 + 6 * scale() * label.length()) label = label.substring(label.lastIndexOf(' ') + 1);
+            if (pw > 8 + 6 * scale() * label.length()) g.fillText(label, x + pw / 2, h / 2, pw - 4);
             x += pw;
             start += p.steps();
         }

@@ -20,11 +20,6 @@ import javafx.scene.text.TextAlignment;
  * in the accent colour.
  */
 final class GraphDiagram extends CanvasPane {
-    private static final Color INK = Color.web("#1d1d27");
-    private static final Color MUTED = Color.web("#6b6b7b");
-    private static final Color ACCENT = Color.web("#7b2d8e");
-    private static final Color ROW_HIGHLIGHT = Color.web("#fff1b8");
-    private static final Color BORDER = Color.web("#c9c9d4");
 
     private final GraphViewModel vm;
 
@@ -55,7 +50,8 @@ final class GraphDiagram extends CanvasPane {
             maxDepth = Math.max(maxDepth, d);
         }
         double colGap = W / (maxDepth + 1);
-        double bw = Math.min(colGap * 0.48, 230), bh = Math.min(H * 0.3, 140), fs = Math.max(12, Math.min(22, bh / 5.2));
+        double zoom = scale(); // presenter mode: everything grows as far as the canvas allows
+        double bw = Math.min(colGap * 0.48, 230 * zoom), bh = Math.min(H * 0.3, 140 * zoom), fs = Math.max(12, Math.min(22 * zoom, bh / 5.2));
         Map<String, double[]> pos = new HashMap<>();
         for (GraphNode n : nodes) {
             int d = depth.get(n.name()), k = colCount.get(d);
@@ -72,50 +68,53 @@ final class GraphDiagram extends CanvasPane {
                 boolean feed = cur != null && !cur.backward() && n.name().equals(cur.node().name());
                 double x1 = a[0] + bw / 2, y1 = a[1], x2 = b[0] - bw / 2, y2 = b[1];
                 if (flow || feed) {
-                    g.setStroke(Color.web("#7b2d8e", 0.35));
-                    g.setLineWidth(10);
+                    g.setStroke(accent(0.35));
+                    g.setLineWidth(10 * zoom);
                     g.strokeLine(x1, y1, x2, y2);
                 }
-                g.setStroke(flow || feed ? ACCENT : MUTED);
-                g.setLineWidth(2.2);
+                g.setStroke(flow || feed ? accent() : muted());
+                g.setLineWidth(2.2 * zoom);
                 g.strokeLine(x1, y1, x2, y2);
-                arrowHead(g, x1, y1, x2, y2, flow || feed ? ACCENT : MUTED);
+                arrowHead(g, x1, y1, x2, y2, flow || feed ? accent() : muted());
             }
         }
         for (GraphNode n : nodes) {
             double[] p = pos.get(n.name());
             double x = p[0] - bw / 2, y = p[1] - bh / 2;
             boolean isCur = cur != null && cur.node().name().equals(n.name());
-            g.setFill(Color.WHITE);
+            g.setFill(box());
             g.fillRoundRect(x, y, bw, bh, 14, 14);
-            g.setStroke(isCur ? ACCENT : BORDER);
-            g.setLineWidth(isCur ? 4 : 1.4);
+            g.setStroke(isCur ? accent() : border());
+            g.setLineWidth(isCur ? 4 * Math.max(1, 0.75 * lineScale()) : 1.4 * lineScale());
             g.strokeRoundRect(x, y, bw, bh, 14, 14);
             double pad = fs * 0.6, lh = bh / 3.4;
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(INK);
-            g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.15));
+            g.setFill(ink());
+            Font nameFont = Font.font("System", FontWeight.BOLD, fs * 1.15);
+            g.setFont(nameFont);
             g.fillText(n.name(), x + pad, y + lh * 0.75);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(MUTED);
+            g.setFill(muted());
             g.setFont(Font.font("System", fs * 0.85));
-            g.fillText(n.leaf() ? "input" : n.symbol() + "  (" + n.op() + ")", x + bw - pad, y + lh * 0.75);
+            // The op shrinks to the room beside the name rather than running into it.
+            double room = bw - 2 * pad - textWidth(n.name(), nameFont) - fs * 0.5;
+            g.fillText(n.leaf() ? "input" : n.symbol() + "  (" + n.op() + ")", x + bw - pad, y + lh * 0.75, Math.max(10, room));
             boolean valueCur = isCur && !cur.backward(), gradCur = isCur && cur.backward();
             row(g, x, y + lh * 1.75, bw, lh, fs, "value", vm.valueShown(n) ? n.value() : null, range, valueCur);
             row(g, x, y + lh * 2.75, bw, lh, fs, "∂" + graph.output().name() + "/∂" + n.name(), vm.gradShown(n) ? n.grad() : null, range, gradCur);
         }
     }
 
-    private static void row(GraphicsContext g, double x, double y, double bw, double lh, double fs, String name, Double v, double range, boolean cur) {
+    private void row(GraphicsContext g, double x, double y, double bw, double lh, double fs, String name, Double v, double range, boolean cur) {
         double pad = fs * 0.6;
         if (cur) {
-            g.setFill(ROW_HIGHLIGHT);
+            g.setFill(highlight());
             g.fillRect(x + 3, y - lh * 0.45, bw - 6, lh * 0.9);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("System", fs * 0.85));
-        g.setFill(MUTED);
+        g.setFill(muted());
         g.fillText(name, x + pad, y);
         if (v != null) {
             double chip = fs * 0.7;
@@ -124,12 +123,12 @@ final class GraphDiagram extends CanvasPane {
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs * 1.1));
-        g.setFill(cur ? ACCENT : INK);
+        g.setFill(cur ? accent() : ink());
         g.fillText(v == null ? "" : Num.shortFmt(v), x + bw - pad, y);
     }
 
-    private static void arrowHead(GraphicsContext g, double x1, double y1, double x2, double y2, Color c) {
-        double ang = Math.atan2(y2 - y1, x2 - x1), len = 12;
+    private void arrowHead(GraphicsContext g, double x1, double y1, double x2, double y2, Color c) {
+        double ang = Math.atan2(y2 - y1, x2 - x1), len = 12 * scale();
         g.setFill(c);
         g.fillPolygon(new double[] {x2, x2 - len * Math.cos(ang - 0.4), x2 - len * Math.cos(ang + 0.4)},
                 new double[] {y2, y2 - len * Math.sin(ang - 0.4), y2 - len * Math.sin(ang + 0.4)}, 3);

@@ -20,6 +20,7 @@ public final class GraphView {
     private final GraphViewModel vm;
     private final BorderPane root = new BorderPane();
     private final FormulaView formula = new FormulaView("graph");
+    private final GraphDiagram diagram;
 
     public GraphView(GraphViewModel vm) {
         this.vm = vm;
@@ -41,7 +42,7 @@ public final class GraphView {
         HBox inputs = new HBox(10, title, grow, new Label("a"), a, new Label("b"), b);
         inputs.setAlignment(Pos.CENTER_LEFT);
         inputs.getStyleClass().add("graph-inputs");
-        GraphDiagram diagram = new GraphDiagram(vm);
+        diagram = new GraphDiagram(vm);
         VBox.setVgrow(diagram, Priority.ALWAYS);
         VBox card = new VBox(8, inputs, diagram, values);
         card.getStyleClass().add("diagram-card");
@@ -63,6 +64,12 @@ public final class GraphView {
     }
 
     public BorderPane root() { return root; }
+
+    /** Presenter mode: the graph's boxes, text and formula grow by {@code s} (1 normally). */
+    public void setScale(double s) {
+        diagram.setScale(s);
+        formula.setScale(s);
+    }
 
     public FormulaView formula() { return formula; }
 

@@ -1,6 +1,11 @@
 package backprop.app.math;
 
 import backprop.app.timeline.Formula;
+import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -8,18 +13,26 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 
 /**
- * The current formula three ways: typeset (JLaTeXMath image, scaled down only if wider than
- * the space), as plain text in a label (screen readers, copy, tests), and a one-line
- * explanation in plain words.
+ * The current formula three ways: typeset (JLaTeXMath image in the theme's text colour on a
+ * transparent background, broken into lines when wider than the room, scaled down only if a
+ * single piece still does not fit), as plain text in a label (screen readers, copy, tests), and
+ * a one-line explanation in plain words. The ink is the CSS property {@code -formula-ink}, so
+ * the formula follows the theme.
  */
 public final class FormulaView extends VBox {
+    private static final StyleablePropertyFactory<FormulaView> CSS = new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
+
+    private final StyleableProperty<Paint> ink = CSS.createStyleablePaintProperty(this, "ink", "-formula-ink", f -> f.ink, Color.web("#1d2127"));
     private final ImageView image = new ImageView();
     private final StackPane imageBox = new StackPane(image);
     private final Label text = new Label();
     private final Label explanation = new Label();
     private float texSize = 24f;
+    private double scale = 1;
+    private double renderedFor = -1; // the width the current image was broken for
     private Image natural;
     private Formula shown;
 
@@ -37,9 +50,9 @@ public final class FormulaView extends VBox {
         explanation.setWrapText(true);
         getChildren().addAll(explanation, imageBox, text);
         widthProperty().addListener((o, a, b) -> {
-            // Bigger windows (projectors) get bigger type: about 1/52 of the width, 20 to 36 pt.
-            float size = (float) Math.max(20, Math.min(36, Math.floor(b.doubleValue() / 52)));
-            if (Math.abs(size - texSize) >= 1 && shown != null) {
+            float size = sizeFor(b.doubleValue());
+            boolean lineBreaksChange = natural != null && (isWrapped() || naturalWidth() > available()) && Math.abs(available() - renderedFor) >= 1;
+            if ((Math.abs(size - texSize) >= 1 || lineBreaksChange) && shown != null) {
                 texSize = size;
                 show(shown);
             } else {
@@ -47,7 +60,29 @@ public final class FormulaView extends VBox {
                 fit();
             }
         });
+        ((javafx.beans.value.ObservableValue<?>) ink).addListener((o, a, b) -> show(shown));
     }
+
+    /** Bigger windows (projectors) get bigger type: about 1/52 of the width, 20 to 36 pt, times the presenter scale. */
+    private float sizeFor(double width) {
+        return (float) (Math.max(20, Math.min(36, Math.floor(width / 52))) * scale);
+    }
+
+    /** Presenter mode: the formula and its explanation grow by {@code s}; the plain-text copy is hidden. */
+    public void setScale(double s) {
+        if (s == scale) return;
+        scale = s;
+        text.setVisible(s <= 1);
+        text.setManaged(s <= 1);
+        texSize = sizeFor(getWidth());
+        show(shown);
+    }
+
+    /** Height of the typeset formula as shown, in points (tests compare presenter and normal). */
+    public double formulaHeight() { return image.getFitHeight(); }
+
+    /** The colour the formula is typeset in. */
+    public Color ink() { return ink.getValue() instanceof Color c ? c : Color.BLACK; }
 
     public void show(Formula f) {
         shown = f;
@@ -59,24 +94,43 @@ public final class FormulaView extends VBox {
             return;
         }
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1.0;
-        natural = TexImages.render(f.tex(), texSize, scale, Color.web("#1d1d27"));
+        renderedFor = available();
+        natural = TexImages.render(f.tex(), texSize, scale, ink(), getWidth() > 0 ? renderedFor : Double.POSITIVE_INFINITY);
         image.setImage(natural);
         image.setUserData(scale);
         text.setText(f.text());
         explanation.setText(f.explanation());
         // The explanation grows with the formula, so a projector shows both at a readable size.
-        explanation.setStyle("-fx-font-size: " + Math.round(texSize * 0.62) + "px;");
+        explanation.setStyle("-fx-font-size: " + Math.round(texSize * (this.scale > 1 ? 0.58 : 0.62)) + "px;");
         fit();
+    }
+
+    private boolean isWrapped() {
+        double scale = image.getUserData() instanceof Double d ? d : 1.0;
+        return natural.getHeight() / scale > texSize * 3.2; // more than one line of display maths
+    }
+
+    private double naturalWidth() {
+        double scale = image.getUserData() instanceof Double d ? d : 1.0;
+        return natural.getWidth() / scale;
+    }
+
+    private double available() {
+        return Math.max(100, getWidth() - snappedLeftInset() - snappedRightInset());
     }
 
     private void fit() {
         if (natural == null) return;
         double scale = image.getUserData() instanceof Double d ? d : 1.0;
         double w = natural.getWidth() / scale, h = natural.getHeight() / scale;
-        double avail = Math.max(100, getWidth() - snappedLeftInset() - snappedRightInset());
-        double k = Math.min(1.0, avail / w);
+        double k = Math.min(1.0, available() / w);
         image.setFitWidth(w * k);
         image.setFitHeight(h * k);
         imageBox.setMinHeight(h * k);
     }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() { return CSS.getCssMetaData(); }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() { return CSS.getCssMetaData(); }
 }

@@ -186,8 +186,19 @@ class BackpropViewModelTest {
         assertEquals(0, engineThreads());
     }
 
+    @Test
+    void theShellsWorkerShutdownStopsTheEngineThreadToo() throws Exception {
+        BackpropViewModel other = new BackpropViewModel(Runnable::run);
+        other.loadNow(null);
+        assertTrue(engineThreads() >= 1);
+        assertTrue(backprop.app.shell.Workers.shutdownAll(5_000), "the shell's shutdown ends the view-model's thread");
+        assertEquals(0, engineThreads());
+    }
+
+    private static final String ENGINE_PREFIX = backprop.app.shell.Workers.THREAD_PREFIX + BackpropViewModel.ENGINE_THREAD + "-";
+
     private static long engineThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("backprop-view-engine") && t.isAlive()).count();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(ENGINE_PREFIX) && t.isAlive()).count();
     }
 
     @Test
