@@ -13,7 +13,7 @@ public final class Datasets {
 
     /** Names accepted by {@link #byName}. */
     public static final List<String> NAMES = List.of("and", "or", "xor", "majority", "encoder-838",
-            "xor-2d", "circle", "gaussians", "spiral");
+            "xor-2d", "and-2d", "or-2d", "circle", "gaussians", "spiral");
 
     public static Dataset byName(String name, int samples, double noise, long seed, int inputs) {
         return switch (name) {
@@ -23,6 +23,8 @@ public final class Datasets {
             case "majority" -> majority(inputs <= 0 ? 3 : inputs);
             case "encoder-838" -> encoder838();
             case "xor-2d" -> xorQuadrants(samples, noise, seed);
+            case "and-2d" -> tableClusters("and-2d", new float[] {0, 0, 0, 1}, samples, noise, seed);
+            case "or-2d" -> tableClusters("or-2d", new float[] {0, 1, 1, 1}, samples, noise, seed);
             case "circle" -> circle(samples, noise, seed);
             case "gaussians" -> twoGaussians(samples, noise, seed);
             case "spiral" -> spirals(samples, noise, seed);
@@ -87,6 +89,24 @@ public final class Datasets {
             x[i] = jitter(a, b, noise, r);
         }
         return new Dataset("xor-2d", x, y);
+    }
+
+    /**
+     * A two-input truth table as a point cloud: samples scattered round the four corners
+     * (±0.6, ±0.6), where −0.6 stands for 0 and +0.6 for 1, each labelled by the table.
+     * {@code out} lists the outputs for (0,0), (0,1), (1,0), (1,1), as in {@link #and()}.
+     */
+    public static Dataset tableClusters(String name, float[] out, int n, double noise, long seed) {
+        Random r = new Random(seed);
+        double sigma = 0.08 + 0.25 * noise;
+        float[][] x = new float[n][], y = new float[n][];
+        for (int i = 0; i < n; i++) {
+            int corner = i % 4;
+            double c1 = FOUR[corner][0] == 1 ? 0.6 : -0.6, c2 = FOUR[corner][1] == 1 ? 0.6 : -0.6;
+            x[i] = new float[] {(float) clamp(c1 + sigma * r.nextGaussian()), (float) clamp(c2 + sigma * r.nextGaussian())};
+            y[i] = new float[] {out[corner]};
+        }
+        return new Dataset(name, x, y);
     }
 
     /** Label 1 inside a disc of radius 0.5, label 0 on a ring from 0.7 to 1.0. */

@@ -23,6 +23,8 @@ public final class PerceptronTrainer {
     private int epochs;
     private boolean converged;
     private int cycleEpoch = -1;
+    private int cursor;
+    private int mistakesThisEpoch;
 
     /** One application of the rule: which sample, the weights after it. */
     public record Update(int epoch, int sample, float[] weightsAfter) {}
@@ -50,21 +52,50 @@ public final class PerceptronTrainer {
 
     /** One pass; returns the number of mistakes (= updates) it made. */
     public int epoch(Dataset data) {
-        if (!epochStarts.add(java.util.Arrays.toString(w)) && cycleEpoch < 0) cycleEpoch = epochs;
+        if (cursor != 0) throw new IllegalStateException("epoch() in the middle of an epoch (after " + cursor + " visits)");
         int mistakes = 0;
-        for (int n = 0; n < data.size(); n++) {
-            int t = data.label(n) == 1 ? 1 : -1;
-            if (predict(data.x()[n]) != t) {
-                mistakes++;
-                w[0] += eta * t;
-                for (int i = 0; i < data.x()[n].length; i++) w[i + 1] += eta * t * data.x()[n][i];
-                updates.add(new Update(epochs, n, w.clone()));
-            }
-        }
-        epochs++;
-        if (mistakes == 0) converged = true;
+        for (int n = 0; n < data.size(); n++) if (visit(data)) mistakes++;
         return mistakes;
     }
+
+    /**
+     * Visits the next sample in dataset order and applies the rule if it is misclassified; returns
+     * true if the weights changed. Lets a view move the decision line one rule update at a time.
+     * After the last sample the epoch ends: an epoch without mistakes means converged.
+     */
+    public boolean visit(Dataset data) {
+        if (cursor == 0) {
+            if (!epochStarts.add(java.util.Arrays.toString(w)) && cycleEpoch < 0) cycleEpoch = epochs;
+            mistakesThisEpoch = 0;
+        }
+        int n = cursor;
+        int t = data.label(n) == 1 ? 1 : -1;
+        boolean update = predict(data.x()[n]) != t;
+        if (update) {
+            mistakesThisEpoch++;
+            w[0] += eta * t;
+            for (int i = 0; i < data.x()[n].length; i++) w[i + 1] += eta * t * data.x()[n][i];
+            updates.add(new Update(epochs, n, w.clone()));
+        }
+        if (++cursor == data.size()) {
+            cursor = 0;
+            epochs++;
+            if (mistakesThisEpoch == 0) converged = true;
+        }
+        return update;
+    }
+
+    /** Epochs completed so far. */
+    public int epochs() { return epochs; }
+
+    /** Index of the sample the next {@link #visit} looks at. */
+    public int cursor() { return cursor; }
+
+    /** True once a whole epoch made no mistake. */
+    public boolean converged() { return converged; }
+
+    /** The epoch at whose start the weights repeated an earlier epoch's start (−1: none yet). */
+    public int cycleStartEpoch() { return cycleEpoch; }
 
     /** Epochs until an epoch without mistakes, or {@code maxEpochs}. */
     public Result fit(Dataset data, int maxEpochs, java.util.function.IntConsumer mistakesPerEpoch) {

@@ -1,0 +1,76 @@
+package backprop.app.playground;
+
+import java.util.List;
+
+/**
+ * Everything the playground shows at one moment, computed by {@link PlaygroundSession} on the
+ * engine thread and handed to the FX thread to draw. Immutable by convention (arrays are fresh
+ * copies nobody writes to). Every number in it comes from the engine: views only map them to
+ * pixels.
+ *
+ * @param setup        the settings this frame was computed with
+ * @param step         updates made so far (perceptron: samples visited)
+ * @param epoch        passes over the training data completed
+ * @param inputNames   the input column's labels ("x1", "x1²", …)
+ * @param sizes        units per column, inputs first, output last
+ * @param activations  per layer (sizes.length − 1 entries)
+ * @param weights      per layer, [i][j] = w_ij from unit i of the column before to unit j
+ * @param biases       per layer, [j]
+ * @param plane        the square of the input plane the maps cover; null when the data is not 2-D
+ * @param maps         per column, per unit: its value over the plane's grid (row-major, top row
+ *                     = highest x2); null when the data is not 2-D
+ * @param train        training points; {@code test} the held-out ones
+ * @param trainLoss    R on the training set after the last update (NaN for the perceptron)
+ * @param history      one entry per recorded moment, oldest first
+ * @param hidden       the first hidden layer's outputs for train and test points (null: no hidden layer)
+ * @param hiddenMap    the output over the plane of the first hidden layer's first two units, when
+ *                     that layer has exactly two units (XOR becomes separable there); else null
+ * @param table        per-sample rows for small datasets (truth tables, 8-3-8 codes); else null
+ * @param perceptron   the perceptron's state in perceptron mode; else null
+ * @param trainable    false for networks whose units have no gradient (step units)
+ */
+public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<String> inputNames, int[] sizes,
+                              List<String> activations, List<float[][]> weights, List<float[]> biases,
+                              Plane plane, List<float[][]> maps, Points train, Points test,
+                              float trainLoss, float testLoss, float trainAccuracy, float testAccuracy,
+                              List<Metric> history, Hidden hidden, HiddenMap hiddenMap, Table table,
+                              Perceptron perceptron, boolean trainable) {
+
+    /** A square region [lo, hi]² of a plane sampled on a grid × grid lattice. */
+    public record Plane(double lo, double hi, int grid) {
+        /** Coordinate of grid column (or row, counted from the bottom) {@code k}: cell centres. */
+        public double coordinate(int k) { return lo + (hi - lo) * (k + 0.5) / grid; }
+    }
+
+    /** Points with their class (0 or 1), as drawn on a plane. */
+    public record Points(float[][] xy, int[] labels) {
+        public int size() { return labels.length; }
+    }
+
+    /** Measurements after some update, for the loss and accuracy charts. */
+    public record Metric(long step, int epoch, float trainLoss, float testLoss, float trainAccuracy, float testAccuracy) {}
+
+    /** First-hidden-layer coordinates of every point, and the range they span. */
+    public record Hidden(Points train, Points test, int units, double lo, double hi) {}
+
+    /** The network's output over [lo, hi]² of the first hidden layer's two units. */
+    public record HiddenMap(Plane plane, float[] values) {}
+
+    /**
+     * One row per sample of a small dataset: its inputs, the first hidden layer's outputs (empty if
+     * none), the network's outputs and the targets.
+     */
+    public record Table(List<String> inputNames, List<Row> rows) {
+        public record Row(float[] inputs, float[] hidden, float[] outputs, float[] targets, boolean correct) {}
+    }
+
+    /**
+     * The perceptron's weights w0 (bias), w1, w2; the rule's progress; the sample last visited
+     * (−1 before the first) and whether it was updated on.
+     */
+    public record Perceptron(float[] weights, int updates, int epochs, boolean converged, int cycleStartEpoch,
+                             int lastSample, boolean lastWasUpdate) {}
+
+    /** Number of layers (columns − 1). */
+    public int layers() { return sizes.length - 1; }
+}

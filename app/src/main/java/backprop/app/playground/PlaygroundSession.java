@@ -1,0 +1,389 @@
+package backprop.app.playground;
+
+import backprop.app.playground.PlaygroundFrame.Metric;
+import backprop.app.playground.PlaygroundFrame.Plane;
+import backprop.app.playground.PlaygroundFrame.Points;
+import backprop.app.playground.PlaygroundSetup.Kind;
+import backprop.engine.autodiff.Activation;
+import backprop.engine.data.Dataset;
+import backprop.engine.data.Datasets;
+import backprop.engine.data.Feature;
+import backprop.engine.nn.Dense;
+import backprop.engine.nn.Layer;
+import backprop.engine.nn.Model;
+import backprop.engine.spec.ModelFactory;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.tensor.Tensor;
+import backprop.engine.train.PerceptronTrainer;
+import backprop.engine.train.TrainConfig;
+import backprop.engine.train.Trainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The engine side of the playground: the data, the model and its trainer (or the perceptron
+ * rule), and the frames the view draws. Confined to one engine thread by the view-model and not
+ * thread-safe on purpose. Deterministic: the same setup and the same calls give the same frames.
+ */
+public final class PlaygroundSession {
+    /** Heat-map resolution: grid × grid samples of the plane per unit. */
+    public static final int GRID = 48;
+    /** Charts keep at most this many points; older halves are thinned so long runs stay cheap. */
+    static final int HISTORY_LIMIT = 2000;
+
+    private PlaygroundSetup setup;
+    // Data: the points as the user sees them (2-D, or the table rows), split into train and test.
+    private float[][] points;
+    private float[][] targets;
+    private Dataset rawTrain, rawTest;
+    private Dataset train, test;
+    private Plane plane;
+    // Learning: a model and its trainer, or the perceptron rule.
+    private Model model;
+    private Trainer trainer;
+    private PerceptronTrainer perceptron;
+    private int lastSample = -1;
+    private boolean lastWasUpdate;
+    private Random shuffle;
+    private int[] order;
+    private int cursor;
+    private long steps;
+    private int epochs;
+    private final List<Metric> history = new ArrayList<>();
+    private int thinning = 1;
+    private long recorded;
+
+    /** Applies new settings: regenerates data and rebuilds the network only where they changed. */
+    public void apply(PlaygroundSetup next) {
+        PlaygroundSetup before = setup;
+        setup = next;
+        boolean newData = !next.sameData(before);
+        if (newData) generate();
+        boolean newNetwork = !next.sameNetwork(before);
+        split();
+        if (newNetwork) rebuild();
+        else if (model != null) trainer = new Trainer(model, trainConfig()); // new optimiser settings, same weights
+        if (newData && !newNetwork) restartEpoch();
+    }
+
+    public PlaygroundSetup setup() { return setup; }
+
+    /** Fresh initial weights from the setup's seed, counters and charts cleared. */
+    public void reset() {
+        rebuild();
+    }
+
+    // ------------------------------------------------------------------ data
+
+    private void generate() {
+        Dataset d = Datasets.byName(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), 0);
+        points = d.x();
+        targets = d.y();
+        boolean table = setup.isTable();
+        plane = !setup.isPlanar() ? null : table ? new Plane(-0.5, 1.5, GRID) : new Plane(-1.1, 1.1, GRID);
+    }
+
+    /** Adds a point of class {@code label} (0 or 1) at (x1, x2); 2-D data only. */
+    public void addPoint(float x1, float x2, int label) {
+        if (plane == null) throw new IllegalStateException("points can only be added to 2-D data");
+        points = Arrays.copyOf(points, points.length + 1);
+        targets = Arrays.copyOf(targets, targets.length + 1);
+        points[points.length - 1] = new float[] {x1, x2};
+        targets[targets.length - 1] = new float[] {label};
+        split();
+    }
+
+    /** Removes the point nearest (x1, x2) if one lies within {@code radius}; true if one went. */
+    public boolean removeNear(float x1, float x2, double radius) {
+        int best = -1;
+        double bestD = radius * radius;
+        for (int i = 0; i < points.length; i++) {
+            double dx = points[i][0] - x1, dy = points[i][1] - x2, d = dx * dx + dy * dy;
+            if (d <= bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        if (best < 0) return false;
+        points = remove(points, best);
+        targets = remove(targets, best);
+        split();
+        return true;
+    }
+
+    private static float[][] remove(float[][] a, int i) {
+        float[][] out = new float[a.length - 1][];
+        System.arraycopy(a, 0, out, 0, i);
+        System.arraycopy(a, i + 1, out, i, a.length - i - 1);
+        return out;
+    }
+
+    private void split() {
+        Dataset all = new Dataset(setup.dataset(), points, targets);
+        Dataset.Split s = setup.isTable() ? new Dataset.Split(all, all.subset(new int[0])) : all.split(setup.testRatio(), setup.dataSeed());
+        rawTrain = s.train();
+        rawTest = s.test();
+        train = features(rawTrain);
+        test = features(rawTest);
+        if (order != null && order.length != train.size()) restartEpoch();
+    }
+
+    private List<Feature> features() {
+        return setup.kind() == Kind.PERCEPTRON || setup.handBuilt() != null ? List.of(Feature.X1, Feature.X2) : setup.features();
+    }
+
+    private Dataset features(Dataset raw) {
+        return setup.isPlanar() ? Feature.expand(raw, features()) : raw;
+    }
+
+    // ------------------------------------------------------------------ learning
+
+    private void rebuild() {
+        steps = 0;
+        epochs = 0;
+        history.clear();
+        thinning = 1;
+        recorded = 0;
+        lastSample = -1;
+        lastWasUpdate = false;
+        shuffle = new Random(setup.seed());
+        restartEpoch();
+        if (setup.kind() == Kind.PERCEPTRON) {
+            model = null;
+            trainer = null;
+            perceptron = new PerceptronTrainer(2, (float) setup.learningRate());
+        } else {
+            perceptron = null;
+            NetworkSpec spec = setup.toSpec(train.inputs() == 0 ? features().size() : train.inputs(), targets[0].length);
+            model = ModelFactory.build(spec, setup.seed());
+            trainer = new Trainer(model, trainConfig());
+        }
+        record();
+    }
+
+    private TrainConfig trainConfig() {
+        return TrainConfig.from(setup.toSpec(1, 1).training(), setup.seed());
+    }
+
+    private void restartEpoch() {
+        order = null;
+        cursor = 0;
+    }
+
+    /** False when no update can change anything: step units have no gradient. */
+    public boolean trainable() {
+        if (model == null) return true;
+        for (Layer l : model.layers()) if (l instanceof Dense d && !d.activation().equals(Activation.STEP)) return true;
+        return false;
+    }
+
+    /**
+     * One update: a minibatch of the current epoch (in a seeded shuffled order) for a network, the
+     * next sample for the perceptron rule. Throws {@code TrainingDivergedException} if R stops being
+     * a number.
+     */
+    public void step() {
+        if (train.size() == 0) return;
+        if (perceptron != null) {
+            lastSample = perceptron.cursor();
+            lastWasUpdate = perceptron.visit(train);
+            steps++;
+            if (perceptron.cursor() == 0) epochs++;
+            record();
+            return;
+        }
+        int n = train.size();
+        int b = setup.batchSize() <= 0 || setup.batchSize() >= n ? n : setup.batchSize();
+        if (order == null) order = b == n ? identity(n) : Dataset.permutation(n, shuffle);
+        int[] idx = Arrays.copyOfRange(order, cursor, Math.min(n, cursor + b));
+        Dataset batch = train.subset(idx);
+        trainer.step(batch.inputsTensor(), batch.targetsTensor());
+        steps++;
+        cursor += idx.length;
+        if (cursor >= n) {
+            epochs++;
+            restartEpoch();
+        }
+        record();
+    }
+
+    /** Updates until the current epoch is complete (a whole epoch if one just ended). */
+    public void epoch() {
+        if (train.size() == 0) return;
+        int start = epochs;
+        while (epochs == start) step();
+    }
+
+    private static int[] identity(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        return p;
+    }
+
+    /** Sets w_ij of layer {@code layer} (0 = first) to {@code value}; the maps follow at the next frame. */
+    public void setWeight(int layer, int i, int j, float value) {
+        dense(layer).weights().value().set(i, j, value);
+    }
+
+    /** Sets bias b_j of layer {@code layer}. */
+    public void setBias(int layer, int j, float value) {
+        dense(layer).bias().value().data()[j] = value;
+    }
+
+    private Dense dense(int layer) {
+        if (model == null) throw new IllegalStateException("the perceptron's weights follow its rule; switch to a network to edit weights");
+        return (Dense) model.layers().get(layer);
+    }
+
+    public long steps() { return steps; }
+
+    public int epochs() { return epochs; }
+
+    // ------------------------------------------------------------------ measuring
+
+    private void record() {
+        recorded++;
+        if (recorded % thinning != 0) return;
+        float[] tr = evaluate(train), te = evaluate(test);
+        history.add(new Metric(steps, epochs, tr[0], te[0], tr[1], te[1]));
+        if (history.size() >= HISTORY_LIMIT) {
+            // Keep every other point and record half as often from now on.
+            List<Metric> kept = new ArrayList<>();
+            for (int i = 0; i < history.size(); i += 2) kept.add(history.get(i));
+            history.clear();
+            history.addAll(kept);
+            thinning *= 2;
+        }
+    }
+
+    /** {loss, accuracy} on a set; NaN for an empty set (and for the perceptron's loss). */
+    private float[] evaluate(Dataset d) {
+        if (d.size() == 0) return new float[] {Float.NaN, Float.NaN};
+        if (perceptron != null) {
+            int correct = 0;
+            for (int n = 0; n < d.size(); n++) if ((perceptron.predict(d.x()[n]) > 0) == (d.label(n) == 1)) correct++;
+            return new float[] {Float.NaN, (float) correct / d.size()};
+        }
+        return trainer.evaluate(d);
+    }
+
+    /** What the view draws now. */
+    public PlaygroundFrame frame() {
+        Model m = perceptron != null ? perceptronModel() : model;
+        int layers = m.layers().size();
+        int[] sizes = new int[layers + 1];
+        sizes[0] = m.inputSize();
+        List<String> acts = new ArrayList<>();
+        List<float[][]> ws = new ArrayList<>();
+        List<float[]> bs = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            Dense d = (Dense) m.layers().get(l);
+            sizes[l + 1] = d.outputSize();
+            acts.add(d.activation().id());
+            ws.add(d.weights().value().toArray2D());
+            bs.add(d.bias().value().toArray());
+        }
+        List<String> names = setup.isPlanar() ? features().stream().map(Feature::label).toList() : train.featureNames();
+        float[] tr = evaluate(train), te = evaluate(test);
+        return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, plane, maps(m),
+                points(rawTrain), points(rawTest), tr[0], te[0], tr[1], te[1], List.copyOf(history),
+                hidden(m), hiddenMap(m), table(m), perceptronState(), perceptron != null || trainable());
+    }
+
+    /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */
+    private Model perceptronModel() {
+        float[] w = perceptron.weights();
+        Dense unit = new Dense("perceptron", new Tensor(new float[] {w[1], w[2]}, 2, 1), Tensor.vector(w[0]), Activation.STEP);
+        return new Model(2, List.of(unit), backprop.engine.nn.Loss.MSE);
+    }
+
+    private PlaygroundFrame.Perceptron perceptronState() {
+        if (perceptron == null) return null;
+        return new PlaygroundFrame.Perceptron(perceptron.weights(), perceptron.updates().size(), perceptron.epochs(),
+                perceptron.converged(), perceptron.cycleStartEpoch(), lastSample, lastWasUpdate);
+    }
+
+    /** The plane's grid points as the model's inputs (features computed from each point). */
+    private Tensor gridInputs() {
+        int g = plane.grid();
+        float[][] xy = new float[g * g][];
+        for (int r = 0; r < g; r++)
+            for (int c = 0; c < g; c++) xy[r * g + c] = new float[] {(float) plane.coordinate(c), (float) plane.coordinate(g - 1 - r)};
+        return Tensor.matrix(Feature.expand(xy, features()));
+    }
+
+    private List<float[][]> maps(Model m) {
+        if (plane == null) return null;
+        Tensor x = gridInputs();
+        List<float[][]> out = new ArrayList<>();
+        out.add(columns(x));
+        for (Tensor z : m.activations(x)) out.add(columns(z));
+        return out;
+    }
+
+    /** [points][units] → [units][points]. */
+    private static float[][] columns(Tensor t) {
+        int n = t.dim(0), u = t.dim(1);
+        float[][] out = new float[u][n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < u; j++) out[j][i] = t.get(i, j);
+        return out;
+    }
+
+    private static Points points(Dataset raw) {
+        int[] labels = new int[raw.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = raw.label(i);
+        return new Points(raw.x(), labels);
+    }
+
+    private PlaygroundFrame.Hidden hidden(Model m) {
+        if (m.layers().size() < 2 || train.size() == 0) return null;
+        Tensor htr = m.activations(train.inputsTensor()).get(0);
+        Tensor hte = test.size() == 0 ? null : m.activations(test.inputsTensor()).get(0);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (float v : htr.data()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        if (hte != null) for (float v : hte.data()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        double pad = Math.max(0.05, (hi - lo) * 0.08);
+        return new PlaygroundFrame.Hidden(new Points(htr.toArray2D(), points(rawTrain).labels()),
+                hte == null ? new Points(new float[0][], new int[0]) : new Points(hte.toArray2D(), points(rawTest).labels()),
+                htr.dim(1), lo - pad, hi + pad);
+    }
+
+    /** Output of the layers after the first hidden one, over the plane of that layer's two units. */
+    private PlaygroundFrame.HiddenMap hiddenMap(Model m) {
+        if (m.layers().size() < 2 || m.layers().get(0).outputSize() != 2 || train.size() == 0) return null;
+        PlaygroundFrame.Hidden h = hidden(m);
+        Plane p = new Plane(Math.min(h.lo(), -0.05), Math.max(h.hi(), 1.05), GRID);
+        int g = p.grid();
+        float[][] xy = new float[g * g][];
+        for (int r = 0; r < g; r++)
+            for (int c = 0; c < g; c++) xy[r * g + c] = new float[] {(float) p.coordinate(c), (float) p.coordinate(g - 1 - r)};
+        Model rest = new Model(2, m.layers().subList(1, m.layers().size()), m.loss());
+        Tensor out = rest.predict(Tensor.matrix(xy));
+        return new PlaygroundFrame.HiddenMap(p, columns(out)[0]);
+    }
+
+    private PlaygroundFrame.Table table(Model m) {
+        if (!setup.isTable() || train.size() == 0) return null;
+        Tensor x = train.inputsTensor();
+        List<Tensor> zs = m.activations(x);
+        Tensor out = zs.get(zs.size() - 1);
+        Tensor hid = zs.size() > 1 ? zs.get(0) : null;
+        List<PlaygroundFrame.Table.Row> rows = new ArrayList<>();
+        for (int n = 0; n < train.size(); n++) {
+            float[] o = out.toArray2D()[n];
+            float[] t = train.y()[n];
+            boolean correct = o.length == 1 ? (o[0] >= 0.5f) == (t[0] >= 0.5f)
+                    : argmax(o) == argmax(t);
+            rows.add(new PlaygroundFrame.Table.Row(train.x()[n].clone(), hid == null ? new float[0] : hid.toArray2D()[n], o, t.clone(), correct));
+        }
+        return new PlaygroundFrame.Table(train.featureNames(), rows);
+    }
+
+    private static int argmax(float[] v) {
+        int b = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[b]) b = i;
+        return b;
+    }
+}

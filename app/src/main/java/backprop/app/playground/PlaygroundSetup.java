@@ -1,0 +1,107 @@
+package backprop.app.playground;
+
+import backprop.engine.data.Feature;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.NetworkSpec.InitSpec;
+import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.spec.NetworkSpec.TrainingSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the user has chosen in the playground, as one immutable value: the data, the input
+ * features, the network and the training settings. The view-model replaces it on every change and
+ * hands it to the session, which works out what has to be rebuilt (see {@link #sameData},
+ * {@link #sameNetwork}).
+ *
+ * @param kind         a network trained by backprop, or Rosenblatt's perceptron rule
+ * @param dataset      a name {@code engine.data.Datasets} knows ("xor-2d", "circle", "xor", …)
+ * @param samples      points to generate (2-D sets)
+ * @param noise        0 to 1
+ * @param testRatio    fraction held out as the test set
+ * @param dataSeed     seed of the generated points and of the train/test split
+ * @param features     input features computed from (x1, x2); ignored for data that is not 2-D
+ * @param hidden       hidden layers, input side first
+ * @param output       the output layer's activation
+ * @param seed         seed of the initial weights and of minibatch shuffling
+ * @param handBuilt    a network with explicit weights that replaces features/hidden/output (null: none)
+ */
+public record PlaygroundSetup(Kind kind, String dataset, int samples, double noise, double testRatio, long dataSeed,
+                              List<Feature> features, List<Hidden> hidden, String output, String loss,
+                              String optimizer, double learningRate, int batchSize, double l2, String initializer,
+                              long seed, NetworkSpec handBuilt) {
+
+    public enum Kind { NETWORK, PERCEPTRON }
+
+    /** One hidden layer: how many units and their activation. */
+    public record Hidden(int units, String activation) {}
+
+    public static final int MAX_LAYERS = 6;
+    public static final int MAX_UNITS = 8;
+
+    public PlaygroundSetup {
+        features = List.copyOf(features);
+        hidden = List.copyOf(hidden);
+    }
+
+    /** The first screen: XOR quadrants and a 2-4-4-1 tanh network, like a fresh TF Playground. */
+    public static PlaygroundSetup defaults() {
+        return new PlaygroundSetup(Kind.NETWORK, "xor-2d", 200, 0.0, 0.5, 1L, List.of(Feature.X1, Feature.X2),
+                List.of(new Hidden(4, "tanh"), new Hidden(4, "tanh")), "sigmoid", "binary_cross_entropy",
+                "adam", 0.03, 10, 0.0, "xavier", 1L, null);
+    }
+
+    /** True for the truth tables and the 8-3-8 vectors: no noise, no split, a handful of rows. */
+    public boolean isTable() {
+        return List.of("and", "or", "xor", "encoder-838").contains(dataset);
+    }
+
+    /** True when the data lives in the plane, so heat maps and added points make sense. */
+    public boolean isPlanar() {
+        return !"encoder-838".equals(dataset) && !"majority".equals(dataset);
+    }
+
+    /** Same points (so the data need not be generated again). */
+    public boolean sameData(PlaygroundSetup o) {
+        return o != null && dataset.equals(o.dataset) && samples == o.samples && noise == o.noise
+                && testRatio == o.testRatio && dataSeed == o.dataSeed;
+    }
+
+    /** Same network shape, initial weights and learning rule (so the trained weights carry over). */
+    public boolean sameNetwork(PlaygroundSetup o) {
+        return o != null && kind == o.kind && features.equals(o.features) && hidden.equals(o.hidden)
+                && output.equals(o.output) && loss.equals(o.loss) && initializer.equals(o.initializer) && seed == o.seed
+                && java.util.Objects.equals(handBuilt, o.handBuilt) && isPlanar() == o.isPlanar()
+                && (isPlanar() || dataset.equals(o.dataset));
+    }
+
+    /** The network file this setup describes, for {@code inputs} inputs and {@code outputs} outputs. */
+    public NetworkSpec toSpec(int inputs, int outputs) {
+        if (handBuilt != null) return handBuilt;
+        List<LayerSpec> layers = new ArrayList<>();
+        InitSpec init = new InitSpec(initializer, "uniform".equals(initializer) ? 0.5 : "normal".equals(initializer) ? 0.5 : 0);
+        for (Hidden h : hidden) layers.add(LayerSpec.dense(h.units(), h.activation()).withInitializer(init));
+        layers.add(LayerSpec.dense(outputs, output).withInitializer(init));
+        TrainingSpec t = new TrainingSpec(optimizer, learningRate, batchSize, null, l2, null, null, null, null, null, null, null);
+        return new NetworkSpec("playground", null, new int[] {inputs}, layers, loss, seed, t, null);
+    }
+
+    // Withers, one per control, so the view-model's handlers stay one line each.
+    public PlaygroundSetup withKind(Kind k) { return new PlaygroundSetup(k, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withDataset(String d) { return new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withTestRatio(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, v, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withDataSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, s, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withFeatures(List<Feature> f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, f, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withHidden(List<Hidden> h) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, h, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withOutput(String a) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, a, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withLoss(String l) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withOptimizer(String o) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, o, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withLearningRate(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, v, batchSize, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withBatchSize(int b) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, b, l2, initializer, seed, handBuilt); }
+    public PlaygroundSetup withL2(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, v, initializer, seed, handBuilt); }
+    public PlaygroundSetup withInitializer(String i) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, i, seed, handBuilt); }
+    public PlaygroundSetup withSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, s, handBuilt); }
+    public PlaygroundSetup withHandBuilt(NetworkSpec spec) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, spec); }
+}
