@@ -44,11 +44,11 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         hidden = List.copyOf(hidden);
     }
 
-    /** The first screen: XOR quadrants and a 2-4-4-1 tanh network, like a fresh TF Playground. */
+    /** The first screen: XOR quadrants and a 2-4-4-1 tanh network, with TF Playground's defaults (SGD, η 0.03, batches of 10). */
     public static PlaygroundSetup defaults() {
         return new PlaygroundSetup(Kind.NETWORK, "xor-2d", 200, 0.0, 0.5, 1L, List.of(Feature.X1, Feature.X2),
                 List.of(new Hidden(4, "tanh"), new Hidden(4, "tanh")), "sigmoid", "binary_cross_entropy",
-                "adam", 0.03, 10, 0.0, "xavier", 1L, null);
+                "sgd", 0.03, 10, 0.0, "xavier", 1L, null);
     }
 
     /** True for the truth tables and the 8-3-8 vectors: no noise, no split, a handful of rows. */
@@ -79,7 +79,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     public NetworkSpec toSpec(int inputs, int outputs) {
         if (handBuilt != null) return handBuilt;
         List<LayerSpec> layers = new ArrayList<>();
-        InitSpec init = new InitSpec(initializer, "uniform".equals(initializer) ? 0.5 : "normal".equals(initializer) ? 0.5 : 0);
+        InitSpec init = new InitSpec(initializer, "uniform".equals(initializer) ? 1.0 : "normal".equals(initializer) ? 0.5 : 0);
         for (Hidden h : hidden) layers.add(LayerSpec.dense(h.units(), h.activation()).withInitializer(init));
         layers.add(LayerSpec.dense(outputs, output).withInitializer(init));
         TrainingSpec t = new TrainingSpec(optimizer, learningRate, batchSize, null, l2, null, null, null, null, null, null, null);
