@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 BackendsCommand.class,
                 BenchCommand.class,
                 RenderCommand.class,
+                BenchFramesCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
     @Spec

@@ -18,6 +18,19 @@ public final class Num {
         return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
     }
 
+    /** Plain text with {@code decimals} decimals, true minus sign: fixed(0.8912, 2) is "0.89". */
+    public static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) return "NaN";
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (s.matches("-0\\.?0*")) s = s.substring(1);
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    }
+
+    /** A fraction as a percentage with one decimal ("98.5 %"), or "—" for NaN (no such set). */
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
     /** Plain text, negative numbers bracketed so that "0.41 × (−0.12)" reads unambiguously. */
     public static String paren(double v) {
         String s = fmt(v);

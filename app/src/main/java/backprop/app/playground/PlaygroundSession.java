@@ -57,6 +57,7 @@ public final class PlaygroundSession {
 
     /** Applies new settings: regenerates data and rebuilds the network only where they changed. */
     public void apply(PlaygroundSetup next) {
+        check(next);
         PlaygroundSetup before = setup;
         setup = next;
         boolean newData = !next.sameData(before);
@@ -69,6 +70,30 @@ public final class PlaygroundSession {
     }
 
     public PlaygroundSetup setup() { return setup; }
+
+    /** Refuses settings no network can train with, before anything changes. */
+    static void check(PlaygroundSetup s) {
+        if (s.kind() == Kind.PERCEPTRON && !s.isPlanar()) {
+            throw new IllegalArgumentException("the perceptron here works on 2-D data; pick a 2-D dataset first");
+        }
+        if (s.kind() == Kind.NETWORK && s.handBuilt() == null && "binary_cross_entropy".equals(s.loss()) && !"sigmoid".equals(s.output())) {
+            throw new IllegalArgumentException("binary cross-entropy needs probabilities: use a sigmoid output (or the mse loss)");
+        }
+        if (s.hidden().size() > PlaygroundSetup.MAX_LAYERS) {
+            throw new IllegalArgumentException("at most " + PlaygroundSetup.MAX_LAYERS + " hidden layers");
+        }
+        for (PlaygroundSetup.Hidden h : s.hidden()) {
+            if (h.units() < 1 || h.units() > PlaygroundSetup.MAX_UNITS) {
+                throw new IllegalArgumentException("a hidden layer has 1 to " + PlaygroundSetup.MAX_UNITS + " units, not " + h.units());
+            }
+        }
+        if (s.isPlanar() && s.features().isEmpty() && s.handBuilt() == null && s.kind() == Kind.NETWORK) {
+            throw new IllegalArgumentException("choose at least one input feature");
+        }
+        if (!(s.learningRate() > 0) || !Double.isFinite(s.learningRate())) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, not " + s.learningRate());
+        }
+    }
 
     /** Fresh initial weights from the setup's seed, counters and charts cleared. */
     public void reset() {

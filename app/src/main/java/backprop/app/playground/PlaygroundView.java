@@ -1,15 +1,367 @@
 package backprop.app.playground;
 
+import backprop.app.math.Num;
 import backprop.app.shell.StudioView;
+import backprop.app.shell.Transport;
+import backprop.app.theme.Palette;
+import backprop.app.theme.PaletteLegend;
+import backprop.app.theme.Styles;
+import backprop.engine.spec.NetworkSpec;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Placeholder: the MLP playground (replaced on the playground branch). */
+/**
+ * The MLP playground: data and settings on the left, the network with a heat map per unit in the
+ * middle, the output's decision map behind the data, the loss and accuracy charts and the sample
+ * table on the right. Drawing and wiring only: state lives in {@link PlaygroundViewModel}, every
+ * number comes from the engine through {@link PlaygroundFrame}s.
+ */
 public final class PlaygroundView implements StudioView {
-    private final Label root = new Label("Playground");
+    private final PlaygroundViewModel vm = new PlaygroundViewModel(Platform::runLater);
+    private final BorderPane root = new BorderPane();
+    private final NetworkCanvas network = new NetworkCanvas();
+    private final DecisionMap map = new DecisionMap();
+    private final LossChart chart = new LossChart();
+    private final SampleTable table = new SampleTable();
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
+    private final Label trainLoss = stat("pg-train-loss"), testLoss = stat("pg-test-loss");
+    private final Label trainAccuracy = stat("pg-train-accuracy"), testAccuracy = stat("pg-test-accuracy");
+    private final Label perceptronText = new Label();
+    private final ToggleGroup clickClass = new ToggleGroup();
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override public void handle(long now) { vm.tick(now); }
+    };
+    private final Transport transport = new Transport() {
+        @Override public void togglePlay() { vm.togglePlay(); }
+        @Override public void stepForward() { vm.step(); }
+        /** Training only runs forwards; the backprop view is where a step can be taken back. */
+        @Override public void stepBack() { }
+        @Override public void home() { vm.reset(); }
+        @Override public void end() { vm.epoch(); }
+        @Override public void faster() { vm.faster(); }
+        @Override public void slower() { vm.slower(); }
+        @Override public ReadOnlyBooleanProperty playingProperty() { return vm.playingProperty(); }
+        @Override public ReadOnlyStringProperty speedText() { return vm.speedTextProperty(); }
+    };
+
+    public PlaygroundView() {
+        root.getStyleClass().add("playground-view");
+        root.getStylesheets().add(PlaygroundView.class.getResource("/backprop/app/playground/playground.css").toExternalForm());
+        root.setPadding(new Insets(10, 14, 10, 14));
+        root.setTop(topBar());
+        root.setLeft(settings());
+        root.setCenter(networkPane());
+        root.setRight(outputPane());
+        wire();
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    private Node topBar() {
+        ComboBox<Preset> preset = new ComboBox<>();
+        preset.setId("pg-preset");
+        preset.getItems().setAll(Preset.values());
+        preset.setValue(vm.presetProperty().get());
+        preset.setTooltip(new Tooltip("Ready-made lessons: hand-built and learned XOR, the perceptron, the 8-3-8 encoder…"));
+        preset.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.presetProperty().get()) vm.choose(b); });
+        vm.presetProperty().addListener((o, a, b) -> preset.setValue(b));
+
+        Button reset = LayerBar.small("pg-reset", "mdi2r-restore", "Reset: new initial weights from the seed (Home)");
+        Button play = LayerBar.small("pg-play", "mdi2p-play", "Play / pause (space)");
+        Button step = LayerBar.small("pg-step", "mdi2s-step-forward", "One update: a minibatch, or one sample for the perceptron (→)");
+        Button epoch = LayerBar.small("pg-epoch", "mdi2s-skip-next", "Finish the epoch (End)");
+        play.getStyleClass().add("pg-play");
+        reset.setOnAction(e -> vm.reset());
+        play.setOnAction(e -> vm.togglePlay());
+        step.setOnAction(e -> vm.step());
+        epoch.setOnAction(e -> vm.epoch());
+        vm.playingProperty().addListener((o, a, b) -> ((FontIcon) play.getGraphic()).setIconLiteral(b ? "mdi2p-pause" : "mdi2p-play"));
+        for (Button b : List.of(reset, play, step, epoch)) b.setFocusTraversable(true);
+
+        Label counter = new Label();
+        counter.setId("pg-counter");
+        counter.getStyleClass().add("pg-counter");
+        counter.textProperty().bind(vm.stepTextProperty());
+        Label speed = new Label();
+        speed.getStyleClass().add("pg-caption");
+        speed.textProperty().bind(vm.speedTextProperty());
+
+        Label message = new Label();
+        message.setId("pg-message");
+        message.getStyleClass().add("pg-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMinWidth(0);
+
+        HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter, speed, sep(), message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("pg-top-bar");
+        BorderPane.setMargin(bar, new Insets(0, 0, 10, 0));
+        return bar;
+    }
+
+    private Node settings() {
+        ScrollPane scroll = new ScrollPane(new SettingsPanel(vm));
+        scroll.setId("pg-settings");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("pg-settings-scroll");
+        // Presenter mode: the set-up column goes, like the shell's chrome; the pictures get the room.
+        scroll.visibleProperty().bind(presenter.not());
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        BorderPane.setMargin(scroll, new Insets(0, 12, 0, 0));
+        return scroll;
+    }
+
+    private Node networkPane() {
+        LayerBar layers = new LayerBar(vm, network);
+        VBox.setVgrow(network, Priority.ALWAYS);
+        network.setMinSize(0, 0);
+        PaletteLegend legend = new PaletteLegend("weight · unit output", 1);
+        legend.setId("pg-legend");
+        HBox legendRow = new HBox(legend);
+        legendRow.setAlignment(Pos.CENTER_RIGHT);
+        VBox card = new VBox(6, layers, network, legendRow);
+        card.getStyleClass().add("pg-card");
+        card.setId("pg-network-card");
+        return card;
+    }
+
+    private Node outputPane() {
+        ToggleButton hidden = new ToggleButton("Hidden space");
+        hidden.setId("pg-hidden-space");
+        hidden.setTooltip(new Tooltip("Re-plot the data in the first hidden layer's coordinates"));
+        hidden.selectedProperty().bindBidirectional(hiddenSpace);
+        ToggleButton showTest = new ToggleButton("Test data");
+        showTest.setId("pg-show-test");
+        showTest.setSelected(true);
+        showTest.setTooltip(new Tooltip("Show the held-out test points (rings)"));
+        showTest.selectedProperty().addListener((o, a, b) -> map.setShowTest(b));
+        ToggleButton class1 = classToggle("pg-add-class-1", Palette.CLASS_1, "Click adds orange points (class 1); right-click removes");
+        ToggleButton class0 = classToggle("pg-add-class-0", Palette.CLASS_0, "Click adds blue points (class 0); right-click removes");
+        class1.setSelected(true);
+        Label adds = new Label("click adds");
+        adds.getStyleClass().add("pg-caption");
+        HBox tools = new HBox(6, hidden, showTest, spacer(), adds, class1, class0);
+        tools.setAlignment(Pos.CENTER_LEFT);
+
+        StackPane mapBox = new StackPane(map);
+        mapBox.setMinSize(0, 0);
+        map.setMinSize(0, 0);
+        VBox.setVgrow(mapBox, Priority.ALWAYS);
+        mapBox.getStyleClass().add("pg-map-box");
+
+        GridPane stats = new GridPane();
+        stats.getStyleClass().add("pg-stats");
+        stats.setHgap(10);
+        stats.setVgap(2);
+        stats.addRow(0, new Label(""), caption("train"), caption("test"));
+        stats.addRow(1, caption("loss R"), trainLoss, testLoss);
+        stats.addRow(2, caption("accuracy"), trainAccuracy, testAccuracy);
+        perceptronText.setId("pg-perceptron");
+        perceptronText.getStyleClass().add("pg-perceptron");
+        perceptronText.setWrapText(true);
+        perceptronText.managedProperty().bind(perceptronText.visibleProperty());
+
+        chart.setId("pg-chart");
+        chart.getStyleClass().add("pg-chart");
+        chart.setMinHeight(110);
+        chart.setPrefHeight(150);
+
+        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart, table);
+        card.getStyleClass().addAll("pg-card", "pg-output");
+        card.setId("pg-output-card");
+        BorderPane.setMargin(card, new Insets(0, 0, 0, 12));
+        return card;
+    }
+
+    private ToggleButton classToggle(String id, javafx.scene.paint.Color colour, String tip) {
+        ToggleButton t = new ToggleButton();
+        t.setId(id);
+        t.setGraphic(new Circle(6, colour));
+        t.setToggleGroup(clickClass);
+        t.setTooltip(new Tooltip(tip));
+        t.getStyleClass().add("pg-class-toggle");
+        return t;
+    }
+
+    // ------------------------------------------------------------------ behaviour
+
+    private void wire() {
+        vm.frameProperty().addListener((o, a, f) -> show(f));
+        hiddenSpace.addListener((o, a, b) -> map.setHiddenSpace(b));
+        network.setOnWeightEdit(new NetworkCanvas.WeightEdit() {
+            @Override public void weight(int layer, int i, int j, float value) { vm.setWeight(layer, i, j, value); }
+            @Override public void bias(int layer, int j, float value) { vm.setBias(layer, j, value); }
+        });
+        map.setOnPointClick((x1, x2, button, shift) -> {
+            if (button == MouseButton.SECONDARY || shift) vm.removePoint(x1, x2, 0.06);
+            else vm.addPoint(x1, x2, clickClass.getSelectedToggle() == clickClass.getToggles().get(1) ? 0 : 1);
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        vm.playingProperty().addListener((o, a, b) -> {
+            if (b) pulse.start();
+            else pulse.stop();
+        });
+    }
+
+    /** Puts a frame on screen: every canvas and label reads it, none computes anything. */
+    private void show(PlaygroundFrame f) {
+        if (f == null) return;
+        network.show(f);
+        map.show(f);
+        chart.show(f.history());
+        table.show(f);
+        trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
+        testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
+        trainAccuracy.setText(Num.percent(f.trainAccuracy()));
+        testAccuracy.setText(Num.percent(f.testAccuracy()));
+        if (f.hidden() == null && hiddenSpace.get()) hiddenSpace.set(false);
+        PlaygroundFrame.Perceptron p = f.perceptron();
+        perceptronText.setVisible(p != null);
+        if (p != null) {
+            float[] w = p.weights();
+            String state = p.converged() ? "converged: an epoch without mistakes"
+                    : p.cycleStartEpoch() >= 0 ? "cycling: the weights at the start of epoch " + (p.cycleStartEpoch() + 1) + " were seen before, so it never converges"
+                    : "still learning";
+            perceptronText.setText("w0 = " + Num.shortFmt(w[0]) + ",  w1 = " + Num.shortFmt(w[1]) + ",  w2 = " + Num.shortFmt(w[2])
+                    + "  ·  " + p.updates() + " updates in " + p.epochs() + " epochs  ·  " + state);
+        }
+    }
+
+    private void key(KeyEvent e) {
+        Object t = e.getTarget();
+        if (t instanceof TextInputControl || t instanceof Slider || t instanceof javafx.scene.control.ComboBoxBase<?>
+                || t instanceof javafx.scene.control.Spinner<?>) return;
+        if (e.getCode() == javafx.scene.input.KeyCode.SPACE && t instanceof javafx.scene.control.ButtonBase) return;
+        switch (e.getCode()) {
+            case RIGHT -> transport.stepForward();
+            case SPACE -> transport.togglePlay();
+            case HOME -> transport.home();
+            case END -> transport.end();
+            case PLUS, ADD, EQUALS -> transport.faster();
+            case MINUS, SUBTRACT -> transport.slower();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    // ------------------------------------------------------------------ StudioView
 
     @Override public String id() { return "playground"; }
+
     @Override public String title() { return "Playground"; }
+
     @Override public String iconLiteral() { return "mdi2g-gesture-tap"; }
+
     @Override public Node root() { return root; }
+
+    @Override public Transport transport() { return transport; }
+
+    @Override public ReadOnlyStringProperty stepText() { return vm.stepTextProperty(); }
+
+    @Override public long seed() { return vm.setup() == null ? -1 : vm.setup().seed(); }
+
+    /**
+     * A definite picture for {@code render}: the default preset (a network file is not a playground
+     * setup yet, so {@code spec} is ignored) after {@code step} epochs, computed on the engine thread
+     * while this (FX) thread waits.
+     */
+    @Override
+    public void prepareForExport(NetworkSpec spec, int step) {
+        vm.trainNow(step);
+        root.applyCss();
+        root.layout();
+    }
+
+    @Override
+    public void onPresenterMode(boolean on) {
+        double s = on ? Styles.PRESENTER_SCALE : 1;
+        presenter.set(on);
+        network.setScale(s);
+        map.setScale(s);
+        chart.setScale(s);
+    }
+
+    @Override
+    public void onHidden() { vm.playingProperty().set(false); }
+
+    @Override
+    public void dispose() {
+        pulse.stop();
+        vm.dispose();
+    }
+
+    public PlaygroundViewModel viewModel() { return vm; }
+
+    NetworkCanvas networkCanvas() { return network; }
+
+    DecisionMap decisionMap() { return map; }
+
+    LossChart lossChart() { return chart; }
+
+    SampleTable sampleTable() { return table; }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private static Label stat(String id) {
+        Label l = new Label("—");
+        l.setId(id);
+        l.getStyleClass().add("pg-stat");
+        return l;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pg-caption");
+        return l;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text.toUpperCase());
+        l.getStyleClass().add("pg-section-title");
+        return l;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private static Node sep() {
+        javafx.scene.control.Separator s = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        return s;
+    }
 }

@@ -1,0 +1,115 @@
+package backprop.app.playground;
+
+import backprop.app.playground.PlaygroundSetup.Hidden;
+import backprop.app.playground.PlaygroundSetup.Kind;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The row above the network drawing: add or remove hidden layers, and over each hidden column its
+ * own − / + unit buttons and activation. Each column's controls sit centred over that column as
+ * the {@link NetworkCanvas} laid it out, so the buttons stay next to what they change.
+ */
+final class LayerBar extends Pane {
+    static final List<String> ACTIVATIONS = List.of("tanh", "sigmoid", "relu", "leaky_relu", "elu", "softplus", "identity", "step");
+
+    private final PlaygroundViewModel vm;
+    private final NetworkCanvas canvas;
+    private final HBox layers;
+    private final Label count = new Label();
+    private final Button addLayer = small("pg-add-layer", "mdi2p-plus", "Add a hidden layer (up to " + PlaygroundSetup.MAX_LAYERS + ")");
+    private final Button removeLayer = small("pg-remove-layer", "mdi2m-minus", "Remove the last hidden layer");
+
+    LayerBar(PlaygroundViewModel vm, NetworkCanvas canvas) {
+        this.vm = vm;
+        this.canvas = canvas;
+        getStyleClass().add("pg-layer-bar");
+        addLayer.setOnAction(e -> vm.addLayer());
+        removeLayer.setOnAction(e -> vm.removeLayer());
+        count.setId("pg-layer-count");
+        count.getStyleClass().add("pg-caption");
+        layers = new HBox(4, removeLayer, addLayer, count);
+        layers.setAlignment(Pos.CENTER_LEFT);
+        vm.setupProperty().addListener((o, a, b) -> { if (b != null) rebuild(b); });
+        if (vm.setup() != null) rebuild(vm.setup());
+    }
+
+    private void rebuild(PlaygroundSetup s) {
+        getChildren().setAll(layers);
+        boolean editable = s.kind() == Kind.NETWORK && s.isPlanar();
+        layers.setVisible(editable || s.kind() == Kind.NETWORK);
+        addLayer.setDisable(!editable && s.handBuilt() == null || s.hidden().size() >= PlaygroundSetup.MAX_LAYERS);
+        removeLayer.setDisable(s.hidden().isEmpty());
+        int n = s.hidden().size();
+        count.setText(n == 1 ? "1 hidden layer" : n + " hidden layers");
+        if (s.kind() != Kind.NETWORK) count.setText("perceptron: one step unit");
+        for (int l = 0; l < n; l++) getChildren().add(column(l, s.hidden().get(l)));
+        requestLayout();
+    }
+
+    private Node column(int layer, Hidden h) {
+        Button minus = small("pg-units-minus-" + layer, "mdi2m-minus", "One unit fewer");
+        Button plus = small("pg-units-plus-" + layer, "mdi2p-plus", "One unit more (up to " + PlaygroundSetup.MAX_UNITS + ")");
+        minus.setOnAction(e -> vm.changeUnits(layer, -1));
+        plus.setOnAction(e -> vm.changeUnits(layer, +1));
+        minus.setDisable(h.units() <= 1);
+        plus.setDisable(h.units() >= PlaygroundSetup.MAX_UNITS);
+        Label units = new Label(h.units() + (h.units() == 1 ? " unit" : " units"));
+        units.getStyleClass().add("pg-units");
+        ComboBox<String> act = new ComboBox<>();
+        act.setId("pg-activation-" + layer);
+        act.getItems().setAll(ACTIVATIONS);
+        act.setValue(h.activation());
+        act.setTooltip(new Tooltip("Activation of hidden layer " + (layer + 1)));
+        act.getStyleClass().add("pg-activation");
+        act.valueProperty().addListener((o, a, b) -> { if (b != null && !b.equals(h.activation())) vm.setActivation(layer, b); });
+        HBox buttons = new HBox(2, minus, units, plus);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(3, buttons, act);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("pg-layer-controls");
+        box.setUserData(layer + 1); // the canvas column it sits over
+        return box;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double h = getHeight();
+        layers.autosize();
+        double left = layers.getWidth();
+        layers.relocate(0, (h - layers.getHeight()) / 2);
+        for (Node n : getChildren()) {
+            if (!(n.getUserData() instanceof Integer column)) continue;
+            n.autosize();
+            double w = n.getLayoutBounds().getWidth();
+            double x = canvas.getLayoutX() - getLayoutX() + canvas.columnCentreX(column) - w / 2;
+            n.relocate(Math.max(left + 8, Math.min(getWidth() - w, x)), (h - n.getLayoutBounds().getHeight()) / 2);
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double h = layers.prefHeight(-1);
+        for (Node n : getChildren()) h = Math.max(h, n.prefHeight(-1));
+        return h + 4;
+    }
+
+    static Button small(String id, String icon, String tip) {
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(new FontIcon(icon));
+        b.getStyleClass().addAll("pg-small-button", "icon-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

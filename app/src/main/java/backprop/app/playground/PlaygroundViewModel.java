@@ -1,0 +1,341 @@
+package backprop.app.playground;
+
+import backprop.app.playground.PlaygroundSetup.Hidden;
+import backprop.app.playground.PlaygroundSetup.Kind;
+import backprop.app.shell.Workers;
+import backprop.engine.train.TrainingDivergedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * State of the MLP playground in javafx.beans only (testable without a scene): the setup the
+ * controls edit, the latest frame the canvases draw, playback and speed, and a message line.
+ * All engine work runs in order on the view-model's own engine thread (from {@link Workers});
+ * frames come back through {@code ui} (the FX thread in the app).
+ *
+ * <p>Playing is driven by the view's pulse calling {@link #tick(long)}: it sends one chunk of
+ * training when the previous chunk's frame has arrived and the speed's interval has passed, so
+ * the engine never runs ahead of what the screen can show and edits interleave with training.
+ */
+public final class PlaygroundViewModel {
+    /** Network speeds: epochs per frame. */
+    static final int[] EPOCHS_PER_FRAME = {1, 2, 5, 10, 25, 50};
+    /** Perceptron speeds: milliseconds per visited sample, so each rule update can be followed. */
+    static final int[] PERCEPTRON_MILLIS = {1000, 600, 300, 150, 60, 20};
+    static final int DEFAULT_SPEED = 2;
+    /** Purpose name of the engine thread (thread names start with {@code Workers.THREAD_PREFIX}). */
+    static final String ENGINE_THREAD = "playground";
+
+    private final Executor ui;
+    private final ExecutorService engine;
+    private final PlaygroundSession session = new PlaygroundSession(); // engine thread only
+
+    private final ReadOnlyObjectWrapper<PlaygroundSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
+    private final ReadOnlyObjectWrapper<PlaygroundFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset", Preset.PLAYGROUND);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
+    private int speed = DEFAULT_SPEED;
+    private boolean inFlight;   // a training chunk is on its way (FX thread only)
+    private long lastTick;
+    private int sent, received; // commands sent to the engine / frames back: equal when idle
+
+    public PlaygroundViewModel(Executor ui) {
+        this(ui, Workers.newExecutor(ENGINE_THREAD));
+    }
+
+    PlaygroundViewModel(Executor ui, ExecutorService engine) {
+        this.ui = ui;
+        this.engine = engine;
+        playing.addListener((o, a, b) -> {
+            if (b && !canPlay()) playing.set(false);
+            lastTick = 0;
+        });
+        updateSpeedText();
+        choose(Preset.PLAYGROUND);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    public ReadOnlyObjectProperty<PlaygroundSetup> setupProperty() { return setup.getReadOnlyProperty(); }
+
+    public PlaygroundSetup setup() { return setup.get(); }
+
+    public ReadOnlyObjectProperty<PlaygroundFrame> frameProperty() { return frame.getReadOnlyProperty(); }
+
+    public PlaygroundFrame frame() { return frame.get(); }
+
+    public ReadOnlyObjectProperty<Preset> presetProperty() { return preset.getReadOnlyProperty(); }
+
+    public BooleanProperty playingProperty() { return playing; }
+
+    /** Errors and hints for the user, one line ("" when there is nothing to say). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty stepTextProperty() { return stepText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
+
+    /** True when every command sent so far has come back as a frame. */
+    public boolean idle() { return sent == received; }
+
+    // ------------------------------------------------------------------ setup
+
+    /** Loads a preset: its settings replace the current ones and training starts over. */
+    public void choose(Preset p) {
+        playing.set(false);
+        preset.set(p);
+        PlaygroundSetup s = p.setup();
+        setup.set(s);
+        message.set(p.description());
+        send(x -> { x.apply(s); x.reset(); });
+    }
+
+    /**
+     * Changes the settings (one control's value). Data, features or network shape start training
+     * over; optimiser settings carry the trained weights on. Impossible settings are refused with a
+     * message and the previous ones stay.
+     */
+    public void update(UnaryOperator<PlaygroundSetup> change) {
+        PlaygroundSetup next = change.apply(setup.get());
+        if (next.equals(setup.get())) return;
+        try {
+            PlaygroundSession.check(next);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            PlaygroundSetup same = setup.get();
+            setup.set(null); // controls re-read the unchanged values
+            setup.set(same);
+            return;
+        }
+        // Editing the network takes it off the hand-built preset's fixed weights.
+        if (next.handBuilt() != null && !next.hidden().equals(setup.get().hidden())) next = next.withHandBuilt(null);
+        setup.set(next);
+        message.set("");
+        PlaygroundSetup s = next;
+        send(x -> x.apply(s));
+    }
+
+    public void addLayer() {
+        List<Hidden> h = new ArrayList<>(setup.get().hidden());
+        if (h.size() >= PlaygroundSetup.MAX_LAYERS) { message.set("at most " + PlaygroundSetup.MAX_LAYERS + " hidden layers"); return; }
+        h.add(h.isEmpty() ? new Hidden(4, "tanh") : h.get(h.size() - 1));
+        update(s -> s.withHidden(h));
+    }
+
+    public void removeLayer() {
+        List<Hidden> h = new ArrayList<>(setup.get().hidden());
+        if (h.isEmpty()) return;
+        h.remove(h.size() - 1);
+        update(s -> s.withHidden(h));
+    }
+
+    /** Adds ({@code delta} = +1) or removes (−1) a unit of hidden layer {@code layer}. */
+    public void changeUnits(int layer, int delta) {
+        List<Hidden> h = new ArrayList<>(setup.get().hidden());
+        Hidden l = h.get(layer);
+        int units = Math.max(1, Math.min(PlaygroundSetup.MAX_UNITS, l.units() + delta));
+        if (units == l.units()) return;
+        h.set(layer, new Hidden(units, l.activation()));
+        update(s -> s.withHidden(h));
+    }
+
+    public void setActivation(int layer, String activation) {
+        List<Hidden> h = new ArrayList<>(setup.get().hidden());
+        h.set(layer, new Hidden(h.get(layer).units(), activation));
+        update(s -> s.withHidden(h));
+    }
+
+    /** New points from the next data seed ("regenerate"). */
+    public void regenerate() {
+        update(s -> s.withDataSeed(s.dataSeed() + 1));
+    }
+
+    // ------------------------------------------------------------------ training
+
+    private boolean canPlay() {
+        PlaygroundFrame f = frame.get();
+        if (f != null && !f.trainable()) {
+            message.set("Step units have no gradient, so backprop cannot change them: click an edge to set its weight by hand.");
+            return false;
+        }
+        return true;
+    }
+
+    public void togglePlay() { playing.set(!playing.get()); }
+
+    /** One update: a minibatch (network) or one visited sample (perceptron). */
+    public void step() {
+        playing.set(false);
+        if (canPlay()) send(PlaygroundSession::step);
+    }
+
+    /** The rest of the current epoch. */
+    public void epoch() {
+        playing.set(false);
+        if (canPlay()) send(PlaygroundSession::epoch);
+    }
+
+    /** New initial weights from the seed; data and settings stay. */
+    public void reset() {
+        playing.set(false);
+        send(PlaygroundSession::reset);
+    }
+
+    public void faster() { speed = Math.min(speed + 1, EPOCHS_PER_FRAME.length - 1); updateSpeedText(); }
+
+    public void slower() { speed = Math.max(speed - 1, 0); updateSpeedText(); }
+
+    private boolean perceptron() { return setup.get() != null && setup.get().kind() == Kind.PERCEPTRON; }
+
+    private void updateSpeedText() {
+        speedText.set(perceptron() ? Math.round(1000.0 / PERCEPTRON_MILLIS[speed]) + " samples/s" : EPOCHS_PER_FRAME[speed] + " epochs/frame");
+    }
+
+    /**
+     * Called on every animation pulse ({@code now} in nanoseconds). While playing, sends the next
+     * chunk of training once the last one has come back and the speed's interval has passed.
+     */
+    public void tick(long now) {
+        if (!playing.get() || inFlight) return;
+        long interval = perceptron() ? PERCEPTRON_MILLIS[speed] * 1_000_000L : 0;
+        if (lastTick != 0 && now - lastTick < interval) return;
+        lastTick = now;
+        inFlight = true;
+        int epochs = EPOCHS_PER_FRAME[speed];
+        boolean p = perceptron();
+        send(x -> {
+            if (p) x.step();
+            else for (int i = 0; i < epochs && !Thread.currentThread().isInterrupted(); i++) x.epoch();
+        });
+    }
+
+    // ------------------------------------------------------------------ editing
+
+    /** Sets w_ij of layer {@code layer}; every map updates with the next frame, paused or running. */
+    public void setWeight(int layer, int i, int j, float value) {
+        send(x -> x.setWeight(layer, i, j, value));
+    }
+
+    public void setBias(int layer, int j, float value) {
+        send(x -> x.setBias(layer, j, value));
+    }
+
+    /** Adds a point of class {@code label} at (x1, x2) to the data. */
+    public void addPoint(double x1, double x2, int label) {
+        send(x -> x.addPoint((float) x1, (float) x2, label));
+    }
+
+    /** Removes the point nearest (x1, x2) within {@code radius}, if any. */
+    public void removePoint(double x1, double x2, double radius) {
+        send(x -> x.removeNear((float) x1, (float) x2, radius));
+    }
+
+    // ------------------------------------------------------------------ engine thread
+
+    /**
+     * Runs {@code work} on the engine thread, then hands the new frame to the UI. A problem becomes
+     * the message line and stops playback; the user's settings and data stay as they were.
+     */
+    private void send(Consumer<PlaygroundSession> work) {
+        sent++;
+        try {
+            engine.execute(() -> {
+                Result r = perform(work);
+                ui.execute(() -> arrive(r));
+            });
+        } catch (RejectedExecutionException closed) {
+            received++; // window closing: nothing more will arrive
+        }
+    }
+
+    /**
+     * Runs {@code work} on the engine thread after everything sent before it, waits for it and
+     * shows its frame before returning. For {@code render}, benchmarks and tests; not for event
+     * handlers (it blocks the calling thread).
+     */
+    public void runNow(Consumer<PlaygroundSession> work) {
+        playing.set(false);
+        sent++;
+        try {
+            arrive(engine.submit(() -> perform(work)).get(2, java.util.concurrent.TimeUnit.MINUTES));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            received++;
+            message.set("the engine did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            received++;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code epochs} epochs, synchronously ({@link #runNow}). */
+    public void trainNow(int epochs) {
+        runNow(x -> { for (int i = 0; i < epochs; i++) x.epoch(); });
+    }
+
+    /** What one engine command produced: the frame after it (numbered) or a problem. */
+    private record Result(long number, PlaygroundFrame frame, String problem) {}
+
+    private long produced;   // engine thread: frames numbered in the order they were made
+    private long shown = -1; // FX thread: the newest frame number on screen
+
+    private volatile long lastEngineNanos;
+
+    /** Time the engine thread spent on the last command, training and frame together (benchmarks). */
+    public long lastEngineNanos() { return lastEngineNanos; }
+
+    private Result perform(Consumer<PlaygroundSession> work) {
+        long start = System.nanoTime();
+        PlaygroundFrame f = null;
+        String problem = null;
+        try {
+            work.accept(session);
+        } catch (TrainingDivergedException e) {
+            problem = "Training stopped: " + e.getMessage() + ". Lower the learning rate or press reset.";
+        } catch (RuntimeException e) {
+            problem = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        try {
+            if (session.setup() != null) f = session.frame();
+        } catch (RuntimeException e) {
+            problem = problem != null ? problem : "cannot draw this network: " + e.getMessage();
+        }
+        lastEngineNanos = System.nanoTime() - start;
+        return new Result(produced++, f, problem);
+    }
+
+    private void arrive(Result r) {
+        received++;
+        inFlight = false;
+        if (r.problem() != null) {
+            playing.set(false);
+            message.set(r.problem());
+        }
+        // A frame from runNow may overtake ones still queued for the UI; never go back in time.
+        if (r.frame() != null && r.number() > shown) {
+            shown = r.number();
+            frame.set(r.frame());
+            stepText.set("epoch " + r.frame().epoch() + " · step " + r.frame().step());
+        }
+        updateSpeedText();
+    }
+
+    /** Stops training and the engine thread (window closing). */
+    public void dispose() {
+        playing.set(false);
+        engine.shutdownNow();
+    }
+}

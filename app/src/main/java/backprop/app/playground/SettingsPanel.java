@@ -1,0 +1,245 @@
+package backprop.app.playground;
+
+import backprop.app.math.Num;
+import backprop.app.playground.PlaygroundSetup.Kind;
+import backprop.engine.data.Feature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The playground's left column: data (set, noise, test share, seed, regenerate), input features
+ * and training settings. Controls show the view-model's setup and send every change back as one
+ * {@link PlaygroundViewModel#update}; nothing here decides anything.
+ */
+final class SettingsPanel extends VBox {
+    /** Dataset ids with the names users see. */
+    static final Map<String, String> DATASETS = new LinkedHashMap<>();
+    static {
+        DATASETS.put("xor-2d", "XOR quadrants");
+        DATASETS.put("circle", "Circle");
+        DATASETS.put("gaussians", "Two Gaussians");
+        DATASETS.put("spiral", "Two spirals");
+        DATASETS.put("and-2d", "AND clusters");
+        DATASETS.put("or-2d", "OR clusters");
+        DATASETS.put("xor", "XOR truth table");
+        DATASETS.put("and", "AND truth table");
+        DATASETS.put("or", "OR truth table");
+        DATASETS.put("encoder-838", "8-3-8 one-hot");
+    }
+    static final List<Double> RATES = List.of(0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0);
+    static final List<Integer> BATCHES = List.of(0, 1, 2, 4, 8, 10, 16, 32, 64);
+    static final List<Double> L2S = List.of(0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3);
+
+    private final PlaygroundViewModel vm;
+    private final List<Runnable> refreshers = new ArrayList<>();
+    private boolean syncing; // guards control <-> setup echo
+
+    SettingsPanel(PlaygroundViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("pg-settings");
+        setSpacing(14);
+        getChildren().addAll(dataSection(), featureSection(), trainingSection());
+        vm.setupProperty().addListener((o, a, b) -> { if (b != null) refresh(); });
+        refresh();
+    }
+
+    private void refresh() {
+        syncing = true;
+        try {
+            refreshers.forEach(Runnable::run);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void change(UnaryOperator<PlaygroundSetup> c) {
+        if (!syncing) vm.update(c);
+    }
+
+    // ------------------------------------------------------------------ data
+
+    private Node dataSection() {
+        ComboBox<String> set = combo("pg-dataset", new ArrayList<>(DATASETS.keySet()), DATASETS::get, PlaygroundSetup::dataset,
+                v -> s -> s.withDataset(v), "Which points to learn");
+        Slider noise = slider("pg-noise", 0, 1, PlaygroundSetup::noise, v -> s -> s.withNoise(v), "Noise: how far points stray");
+        Slider ratio = slider("pg-test-ratio", 0, 0.9, PlaygroundSetup::testRatio, v -> s -> s.withTestRatio(v), "Share of points held out as the test set");
+        Label noiseValue = valueLabel(() -> Num.percent(vm.setup().noise()));
+        Label ratioValue = valueLabel(() -> Num.percent(vm.setup().testRatio()));
+        Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 1);
+        seed.setId("pg-data-seed");
+        seed.setEditable(true);
+        seed.getStyleClass().add("pg-seed");
+        seed.setTooltip(new Tooltip("Seed of the points and of the train/test split"));
+        seed.valueProperty().addListener((o, a, b) -> { if (b != null) change(s -> s.withDataSeed(b)); });
+        refreshers.add(() -> seed.getValueFactory().setValue((int) vm.setup().dataSeed()));
+        Button regenerate = new Button("New points");
+        regenerate.setId("pg-regenerate");
+        regenerate.setTooltip(new Tooltip("Generate the set again from the next seed"));
+        regenerate.setOnAction(e -> vm.regenerate());
+        refreshers.add(() -> {
+            boolean generated = !vm.setup().isTable();
+            for (Node n : List.of(noise, ratio, seed, regenerate)) n.setDisable(!generated);
+        });
+        GridPane g = form();
+        g.addRow(0, caption("Data"), set);
+        g.addRow(1, caption("Noise"), new HBox(6, noise, noiseValue));
+        g.addRow(2, caption("Test share"), new HBox(6, ratio, ratioValue));
+        g.addRow(3, caption("Seed"), new HBox(6, seed, regenerate));
+        return section("Data", g);
+    }
+
+    // ------------------------------------------------------------------ features
+
+    private Node featureSection() {
+        VBox boxes = new VBox(4);
+        for (Feature f : Feature.values()) {
+            CheckBox c = new CheckBox(f.label());
+            c.setId("pg-feature-" + f.name().toLowerCase());
+            c.selectedProperty().addListener((o, a, on) -> change(s -> {
+                List<Feature> fs = new ArrayList<>();
+                for (Feature x : Feature.values()) if (x == f ? on : s.features().contains(x)) fs.add(x);
+                return s.withFeatures(fs);
+            }));
+            refreshers.add(() -> {
+                c.setSelected(vm.setup().features().contains(f));
+                c.setDisable(!vm.setup().isPlanar() || vm.setup().kind() == Kind.PERCEPTRON || vm.setup().handBuilt() != null);
+            });
+            boxes.getChildren().add(c);
+        }
+        return section("Input features", boxes);
+    }
+
+    // ------------------------------------------------------------------ training
+
+    private Node trainingSection() {
+        ComboBox<Double> rate = combo("pg-learning-rate", RATES, Num::shortFmt, PlaygroundSetup::learningRate, v -> s -> s.withLearningRate(v), "Learning rate η");
+        ComboBox<String> opt = combo("pg-optimizer", List.of("sgd", "momentum", "rmsprop", "adam"), o -> o.equals("sgd") ? "SGD" : o.equals("rmsprop") ? "RMSProp" : o.substring(0, 1).toUpperCase() + o.substring(1),
+                PlaygroundSetup::optimizer, v -> s -> s.withOptimizer(v), "How each update uses the gradient");
+        ComboBox<Integer> batch = combo("pg-batch", BATCHES, b -> b == 0 ? "full" : b == 1 ? "1 (online)" : String.valueOf(b), PlaygroundSetup::batchSize,
+                v -> s -> s.withBatchSize(v), "Samples per update: full batch is gradient descent, 1 is online SGD");
+        ComboBox<Double> l2 = combo("pg-l2", L2S, v -> v == 0 ? "none" : Num.shortFmt(v), PlaygroundSetup::l2, v -> s -> s.withL2(v), "L2 penalty λ/2·Σw²");
+        ComboBox<String> init = combo("pg-init", List.of("xavier", "he", "uniform", "normal"), i -> switch (i) {
+            case "uniform" -> "U(−1, 1)";
+            case "normal" -> "N(0, 0.5)";
+            case "he" -> "He";
+            default -> "Xavier";
+        }, PlaygroundSetup::initializer, v -> s -> s.withInitializer(v), "How the initial weights are drawn");
+        ComboBox<String> loss = combo("pg-loss", List.of("binary_cross_entropy", "mse"), l -> l.equals("mse") ? "MSE ½(y−ŷ)²" : "Cross-entropy",
+                PlaygroundSetup::loss, v -> s -> s.withLoss(v), "What training minimises");
+        ComboBox<String> out = combo("pg-output", List.of("sigmoid", "tanh", "identity", "step"), a -> a, PlaygroundSetup::output,
+                v -> s -> s.withOutput(v), "Activation of the output unit");
+        Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 1);
+        seed.setId("pg-seed");
+        seed.setEditable(true);
+        seed.getStyleClass().add("pg-seed");
+        seed.setTooltip(new Tooltip("Seed of the initial weights and of minibatch order: the same seed replays the same run"));
+        seed.valueProperty().addListener((o, a, b) -> { if (b != null) change(s -> s.withSeed(b)); });
+        refreshers.add(() -> seed.getValueFactory().setValue((int) vm.setup().seed()));
+        refreshers.add(() -> {
+            boolean network = vm.setup().kind() == Kind.NETWORK && vm.setup().handBuilt() == null;
+            for (Node n : List.of(opt, batch, l2, init, loss, out, seed)) n.setDisable(!network);
+        });
+        GridPane g = form();
+        g.addRow(0, caption("Learning rate"), rate);
+        g.addRow(1, caption("Optimiser"), opt);
+        g.addRow(2, caption("Batch"), batch);
+        g.addRow(3, caption("L2"), l2);
+        g.addRow(4, caption("Init"), init);
+        g.addRow(5, caption("Loss"), loss);
+        g.addRow(6, caption("Output"), out);
+        g.addRow(7, caption("Seed"), seed);
+        return section("Training", g);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, Function<PlaygroundSetup, T> read,
+                                  Function<T, UnaryOperator<PlaygroundSetup>> write, String tip) {
+        ComboBox<T> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(items);
+        c.setConverter(new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
+            @Override public T fromString(String s) { return null; }
+        });
+        c.setTooltip(new Tooltip(tip));
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.valueProperty().addListener((o, a, b) -> { if (b != null) change(write.apply(b)); });
+        refreshers.add(() -> {
+            T v = read.apply(vm.setup());
+            if (!c.getItems().contains(v)) c.getItems().add(v); // a preset's value off the list
+            c.setValue(v);
+        });
+        return c;
+    }
+
+    private Slider slider(String id, double min, double max, Function<PlaygroundSetup, Double> read,
+                          Function<Double, UnaryOperator<PlaygroundSetup>> write, String tip) {
+        Slider s = new Slider(min, max, min);
+        s.setId(id);
+        s.setTooltip(new Tooltip(tip));
+        s.setBlockIncrement(0.05);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        // Regenerating on every pixel of a drag would thrash; apply when the thumb is let go.
+        s.valueChangingProperty().addListener((o, was, now) -> { if (!now) change(write.apply(round(s.getValue()))); });
+        s.valueProperty().addListener((o, a, b) -> { if (!s.isValueChanging()) change(write.apply(round(b.doubleValue()))); });
+        refreshers.add(() -> s.setValue(read.apply(vm.setup())));
+        return s;
+    }
+
+    private static double round(double v) { return Math.round(v * 20) / 20.0; }
+
+    private Label valueLabel(java.util.function.Supplier<String> text) {
+        Label l = new Label();
+        l.getStyleClass().add("pg-value");
+        refreshers.add(() -> l.setText(text.get()));
+        return l;
+    }
+
+    private static GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.getStyleClass().add("pg-form");
+        javafx.scene.layout.ColumnConstraints label = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints control = new javafx.scene.layout.ColumnConstraints();
+        control.setHgrow(Priority.ALWAYS);
+        control.setFillWidth(true);
+        g.getColumnConstraints().addAll(label, control);
+        return g;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pg-caption");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Node section(String title, Node body) {
+        Label t = new Label(title.toUpperCase());
+        t.getStyleClass().add("pg-section-title");
+        VBox box = new VBox(8, t, body);
+        box.getStyleClass().add("pg-section");
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+}

@@ -1,0 +1,190 @@
+package backprop.app.playground;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import backprop.app.StudioApp;
+import backprop.app.math.Num;
+import backprop.app.shell.StudioShell;
+import backprop.app.shell.ViewRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The playground in the real window, driven like a user: train XOR to full test accuracy, edit a
+ * weight, add a point, run the perceptron, presenter mode and keys. Assertions read what is shown
+ * and compare it with the engine's frame.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PlaygroundFlowTest {
+    private StudioShell shell;
+    private PlaygroundView view;
+    private final List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        ViewRegistry registry = new ViewRegistry()
+                .add("playground", "Playground", "mdi2g-gesture-tap", () -> view = new PlaygroundView());
+        StudioApp app = new StudioApp(registry, false);
+        app.start(stage);
+        shell = app.shell();
+    }
+
+    @BeforeEach
+    void recordUncaught() throws Exception {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        waitIdle();
+    }
+
+    @AfterEach
+    void noExceptionWasThrown() {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), uncaught, "uncaught exceptions during the test");
+    }
+
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view != null && view.viewModel().idle() && view.viewModel().frame() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void choose(FxRobot robot, Preset p) throws Exception {
+        robot.interact(() -> view.viewModel().choose(p));
+        waitIdle();
+    }
+
+    @Test
+    void xorTrainsToFullTestAccuracyAndTheOutputHeatMapChanges(FxRobot robot) throws Exception {
+        PlaygroundFrame first = view.viewModel().frame();
+        assertEquals("xor-2d", first.setup().dataset());
+        Image before = snapshot(robot);
+        for (int i = 0; i < 3; i++) robot.type(KeyCode.ADD); // faster: more epochs per frame
+        robot.clickOn("#pg-play");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> "100.0 %".equals(text(robot, "#pg-test-accuracy")));
+        robot.clickOn("#pg-play");
+        waitIdle();
+        assertFalse(view.viewModel().playingProperty().get());
+        PlaygroundFrame f = view.viewModel().frame();
+        assertEquals(Num.percent(f.testAccuracy()), text(robot, "#pg-test-accuracy"), "the label shows the engine's accuracy");
+        assertEquals(Num.fmt(f.trainLoss()), text(robot, "#pg-train-loss"));
+        assertTrue(f.epoch() > 0);
+        assertEquals("epoch " + f.epoch() + " · step " + f.step(), text(robot, "#pg-counter"));
+        Image after = snapshot(robot);
+        assertTrue(differentPixels(before, after) > 1000, "the output heat map changed as the network learned");
+    }
+
+    private Image snapshot(FxRobot robot) {
+        return robot.interact(() -> view.decisionMap().snapshot(null, null));
+    }
+
+    private static int differentPixels(Image a, Image b) {
+        int n = 0;
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y += 2)
+            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x += 2)
+                if (!a.getPixelReader().getColor(x, y).equals(b.getPixelReader().getColor(x, y))) n++;
+        return n;
+    }
+
+    @Test
+    void editingAWeightUpdatesTheOutputEverywhere(FxRobot robot) throws Exception {
+        choose(robot, Preset.HANDBUILT_XOR);
+        PlaygroundFrame f = view.viewModel().frame();
+        assertEquals(List.of(0f, 1f, 1f, 0f), outputs(f));
+        List<String> cells = view.sampleTable().cellTexts();
+        assertTrue(cells.contains("✓") && !cells.contains("✗"), "the hand-built table is all correct: " + cells);
+        // Output bias −0.5 → +0.5: now (0,0) also fires, so the table shows a mistake.
+        Point2D unit = robot.interact(() -> view.networkCanvas().localToScreen(view.networkCanvas().unitCentre(2, 0)));
+        robot.clickOn(unit);
+        robot.doubleClickOn("#pg-weight-field").eraseText(12).write("0.5").type(KeyCode.ENTER);
+        waitIdle();
+        PlaygroundFrame g = view.viewModel().frame();
+        assertEquals(0.5f, g.biases().get(1)[0]);
+        assertEquals(List.of(1f, 1f, 1f, 0f), outputs(g));
+        assertTrue(view.sampleTable().cellTexts().contains("✗"), "the table shows the engine's new output");
+        assertEquals(f.step(), g.step(), "editing is not training");
+    }
+
+    private static List<Float> outputs(PlaygroundFrame f) {
+        return f.table().rows().stream().map(r -> r.outputs()[0]).toList();
+    }
+
+    @Test
+    void clickingTheMapAddsAPointAndRightClickRemovesIt(FxRobot robot) throws Exception {
+        int before = view.viewModel().frame().train().size() + view.viewModel().frame().test().size();
+        Point2D centre = robot.interact(() -> view.decisionMap().localToScreen(pixel(0.3, 0.2)));
+        robot.clickOn(centre);
+        waitIdle();
+        PlaygroundFrame f = view.viewModel().frame();
+        assertEquals(before + 1, f.train().size() + f.test().size());
+        robot.rightClickOn(centre);
+        waitIdle();
+        f = view.viewModel().frame();
+        assertEquals(before, f.train().size() + f.test().size());
+    }
+
+    private Point2D pixel(double x1, double x2) {
+        double[] p = view.decisionMap().toPixel(x1, x2);
+        return new Point2D(p[0], p[1]);
+    }
+
+    @Test
+    void perceptronOnXorKeepsMovingItsLineAndSaysItCycles(FxRobot robot) throws Exception {
+        choose(robot, Preset.PERCEPTRON_XOR);
+        float[] w0 = view.viewModel().frame().perceptron().weights();
+        robot.clickOn("#pg-step");
+        waitIdle();
+        assertNotEquals(w0[0], view.viewModel().frame().perceptron().weights()[0], "the first sample is misclassified: the rule moves the line");
+        for (int i = 0; i < 12; i++) {
+            robot.clickOn("#pg-epoch");
+            waitIdle();
+        }
+        PlaygroundFrame f = view.viewModel().frame();
+        assertFalse(f.perceptron().converged());
+        assertTrue(text(robot, "#pg-perceptron").contains("cycling"), text(robot, "#pg-perceptron"));
+        float[] w = f.perceptron().weights();
+        assertTrue(text(robot, "#pg-perceptron").startsWith("w0 = " + Num.shortFmt(w[0])), "weights shown are the engine's");
+    }
+
+    @Test
+    void presenterModeHidesSettingsAndKeysStepTheNetwork(FxRobot robot) throws Exception {
+        robot.type(KeyCode.F5);
+        assertTrue(shell.viewModel().isPresenterMode());
+        assertFalse(robot.lookup("#pg-settings").query().isVisible(), "settings column hidden in presenter mode");
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        waitIdle();
+        assertEquals("epoch 0 · step 2", text(robot, "#pg-counter"));
+        robot.type(KeyCode.END);
+        waitIdle();
+        assertEquals(1, view.viewModel().frame().epoch(), "End finishes the epoch");
+        robot.type(KeyCode.SPACE);
+        assertTrue(view.viewModel().playingProperty().get());
+        robot.type(KeyCode.SPACE);
+        assertFalse(view.viewModel().playingProperty().get());
+        waitIdle();
+        robot.type(KeyCode.HOME);
+        waitIdle();
+        assertEquals("epoch 0 · step 0", text(robot, "#pg-counter"), "Home resets");
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(shell.viewModel().isPresenterMode());
+        assertTrue(robot.lookup("#pg-settings").query().isVisible());
+    }
+}
