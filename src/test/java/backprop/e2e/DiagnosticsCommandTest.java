@@ -29,6 +29,19 @@ class DiagnosticsCommandTest {
     }
 
     @Test
+    void backendsSaysWhyEachUnavailableBackendCannotRun() {
+        // StandInBackends registers two that cannot run, one ranked above java.
+        CliRun run = CliRun.of("backends");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+test-gpu\\s+100\\s+no\\s+no CUDA device found \\(stand-in for tests\\)")), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+test-native\\s+50\\s+no\\s+UnsatisfiedLinkError: no test-native in java.library.path")), run::toString);
+        assertTrue(run.lastLine().startsWith("* in use: java"), "an unavailable backend is never chosen:\n" + run);
+        List<String> rows = run.lines().subList(1, run.lines().size() - 1);
+        assertEquals(3, rows.size(), run::toString);
+        assertTrue(rows.get(0).contains("test-gpu") && rows.get(2).contains("java"), "listed by rank:\n" + run);
+    }
+
+    @Test
     void benchReportsXorAndTheMlpWithRecordingOffAndOn() throws Exception {
         CliRun run = CliRun.of("bench", "--seconds", "0.05", "--json");
         assertEquals(0, run.exitCode(), run::toString);

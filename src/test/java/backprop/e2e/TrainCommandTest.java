@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +20,62 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.lines();
         assertEquals(3000, lines.size(), "one line per epoch of the built-in xor's 3000");
-        for (String line : lines) {
-            JsonNode o = JSON.readTree(line);
-            List<String> keys = new ArrayList<>();
-            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) keys.add(it.next());
-            assertEquals(List.of("epoch", "loss", "accuracy"), keys, line);
-        }
+        for (String line : lines) assertEquals(List.of("epoch", "loss", "accuracy"), keys(JSON.readTree(line)), line);
         JsonNode first = JSON.readTree(lines.get(0)), last = JSON.readTree(run.lastLine());
         assertEquals(1, first.get("epoch").asInt());
         assertEquals(3000, last.get("epoch").asInt());
         assertEquals(1.0, last.get("accuracy").asDouble(), run.lastLine());
         assertTrue(last.get("loss").asDouble() < first.get("loss").asDouble() / 10, "loss fell by an order of magnitude");
+    }
+
+    @Test
+    void xorFirstReachesFullAccuracyAtTheEpochTheReadmeStates() throws Exception {
+        // README: "100% from epoch 625 with its seed"; the run is deterministic, so this is exact.
+        CliRun run = CliRun.of("train", "--model", "xor", "--json");
+        int first = -1;
+        for (String line : run.lines()) {
+            JsonNode o = JSON.readTree(line);
+            if (o.get("accuracy").asDouble() == 1.0) {
+                first = o.get("epoch").asInt();
+                break;
+            }
+        }
+        assertEquals(625, first, "first epoch at 100% accuracy; update README.md if this changes");
+        assertTrue(java.nio.file.Files.readString(CliRun.root().resolve("README.md")).contains("100% from epoch 625 with its seed"));
+    }
+
+    @Test
+    void perceptronJsonLinesHaveExactlyTheThreeFields() throws Exception {
+        CliRun run = CliRun.of("train", "--model", "perceptron-and", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(6, run.lines().size(), run::toString);
+        for (int i = 0; i < 6; i++) {
+            JsonNode o = JSON.readTree(run.lines().get(i));
+            assertEquals(List.of("epoch", "loss", "accuracy"), keys(o));
+            assertEquals(i + 1, o.get("epoch").asInt());
+        }
+        assertEquals(1.0, JSON.readTree(run.lastLine()).get("accuracy").asDouble());
+    }
+
+    private static List<String> keys(JsonNode o) {
+        List<String> out = new ArrayList<>();
+        o.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** The cells of a printed table: its header (the first line starting with {@code first}) and the {@code rows} below it. */
+    private static List<List<String>> table(CliRun run, String first, int rows) {
+        List<String> lines = run.lines();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith(first)).findFirst().orElseThrow(() -> new AssertionError("no table:\n" + run)));
+        return lines.subList(header, header + 1 + rows).stream().map(l -> List.of(l.trim().split("\\s+"))).toList();
+    }
+
+    @Test
+    void noisySpiralSpecTrainsOnItsSplitAndReportsTheTestSet() {
+        CliRun run = CliRun.of("train", "--spec", CliRun.spec("spiral-split.json"));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.lines().get(0).endsWith("on spiral (90 samples)"), run::toString);
+        assertTrue(run.lastLine().matches("test set \\(30 samples\\): loss \\d+\\.\\d{6}, accuracy \\d+\\.\\d%"), run::toString);
     }
 
     @Test
@@ -75,9 +119,8 @@ class TrainCommandTest {
     void handBuiltXorPrintsTheXorTruthTable() {
         CliRun run = CliRun.of("train", "--model", "xor-handbuilt");
         assertEquals(0, run.exitCode(), run::toString);
-        List<String> lines = run.lines();
-        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("x1")).findFirst().orElseThrow());
-        assertEquals(List.of("x1", "x2", "|", "v1", "v2", "|", "y", "|", "target"), List.of(lines.get(header).trim().split("\\s+")));
+        List<List<String>> table = table(run, "x1", 4);
+        assertEquals(List.of("x1", "x2", "|", "v1", "v2", "|", "y", "|", "target"), table.get(0));
         // x1 x2 | v1 v2 | y | target, in the order 00, 01, 10, 11: v1 = x1 ∧ ¬x2, v2 = x2 ∧ ¬x1, y = v1 ∨ v2.
         String[][] expected = {
                 {"0", "0", "|", "0", "0", "|", "0", "|", "0"},
@@ -85,7 +128,7 @@ class TrainCommandTest {
                 {"1", "0", "|", "1", "0", "|", "1", "|", "1"},
                 {"1", "1", "|", "0", "0", "|", "0", "|", "0"}};
         for (int r = 0; r < 4; r++) {
-            assertEquals(List.of(expected[r]), List.of(lines.get(header + 1 + r).trim().split("\\s+")), run::toString);
+            assertEquals(List.of(expected[r]), table.get(1 + r), run::toString);
         }
     }
 
@@ -94,6 +137,25 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--model", "encoder-838", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(1.0, JSON.readTree(run.lastLine()).get("accuracy").asDouble(), run.lastLine());
+    }
+
+    @Test
+    void encoderPrintsEightPairwiseDistinctHiddenCodesEachReconstructed() {
+        CliRun run = CliRun.of("train", "--model", "encoder-838");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<List<String>> table = table(run, "input", 8);
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            // input | three hidden z | code | output, e.g. "10000000  1.00 1.00 0.00  110  10000000"
+            List<String> cells = table.get(1 + i);
+            assertEquals(6, cells.size(), cells::toString);
+            assertEquals("0".repeat(i) + "1" + "0".repeat(7 - i), cells.get(0), "inputs in order");
+            assertEquals(cells.get(0), cells.get(5), "input " + i + " reconstructed");
+            assertTrue(cells.get(4).matches("[01]{3}"), cells.get(4));
+            codes.add(cells.get(4));
+        }
+        assertEquals(8, codes.size(), () -> "hidden codes not pairwise distinct:\n" + run);
+        assertEquals("8 of 8 inputs reconstructed, 8 distinct hidden codes", run.lastLine());
     }
 
     @Test

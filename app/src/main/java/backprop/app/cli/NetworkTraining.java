@@ -13,6 +13,8 @@ import java.util.Set;
 final class NetworkTraining {
     // Two-input Boolean tables are small enough to print in full after training.
     private static final Set<String> TRUTH_TABLES = Set.of("and", "or", "xor");
+    // The encoder's point is its hidden layer: show the codes it found.
+    private static final String ENCODER = "encoder-838";
 
     private final PrintWriter out;
     private final boolean json;
@@ -50,6 +52,10 @@ final class NetworkTraining {
         if (TRUTH_TABLES.contains(data.train().name()) && data.train().size() == 4) {
             out.println();
             TruthTable.print(out, model, data.train());
+        }
+        if (ENCODER.equals(data.train().name()) && model.layers().size() >= 2) {
+            out.println();
+            HiddenCodes.print(out, model, data.train());
         }
         return Cli.OK;
     }

@@ -39,12 +39,20 @@ final class OpChecks {
         return out;
     }
 
-    /** Every element-wise activation, on inputs that alternate in sign and stay 0.1 away from 0. */
+    /**
+     * Every element-wise activation, on inputs that alternate in sign and stay 0.1 away from 0;
+     * leaky_relu and elu also with a non-default α, since a file can set it and a derivative
+     * that ignored α would still pass at the default.
+     */
     static List<Result> activations(Random r) {
-        List<Result> out = new ArrayList<>();
+        List<Activation> all = new ArrayList<>();
         for (String name : Activation.NAMES) {
-            if (name.equals("softmax")) continue; // vector-valued: checked as an op
-            Activation act = Activation.byName(name, Float.NaN);
+            if (!name.equals("softmax")) all.add(Activation.byName(name, Float.NaN)); // softmax is vector-valued: checked as an op
+        }
+        all.add(Activation.leakyRelu(0.2f));
+        all.add(Activation.elu(0.5f));
+        List<Result> out = new ArrayList<>();
+        for (Activation act : all) {
             out.add(check(r, act.toString(), "activation", TOL_ELEMENTWISE, v -> Ops.activate(v.get(0), act),
                     Inputs.awayFromZero(r, 0.1f, 2f, ROWS, COLS)));
         }

@@ -10,7 +10,6 @@ import backprop.engine.spec.NetworkSpec.TrainingSpec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,8 +29,7 @@ import java.util.Set;
  */
 public final class SpecReader {
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // trailing text: checked in parse()
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "input", "layers", "loss", "seed", "training", "dataset");
     private static final Set<String> LAYER = Set.of("type", "name", "units", "activation", "alpha", "pieces", "rate", "initializer", "weights", "bias");
@@ -59,15 +57,23 @@ public final class SpecReader {
     /** Parses network JSON; {@code source} names it in messages (a file name, "lesson xor.json", …). */
     public static NetworkSpec parse(String json, String source) throws SpecException {
         JsonNode root;
-        try {
-            root = JSON.readTree(json);
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            root = JSON.readTree(parser);
+            // Checked here rather than by Jackson, whose own message names its classes and settings.
+            if (root != null && parser.nextToken() != null) {
+                throw new SpecException(source, where(parser.currentTokenLocation()), "not valid JSON: something follows the end of the document");
+            }
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SpecException(source, where, "not valid JSON: " + e.getOriginalMessage());
+            throw new SpecException(source, where(e.getLocation()), "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // reading a String cannot fail otherwise
         }
         if (root == null || root.isMissingNode()) throw new SpecException(source, "", "the file is empty");
         return new SpecReader(source).network(root);
+    }
+
+    private static String where(JsonLocation loc) {
+        return loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
     private SpecException fail(String path, String problem) { return new SpecException(file, path, problem); }

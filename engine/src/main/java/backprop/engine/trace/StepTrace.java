@@ -15,9 +15,10 @@ import java.util.List;
  * @param layers       one entry per layer, input to output
  * @param optimizer    optimiser description ("sgd η=0.5"), null if no update was made
  * @param learningRate η
+ * @param parameters   every parameter of the model (maxout pieces included): before, gradient, after
  */
 public record StepTrace(long step, float loss, String lossName, float[][] input, float[][] target, float[][] output,
-                        List<LayerTrace> layers, String optimizer, float learningRate) {
+                        List<LayerTrace> layers, String optimizer, float learningRate, List<ParameterTrace> parameters) {
 
     public int batchSize() { return input.length; }
 }

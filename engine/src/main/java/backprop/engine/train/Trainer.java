@@ -12,6 +12,7 @@ import backprop.engine.nn.Pass;
 import backprop.engine.nn.Recorder;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.LayerTrace;
+import backprop.engine.trace.ParameterTrace;
 import backprop.engine.trace.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,14 +80,18 @@ public final class Trainer {
         }
         objective.backward();
         List<LayerTrace> layers = recorder == null ? null : beforeUpdate(recorder, x.dim(0));
+        List<ParameterTrace> params = recorder == null ? null : ParameterTrace.beforeUpdate(model.params());
         if (update) {
             optimizer.step(model.params());
             steps++;
         }
-        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f);
-        if (update) layers = afterUpdate(layers);
+        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null);
+        if (update) {
+            layers = afterUpdate(layers);
+            params = ParameterTrace.afterUpdate(params, model.params());
+        }
         return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), x.toArray2D(), y.toArray2D(), out.value().toArray2D(),
-                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate());
+                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params));
     }
 
     /** (λ/2) Σ w² over every weight matrix (biases are not penalised). */

@@ -104,6 +104,33 @@ class DatasetsTest {
     }
 
     @Test
+    void noiseMovesThePointsAndMoreNoiseMovesThemFurther() {
+        for (String name : List.of("xor-2d", "circle", "gaussians", "spiral")) {
+            float[][] clean = Datasets.byName(name, 100, 0, 5L, 0).x();
+            double small = meanDistance(clean, Datasets.byName(name, 100, 0.2, 5L, 0).x());
+            double large = meanDistance(clean, Datasets.byName(name, 100, 1.0, 5L, 0).x());
+            assertTrue(small > 0, name + ": noise 0.2 changed nothing");
+            assertTrue(large > 2 * small, name + ": noise 1.0 moved points " + large + " on average, noise 0.2 " + small);
+        }
+    }
+
+    private static double meanDistance(float[][] a, float[][] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += Math.hypot(a[i][0] - b[i][0], a[i][1] - b[i][1]);
+        return s / a.length;
+    }
+
+    @Test
+    void noisySpiralsSplitIntoTrainAndTest() {
+        Dataset.Split s = Datasets.spirals(200, 0.3, 2L).split(0.25, 2L);
+        assertEquals(150, s.train().size());
+        assertEquals(50, s.test().size());
+        int positives = 0;
+        for (int i = 0; i < s.test().size(); i++) positives += s.test().label(i);
+        assertTrue(positives > 10 && positives < 40, "both arms in the test set: " + positives + " of 50");
+    }
+
+    @Test
     void splitIsSeededAndPartitionsTheData() {
         Dataset d = Datasets.circle(50, 0.2, 1L);
         Dataset.Split s = d.split(0.2, 9L), again = d.split(0.2, 9L);

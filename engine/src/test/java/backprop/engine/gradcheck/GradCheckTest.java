@@ -41,6 +41,7 @@ class GradCheckTest {
         for (String n : List.of("add", "add (bias broadcast)", "sub", "sub (bias broadcast)", "mul", "scale", "addConst",
                 "matmul", "sum", "mean", "exp", "log", "maximum", "softmax",
                 "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu(α=0.01)", "elu", "softplus",
+                "leaky_relu(α=0.2)", "elu(α=0.5)",
                 "mse", "cross_entropy (softmax)", "binary_cross_entropy (sigmoid)",
                 "dense(identity)", "dense(step)", "dense(sigmoid)", "dense(tanh)", "dense(relu)",
                 "dense(leaky_relu(α=0.01))", "dense(elu)", "dense(softplus)", "dense(softmax)", "maxout(3 pieces)")) {
