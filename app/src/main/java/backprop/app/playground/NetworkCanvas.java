@@ -46,6 +46,10 @@ public final class NetworkCanvas extends CanvasPane {
     // Bézier samples for hit-testing: enough that the polyline strays well under a pixel from the curve.
     private static final int CURVE_SAMPLES = 24;
     private static final double DRAG_THRESHOLD = 4;
+    /** Circle diameter (no maps) as a fraction of the thumbnail size. */
+    private static final double CIRCLE = 0.8;
+    /** Weights below this fraction of the range are drawn towards grey. */
+    private static final double FAINT = 0.12;
 
     private PlaygroundFrame frame;
     private WritableImage[][] images = new WritableImage[0][];
@@ -183,8 +187,9 @@ public final class NetworkCanvas extends CanvasPane {
 
         /** Endpoints and control points of edge (layer, i, j): x0 y0 c1x c1y c2x c2y x1 y1. */
         double[] curve(int layer, int i, int j) {
-            double x0 = cx[layer] + size / 2, y0 = unitY(frame.sizes()[layer], i);
-            double x1 = cx[layer + 1] - size / 2, y1 = unitY(frame.sizes()[layer + 1], j);
+            double half = frame.maps() == null ? size * CIRCLE / 2 : size / 2;
+            double x0 = cx[layer] + half, y0 = unitY(frame.sizes()[layer], i);
+            double x1 = cx[layer + 1] - half, y1 = unitY(frame.sizes()[layer + 1], j);
             double mx = (x0 + x1) / 2;
             return new double[] {x0, y0, mx, y0, mx, y1, x1, y1};
         }
@@ -262,16 +267,16 @@ public final class NetworkCanvas extends CanvasPane {
                         double t = Math.abs(w[i][j]) / weightRange;
                         if ((t < 0.5) != (pass == 0)) continue;
                         double[] b = geo.curve(l, i, j);
-                        if (t < 0.12) {
-                            // The palette's zero is near white: a hairline keeps a tiny weight visible as a connection.
-                            stroke(g, b, border(), 0.6 * geo.s * lineScale());
-                        }
-                        stroke(g, b, Palette.diverging(w[i][j], weightRange), edgeWidth(geo, t));
+                        Color c = Palette.diverging(w[i][j], weightRange);
+                        // The palette's zero is near white: tiny weights lean towards the border grey so the
+                        // connection stays visible (one stroke, not a hairline under each: edges dominate the frame time).
+                        if (t < FAINT) c = border().interpolate(c, t / FAINT);
+                        stroke(g, b, c, edgeWidth(geo, t));
                     }
                 }
             }
         }
-        if (hover instanceof Edge e) {
+        if ((editing instanceof Edge ? editing : hover) instanceof Edge e) {
             double[] b = geo.curve(e.layer(), e.from(), e.to());
             float w = frame.weights().get(e.layer())[e.from()][e.to()];
             double t = Math.abs(w) / weightRange;
@@ -280,8 +285,10 @@ public final class NetworkCanvas extends CanvasPane {
         }
     }
 
+    /** 0.5 to 6 px (times the presenter scale), but never so thick that small thumbnails drown in edges. */
     private static double edgeWidth(Geometry geo, double t) {
-        return (0.5 + 5.5 * Math.min(1, t)) * geo.s;
+        double max = Math.min(6 * geo.s, Math.max(3, geo.size * 0.13));
+        return 0.5 * geo.s + (max - 0.5 * geo.s) * Math.min(1, t);
     }
 
     private static void stroke(GraphicsContext g, double[] b, Color c, double width) {
@@ -306,7 +313,7 @@ public final class NetworkCanvas extends CanvasPane {
             g.setLineWidth(lineScale());
             g.strokeRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, arc);
         } else {
-            double d = r.getWidth() * 0.8;
+            double d = r.getWidth() * CIRCLE;
             g.setFill(c == 0 ? box() : Palette.diverging(frame.biases().get(c - 1)[u], weightRange));
             g.fillOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
             g.setStroke(c == 0 ? ink() : border());
@@ -318,7 +325,11 @@ public final class NetworkCanvas extends CanvasPane {
             g.setStroke(accent());
             g.setLineWidth(2.5 * geo.s * lineScale());
             double o = 2.5 * geo.s;
-            g.strokeRoundRect(r.getMinX() - o, r.getMinY() - o, r.getWidth() + 2 * o, r.getHeight() + 2 * o, arc + o, arc + o);
+            if (maps) g.strokeRoundRect(r.getMinX() - o, r.getMinY() - o, r.getWidth() + 2 * o, r.getHeight() + 2 * o, arc + o, arc + o);
+            else {
+                double d = r.getWidth() * CIRCLE + 2 * o;
+                g.strokeOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
+            }
         }
     }
 

@@ -113,6 +113,11 @@ class NetworkCanvasTest {
             check(c, shot, f, 1, 2, grid / 2, grid / 2, v -> Palette.diverging(v, 1));
             check(c, shot, f, 2, 0, grid / 4, 3 * grid / 4, v -> Palette.diverging(v, 1));
             check(c, shot, f, 3, 0, grid / 3, grid / 2, Palette::probability);
+            // The tanh unit that varies least, at its strongest inner cell: a per-unit fitted scale would saturate it.
+            int weakest = 0;
+            for (int u = 1; u < 4; u++) if (innerMax(f.maps().get(2)[u], grid)[0] < innerMax(f.maps().get(2)[weakest], grid)[0]) weakest = u;
+            int at = (int) innerMax(f.maps().get(2)[weakest], grid)[1];
+            check(c, shot, f, 2, weakest, at / grid, at % grid, v -> Palette.diverging(v, 1));
             // Inputs are unbounded features: their own largest |value| is the range.
             float[] x1 = f.maps().get(0)[0];
             float max = 0;
@@ -121,6 +126,20 @@ class NetworkCanvasTest {
             check(c, shot, f, 0, 0, grid / 2, grid / 5, v -> Palette.diverging(v, range));
             return null;
         });
+    }
+
+    /** {largest |v|, its index} over the cells away from the thumbnail's rounded corners and border. */
+    private static double[] innerMax(float[] map, int grid) {
+        double best = -1, at = 0;
+        for (int r = grid / 8; r < grid - grid / 8; r++) {
+            for (int col = grid / 8; col < grid - grid / 8; col++) {
+                if (Math.abs(map[r * grid + col]) > best) {
+                    best = Math.abs(map[r * grid + col]);
+                    at = r * grid + col;
+                }
+            }
+        }
+        return new double[] {best, at};
     }
 
     private static void check(NetworkCanvas c, WritableImage shot, PlaygroundFrame f, int column, int unit, int row, int col,
@@ -133,6 +152,34 @@ class NetworkCanvasTest {
         Color want = palette.apply(f.maps().get(column)[unit][row * grid + col]);
         double d = Math.max(Math.abs(seen.getRed() - want.getRed()), Math.max(Math.abs(seen.getGreen() - want.getGreen()), Math.abs(seen.getBlue() - want.getBlue())));
         assertTrue(d < 0.06, "column " + column + " unit " + unit + " cell " + row + "," + col + ": saw " + seen + ", palette " + want);
+    }
+
+    @Test
+    void withoutMapsUnitsAreCirclesColouredByTheirBias() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(PlaygroundSetup.defaults().withDataset("encoder-838").withHidden(List.of(new Hidden(3, "sigmoid"))));
+        s.epoch();
+        // Clearly signed biases, so a circle left blank or coloured by anything else shows.
+        s.setBias(0, 0, -0.6f);
+        s.setBias(0, 2, 0.45f);
+        PlaygroundFrame f = s.frame();
+        assertEquals(null, f.maps());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            WritableImage shot = c.snapshot(null, null);
+            double range = 1e-6;
+            for (float[][] w : f.weights()) for (float[] row : w) for (float v : row) range = Math.max(range, Math.abs(v));
+            for (int u = 0; u < 3; u++) {
+                Rectangle2D r = c.unitBounds(1, u);
+                Color seen = shot.getPixelReader().getColor((int) r.getMinX() + (int) (r.getWidth() / 2), (int) r.getMinY() + (int) (r.getHeight() / 2));
+                Color want = Palette.diverging(f.biases().get(0)[u], range);
+                assertTrue(Math.abs(seen.getRed() - want.getRed()) < 0.03 && Math.abs(seen.getBlue() - want.getBlue()) < 0.03, seen + " vs " + want);
+            }
+            Point2D m = c.edgeMidpoint(1, 0, 0);
+            move(c, m.getX(), m.getY());
+            assertTrue(c.hoverText().orElseThrow().endsWith(" = " + NetworkCanvas.exact(f.weights().get(1)[0][0])), c.hoverText().get());
+            return null;
+        });
     }
 
     @Test
