@@ -1,0 +1,94 @@
+package backprop.app.playground;
+
+import backprop.app.theme.Palette;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+
+/**
+ * Heat maps as images: one pixel per grid cell, coloured by {@link Palette}, for canvases to draw
+ * scaled with smoothing. Painting goes through a 256-entry lookup table and one reused int buffer,
+ * so a frame allocates nothing per pixel (the playground redraws dozens of maps per frame).
+ *
+ * <pre>{@code
+ * WritableImage img = HeatMapImages.image(null, grid);      // reuse: pass the previous image back
+ * HeatMapImages.paint(img, values, grid, ColourScale.symmetric(1));
+ * g.drawImage(img, x, y, size, size);
+ * }</pre>
+ *
+ * FX thread only (the shared buffer is not synchronised).
+ */
+public final class HeatMapImages {
+    private HeatMapImages() {}
+
+    private static final int LEVELS = 256;
+    // Palette.probability(p) is Palette.diverging(2p − 1, 1), and diverging(v, r) depends only on
+    // v / r, so one table sampled over [−1, 1] serves every scale.
+    private static final int[] LUT = new int[LEVELS];
+    private static final int NAN = argb(Color.GRAY);
+    // Opaque colours only, so premultiplied ARGB is the same numbers and skips a conversion.
+    private static int[] buffer = new int[0];
+
+    static {
+        for (int k = 0; k < LEVELS; k++) LUT[k] = argb(Palette.diverging(-1 + 2.0 * k / (LEVELS - 1), 1));
+    }
+
+    /**
+     * How values map onto the palette: {@code lo} gets the full blue, {@code hi} the full orange,
+     * their midpoint the neutral colour; values beyond saturate.
+     */
+    public record ColourScale(double lo, double hi) {
+        /** {@link Palette#probability}: values in [0, 1] (sigmoid, step, softmax outputs). */
+        public static ColourScale probability() { return new ColourScale(0, 1); }
+
+        /** {@link Palette#diverging} over [−range, range]; a range of 0 or less is taken as tiny. */
+        public static ColourScale symmetric(double range) {
+            double r = range > 0 && Double.isFinite(range) ? range : 1e-6;
+            return new ColourScale(-r, r);
+        }
+
+        /** {@link #symmetric} with the largest |v| of {@code values}, for unbounded quantities. */
+        public static ColourScale fitted(float[] values) {
+            double r = 0;
+            for (float v : values) if (Math.abs(v) > r) r = Math.abs(v);
+            return symmetric(r);
+        }
+
+        /** The colour this scale gives {@code v}, as the painted image shows it (up to table steps). */
+        public Color colour(double v) {
+            return Double.isNaN(v) ? Color.GRAY : Palette.diverging(2 * (v - lo) / (hi - lo) - 1, 1);
+        }
+    }
+
+    /** {@code previous} if it is grid × grid, otherwise a new image of that size. */
+    public static WritableImage image(WritableImage previous, int grid) {
+        return previous != null && (int) previous.getWidth() == grid && (int) previous.getHeight() == grid
+                ? previous : new WritableImage(grid, grid);
+    }
+
+    /**
+     * Writes {@code values} (grid × grid, row-major, top row first) into {@code img}'s top-left
+     * grid × grid pixels, coloured by {@code scale}.
+     */
+    public static void paint(WritableImage img, float[] values, int grid, ColourScale scale) {
+        int n = grid * grid;
+        if (values.length < n) throw new IllegalArgumentException(values.length + " values for a " + grid + "² grid");
+        if (buffer.length < n) buffer = new int[n];
+        double k = (LEVELS - 1) / (scale.hi() - scale.lo()), lo = scale.lo();
+        for (int p = 0; p < n; p++) {
+            float v = values[p];
+            if (v != v) {
+                buffer[p] = NAN;
+                continue;
+            }
+            int idx = (int) Math.round((v - lo) * k);
+            buffer[p] = LUT[idx < 0 ? 0 : idx >= LEVELS ? LEVELS - 1 : idx];
+        }
+        img.getPixelWriter().setPixels(0, 0, grid, grid, PixelFormat.getIntArgbPreInstance(), buffer, 0, grid);
+    }
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+}

@@ -1,0 +1,586 @@
+package backprop.app.playground;
+
+import backprop.app.math.CanvasPane;
+import backprop.app.playground.HeatMapImages.ColourScale;
+import backprop.app.theme.Palette;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The playground's network: a column per layer, each unit a thumbnail of what it computes over
+ * the input plane (or a circle when the data is not 2-D), edges coloured and thickened by their
+ * weights, a bias marker at each unit's lower-left corner. Hovering names the exact value;
+ * clicking a weight or a unit opens a {@link WeightEditor}, and dragging an edge up or down
+ * changes its weight. Edits go to {@link #setOnWeightEdit}: this canvas only draws frames, so an
+ * edit shows once the engine sends the frame with the new value.
+ */
+public final class NetworkCanvas extends CanvasPane {
+    /** Where edits go. Layer 0 is the first layer after the inputs; i indexes the column before it, j the one after. */
+    public interface WeightEdit {
+        void weight(int layer, int i, int j, float value);
+
+        void bias(int layer, int j, float value);
+    }
+
+    /** Something the pointer can be on. */
+    sealed interface Item permits Unit, Edge {}
+
+    record Unit(int column, int unit) implements Item {}
+
+    record Edge(int layer, int from, int to) implements Item {}
+
+    private static final double HIT_DISTANCE = 5;
+    // Bézier samples for hit-testing: enough that the polyline strays well under a pixel from the curve.
+    private static final int CURVE_SAMPLES = 24;
+    private static final double DRAG_THRESHOLD = 4;
+    /** Circle diameter (no maps) as a fraction of the thumbnail size. */
+    private static final double CIRCLE = 0.8;
+    /** Weights below this fraction of the range are drawn towards grey. */
+    private static final double FAINT = 0.12;
+
+    private PlaygroundFrame frame;
+    private WritableImage[][] images = new WritableImage[0][];
+    private WeightEdit onEdit;
+    private int highlightColumn = -1;
+    private double topInset;
+    private double weightRange = 1;
+
+    private Item hover;
+    private double pointerX, pointerY;
+    private Item pressed;
+    private double pressY;
+    private float pressValue;
+    private boolean dragging;
+
+    private final WeightEditor editor = new WeightEditor();
+    private Item editing;
+    private double editorX, editorY;
+
+    public NetworkCanvas() {
+        getStyleClass().add("network-canvas");
+        setMinSize(240, 180);
+        getChildren().add(editor);
+        // However the editor closes (Escape, focus elsewhere, a click), the edited item loses its outline.
+        editor.visibleProperty().addListener((o, was, is) -> {
+            if (!is && editing != null) {
+                editing = null;
+                redraw();
+            }
+        });
+        canvas.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
+        canvas.setOnMouseExited(e -> hoverAt(Double.NaN, Double.NaN));
+        canvas.setOnMousePressed(this::pressed);
+        canvas.setOnMouseDragged(this::dragged);
+        canvas.setOnMouseReleased(this::released);
+    }
+
+    /** Draws {@code f} (FX thread). An open editor follows the engine's new value of what it edits. */
+    public void show(PlaygroundFrame f) {
+        frame = f;
+        weightRange = 1e-6;
+        for (float[][] w : f.weights()) for (float[] row : w) for (float v : row) weightRange = Math.max(weightRange, Math.abs(v));
+        if (editing != null) {
+            if (exists(editing) && editable()) editor.refresh(value(editing));
+            else closeEditor();
+        }
+        if (hover != null && !exists(hover)) hover = null;
+        redraw();
+    }
+
+    public void setOnWeightEdit(WeightEdit e) { onEdit = e; }
+
+    /** Marks column {@code c} (−1: none), e.g. the layer a control is about to change. */
+    public void setHighlightColumn(int c) {
+        if (c == highlightColumn) return;
+        highlightColumn = c;
+        redraw();
+    }
+
+    /** Space kept free above the units, in pixels, for controls the view overlays there. */
+    public void setTopInset(double px) {
+        if (px == topInset) return;
+        topInset = px;
+        redraw();
+    }
+
+    /** The exact value under the pointer, as the hover label shows it; empty when over nothing. */
+    public Optional<String> hoverText() {
+        return hover == null || frame == null ? Optional.empty() : Optional.of(describe(hover));
+    }
+
+    /** Horizontal centre of column {@code column} (0 = inputs) in this pane's coordinates, after layout. */
+    public double columnCentreX(int column) {
+        return frame == null ? Double.NaN : geometry().cx[column];
+    }
+
+    /** Top of the tallest column's first unit, so controls can sit just above the columns. */
+    public double topOfUnits() {
+        if (frame == null) return Double.NaN;
+        Geometry g = geometry();
+        return g.unitY(g.maxUnits, 0) - g.size / 2;
+    }
+
+    // ------------------------------------------------------------------ geometry
+
+    /** Sizes and positions for the current frame, pane size and scale. */
+    private final class Geometry {
+        final double s = scale();
+        final Font label = Font.font("System", Math.max(10, 12 * s));
+        final Font caption = Font.font("System", FontWeight.BOLD, Math.max(9, 11 * s));
+        final Font captionSmall = Font.font("System", Math.max(9, 10.5 * s));
+        final int cols = frame.sizes().length;
+        final int maxUnits;
+        final double[] cx = new double[cols];
+        final String[][] captions = new String[cols][];
+        final double size, pitch, midY, captionY, lineH;
+
+        Geometry() {
+            double W = canvas.getWidth(), H = canvas.getHeight(), pad = 8 * s;
+            int m = 1;
+            for (int n : frame.sizes()) m = Math.max(m, n);
+            maxUnits = m;
+            lineH = Math.max(11, 13.5 * s);
+            double top = topInset + pad, bottom = H - pad - 2 * lineH - 4 * s;
+            double slot = Math.max(1, (bottom - top) / maxUnits);
+            double labelW = 0;
+            for (String n : frame.inputNames()) labelW = Math.max(labelW, textWidth(n, label));
+            labelW += 6 * s;
+            // Captions of the outer columns must not run off the sides.
+            double leftCap = 0, rightCap = 0;
+            for (int c = 0; c < cols; c++) captions[c] = caption(c, Double.POSITIVE_INFINITY);
+            leftCap = captionWidth(captions[0]) / 2;
+            rightCap = captionWidth(captions[cols - 1]) / 2;
+            double sz = Math.min(52 * s, slot * 0.82);
+            for (int pass = 0; pass < 2; pass++) {
+                double x0 = Math.max(pad + labelW + sz / 2, pad + leftCap), x1 = W - Math.max(pad + sz / 2, pad + rightCap);
+                double spacing = cols > 1 ? (x1 - x0) / (cols - 1) : 0;
+                if (pass == 0 && cols > 1) sz = Math.min(sz, spacing * 0.5);
+                for (int c = 0; c < cols; c++) cx[c] = cols > 1 ? x0 + spacing * c : W / 2;
+            }
+            size = Math.max(10, sz);
+            pitch = Math.min(slot, size * 1.32 + 6 * s);
+            midY = (top + bottom) / 2;
+            captionY = midY + maxUnits / 2.0 * pitch + 2 * s;
+            double spacing = cols > 1 ? cx[1] - cx[0] : W;
+            for (int c = 0; c < cols; c++) captions[c] = caption(c, spacing - 6 * s);
+        }
+
+        double unitY(int n, int u) { return midY + (u - (n - 1) / 2.0) * pitch; }
+
+        Rectangle2D unit(int column, int u) {
+            double y = unitY(frame.sizes()[column], u);
+            return new Rectangle2D(cx[column] - size / 2, y - size / 2, size, size);
+        }
+
+        /** Endpoints and control points of edge (layer, i, j): x0 y0 c1x c1y c2x c2y x1 y1. */
+        double[] curve(int layer, int i, int j) {
+            double half = frame.maps() == null ? size * CIRCLE / 2 : size / 2;
+            double x0 = cx[layer] + half, y0 = unitY(frame.sizes()[layer], i);
+            double x1 = cx[layer + 1] - half, y1 = unitY(frame.sizes()[layer + 1], j);
+            double mx = (x0 + x1) / 2;
+            return new double[] {x0, y0, mx, y0, mx, y1, x1, y1};
+        }
+
+        /**
+         * Two caption lines for a column, the longest form that fits {@code width}: "Hidden 1 ·
+         * tanh" over "4 units", then "Hidden 1" over "tanh · 4", then "H1" over "tanh·4".
+         */
+        String[] caption(int c, double width) {
+            int n = frame.sizes()[c];
+            String act = c == 0 ? null : frame.activations().get(c - 1);
+            String name = c == 0 ? "Input" : c == cols - 1 ? "Output" : "Hidden " + c;
+            String units = n + (n == 1 ? " unit" : " units");
+            String[][] forms = act == null
+                    ? new String[][] {{name, units}, {name, String.valueOf(n)}}
+                    : new String[][] {{name + " \u00b7 " + act, units}, {name, act + " \u00b7 " + n},
+                            {c == cols - 1 ? "Out" : "H" + c, act + "\u00b7" + n}};
+            for (String[] f : forms) if (captionWidth(f) <= width) return f;
+            return forms[forms.length - 1];
+        }
+
+        double captionWidth(String[] lines) {
+            return Math.max(textWidth(lines[0], caption), textWidth(lines[1], captionSmall));
+        }
+    }
+
+    private Geometry geometry() { return new Geometry(); }
+
+    /** Bounds of a unit's thumbnail or circle, for tests and overlays. */
+    Rectangle2D unitBounds(int column, int unit) { return geometry().unit(column, unit); }
+
+    /** The point halfway along an edge's curve. */
+    Point2D edgeMidpoint(int layer, int i, int j) {
+        double[] b = geometry().curve(layer, i, j);
+        return new Point2D(bezier(b, 0.5, 0), bezier(b, 0.5, 1));
+    }
+
+    private static double bezier(double[] b, double t, int k) {
+        double u = 1 - t;
+        return u * u * u * b[k] + 3 * u * u * t * b[2 + k] + 3 * u * t * t * b[4 + k] + t * t * t * b[6 + k];
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    @Override
+    protected void redraw() {
+        GraphicsContext g = cleared();
+        if (frame == null || canvas.getWidth() < 60 || canvas.getHeight() < 60) return;
+        Geometry geo = geometry();
+        if (highlightColumn >= 0 && highlightColumn < geo.cols) columnBand(g, geo, highlightColumn);
+        edges(g, geo);
+        for (int c = 0; c < geo.cols; c++) {
+            for (int u = 0; u < frame.sizes()[c]; u++) unit(g, geo, c, u);
+        }
+        inputLabels(g, geo);
+        captions(g, geo);
+        if (hover != null) hoverLabel(g, geo);
+    }
+
+    private void columnBand(GraphicsContext g, Geometry geo, int c) {
+        int n = frame.sizes()[c];
+        double w = geo.size + 16 * geo.s, top = geo.unitY(n, 0) - geo.size / 2 - 8 * geo.s;
+        double h = geo.captionY + 2 * geo.lineH + 4 * geo.s - top;
+        g.setFill(accent(0.1));
+        g.fillRoundRect(geo.cx[c] - w / 2, top, w, h, 14 * geo.s, 14 * geo.s);
+    }
+
+    private void edges(GraphicsContext g, Geometry geo) {
+        // Faint edges first so the strong ones, which matter, stay on top where they cross.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int l = 0; l < frame.layers(); l++) {
+                float[][] w = frame.weights().get(l);
+                for (int i = 0; i < w.length; i++) {
+                    for (int j = 0; j < w[i].length; j++) {
+                        double t = Math.abs(w[i][j]) / weightRange;
+                        if ((t < 0.5) != (pass == 0)) continue;
+                        double[] b = geo.curve(l, i, j);
+                        Color c = Palette.diverging(w[i][j], weightRange);
+                        // The palette's zero is near white: tiny weights lean towards the border grey so the
+                        // connection stays visible (one stroke, not a hairline under each: edges dominate the frame time).
+                        if (t < FAINT) c = border().interpolate(c, t / FAINT);
+                        stroke(g, b, c, edgeWidth(geo, t));
+                    }
+                }
+            }
+        }
+        if ((editing instanceof Edge ? editing : hover) instanceof Edge e) {
+            double[] b = geo.curve(e.layer(), e.from(), e.to());
+            float w = frame.weights().get(e.layer())[e.from()][e.to()];
+            double t = Math.abs(w) / weightRange;
+            stroke(g, b, accent(0.45), edgeWidth(geo, t) + 7 * geo.s);
+            stroke(g, b, Palette.diverging(w, weightRange), edgeWidth(geo, t) + 1.5 * geo.s);
+        }
+    }
+
+    /** 0.5 to 6 px (times the presenter scale), but never so thick that small thumbnails drown in edges. */
+    private static double edgeWidth(Geometry geo, double t) {
+        double max = Math.min(6 * geo.s, Math.max(3, geo.size * 0.13));
+        return 0.5 * geo.s + (max - 0.5 * geo.s) * Math.min(1, t);
+    }
+
+    private static void stroke(GraphicsContext g, double[] b, Color c, double width) {
+        g.setStroke(c);
+        g.setLineWidth(width);
+        g.beginPath();
+        g.moveTo(b[0], b[1]);
+        g.bezierCurveTo(b[2], b[3], b[4], b[5], b[6], b[7]);
+        g.stroke();
+    }
+
+    private void unit(GraphicsContext g, Geometry geo, int c, int u) {
+        Rectangle2D r = geo.unit(c, u);
+        double arc = Math.min(12 * geo.s, r.getWidth() * 0.25);
+        boolean maps = frame.maps() != null;
+        if (maps) {
+            // Filling the rounded square with the image as a pattern costs what drawImage does; clipping
+            // drawImage to the same shape made frames about eight times slower in software rendering.
+            g.setFill(new ImagePattern(image(c, u), r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), false));
+            g.fillRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, arc);
+            g.setStroke(border());
+            g.setLineWidth(lineScale());
+            g.strokeRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, arc);
+        } else {
+            double d = r.getWidth() * CIRCLE;
+            g.setFill(c == 0 ? box() : Palette.diverging(frame.biases().get(c - 1)[u], weightRange));
+            g.fillOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
+            g.setStroke(c == 0 ? ink() : border());
+            g.setLineWidth(lineScale() * (c == 0 ? 1.2 : 1));
+            g.strokeOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
+        }
+        if (c > 0 && maps) biasMarker(g, geo, r, frame.biases().get(c - 1)[u]);
+        if (hover instanceof Unit h && h.column() == c && h.unit() == u || editing instanceof Unit e && e.column() == c && e.unit() == u) {
+            g.setStroke(accent());
+            g.setLineWidth(2.5 * geo.s * lineScale());
+            double o = 2.5 * geo.s;
+            if (maps) g.strokeRoundRect(r.getMinX() - o, r.getMinY() - o, r.getWidth() + 2 * o, r.getHeight() + 2 * o, arc + o, arc + o);
+            else {
+                double d = r.getWidth() * CIRCLE + 2 * o;
+                g.strokeOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
+            }
+        }
+    }
+
+    private void biasMarker(GraphicsContext g, Geometry geo, Rectangle2D r, float b) {
+        double m = Math.max(5, Math.min(9 * geo.s, r.getWidth() * 0.22));
+        double x = r.getMinX() - m * 0.35, y = r.getMaxY() - m * 0.65;
+        g.setFill(Palette.diverging(b, weightRange));
+        g.fillRect(x, y, m, m);
+        g.setStroke(ink());
+        g.setLineWidth(0.8 * lineScale());
+        g.strokeRect(x, y, m, m);
+    }
+
+    /** The unit's thumbnail, repainted from the frame into a reused image. */
+    private WritableImage image(int c, int u) {
+        int cols = frame.sizes().length, grid = frame.plane().grid();
+        if (images.length != cols) images = new WritableImage[cols][];
+        if (images[c] == null || images[c].length != frame.sizes()[c]) images[c] = new WritableImage[frame.sizes()[c]];
+        WritableImage img = images[c][u] = HeatMapImages.image(images[c][u], grid);
+        float[] values = frame.maps().get(c)[u];
+        HeatMapImages.paint(img, values, grid, scaleFor(c, values));
+        return img;
+    }
+
+    /** Bounded outputs keep their natural scale (so maps compare across units); unbounded ones fit their own range. */
+    ColourScale scaleFor(int column, float[] values) {
+        if (column == 0) return ColourScale.fitted(values);
+        return switch (frame.activations().get(column - 1)) {
+            case "sigmoid", "step", "softmax" -> ColourScale.probability();
+            case "tanh" -> ColourScale.symmetric(1);
+            default -> ColourScale.fitted(values);
+        };
+    }
+
+    private void inputLabels(GraphicsContext g, Geometry geo) {
+        g.setFont(geo.label);
+        g.setFill(ink());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        List<String> names = frame.inputNames();
+        for (int u = 0; u < frame.sizes()[0] && u < names.size(); u++) {
+            g.fillText(names.get(u), geo.cx[0] - geo.size / 2 - 6 * geo.s, geo.unitY(frame.sizes()[0], u));
+        }
+    }
+
+    private void captions(GraphicsContext g, Geometry geo) {
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int c = 0; c < geo.cols; c++) {
+            g.setFill(c == highlightColumn ? accent() : ink());
+            g.setFont(geo.caption);
+            g.fillText(geo.captions[c][0], geo.cx[c], geo.captionY);
+            g.setFill(muted());
+            g.setFont(geo.captionSmall);
+            g.fillText(geo.captions[c][1], geo.cx[c], geo.captionY + geo.lineH);
+        }
+    }
+
+    private void hoverLabel(GraphicsContext g, Geometry geo) {
+        String text = describe(hover);
+        Font f = Font.font("System", Math.max(11, 12.5 * geo.s));
+        double pad = 5 * geo.s, w = textWidth(text, f) + 2 * pad, h = f.getSize() * 1.35 + 2 * pad;
+        double x = pointerX + 14 * geo.s, y = pointerY + 16 * geo.s;
+        if (x + w > canvas.getWidth() - 2) x = pointerX - 10 * geo.s - w;
+        if (y + h > canvas.getHeight() - 2) y = pointerY - 10 * geo.s - h;
+        x = Math.max(2, x);
+        y = Math.max(2, y);
+        g.setFill(box());
+        g.fillRoundRect(x, y, w, h, 8 * geo.s, 8 * geo.s);
+        g.setStroke(border());
+        g.setLineWidth(lineScale());
+        g.strokeRoundRect(x, y, w, h, 8 * geo.s, 8 * geo.s);
+        g.setFill(ink());
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x + pad, y + h / 2);
+    }
+
+    // ------------------------------------------------------------------ names and values
+
+    /** A float as the engine holds it: the shortest decimal that reads back as the same float, never in E notation. */
+    static String exact(float v) {
+        if (!Float.isFinite(v)) return Float.toString(v);
+        String s = new BigDecimal(Float.toString(v)).stripTrailingZeros().toPlainString();
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    }
+
+    private String unitName(int c, int u) {
+        if (c == 0) return u < frame.inputNames().size() ? frame.inputNames().get(u) : "x" + (u + 1);
+        if (c == frame.sizes().length - 1) return frame.sizes()[c] == 1 ? "\u0177" : "\u0177" + (u + 1);
+        return "h" + c + "," + (u + 1);
+    }
+
+    private String edgeName(Edge e) {
+        return "w" + subscript(e.from() + 1, e.to() + 1) + " (" + unitName(e.layer(), e.from()) + " \u2192 "
+                + unitName(e.layer() + 1, e.to()) + ")";
+    }
+
+    private static String subscript(int i, int j) {
+        String s = i >= 10 || j >= 10 ? i + "," + j : "" + i + j;
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) b.append(ch == ',' ? ',' : (char) ('\u2080' + (ch - '0')));
+        return b.toString();
+    }
+
+    private String describe(Item item) {
+        if (item instanceof Edge e) return edgeName(e) + " = " + exact(value(e));
+        Unit u = (Unit) item;
+        if (u.column() == 0) return unitName(0, u.unit()) + " \u00b7 input";
+        return unitName(u.column(), u.unit()) + " \u00b7 " + frame.activations().get(u.column() - 1) + " \u00b7 b = " + exact(value(u));
+    }
+
+    /** The edge's weight or the unit's bias (inputs have none: 0). */
+    private float value(Item item) {
+        if (item instanceof Edge e) return frame.weights().get(e.layer())[e.from()][e.to()];
+        Unit u = (Unit) item;
+        return u.column() == 0 ? 0 : frame.biases().get(u.column() - 1)[u.unit()];
+    }
+
+    private boolean exists(Item item) {
+        int[] n = frame.sizes();
+        if (item instanceof Edge e) return e.layer() < n.length - 1 && e.from() < n[e.layer()] && e.to() < n[e.layer() + 1];
+        Unit u = (Unit) item;
+        return u.column() < n.length && u.unit() < n[u.column()];
+    }
+
+    // ------------------------------------------------------------------ pointer
+
+    /** What lies at (x, y): a unit (its square, slightly enlarged) before an edge within a few pixels. */
+    Item itemAt(double x, double y) {
+        if (frame == null || Double.isNaN(x)) return null;
+        Geometry geo = geometry();
+        double grow = 3 * geo.s;
+        for (int c = 0; c < geo.cols; c++) {
+            for (int u = 0; u < frame.sizes()[c]; u++) {
+                Rectangle2D r = geo.unit(c, u);
+                if (x >= r.getMinX() - grow && x <= r.getMaxX() + grow && y >= r.getMinY() - grow && y <= r.getMaxY() + grow) return new Unit(c, u);
+            }
+        }
+        Edge best = null;
+        double bestD = HIT_DISTANCE * Math.max(1, geo.s);
+        for (int l = 0; l < frame.layers(); l++) {
+            if (x < geo.cx[l] || x > geo.cx[l + 1]) continue;
+            for (int i = 0; i < frame.sizes()[l]; i++) {
+                for (int j = 0; j < frame.sizes()[l + 1]; j++) {
+                    double d = distanceToCurve(geo.curve(l, i, j), x, y);
+                    if (d < bestD) {
+                        bestD = d;
+                        best = new Edge(l, i, j);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double distanceToCurve(double[] b, double x, double y) {
+        double best = Double.POSITIVE_INFINITY, px = b[0], py = b[1];
+        for (int k = 1; k <= CURVE_SAMPLES; k++) {
+            double t = (double) k / CURVE_SAMPLES, qx = bezier(b, t, 0), qy = bezier(b, t, 1);
+            best = Math.min(best, segmentDistance(x, y, px, py, qx, qy));
+            px = qx;
+            py = qy;
+        }
+        return best;
+    }
+
+    private static double segmentDistance(double x, double y, double ax, double ay, double bx, double by) {
+        double dx = bx - ax, dy = by - ay, len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
+        return Math.hypot(x - ax - t * dx, y - ay - t * dy);
+    }
+
+    /** Moves the pointer to (x, y) (NaN: gone), updating the highlight and the hover label. */
+    void hoverAt(double x, double y) {
+        Item next = itemAt(x, y);
+        boolean moved = next != null && (x != pointerX || y != pointerY);
+        pointerX = x;
+        pointerY = y;
+        canvas.setCursor(next != null && editable(next) ? (next instanceof Edge ? Cursor.V_RESIZE : Cursor.HAND) : Cursor.DEFAULT);
+        if (java.util.Objects.equals(next, hover) && !moved) return;
+        hover = next;
+        redraw();
+    }
+
+    private boolean editable() { return onEdit != null && frame != null && frame.perceptron() == null; }
+
+    private boolean editable(Item item) { return editable() && !(item instanceof Unit u && u.column() == 0); }
+
+    private void pressed(MouseEvent e) {
+        pressed = itemAt(e.getX(), e.getY());
+        pressY = e.getY();
+        dragging = false;
+        if (pressed != null && editable(pressed)) pressValue = value(pressed);
+        if (editing != null) closeEditor();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (pressed == null || !editable(pressed)) return;
+        double dy = pressY - e.getY();
+        if (!dragging && Math.abs(dy) < DRAG_THRESHOLD) return;
+        dragging = true;
+        // The slider's span over about 200 px of drag: fine enough to aim, quick enough to flip a sign.
+        double perPixel = Math.max(4, 2 * Math.abs(pressValue)) / 100 / scale();
+        apply(pressed, (float) (pressValue + dy * perPixel));
+    }
+
+    private void released(MouseEvent e) {
+        if (pressed != null && !dragging && editable(pressed) && pressed.equals(itemAt(e.getX(), e.getY()))) openEditor(pressed, e.getX(), e.getY());
+        pressed = null;
+        dragging = false;
+    }
+
+    private void apply(Item item, float v) {
+        if (onEdit == null) return;
+        if (item instanceof Edge e) onEdit.weight(e.layer(), e.from(), e.to(), v);
+        else if (item instanceof Unit u && u.column() > 0) onEdit.bias(u.column() - 1, u.unit(), v);
+    }
+
+    // ------------------------------------------------------------------ editor
+
+    /** Opens the editor on {@code item} next to (x, y). */
+    void openEditor(Item item, double x, double y) {
+        editing = item;
+        editorX = x;
+        editorY = y;
+        String name = item instanceof Edge e ? edgeName(e) : "b of " + unitName(((Unit) item).column(), ((Unit) item).unit());
+        editor.open(name, value(item), v -> apply(item, v), box(), border(), ink());
+        requestLayout();
+        redraw();
+    }
+
+    private void closeEditor() {
+        editor.close();
+        editing = null;
+    }
+
+    /** The open editor (tests type into it). */
+    WeightEditor editor() { return editor; }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!editor.isVisible()) return;
+        editor.applyCss();
+        editor.autosize();
+        double w = editor.getWidth(), h = editor.getHeight(), W = getWidth(), H = getHeight();
+        double x = editorX + 12, y = editorY + 12;
+        if (x + w > W - 4) x = editorX - 12 - w;
+        if (y + h > H - 4) y = editorY - 12 - h;
+        editor.relocate(Math.max(4, Math.min(x, W - w - 4)), Math.max(4, Math.min(y, H - h - 4)));
+    }
+}

@@ -1,0 +1,346 @@
+package backprop.app.playground;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import backprop.app.export.HeadlessRenderer;
+import backprop.app.export.PngFiles;
+import backprop.app.playground.NetworkCanvas.Edge;
+import backprop.app.playground.NetworkCanvas.Unit;
+import backprop.app.playground.PlaygroundSetup.Hidden;
+import backprop.app.theme.Palette;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The playground's network drawing, fed real engine frames, in a 640×420 scene without a display. */
+class NetworkCanvasTest {
+    @BeforeAll
+    static void start() { HeadlessRenderer.startToolkit(); }
+
+    @AfterAll
+    static void stop() { HeadlessRenderer.stopToolkit(); }
+
+    /** Edits the canvas reported, as "weight l i j v" / "bias l j v". */
+    private final List<String> edits = new ArrayList<>();
+
+    private static PlaygroundFrame frame(PlaygroundSetup setup) {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(setup);
+        s.epoch();
+        return s.frame();
+    }
+
+    private NetworkCanvas mounted(PlaygroundFrame f, double scale) {
+        NetworkCanvas c = new NetworkCanvas();
+        c.setScale(scale);
+        c.setOnWeightEdit(new NetworkCanvas.WeightEdit() {
+            @Override public void weight(int layer, int i, int j, float value) { edits.add("weight " + layer + " " + i + " " + j + " " + value); }
+            @Override public void bias(int layer, int j, float value) { edits.add("bias " + layer + " " + j + " " + value); }
+        });
+        new Scene(c, 640, 420);
+        c.show(f);
+        c.applyCss();
+        c.layout();
+        return c;
+    }
+
+    @Test
+    void hoveringAnEdgeShowsTheEnginesExactWeight() throws Exception {
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            // Edges whose midpoints no other edge passes through (crossings are ambiguous by nature).
+            for (Edge e : List.of(new Edge(1, 0, 0), new Edge(2, 3, 0), new Edge(0, 0, 0))) {
+                Point2D m = c.edgeMidpoint(e.layer(), e.from(), e.to());
+                move(c, m.getX(), m.getY());
+                float w = f.weights().get(e.layer())[e.from()][e.to()];
+                String text = c.hoverText().orElseThrow();
+                assertTrue(text.endsWith(" = " + NetworkCanvas.exact(w)), text + " vs " + w);
+                String sub = "" + (char) ('\u2080' + e.from() + 1) + (char) ('\u2080' + e.to() + 1);
+                assertTrue(text.startsWith("w" + sub + " ("), text);
+            }
+            assertTrue(c.hoverText().orElseThrow().contains("(x1 \u2192 h1,1)"));
+            Point2D last = c.edgeMidpoint(2, 3, 0);
+            move(c, last.getX(), last.getY());
+            assertTrue(c.hoverText().orElseThrow().contains("(h2,4 \u2192 \u0177)"), c.hoverText().get());
+            // A unit names its bias; empty space names nothing.
+            Rectangle2D out = c.unitBounds(3, 0);
+            move(c, out.getMinX() + out.getWidth() / 2, out.getMinY() + out.getHeight() / 2);
+            assertEquals("\u0177 \u00b7 sigmoid \u00b7 b = " + NetworkCanvas.exact(f.biases().get(2)[0]), c.hoverText().orElseThrow());
+            move(c, 2, 2);
+            assertTrue(c.hoverText().isEmpty());
+            return null;
+        });
+    }
+
+    @Test
+    void exactKeepsEveryDigitOfTheFloat() {
+        assertEquals("0.1", NetworkCanvas.exact(0.1f));
+        assertEquals("\u22121.2345678", NetworkCanvas.exact(-1.2345678f));
+        assertEquals("0.00001", NetworkCanvas.exact(1e-5f));
+        assertEquals(0.7346592f, Float.parseFloat(NetworkCanvas.exact(0.7346592f)));
+    }
+
+    @Test
+    void thumbnailPixelsAreThePalettesColourOfTheMapValue() throws Exception {
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            WritableImage shot = c.snapshot(null, null);
+            int grid = f.plane().grid();
+            // Hidden tanh units use the fixed [−1, 1] scale, the sigmoid output the probability scale.
+            check(c, shot, f, 1, 2, grid / 2, grid / 2, v -> Palette.diverging(v, 1));
+            check(c, shot, f, 2, 0, grid / 4, 3 * grid / 4, v -> Palette.diverging(v, 1));
+            check(c, shot, f, 3, 0, grid / 3, grid / 2, Palette::probability);
+            // The tanh unit that varies least, at its strongest inner cell: a per-unit fitted scale would saturate it.
+            int weakest = 0;
+            for (int u = 1; u < 4; u++) if (innerMax(f.maps().get(2)[u], grid)[0] < innerMax(f.maps().get(2)[weakest], grid)[0]) weakest = u;
+            int at = (int) innerMax(f.maps().get(2)[weakest], grid)[1];
+            check(c, shot, f, 2, weakest, at / grid, at % grid, v -> Palette.diverging(v, 1));
+            // Inputs are unbounded features: their own largest |value| is the range.
+            float[] x1 = f.maps().get(0)[0];
+            float max = 0;
+            for (float v : x1) max = Math.max(max, Math.abs(v));
+            float range = max;
+            check(c, shot, f, 0, 0, grid / 2, grid / 5, v -> Palette.diverging(v, range));
+            return null;
+        });
+    }
+
+    /** {largest |v|, its index} over the cells away from the thumbnail's rounded corners and border. */
+    private static double[] innerMax(float[] map, int grid) {
+        double best = -1, at = 0;
+        for (int r = grid / 8; r < grid - grid / 8; r++) {
+            for (int col = grid / 8; col < grid - grid / 8; col++) {
+                if (Math.abs(map[r * grid + col]) > best) {
+                    best = Math.abs(map[r * grid + col]);
+                    at = r * grid + col;
+                }
+            }
+        }
+        return new double[] {best, at};
+    }
+
+    private static void check(NetworkCanvas c, WritableImage shot, PlaygroundFrame f, int column, int unit, int row, int col,
+                              java.util.function.DoubleFunction<Color> palette) {
+        int grid = f.plane().grid();
+        Rectangle2D r = c.unitBounds(column, unit);
+        double cell = r.getWidth() / grid;
+        int px = (int) Math.floor(r.getMinX() + (col + 0.5) * cell), py = (int) Math.floor(r.getMinY() + (row + 0.5) * cell);
+        Color seen = shot.getPixelReader().getColor(px, py);
+        Color want = palette.apply(f.maps().get(column)[unit][row * grid + col]);
+        double d = Math.max(Math.abs(seen.getRed() - want.getRed()), Math.max(Math.abs(seen.getGreen() - want.getGreen()), Math.abs(seen.getBlue() - want.getBlue())));
+        assertTrue(d < 0.06, "column " + column + " unit " + unit + " cell " + row + "," + col + ": saw " + seen + ", palette " + want);
+    }
+
+    @Test
+    void withoutMapsUnitsAreCirclesColouredByTheirBias() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(PlaygroundSetup.defaults().withDataset("encoder-838").withHidden(List.of(new Hidden(3, "sigmoid"))));
+        s.epoch();
+        // Clearly signed biases, so a circle left blank or coloured by anything else shows.
+        s.setBias(0, 0, -0.6f);
+        s.setBias(0, 2, 0.45f);
+        PlaygroundFrame f = s.frame();
+        assertEquals(null, f.maps());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            WritableImage shot = c.snapshot(null, null);
+            double range = 1e-6;
+            for (float[][] w : f.weights()) for (float[] row : w) for (float v : row) range = Math.max(range, Math.abs(v));
+            for (int u = 0; u < 3; u++) {
+                Rectangle2D r = c.unitBounds(1, u);
+                Color seen = shot.getPixelReader().getColor((int) r.getMinX() + (int) (r.getWidth() / 2), (int) r.getMinY() + (int) (r.getHeight() / 2));
+                Color want = Palette.diverging(f.biases().get(0)[u], range);
+                assertTrue(Math.abs(seen.getRed() - want.getRed()) < 0.03 && Math.abs(seen.getBlue() - want.getBlue()) < 0.03, seen + " vs " + want);
+            }
+            Point2D m = c.edgeMidpoint(1, 0, 0);
+            move(c, m.getX(), m.getY());
+            assertTrue(c.hoverText().orElseThrow().endsWith(" = " + NetworkCanvas.exact(f.weights().get(1)[0][0])), c.hoverText().get());
+            return null;
+        });
+    }
+
+    @Test
+    void editingThroughThePopupCallsBackWithTheTypedValueAndRejectsText() throws Exception {
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            Point2D m = c.edgeMidpoint(1, 0, 0);
+            click(c, m.getX(), m.getY());
+            WeightEditor ed = c.editor();
+            assertTrue(ed.isVisible());
+            assertEquals(NetworkCanvas.exact(f.weights().get(1)[0][0]), ed.field.getText());
+
+            ed.field.setText("0.75");
+            ed.field.fireEvent(new ActionEvent());
+            assertEquals(List.of("weight 1 0 0 0.75"), edits);
+
+            ed.field.setText("abc");
+            ed.field.fireEvent(new ActionEvent());
+            assertEquals(1, edits.size(), "text that is not a number applies nothing");
+            assertTrue(ed.error.isVisible());
+            assertTrue(ed.error.getText().contains("not a number"), ed.error.getText());
+
+            ed.field.setText("\u22122.5");
+            ed.field.fireEvent(new ActionEvent());
+            assertEquals("weight 1 0 0 -2.5", edits.get(1));
+            assertFalse(ed.error.isVisible());
+
+            ed.slider.setValue(1.25);
+            assertEquals("weight 1 0 0 1.25", edits.get(2));
+
+            Event.fireEvent(ed.field, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false));
+            assertFalse(ed.isVisible());
+
+            // A unit edits its bias: the output unit is layer 2's unit 0.
+            Rectangle2D out = c.unitBounds(3, 0);
+            click(c, out.getMinX() + 5, out.getMinY() + 5);
+            assertTrue(ed.isVisible());
+            assertTrue(ed.title.getText().startsWith("b of \u0177"), ed.title.getText());
+            ed.field.setText("-1.5");
+            ed.field.fireEvent(new ActionEvent());
+            assertEquals("bias 2 0 -1.5", edits.get(3));
+            // Clicking empty space closes it.
+            click(c, 3, 3);
+            assertFalse(ed.isVisible());
+            return null;
+        });
+    }
+
+    @Test
+    void draggingAnEdgeUpRaisesItsWeight() throws Exception {
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            Point2D m = c.edgeMidpoint(1, 0, 0);
+            mouse(c, MouseEvent.MOUSE_PRESSED, m.getX(), m.getY());
+            mouse(c, MouseEvent.MOUSE_DRAGGED, m.getX(), m.getY() - 50);
+            mouse(c, MouseEvent.MOUSE_RELEASED, m.getX(), m.getY() - 50);
+            assertEquals(1, edits.size());
+            String[] parts = edits.get(0).split(" ");
+            assertEquals("weight 1 0 0", String.join(" ", parts[0], parts[1], parts[2], parts[3]));
+            assertTrue(Float.parseFloat(parts[4]) > f.weights().get(1)[0][0] + 1, edits.get(0));
+            assertFalse(c.editor().isVisible(), "a drag is not a click");
+            return null;
+        });
+    }
+
+    @Test
+    void layoutGivesColumnPositionsAndFitsEightUnitColumns() throws Exception {
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(8, "tanh"), new Hidden(8, "tanh"), new Hidden(8, "tanh"))));
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            for (int col = 1; col < 5; col++) assertTrue(c.columnCentreX(col) > c.columnCentreX(col - 1));
+            assertTrue(c.topOfUnits() >= 0);
+            Rectangle2D top = c.unitBounds(1, 0), bottom = c.unitBounds(1, 7);
+            assertTrue(top.getMinY() >= c.topOfUnits() - 0.01 && bottom.getMaxY() <= 420, top + " " + bottom);
+            assertTrue(bottom.getMinY() > top.getMaxY() + 7 * top.getHeight(), "units do not overlap");
+            assertTrue(c.unitBounds(4, 0).getMaxX() <= 640 && c.unitBounds(0, 0).getMinX() >= 0);
+            return null;
+        });
+    }
+
+    @Test
+    void framesDrawFastEnoughForAnimation() throws Exception {
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(8, "tanh"), new Hidden(8, "tanh"), new Hidden(8, "tanh"))));
+        double ms = onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            WritableImage img = new WritableImage(640, 420);
+            for (int k = 0; k < 10; k++) { c.show(f); c.getScene().snapshot(img); }
+            int n = 30;
+            long t0 = System.nanoTime();
+            for (int k = 0; k < n; k++) { c.show(f); c.getScene().snapshot(img); }
+            return (System.nanoTime() - t0) / 1e6 / n;
+        });
+        System.out.printf("NetworkCanvas 2-8-8-8-1: %.2f ms per frame (show + snapshot)%n", ms);
+        assertTrue(ms < 200, ms + " ms per frame");
+    }
+
+    /** Pictures to look at: the default network hovered, presenter scale, 8-unit columns with the editor, the encoder. */
+    @Test
+    void writesPicturesToLookAt() throws Exception {
+        PlaygroundFrame def = frame(PlaygroundSetup.defaults());
+        PlaygroundFrame wide = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(8, "tanh"), new Hidden(8, "relu"), new Hidden(8, "tanh"))));
+        PlaygroundFrame deep = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(3, "tanh"), new Hidden(4, "relu"), new Hidden(5, "tanh"),
+                new Hidden(6, "sigmoid"), new Hidden(4, "tanh"), new Hidden(2, "tanh"))));
+        PlaygroundFrame encoder = frame(PlaygroundSetup.defaults().withDataset("encoder-838").withHidden(List.of(new Hidden(3, "sigmoid"))));
+        onFx(() -> {
+            NetworkCanvas c = mounted(def, 1);
+            Point2D m = c.edgeMidpoint(1, 0, 0);
+            move(c, m.getX(), m.getY());
+            save(c, "/tmp/network-canvas.png");
+            NetworkCanvas p = mounted(def, 1.6);
+            Rectangle2D u = p.unitBounds(2, 1);
+            move(p, u.getMinX() + 10, u.getMinY() + 10);
+            save(p, "/tmp/network-canvas-presenter.png");
+            NetworkCanvas w = mounted(wide, 1);
+            w.setHighlightColumn(2);
+            Point2D e = w.edgeMidpoint(0, 0, 0);
+            click(w, e.getX(), e.getY());
+            w.layout();
+            save(w, "/tmp/network-canvas-8units.png");
+            save(mounted(deep, 1), "/tmp/network-canvas-deep.png");
+            NetworkCanvas enc = mounted(encoder, 1);
+            Rectangle2D h = enc.unitBounds(1, 1);
+            move(enc, h.getMinX() + 10, h.getMinY() + 10);
+            save(enc, "/tmp/network-canvas-encoder.png");
+            save(mounted(wide, 1.6), "/tmp/network-canvas-8units-presenter.png");
+            return null;
+        });
+    }
+
+    private static void save(NetworkCanvas c, String path) throws Exception {
+        WritableImage img = c.getScene().snapshot(null);
+        assertNotNull(img);
+        PngFiles.write(img, Path.of(path));
+    }
+
+    private static void move(NetworkCanvas c, double x, double y) { mouse(c, MouseEvent.MOUSE_MOVED, x, y); }
+
+    private static void click(NetworkCanvas c, double x, double y) {
+        mouse(c, MouseEvent.MOUSE_PRESSED, x, y);
+        mouse(c, MouseEvent.MOUSE_RELEASED, x, y);
+    }
+
+    /** A real mouse event through the scene's dispatch to the canvas, at pane coordinates (the pane fills the scene). */
+    private static void mouse(NetworkCanvas c, javafx.event.EventType<MouseEvent> type, double x, double y) {
+        boolean down = type == MouseEvent.MOUSE_PRESSED || type == MouseEvent.MOUSE_DRAGGED;
+        MouseEvent e = new MouseEvent(type, x, y, x, y, type == MouseEvent.MOUSE_MOVED ? MouseButton.NONE : MouseButton.PRIMARY, 1,
+                false, false, false, false, down, false, false, true, false, true, null);
+        Event.fireEvent(c.getChildrenUnmodifiable().get(0), e);
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        try {
+            return task.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+}
