@@ -33,6 +33,8 @@ final class WeightEditor extends VBox {
         setPadding(new Insets(8));
         setManaged(false);
         setVisible(false);
+        field.setId("pg-weight-field");
+        slider.setId("pg-weight-slider");
         field.setPrefColumnCount(10);
         error.setWrapText(true);
         error.setMaxWidth(180);

@@ -111,7 +111,10 @@ class PlaygroundFlowTest {
         List<String> cells = view.sampleTable().cellTexts();
         assertTrue(cells.contains("✓") && !cells.contains("✗"), "the hand-built table is all correct: " + cells);
         // Output bias −0.5 → +0.5: now (0,0) also fires, so the table shows a mistake.
-        Point2D unit = robot.interact(() -> view.networkCanvas().localToScreen(view.networkCanvas().unitCentre(2, 0)));
+        Point2D unit = robot.interact(() -> {
+            javafx.geometry.Rectangle2D b = view.networkCanvas().unitBounds(2, 0);
+            return view.networkCanvas().localToScreen(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        });
         robot.clickOn(unit);
         robot.doubleClickOn("#pg-weight-field").eraseText(12).write("0.5").type(KeyCode.ENTER);
         waitIdle();
