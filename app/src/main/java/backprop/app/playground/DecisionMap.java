@@ -48,8 +48,12 @@ public final class DecisionMap extends CanvasPane {
     private boolean hiddenSpace;
     private PointClick onPointClick;
     private double hoverX = Double.NaN, hoverY = Double.NaN;
+    /** Texels per grid cell along each axis (odd, so one texel sits on each cell's centre). */
+    private static final int UPSAMPLE = 3;
     private WritableImage image;
     private int[] pixels;
+    private int[] lower;
+    private float[] weight;
 
     public DecisionMap() {
         getStyleClass().add("decision-map");
@@ -224,7 +228,19 @@ public final class DecisionMap extends CanvasPane {
             drawPoints(g, geo, frame.train(), false);
             if (frame.perceptron() != null) drawPerceptron(g, geo, frame.perceptron());
         }
+        if (hiddenSpace && surface() == null) drawNoMapNote(g, geo);
         drawHover(g, geo);
+    }
+
+    private static final String NO_MAP = "output map needs exactly 2 units in hidden layer 1";
+
+    /** Over the points (they may fill the square), in a box at the top centre. */
+    private void drawNoMapNote(GraphicsContext g, Geo geo) {
+        Font f = PlotKit.font(scale() * 0.9);
+        double pad = 3 * scale();
+        double[] size = PlotKit.readoutSize(List.of(NO_MAP), f, pad);
+        PlotKit.readout(g, List.of(NO_MAP), f, geo.x + (geo.size - size[0]) / 2, geo.y + 6 * scale(), pad,
+                PlotKit.alpha(box(), 0.85), border(), muted(), lineScale());
     }
 
     private void drawBackground(GraphicsContext g, Geo geo) {
@@ -232,24 +248,35 @@ public final class DecisionMap extends CanvasPane {
         if (s == null) {
             g.setFill(track());
             g.fillRect(geo.x, geo.y, geo.size, geo.size);
-            Font small = PlotKit.font(scale() * 0.9);
-            PlotKit.note(g, "output map needs exactly 2 units in hidden layer 1", muted(), small,
-                    geo.x, geo.y, geo.size, small.getSize() * 3);
             return;
         }
-        int n = s.plane.grid(), m = n + 2;
+        int n = s.plane.grid(), k = UPSAMPLE, m = n * k + 2;
         if (image == null || (int) image.getWidth() != m) {
             image = new WritableImage(m, m);
             pixels = new int[m * m];
+            // Texel t (of m, one of padding each side) sits at cell coordinate (t − 1 + 0.5) / k − 0.5:
+            // its two nearest cells and the weight of the second, clamped at the edges.
+            lower = new int[m];
+            weight = new float[m];
+            for (int t = 0; t < m; t++) {
+                double u = Math.max(0, Math.min(n - 1, (t - 0.5) / k - 0.5));
+                lower[t] = Math.min(n - 2, (int) Math.floor(u));
+                weight[t] = (float) (u - lower[t]);
+            }
         }
-        // One cell of padding all round repeats the edge cells: smoothing then blends each edge
-        // with itself instead of with whatever the renderer finds beyond the image.
+        // Values are interpolated before colouring (so a 0 next to a 1 passes through the neutral
+        // 0.5, not a muddy mix of blue and orange); the renderer's smoothing then only has to blend
+        // neighbours a third of a cell apart. Cell centres keep their exact value.
         float[] v = s.values;
         for (int r = 0; r < m; r++) {
-            int src = Math.max(0, Math.min(n - 1, r - 1)) * n, dst = r * m;
+            int r0 = lower[r] * n;
+            float wy = weight[r];
             for (int c = 0; c < m; c++) {
-                float p = v[src + Math.max(0, Math.min(n - 1, c - 1))];
-                pixels[dst + c] = p != p ? NAN_ARGB : LUT[p <= 0 ? 0 : p >= 1 ? 255 : (int) (p * 255 + 0.5f)];
+                int i = r0 + lower[c];
+                float wx = weight[c];
+                float top = v[i] + (v[i + 1] - v[i]) * wx, bottom = v[i + n] + (v[i + n + 1] - v[i + n]) * wx;
+                float p = top + (bottom - top) * wy;
+                pixels[r * m + c] = p != p ? NAN_ARGB : LUT[p <= 0 ? 0 : p >= 1 ? 255 : (int) (p * 255 + 0.5f)];
             }
         }
         image.getPixelWriter().setPixels(0, 0, m, m, PixelFormat.getIntArgbInstance(), pixels, 0, m);
@@ -257,7 +284,7 @@ public final class DecisionMap extends CanvasPane {
         double x0 = geo.px(s.plane.lo()), y0 = geo.py(s.plane.hi()), side = geo.px(s.plane.hi()) - x0;
         g.setImageSmoothing(true);
         // The padding lies outside the source rectangle but still feeds the filter at the edges.
-        g.drawImage(image, 1, 1, n, n, x0, y0, side, side);
+        g.drawImage(image, 1, 1, m - 2, m - 2, x0, y0, side, side);
     }
 
     private void drawAxes(GraphicsContext g, Geo geo) {
@@ -340,8 +367,11 @@ public final class DecisionMap extends CanvasPane {
         if (i >= 0 && i < frame.train().size()) {
             float[] q = frame.train().xy()[i];
             double x = geo.px(q[0]), y = geo.py(q[1]), r = radius() * 2.2;
+            g.setStroke(PlotKit.alpha(box(), 0.85));
+            g.setLineWidth(4.5 * s);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             g.setStroke(p.lastWasUpdate() ? accent() : ink());
-            g.setLineWidth(2 * s * lineScale());
+            g.setLineWidth(2.5 * s * lineScale());
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
     }
@@ -365,12 +395,24 @@ public final class DecisionMap extends CanvasPane {
     private void drawHover(GraphicsContext g, Geo geo) {
         Optional<String> text = hoverText();
         if (text.isEmpty()) return;
+        // A small cross where the value is read.
+        double arm = 5 * scale(), cx = Math.round(hoverX) + 0.5, cy = Math.round(hoverY) + 0.5;
+        g.setLineDashes();
+        g.setLineWidth(3 * scale());
+        g.setStroke(PlotKit.alpha(box(), 0.8));
+        g.strokeLine(cx - arm, cy, cx + arm, cy);
+        g.strokeLine(cx, cy - arm, cx, cy + arm);
+        g.setLineWidth(Math.max(1, scale()) * lineScale());
+        g.setStroke(ink());
+        g.strokeLine(cx - arm, cy, cx + arm, cy);
+        g.strokeLine(cx, cy - arm, cx, cy + arm);
         Font f = PlotKit.font(scale() * 0.95);
         double pad = 4 * scale(), margin = 6 * scale();
         List<String> lines = List.of(text.get());
         double[] size = PlotKit.readoutSize(lines, f, pad);
-        // Top-left corner, unless the cursor is up there: then bottom-left.
-        boolean top = hoverY > geo.y + size[1] + 2 * margin || hoverX > geo.x + size[0] + 2 * margin;
+        // Top-left corner, unless the cursor (or the no-map note) is up there: then bottom-left.
+        boolean top = (hoverY > geo.y + size[1] + 2 * margin || hoverX > geo.x + size[0] + 2 * margin)
+                && !(hiddenSpace && surface() == null);
         double y = top ? geo.y + margin : geo.y + geo.size - margin - size[1];
         PlotKit.readout(g, lines, f, geo.x + margin, y, pad, PlotKit.alpha(box(), 0.88), border(), ink(), lineScale());
     }

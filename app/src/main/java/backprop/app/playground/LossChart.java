@@ -60,9 +60,12 @@ public final class LossChart extends CanvasPane {
 
     // ------------------------------------------------------------------ geometry
 
-    /** Plot area (x0..x1, loss panel y0..ly1, accuracy panel ay0..y1) and the data ranges. */
+    /**
+     * Plot area (x0..x1, loss panel y0..ly1, accuracy panel ay0..y1) and the data ranges. Without any
+     * loss value ({@code loss} false) the accuracy panel takes the whole height.
+     */
     private record Geo(double x0, double x1, double y0, double ly1, double ay0, double y1,
-                       long s0, long s1, double lossTop) {
+                       long s0, long s1, double lossTop, boolean loss) {
         double px(long step) { return x0 + (double) (step - s0) / (s1 - s0) * (x1 - x0); }
         double lossY(double v) { return ly1 - v / lossTop * (ly1 - y0); }
         double accY(double a) { return y1 - a * (y1 - ay0); }
@@ -97,9 +100,10 @@ public final class LossChart extends CanvasPane {
         double y0 = Math.ceil(fs * 1.6), y1 = Math.floor(h - tick - gap - fs * 1.2);
         double panelGap = fs * 1.4, plotH = y1 - y0 - panelGap;
         if (x1 - x0 < 20 || plotH < 20) return null;
-        double ly1 = Math.round(y0 + plotH * 0.64);
         long s0 = history.get(0).step(), s1 = Math.max(s0 + 1, history.get(history.size() - 1).step());
-        return new Geo(x0, x1, y0, ly1, ly1 + panelGap, y1, s0, s1, top);
+        if (!finite(max)) return new Geo(x0, x1, y0, y0, y0, y1, s0, s1, top, false);
+        double ly1 = Math.round(y0 + plotH * 0.64);
+        return new Geo(x0, x1, y0, ly1, ly1 + panelGap, y1, s0, s1, top, true);
     }
 
     /** Index of the recorded step nearest the hover column, or −1. */
@@ -162,13 +166,9 @@ public final class LossChart extends CanvasPane {
             return;
         }
         drawFrame(g, geo);
-        boolean anyLoss = finite(maxLoss());
-        if (anyLoss) {
+        if (geo.loss) {
             series(g, geo, Metric::trainLoss, geo::lossY, trainColor(), false, geo.y0, geo.ly1);
             series(g, geo, Metric::testLoss, geo::lossY, testColor(), true, geo.y0, geo.ly1);
-        } else {
-            PlotKit.note(g, "no loss R: the perceptron rule only counts mistakes", muted(), font(),
-                    geo.x0, geo.y0, geo.x1 - geo.x0, geo.ly1 - geo.y0);
         }
         series(g, geo, Metric::trainAccuracy, geo::accY, trainColor(), false, geo.ay0, geo.y1);
         series(g, geo, Metric::testAccuracy, geo::accY, testColor(), true, geo.ay0, geo.y1);
@@ -185,13 +185,13 @@ public final class LossChart extends CanvasPane {
         // Panels: a faint grid at the ticks, the frame in the border colour.
         g.setLineWidth(1);
         List<double[]> rows = new ArrayList<>(); // {y, value, panel: 0 loss, 1 accuracy}
-        if (finite(maxLoss())) for (double v : PlotKit.ticks(0, geo.lossTop, lossStep(geo.lossTop))) rows.add(new double[] {geo.lossY(v), v, 0});
+        if (geo.loss) for (double v : PlotKit.ticks(0, geo.lossTop, lossStep(geo.lossTop))) rows.add(new double[] {geo.lossY(v), v, 0});
         for (double a : new double[] {0, 0.5, 1}) rows.add(new double[] {geo.accY(a), a, 1});
         g.setStroke(track());
         for (double[] r : rows) g.strokeLine(geo.x0, Math.round(r[0]) + 0.5, geo.x1, Math.round(r[0]) + 0.5);
         g.setStroke(border());
         g.setLineWidth(lineScale());
-        g.strokeRect(geo.x0 + 0.5, geo.y0 + 0.5, geo.x1 - geo.x0, geo.ly1 - geo.y0);
+        if (geo.loss) g.strokeRect(geo.x0 + 0.5, geo.y0 + 0.5, geo.x1 - geo.x0, geo.ly1 - geo.y0);
         g.strokeRect(geo.x0 + 0.5, geo.ay0 + 0.5, geo.x1 - geo.x0, geo.y1 - geo.ay0);
         g.setFill(muted());
         g.setTextAlign(TextAlignment.RIGHT);
@@ -277,17 +277,18 @@ public final class LossChart extends CanvasPane {
         }
     }
 
+    /** The series names with a sample of their line, right-aligned above the plot, and a title left of them if it fits. */
     private void drawLegend(GraphicsContext g, Geo geo) {
         Font f = font();
         double s = scale(), fs = f.getSize(), y = geo.y0 / 2, len = 16 * s, gap = 4 * s;
+        boolean anyTest = history.stream().anyMatch(m -> finite(m.testLoss()) || finite(m.testAccuracy()));
         g.setFont(f);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(muted());
-        g.fillText("loss R", geo.x0, y);
-        double x = geo.x1 - len - gap - PlotKit.width("test", f);
-        for (boolean test : new boolean[] {true, false}) {
+        double x = geo.x1;
+        for (boolean test : anyTest ? new boolean[] {true, false} : new boolean[] {false}) {
             String name = test ? "test" : "train";
+            x -= len + gap + PlotKit.width(name, f);
             g.setStroke(test ? testColor() : trainColor());
             g.setLineWidth(1.6 * s);
             if (test) g.setLineDashes(dashes());
@@ -296,7 +297,12 @@ public final class LossChart extends CanvasPane {
             g.setLineDashes();
             g.setFill(ink());
             g.fillText(name, x + len + gap, y);
-            x -= len + gap + PlotKit.width("train", f) + fs;
+            x -= fs;
+        }
+        String title = geo.loss ? "loss R" : "accuracy (the perceptron rule has no R)";
+        if (PlotKit.width(title, f) + fs <= x) {
+            g.setFill(muted());
+            g.fillText(title, 0, y);
         }
     }
 

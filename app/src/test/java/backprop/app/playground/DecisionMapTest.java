@@ -160,11 +160,12 @@ class DecisionMapTest {
         PlaygroundFrame f = trained(PlaygroundSetup.defaults(), 30);
         onFx(() -> {
             DecisionMap map = new DecisionMap();
-            mount(map, 500, 500);
+            Scene scene = mount(map, 500, 500);
             map.show(f);
             assertTrue(map.hoverText().isEmpty());
             double[] p = map.toPixel(0.5, -0.25);
             map.hoverAt(p[0], p[1]);
+            save(scene, "map-hover");
             Plane pl = f.plane();
             int c = (int) Math.floor((0.5 - pl.lo()) / (pl.hi() - pl.lo()) * pl.grid());
             int r = pl.grid() - 1 - (int) Math.floor((-0.25 - pl.lo()) / (pl.hi() - pl.lo()) * pl.grid());
@@ -204,6 +205,21 @@ class DecisionMapTest {
                 onLine++;
             }
             assertTrue(onLine >= 3, "checked " + onLine + " points of the line");
+            return null;
+        });
+        for (int i = 0; i < 12 && !s.frame().perceptron().lastWasUpdate(); i++) s.step();
+        PlaygroundFrame updated = s.frame();
+        assertTrue(updated.perceptron().lastWasUpdate());
+        onFx(() -> {
+            DecisionMap map = new DecisionMap();
+            Scene scene = mount(map, 520, 520);
+            map.show(updated);
+            PixelReader px = scene.snapshot(null).getPixelReader();
+            save(scene, "perceptron-update");
+            float[] q = updated.train().xy()[updated.perceptron().lastSample()];
+            double[] p = map.toPixel(q[0], q[1]);
+            Color ring = px.getColor((int) Math.round(p[0]), (int) Math.round(p[1] - 4 * 2.2));
+            assertTrue(distance(Color.web("#7b2d8e"), ring) < 0.35, "the updated sample's ring is in the accent colour: " + ring);
             return null;
         });
     }
@@ -252,12 +268,19 @@ class DecisionMapTest {
                 .withHidden(List.of(new PlaygroundSetup.Hidden(3, "sigmoid"))), 1);
         assertNull(encoder.plane());
         PlaygroundFrame perceptron = trained(PlaygroundSetup.defaults().withKind(PlaygroundSetup.Kind.PERCEPTRON), 1);
+        PlaygroundFrame fourUnits = trained(PlaygroundSetup.defaults(), 10);
         onFx(() -> {
             DecisionMap map = new DecisionMap();
-            mount(map, 400, 400);
+            Scene scene = mount(map, 400, 400);
+            map.show(fourUnits);
+            map.setHiddenSpace(true);
+            assertFalse(Double.isNaN(map.toPixel(0, 0)[0]), "four hidden units: the points in (h1, h2), without a map");
+            save(scene, "hidden-no-map");
+            map.setHiddenSpace(false);
             List<double[]> clicks = new ArrayList<>();
             map.setOnPointClick((x1, x2, b, sh) -> clicks.add(new double[] {x1, x2}));
             map.show(encoder);
+            save(scene, "encoder");
             assertTrue(Double.isNaN(map.toData(200, 200)[0]));
             click(map, 200, 200, MouseButton.PRIMARY, false);
             assertTrue(clicks.isEmpty());
