@@ -1,0 +1,424 @@
+package backprop.app.playground;
+
+import backprop.app.math.CanvasPane;
+import backprop.app.playground.PlaygroundFrame.Points;
+import backprop.app.theme.Palette;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The playground's large picture: the network's output over the input plane as a heat map (class 1
+ * orange, class 0 blue, 0.5 neutral) with the training and test points on top. In perceptron mode
+ * the rule's decision line and the sample it just visited are drawn too; in hidden-space mode the
+ * points sit at their first-hidden-layer coordinates instead, over the output as a function of those
+ * two units. Clicks in the input plane report data coordinates (the view adds or removes points);
+ * hovering reads the output under the cursor from the frame's grid.
+ *
+ * <p>Every value drawn comes from the {@link PlaygroundFrame}; this class only maps numbers to
+ * pixels. The map is rasterised into one grid × grid image through a 256-entry colour table and
+ * drawn scaled with smoothing, so a redraw costs well under a millisecond.
+ */
+public final class DecisionMap extends CanvasPane {
+    /** Receives a click inside the plot, in data coordinates. */
+    public interface PointClick {
+        void at(double x1, double x2, MouseButton button, boolean shift);
+    }
+
+    /** Palette.probability at 256 evenly spaced values of [0, 1], as ARGB. */
+    private static final int[] LUT = new int[256];
+    private static final int NAN_ARGB = argb(Palette.probability(Double.NaN));
+    /** Outline of test points: dark on every theme, because the map's colours do not change with it. */
+    private static final Color TEST_OUTLINE = Color.web("#1d2127");
+
+    static {
+        for (int i = 0; i < LUT.length; i++) LUT[i] = argb(Palette.probability(i / 255.0));
+    }
+
+    private PlaygroundFrame frame;
+    private boolean showTest = true;
+    private boolean hiddenSpace;
+    private PointClick onPointClick;
+    private double hoverX = Double.NaN, hoverY = Double.NaN;
+    /** Texels per grid cell along each axis (odd, so one texel sits on each cell's centre). */
+    private static final int UPSAMPLE = 3;
+    private WritableImage image;
+    private int[] pixels;
+    private int[] lower;
+    private float[] weight;
+
+    public DecisionMap() {
+        getStyleClass().add("decision-map");
+        setPrefSize(520, 520);
+        setMinSize(120, 120);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hoverAt(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> clearHover());
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+    }
+
+    /** Draws {@code f} (FX thread). */
+    public void show(PlaygroundFrame f) {
+        frame = f;
+        redraw();
+    }
+
+    /** Whether the held-out test points are drawn (as points with a dark outline). */
+    public void setShowTest(boolean show) {
+        if (show == showTest) return;
+        showTest = show;
+        redraw();
+    }
+
+    /** Plots the points in the first hidden layer's (h1, h2) space instead of the input plane. */
+    public void setHiddenSpace(boolean hidden) {
+        if (hidden == hiddenSpace) return;
+        hiddenSpace = hidden;
+        redraw();
+    }
+
+    /** Called for clicks inside the plot in input-plane mode; null for none. */
+    public void setOnPointClick(PointClick handler) {
+        onPointClick = handler;
+    }
+
+    /** Moves the hover readout to the pixel (px, py) of this pane, as the mouse does. */
+    public void hoverAt(double px, double py) {
+        hoverX = px;
+        hoverY = py;
+        redraw();
+    }
+
+    public void clearHover() {
+        hoverAt(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * What the hover label says: "x1 0.42, x2 −0.13 → ŷ 0.873" (h1, h2 in hidden space; no ŷ where
+     * there is no map). Empty when the cursor is not over the plot.
+     */
+    public Optional<String> hoverText() {
+        Geo geo = geometry();
+        if (geo == null || !geo.inside(hoverX, hoverY)) return Optional.empty();
+        double x1 = geo.dataX(hoverX), x2 = geo.dataY(hoverY);
+        String[] names = axisNames();
+        String text = names[0] + " " + PlotKit.fixed(x1, 2) + ", " + names[1] + " " + PlotKit.fixed(x2, 2);
+        Surface s = surface();
+        if (s != null) {
+            int c = cell(x1, s.plane.lo(), s.plane.hi(), s.plane.grid());
+            int r = s.plane.grid() - 1 - cell(x2, s.plane.lo(), s.plane.hi(), s.plane.grid());
+            text += " \u2192 \u0177 " + PlotKit.fixed(s.values[r * s.plane.grid() + c], 3);
+        }
+        return Optional.of(text);
+    }
+
+    /** Data coordinates (x1, x2) of a pixel of this pane; NaNs when nothing is plotted. */
+    public double[] toData(double px, double py) {
+        Geo geo = geometry();
+        return geo == null ? new double[] {Double.NaN, Double.NaN} : new double[] {geo.dataX(px), geo.dataY(py)};
+    }
+
+    /** Pixel of this pane where the data point (x1, x2) is drawn; NaNs when nothing is plotted. */
+    public double[] toPixel(double x1, double x2) {
+        Geo geo = geometry();
+        return geo == null ? new double[] {Double.NaN, Double.NaN} : new double[] {geo.px(x1), geo.py(x2)};
+    }
+
+    private void clicked(MouseEvent e) {
+        if (onPointClick == null || hiddenSpace || frame == null || frame.plane() == null) return;
+        Geo geo = geometry();
+        if (geo == null || !geo.inside(e.getX(), e.getY())) return;
+        onPointClick.at(geo.dataX(e.getX()), geo.dataY(e.getY()), e.getButton(), e.isShiftDown());
+        e.consume();
+    }
+
+    // ------------------------------------------------------------------ geometry
+
+    /** The square plot: its top-left pixel, side and the data range [lo, hi] on both axes. */
+    private record Geo(double x, double y, double size, double lo, double hi) {
+        double px(double v) { return x + (v - lo) / (hi - lo) * size; }
+        double py(double v) { return y + (hi - v) / (hi - lo) * size; }
+        double dataX(double p) { return lo + (p - x) / size * (hi - lo); }
+        double dataY(double p) { return hi - (p - y) / size * (hi - lo); }
+        boolean inside(double px, double py) { return px >= x && px <= x + size && py >= y && py <= y + size; }
+    }
+
+    /** A map to paint behind the points: grid × grid values over a plane. */
+    private record Surface(PlaygroundFrame.Plane plane, float[] values) {}
+
+    /** The data range shown, or null when there is nothing to plot in the current mode. */
+    private double[] range() {
+        if (frame == null) return null;
+        if (!hiddenSpace) return frame.plane() == null ? null : new double[] {frame.plane().lo(), frame.plane().hi()};
+        if (frame.hidden() == null) return null;
+        // The hidden map's plane covers the points' range (and the unit square): use it when there is one.
+        if (frame.hiddenMap() != null) return new double[] {frame.hiddenMap().plane().lo(), frame.hiddenMap().plane().hi()};
+        return new double[] {frame.hidden().lo(), frame.hidden().hi()};
+    }
+
+    private Surface surface() {
+        if (frame == null) return null;
+        if (hiddenSpace) return frame.hiddenMap() == null ? null : new Surface(frame.hiddenMap().plane(), frame.hiddenMap().values());
+        if (frame.plane() == null || frame.maps() == null) return null;
+        return new Surface(frame.plane(), frame.maps().get(frame.maps().size() - 1)[0]);
+    }
+
+    private String[] axisNames() {
+        if (!hiddenSpace) return new String[] {"x1", "x2"};
+        return new String[] {"h1", frame.hidden() != null && frame.hidden().units() < 2 ? "" : "h2"};
+    }
+
+    private Font font() { return PlotKit.font(scale()); }
+
+    private double tickStep(double lo, double hi) { return PlotKit.niceStep(hi - lo, 2.5); }
+
+    private Geo geometry() {
+        double[] r = range();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (r == null || !(r[1] > r[0])) return null;
+        double s = scale(), fs = font().getSize(), tick = 4 * s, gap = 4 * s;
+        double labels = 0;
+        for (double v : PlotKit.ticks(r[0], r[1], tickStep(r[0], r[1]))) labels = Math.max(labels, PlotKit.width(PlotKit.tick(v), font()));
+        String[] names = axisNames();
+        double nameW = Math.max(PlotKit.width(names[0], font()), PlotKit.width(names[1], font()));
+        double left = nameW + 2 * gap + labels + gap + tick, right = 10 * s, top = 10 * s;
+        double bottom = tick + gap + fs * 1.2 + fs * 1.4;
+        double size = Math.floor(Math.min(w - left - right, h - top - bottom));
+        if (size < 20) return null;
+        double x = Math.round(left + (w - left - right - size) / 2), y = Math.round(top + (h - top - bottom - size) / 2);
+        return new Geo(x, y, size, r[0], r[1]);
+    }
+
+    /** Index of the grid cell of [lo, hi] split into {@code grid} that holds {@code v}. */
+    private static int cell(double v, double lo, double hi, int grid) {
+        return Math.max(0, Math.min(grid - 1, (int) Math.floor((v - lo) / (hi - lo) * grid)));
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    @Override
+    protected void redraw() {
+        GraphicsContext g = cleared();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (frame == null || w < 10 || h < 10) return;
+        Geo geo = geometry();
+        if (geo == null) {
+            String why = hiddenSpace && frame.hidden() == null ? "no hidden layer"
+                    : hiddenSpace || frame.plane() != null ? "too small to draw"
+                    : "no input plane: the data has " + frame.sizes()[0] + " inputs, not 2";
+            PlotKit.note(g, why, muted(), font(), 0, 0, w, h);
+            return;
+        }
+        drawBackground(g, geo);
+        drawAxes(g, geo);
+        if (hiddenSpace) {
+            PlaygroundFrame.Hidden hid = frame.hidden();
+            if (showTest) drawPoints(g, geo, hid.test(), true);
+            drawPoints(g, geo, hid.train(), false);
+        } else {
+            if (showTest) drawPoints(g, geo, frame.test(), true);
+            drawPoints(g, geo, frame.train(), false);
+            if (frame.perceptron() != null) drawPerceptron(g, geo, frame.perceptron());
+        }
+        if (hiddenSpace && surface() == null) drawNoMapNote(g, geo);
+        drawHover(g, geo);
+    }
+
+    private static final String NO_MAP = "output map needs exactly 2 units in hidden layer 1";
+
+    /** Over the points (they may fill the square), in a box at the top centre. */
+    private void drawNoMapNote(GraphicsContext g, Geo geo) {
+        Font f = PlotKit.font(scale() * 0.9);
+        double pad = 3 * scale();
+        double[] size = PlotKit.readoutSize(List.of(NO_MAP), f, pad);
+        PlotKit.readout(g, List.of(NO_MAP), f, geo.x + (geo.size - size[0]) / 2, geo.y + 6 * scale(), pad,
+                PlotKit.alpha(box(), 0.85), border(), muted(), lineScale());
+    }
+
+    private void drawBackground(GraphicsContext g, Geo geo) {
+        Surface s = surface();
+        if (s == null) {
+            g.setFill(track());
+            g.fillRect(geo.x, geo.y, geo.size, geo.size);
+            return;
+        }
+        int n = s.plane.grid(), k = UPSAMPLE, m = n * k + 2;
+        if (image == null || (int) image.getWidth() != m) {
+            image = new WritableImage(m, m);
+            pixels = new int[m * m];
+            // Texel t (of m, one of padding each side) sits at cell coordinate (t − 1 + 0.5) / k − 0.5:
+            // its two nearest cells and the weight of the second, clamped at the edges.
+            lower = new int[m];
+            weight = new float[m];
+            for (int t = 0; t < m; t++) {
+                double u = Math.max(0, Math.min(n - 1, (t - 0.5) / k - 0.5));
+                lower[t] = Math.min(n - 2, (int) Math.floor(u));
+                weight[t] = (float) (u - lower[t]);
+            }
+        }
+        // Values are interpolated before colouring (so a 0 next to a 1 passes through the neutral
+        // 0.5, not a muddy mix of blue and orange); the renderer's smoothing then only has to blend
+        // neighbours a third of a cell apart. Cell centres keep their exact value.
+        float[] v = s.values;
+        for (int r = 0; r < m; r++) {
+            int r0 = lower[r] * n;
+            float wy = weight[r];
+            for (int c = 0; c < m; c++) {
+                int i = r0 + lower[c];
+                float wx = weight[c];
+                float top = v[i] + (v[i + 1] - v[i]) * wx, bottom = v[i + n] + (v[i + n + 1] - v[i + n]) * wx;
+                float p = top + (bottom - top) * wy;
+                pixels[r * m + c] = p != p ? NAN_ARGB : LUT[p <= 0 ? 0 : p >= 1 ? 255 : (int) (p * 255 + 0.5f)];
+            }
+        }
+        image.getPixelWriter().setPixels(0, 0, m, m, PixelFormat.getIntArgbInstance(), pixels, 0, m);
+        // The surface's plane is the plot's range in both modes, so the image fills the plot.
+        double x0 = geo.px(s.plane.lo()), y0 = geo.py(s.plane.hi()), side = geo.px(s.plane.hi()) - x0;
+        g.setImageSmoothing(true);
+        // The padding lies outside the source rectangle but still feeds the filter at the edges.
+        g.drawImage(image, 1, 1, m - 2, m - 2, x0, y0, side, side);
+    }
+
+    private void drawAxes(GraphicsContext g, Geo geo) {
+        double s = scale(), tick = 4 * s, gap = 4 * s, fs = font().getSize();
+        g.setStroke(border());
+        g.setLineWidth(lineScale());
+        g.setLineDashes();
+        g.strokeRect(geo.x - 0.5, geo.y - 0.5, geo.size + 1, geo.size + 1);
+        g.setStroke(muted());
+        g.setLineWidth(Math.max(1, s) * lineScale());
+        g.setFill(muted());
+        g.setFont(font());
+        double labels = 0;
+        for (double v : PlotKit.ticks(geo.lo, geo.hi, tickStep(geo.lo, geo.hi))) {
+            String t = PlotKit.tick(v);
+            labels = Math.max(labels, PlotKit.width(t, font()));
+            double px = Math.round(geo.px(v)) + 0.5, py = Math.round(geo.py(v)) + 0.5;
+            g.strokeLine(px, geo.y + geo.size + 1, px, geo.y + geo.size + 1 + tick);
+            g.strokeLine(geo.x - 1, py, geo.x - 1 - tick, py);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(t, px, geo.y + geo.size + tick + gap);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(t, geo.x - tick - gap, py);
+        }
+        String[] names = axisNames();
+        g.setFill(ink());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(names[0], geo.x + geo.size / 2, geo.y + geo.size + tick + gap + fs * 1.2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(names[1], geo.x - tick - 2 * gap - labels, geo.y + geo.size / 2);
+    }
+
+    private double radius() { return 4 * scale(); }
+
+    private void drawPoints(GraphicsContext g, Geo geo, Points pts, boolean test) {
+        double r = radius();
+        double mid = (geo.lo + geo.hi) / 2;
+        g.setLineDashes();
+        g.setLineWidth((test ? 1.6 : 1.3) * scale());
+        g.setStroke(test ? TEST_OUTLINE : Color.WHITE);
+        for (int i = 0; i < pts.size(); i++) {
+            float[] p = pts.xy()[i];
+            double x = geo.px(p[0]), y = geo.py(p.length > 1 ? p[1] : mid);
+            g.setFill(pts.labels()[i] == 1 ? Palette.CLASS_1 : Palette.CLASS_0);
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        }
+    }
+
+    /** The line w0 + w1·x1 + w2·x2 = 0 across the plot, and a ring round the sample just visited. */
+    private void drawPerceptron(GraphicsContext g, Geo geo, PlaygroundFrame.Perceptron p) {
+        double w0 = p.weights()[0], w1 = p.weights()[1], w2 = p.weights()[2];
+        double s = scale();
+        if (Math.abs(w1) > 1e-12 || Math.abs(w2) > 1e-12) {
+            double ax, ay, bx, by;
+            if (Math.abs(w2) >= Math.abs(w1)) { // not steeper than 45°: solve for x2 at both edges
+                ax = geo.lo; bx = geo.hi;
+                ay = -(w0 + w1 * ax) / w2; by = -(w0 + w1 * bx) / w2;
+            } else {
+                ay = geo.lo; by = geo.hi;
+                ax = -(w0 + w2 * ay) / w1; bx = -(w0 + w2 * by) / w1;
+            }
+            double[] seg = clip(ax, ay, bx, by, geo.lo, geo.hi);
+            if (seg != null) {
+                double x1 = geo.px(seg[0]), y1 = geo.py(seg[1]), x2 = geo.px(seg[2]), y2 = geo.py(seg[3]);
+                g.setLineDashes();
+                g.setStroke(PlotKit.alpha(box(), 0.8)); // a halo, so the line reads on both colours of the map
+                g.setLineWidth(4 * s);
+                g.strokeLine(x1, y1, x2, y2);
+                g.setStroke(ink());
+                g.setLineWidth(2 * s * lineScale());
+                g.strokeLine(x1, y1, x2, y2);
+            }
+        }
+        int i = p.lastSample();
+        if (i >= 0 && i < frame.train().size()) {
+            float[] q = frame.train().xy()[i];
+            double x = geo.px(q[0]), y = geo.py(q[1]), r = radius() * 2.2;
+            g.setStroke(PlotKit.alpha(box(), 0.85));
+            g.setLineWidth(4.5 * s);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            g.setStroke(p.lastWasUpdate() ? accent() : ink());
+            g.setLineWidth(2.5 * s * lineScale());
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        }
+    }
+
+    /** The part of the segment (ax, ay)–(bx, by) inside [lo, hi]² (Liang–Barsky), or null. */
+    static double[] clip(double ax, double ay, double bx, double by, double lo, double hi) {
+        double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+        double[] p = {-dx, dx, -dy, dy}, q = {ax - lo, hi - ax, ay - lo, hi - ay};
+        for (int k = 0; k < 4; k++) {
+            if (p[k] == 0) {
+                if (q[k] < 0) return null;
+            } else {
+                double t = q[k] / p[k];
+                if (p[k] < 0) t0 = Math.max(t0, t);
+                else t1 = Math.min(t1, t);
+            }
+        }
+        return t0 > t1 ? null : new double[] {ax + t0 * dx, ay + t0 * dy, ax + t1 * dx, ay + t1 * dy};
+    }
+
+    private void drawHover(GraphicsContext g, Geo geo) {
+        Optional<String> text = hoverText();
+        if (text.isEmpty()) return;
+        // A small cross where the value is read.
+        double arm = 5 * scale(), cx = Math.round(hoverX) + 0.5, cy = Math.round(hoverY) + 0.5;
+        g.setLineDashes();
+        g.setLineWidth(3 * scale());
+        g.setStroke(PlotKit.alpha(box(), 0.8));
+        g.strokeLine(cx - arm, cy, cx + arm, cy);
+        g.strokeLine(cx, cy - arm, cx, cy + arm);
+        g.setLineWidth(Math.max(1, scale()) * lineScale());
+        g.setStroke(ink());
+        g.strokeLine(cx - arm, cy, cx + arm, cy);
+        g.strokeLine(cx, cy - arm, cx, cy + arm);
+        Font f = PlotKit.font(scale() * 0.95);
+        double pad = 4 * scale(), margin = 6 * scale();
+        List<String> lines = List.of(text.get());
+        double[] size = PlotKit.readoutSize(lines, f, pad);
+        // Top-left corner, unless the cursor (or the no-map note) is up there: then bottom-left.
+        boolean top = (hoverY > geo.y + size[1] + 2 * margin || hoverX > geo.x + size[0] + 2 * margin)
+                && !(hiddenSpace && surface() == null);
+        double y = top ? geo.y + margin : geo.y + geo.size - margin - size[1];
+        PlotKit.readout(g, lines, f, geo.x + margin, y, pad, PlotKit.alpha(box(), 0.88), border(), ink(), lineScale());
+    }
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+}

@@ -1,0 +1,101 @@
+package backprop.app.playground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** Small pieces the playground's charts share: nice tick values, number text, notes and readout boxes. */
+final class PlotKit {
+    private PlotKit() {}
+
+    /** The font of tick labels and readouts at presenter scale {@code scale}. */
+    static Font font(double scale) {
+        return Font.font("System", 11 * scale);
+    }
+
+    /** A round step (1, 2 or 5 × 10ⁿ) near {@code span / count}, so about {@code count} ticks fit. */
+    static double niceStep(double span, double count) {
+        if (!(span > 0) || Double.isInfinite(span)) return 1;
+        double raw = span / count, mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+    }
+
+    /** Multiples of {@code step} inside [lo, hi], rounded so that 0 is exactly 0. */
+    static List<Double> ticks(double lo, double hi, double step) {
+        List<Double> out = new ArrayList<>();
+        for (long k = (long) Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) out.add(k == 0 ? 0.0 : k * step);
+        return out;
+    }
+
+    /** A tick label: "−1", "0", "0.5", "12k". */
+    static String tick(double v) {
+        if (Math.abs(v) >= 10_000 && v % 1000 == 0) return fixed(v / 1000, 0) + "k";
+        return backprop.app.math.Num.shortFmt(Math.abs(v) < 1e-12 ? 0 : v);
+    }
+
+    /** {@code v} with {@code decimals} decimals and a true minus sign; "−0.00" reads "0.00". */
+    static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) return "NaN";
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (s.matches("-0\\.?0*")) s = s.substring(1);
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    }
+
+    /** An accuracy in [0, 1] as a whole percentage: "98 %". */
+    static String percent(double a) {
+        return Math.round(a * 100) + "\u202f%";
+    }
+
+    /** A muted sentence centred in the rectangle. */
+    static void note(GraphicsContext g, String text, Color color, Font font, double x, double y, double w, double h) {
+        g.setFont(font);
+        g.setFill(color);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x + w / 2, y + h / 2);
+    }
+
+    /** Size of a readout box holding {@code lines}: {width, height}. */
+    static double[] readoutSize(List<String> lines, Font font, double pad) {
+        double w = 0;
+        for (String l : lines) w = Math.max(w, width(l, font));
+        return new double[] {w + 2 * pad, lines.size() * font.getSize() * 1.3 + 2 * pad};
+    }
+
+    /** A box with a border and left-aligned lines of text, its top-left corner at (x, y). */
+    static void readout(GraphicsContext g, List<String> lines, Font font, double x, double y, double pad,
+                        Color fill, Color stroke, Color text, double lineWidth) {
+        double[] size = readoutSize(lines, font, pad);
+        g.setFill(fill);
+        g.fillRoundRect(x, y, size[0], size[1], 2 * pad, 2 * pad);
+        g.setStroke(stroke);
+        g.setLineWidth(lineWidth);
+        g.setLineDashes();
+        g.strokeRoundRect(x, y, size[0], size[1], 2 * pad, 2 * pad);
+        g.setFill(text);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double lh = font.getSize() * 1.3;
+        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), x + pad, y + pad + lh * (i + 0.5));
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    /** Width of {@code s} in {@code f} (FX thread). */
+    static double width(String s, Font f) {
+        MEASURE.setFont(f);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    /** {@code c} with opacity {@code a}. */
+    static Color alpha(Color c, double a) {
+        return Color.color(c.getRed(), c.getGreen(), c.getBlue(), a);
+    }
+}
