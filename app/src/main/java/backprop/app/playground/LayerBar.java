@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -81,26 +82,55 @@ final class LayerBar extends Pane {
         return box;
     }
 
+    /**
+     * When hidden columns sit closer than their controls are wide (many layers, presenter mode),
+     * the activation boxes go first, then the "units" word, so nothing overlaps.
+     */
+    private void fitControls() {
+        double spacing = Double.POSITIVE_INFINITY;
+        for (int c = 1; c + 1 < (vm.setup() == null ? 0 : vm.setup().hidden().size() + 2); c++) {
+            spacing = Math.min(spacing, canvas.columnCentreX(c + 1) - canvas.columnCentreX(c));
+        }
+        for (int level = 0; level < 3; level++) {
+            boolean fits = true;
+            for (Node n : getChildren()) {
+                if (!(n instanceof VBox box) || !(n.getUserData() instanceof Integer)) continue;
+                Node combo = box.getChildren().get(1);
+                Label units = (Label) ((HBox) box.getChildren().get(0)).getChildren().get(1);
+                combo.setVisible(level < 1);
+                combo.setManaged(level < 1);
+                String n0 = units.getText().split(" ")[0];
+                units.setText(level < 2 ? n0 + (n0.equals("1") ? " unit" : " units") : n0);
+                units.setMinWidth(level < 2 ? Region.USE_COMPUTED_SIZE : Region.USE_PREF_SIZE);
+                if (box.prefWidth(-1) > spacing - 6) fits = false;
+            }
+            if (fits || Double.isInfinite(spacing) || Double.isNaN(spacing)) return;
+        }
+    }
+
     @Override
     protected void layoutChildren() {
-        double h = getHeight();
+        fitControls();
+        // Layer count on the first row, each column's controls on the second, over its column.
         layers.autosize();
-        double left = layers.getWidth();
-        layers.relocate(0, (h - layers.getHeight()) / 2);
+        layers.relocate(0, 0);
+        double top = layers.getHeight() + GAP;
         for (Node n : getChildren()) {
             if (!(n.getUserData() instanceof Integer column)) continue;
             n.autosize();
             double w = n.getLayoutBounds().getWidth();
             double x = canvas.getLayoutX() - getLayoutX() + canvas.columnCentreX(column) - w / 2;
-            n.relocate(Math.max(left + 8, Math.min(getWidth() - w, x)), (h - n.getLayoutBounds().getHeight()) / 2);
+            n.relocate(Math.max(0, Math.min(getWidth() - w, x)), top);
         }
     }
 
+    private static final double GAP = 4;
+
     @Override
     protected double computePrefHeight(double width) {
-        double h = layers.prefHeight(-1);
-        for (Node n : getChildren()) h = Math.max(h, n.prefHeight(-1));
-        return h + 4;
+        double h = 0;
+        for (Node n : getChildren()) if (n != layers) h = Math.max(h, n.prefHeight(-1));
+        return layers.prefHeight(-1) + (h > 0 ? GAP + h : 0) + 2;
     }
 
     static Button small(String id, String icon, String tip) {

@@ -93,6 +93,7 @@ public final class PlaygroundView implements StudioView {
         preset.setValue(vm.presetProperty().get());
         preset.setTooltip(new Tooltip("Ready-made lessons: hand-built and learned XOR, the perceptron, the 8-3-8 encoder…"));
         preset.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.presetProperty().get()) vm.choose(b); });
+        preset.setMinWidth(Region.USE_PREF_SIZE);
         vm.presetProperty().addListener((o, a, b) -> preset.setValue(b));
 
         Button reset = LayerBar.small("pg-reset", "mdi2r-restore", "Reset: new initial weights from the seed (Home)");
@@ -111,9 +112,11 @@ public final class PlaygroundView implements StudioView {
         counter.setId("pg-counter");
         counter.getStyleClass().add("pg-counter");
         counter.textProperty().bind(vm.stepTextProperty());
+        counter.setMinWidth(Region.USE_PREF_SIZE);
         Label speed = new Label();
         speed.getStyleClass().add("pg-caption");
         speed.textProperty().bind(vm.speedTextProperty());
+        speed.setMinWidth(Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("pg-message");
@@ -121,14 +124,16 @@ public final class PlaygroundView implements StudioView {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.setMinWidth(0);
 
-        HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter, speed, sep(), message);
+        HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter, speed);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pg-top-bar");
-        BorderPane.setMargin(bar, new Insets(0, 0, 10, 0));
-        return bar;
+        // The hint gets its own line: preset descriptions and errors are sentences.
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        VBox top = new VBox(4, bar, message);
+        BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
+        return top;
     }
 
     private Node settings() {
@@ -146,6 +151,9 @@ public final class PlaygroundView implements StudioView {
 
     private Node networkPane() {
         LayerBar layers = new LayerBar(vm, network);
+        // Presenter mode shows the network; changing its shape is for the desk.
+        layers.visibleProperty().bind(presenter.not());
+        layers.managedProperty().bind(layers.visibleProperty());
         VBox.setVgrow(network, Priority.ALWAYS);
         network.setMinSize(0, 0);
         PaletteLegend legend = new PaletteLegend("weight · unit output", 1);
@@ -173,13 +181,18 @@ public final class PlaygroundView implements StudioView {
         class1.setSelected(true);
         Label adds = new Label("click adds");
         adds.getStyleClass().add("pg-caption");
-        HBox tools = new HBox(6, hidden, showTest, spacer(), adds, class1, class0);
+        HBox adding = new HBox(6, adds, class1, class0);
+        adding.setAlignment(Pos.CENTER_RIGHT);
+        adding.visibleProperty().bind(presenter.not()); // adding points is for the desk, not the projector
+        HBox tools = new HBox(6, hidden, showTest, spacer(), adding);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         StackPane mapBox = new StackPane(map);
         mapBox.setMinSize(0, 0);
         map.setMinSize(0, 0);
-        VBox.setVgrow(mapBox, Priority.ALWAYS);
+        // As square as the column allows; what is left goes to the charts.
+        mapBox.prefHeightProperty().bind(mapBox.widthProperty());
+        VBox.setVgrow(mapBox, Priority.SOMETIMES);
         mapBox.getStyleClass().add("pg-map-box");
 
         GridPane stats = new GridPane();
@@ -196,12 +209,12 @@ public final class PlaygroundView implements StudioView {
 
         chart.setId("pg-chart");
         chart.getStyleClass().add("pg-chart");
-        chart.setMinHeight(110);
-        chart.setPrefHeight(150);
+        VBox.setVgrow(chart, Priority.ALWAYS);
 
         VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart, table);
         card.getStyleClass().addAll("pg-card", "pg-output");
         card.setId("pg-output-card");
+        card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
         BorderPane.setMargin(card, new Insets(0, 0, 0, 12));
         return card;
     }

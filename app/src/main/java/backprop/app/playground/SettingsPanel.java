@@ -55,7 +55,7 @@ final class SettingsPanel extends VBox {
     SettingsPanel(PlaygroundViewModel vm) {
         this.vm = vm;
         getStyleClass().add("pg-settings");
-        setSpacing(14);
+        setSpacing(10);
         getChildren().addAll(dataSection(), featureSection(), trainingSection());
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) refresh(); });
         refresh();
@@ -102,14 +102,20 @@ final class SettingsPanel extends VBox {
         g.addRow(0, caption("Data"), set);
         g.addRow(1, caption("Noise"), new HBox(6, noise, noiseValue));
         g.addRow(2, caption("Test share"), new HBox(6, ratio, ratioValue));
-        g.addRow(3, caption("Seed"), new HBox(6, seed, regenerate));
+        g.addRow(3, caption("Seed"), seed);
+        g.add(regenerate, 1, 4);
+        regenerate.setMaxWidth(Double.MAX_VALUE);
         return section("Data", g);
     }
 
     // ------------------------------------------------------------------ features
 
     private Node featureSection() {
-        VBox boxes = new VBox(4);
+        // Two columns: x1 | x2, x1² | x2², x1·x2, sin x1 | sin x2 (pairs side by side).
+        GridPane boxes = new GridPane();
+        boxes.setHgap(16);
+        boxes.setVgap(4);
+        int[][] place = {{0, 0}, {1, 0}, {0, 1}, {1, 1}, {0, 2}, {0, 3}, {1, 3}};
         for (Feature f : Feature.values()) {
             CheckBox c = new CheckBox(f.label());
             c.setId("pg-feature-" + f.name().toLowerCase());
@@ -122,7 +128,7 @@ final class SettingsPanel extends VBox {
                 c.setSelected(vm.setup().features().contains(f));
                 c.setDisable(!vm.setup().isPlanar() || vm.setup().kind() == Kind.PERCEPTRON || vm.setup().handBuilt() != null);
             });
-            boxes.getChildren().add(c);
+            boxes.add(c, place[f.ordinal()][0], place[f.ordinal()][1]);
         }
         return section("Input features", boxes);
     }

@@ -85,7 +85,7 @@ class DecisionMapTest {
 
     @Test
     void paintsEachGridCellInThePalettesColourForItsValue() throws Exception {
-        PlaygroundFrame f = trained(PlaygroundSetup.defaults(), 30);
+        PlaygroundFrame f = trained(PlaygroundSetup.defaults(), 300);
         float[] values = outputMap(f);
         float min = 1, max = 0;
         for (float v : values) { min = Math.min(min, v); max = Math.max(max, v); }
@@ -226,8 +226,8 @@ class DecisionMapTest {
 
     @Test
     void hiddenSpacePlotsPointsAtTheirHiddenCoordinatesOverTheHiddenMap() throws Exception {
-        PlaygroundFrame f = trained(PlaygroundSetup.defaults().withDataset("xor")
-                .withHidden(List.of(new PlaygroundSetup.Hidden(2, "sigmoid"))).withLearningRate(0.1).withSeed(3), 400);
+        // The built-in xor model's settings: 100 % from epoch 625.
+        PlaygroundFrame f = trained(Preset.LEARNED_XOR.setup(), 700);
         assertTrue(f.hiddenMap() != null);
         assertEquals(1f, f.trainAccuracy(), "this seed learns XOR, so the four points sit apart");
         onFx(() -> {

@@ -62,6 +62,10 @@ class PlaygroundFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -91,8 +95,8 @@ class PlaygroundFlowTest {
         assertTrue(differentPixels(before, after) > 1000, "the output heat map changed as the network learned");
     }
 
-    private Image snapshot(FxRobot robot) {
-        return robot.interact(() -> view.decisionMap().snapshot(null, null));
+    private Image snapshot(FxRobot robot) throws Exception {
+        return fx(() -> view.decisionMap().snapshot(null, null));
     }
 
     private static int differentPixels(Image a, Image b) {
@@ -110,8 +114,8 @@ class PlaygroundFlowTest {
         assertEquals(List.of(0f, 1f, 1f, 0f), outputs(f));
         List<String> cells = view.sampleTable().cellTexts();
         assertTrue(cells.contains("✓") && !cells.contains("✗"), "the hand-built table is all correct: " + cells);
-        // Output bias −0.5 → +0.5: now (0,0) also fires, so the table shows a mistake.
-        Point2D unit = robot.interact(() -> {
+        // Output bias −0.5 → +0.5: y = step(v1 + v2 + 0.5) now fires for every row, so (0,0) and (1,1) are wrong.
+        Point2D unit = fx(() -> {
             javafx.geometry.Rectangle2D b = view.networkCanvas().unitBounds(2, 0);
             return view.networkCanvas().localToScreen(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
         });
@@ -120,8 +124,8 @@ class PlaygroundFlowTest {
         waitIdle();
         PlaygroundFrame g = view.viewModel().frame();
         assertEquals(0.5f, g.biases().get(1)[0]);
-        assertEquals(List.of(1f, 1f, 1f, 0f), outputs(g));
-        assertTrue(view.sampleTable().cellTexts().contains("✗"), "the table shows the engine's new output");
+        assertEquals(List.of(1f, 1f, 1f, 1f), outputs(g));
+        assertEquals(2, view.sampleTable().cellTexts().stream().filter("✗"::equals).count(), "the table shows the engine's new output");
         assertEquals(f.step(), g.step(), "editing is not training");
     }
 
@@ -132,7 +136,7 @@ class PlaygroundFlowTest {
     @Test
     void clickingTheMapAddsAPointAndRightClickRemovesIt(FxRobot robot) throws Exception {
         int before = view.viewModel().frame().train().size() + view.viewModel().frame().test().size();
-        Point2D centre = robot.interact(() -> view.decisionMap().localToScreen(pixel(0.3, 0.2)));
+        Point2D centre = fx(() -> view.decisionMap().localToScreen(pixel(0.3, 0.2)));
         robot.clickOn(centre);
         waitIdle();
         PlaygroundFrame f = view.viewModel().frame();
@@ -152,9 +156,13 @@ class PlaygroundFlowTest {
     void perceptronOnXorKeepsMovingItsLineAndSaysItCycles(FxRobot robot) throws Exception {
         choose(robot, Preset.PERCEPTRON_XOR);
         float[] w0 = view.viewModel().frame().perceptron().weights();
+        // w = 0 classifies (0,0) as −1, which is right; (0,1) is the first mistake and moves the line.
         robot.clickOn("#pg-step");
         waitIdle();
-        assertNotEquals(w0[0], view.viewModel().frame().perceptron().weights()[0], "the first sample is misclassified: the rule moves the line");
+        assertEquals(0f, view.viewModel().frame().perceptron().weights()[0]);
+        robot.clickOn("#pg-step");
+        waitIdle();
+        assertNotEquals(w0[0], view.viewModel().frame().perceptron().weights()[0], "a misclassified sample moves the line");
         for (int i = 0; i < 12; i++) {
             robot.clickOn("#pg-epoch");
             waitIdle();
