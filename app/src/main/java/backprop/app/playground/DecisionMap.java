@@ -321,7 +321,13 @@ public final class DecisionMap extends CanvasPane {
         g.fillText(names[1], geo.x - tick - 2 * gap - labels, geo.y + geo.size / 2);
     }
 
-    private double radius() { return 4 * scale(); }
+    /** Larger dots for a handful of points (truth tables), where each one matters. */
+    private double radius() {
+        int n = frame == null ? 0 : frame.train().size() + frame.test().size();
+        return (n <= 16 ? 7 : 4) * scale();
+    }
+
+    private static final Color HALO = Color.rgb(29, 33, 39, 0.55);
 
     private void drawPoints(GraphicsContext g, Geo geo, Points pts, boolean test) {
         double r = radius();
@@ -335,6 +341,15 @@ public final class DecisionMap extends CanvasPane {
             g.setFill(pts.labels()[i] == 1 ? Palette.CLASS_1 : Palette.CLASS_0);
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            if (!test) {
+                // A thin dark halo outside the white ring: a dot stays visible on a map of its own colour.
+                double h = r + g.getLineWidth();
+                g.setStroke(HALO);
+                g.setLineWidth(0.9 * scale());
+                g.strokeOval(x - h, y - h, 2 * h, 2 * h);
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.3 * scale());
+            }
         }
     }
 

@@ -51,6 +51,50 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
                 "sgd", 0.03, 10, 0.0, "xavier", 1L, null);
     }
 
+    /**
+     * The setup that shows a network file in the playground: its dense layers (explicit weights
+     * are kept, as in the hand-built XOR), loss, training settings, seed and dataset. Throws
+     * {@link IllegalArgumentException} naming the problem if the playground cannot show it.
+     */
+    public static PlaygroundSetup fromSpec(NetworkSpec spec, String source) {
+        String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
+        PlaygroundSetup d = defaults();
+        String dataset = spec.dataset() != null && spec.dataset().name() != null ? spec.dataset().name() : d.dataset();
+        List<Hidden> hidden = new ArrayList<>();
+        boolean weights = false;
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec l = spec.layers().get(i);
+            if (!"dense".equals(l.type())) throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type() + "; the playground shows dense layers only");
+            weights |= l.weights() != null;
+            if (i < spec.layers().size() - 1) hidden.add(new Hidden(l.units(), l.activation()));
+        }
+        LayerSpec out = spec.layers().get(spec.layers().size() - 1);
+        PlaygroundSetup s = d.withDataset(dataset).withHidden(hidden).withOutput(out.activation()).withLoss(spec.loss())
+                .withSeed(spec.seed() != null ? spec.seed() : d.seed()).withHandBuilt(weights ? spec : null);
+        if (s.isTable()) s = s.withTestRatio(0);
+        NetworkSpec.DatasetSpec ds = spec.dataset();
+        if (ds != null) {
+            if (ds.samples() != null) s = s.withSamples(ds.samples());
+            if (ds.noise() != null) s = s.withNoise(ds.noise());
+            if (ds.testRatio() != null) s = s.withTestRatio(ds.testRatio());
+            if (ds.seed() != null) s = s.withDataSeed(ds.seed());
+        }
+        TrainingSpec t = spec.training();
+        if (t != null) {
+            if (t.optimizer() != null) s = s.withOptimizer(t.optimizer());
+            if (t.learningRate() != null) s = s.withLearningRate(t.learningRate());
+            if (t.batchSize() != null) s = s.withBatchSize(t.batchSize());
+            if (t.l2() != null) s = s.withL2(t.l2());
+        }
+        if (s.isPlanar() && spec.inputSize() != 2) {
+            throw new IllegalArgumentException(where + ": takes " + spec.inputSize() + " inputs; the playground feeds x1, x2 (use dataset encoder-838 for 8 inputs)");
+        }
+        if (!s.isPlanar() && !"encoder-838".equals(dataset)) {
+            throw new IllegalArgumentException(where + ": dataset " + dataset + " is not one the playground can draw");
+        }
+        return s;
+    }
+
     /** True for the truth tables and the 8-3-8 vectors: no noise, no split, a handful of rows. */
     public boolean isTable() {
         return List.of("and", "or", "xor", "encoder-838").contains(dataset);

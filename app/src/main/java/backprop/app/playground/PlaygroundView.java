@@ -53,6 +53,8 @@ public final class PlaygroundView implements StudioView {
     private final SampleTable table = new SampleTable();
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
+    /** False for data that is not 2-D (the 8-3-8 encoder): no plane to map, the table gets the room. */
+    private final BooleanProperty planar = new SimpleBooleanProperty(true);
     private final Label trainLoss = stat("pg-train-loss"), testLoss = stat("pg-test-loss");
     private final Label trainAccuracy = stat("pg-train-accuracy"), testAccuracy = stat("pg-test-accuracy");
     private final Label perceptronText = new Label();
@@ -94,6 +96,7 @@ public final class PlaygroundView implements StudioView {
         preset.setTooltip(new Tooltip("Ready-made lessons: hand-built and learned XOR, the perceptron, the 8-3-8 encoder…"));
         preset.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.presetProperty().get()) vm.choose(b); });
         preset.setMinWidth(Region.USE_PREF_SIZE);
+        preset.setPromptText("network file");
         vm.presetProperty().addListener((o, a, b) -> preset.setValue(b));
 
         Button reset = LayerBar.small("pg-reset", "mdi2r-restore", "Reset: new initial weights from the seed (Home)");
@@ -113,11 +116,6 @@ public final class PlaygroundView implements StudioView {
         counter.getStyleClass().add("pg-counter");
         counter.textProperty().bind(vm.stepTextProperty());
         counter.setMinWidth(Region.USE_PREF_SIZE);
-        Label speed = new Label();
-        speed.getStyleClass().add("pg-caption");
-        speed.textProperty().bind(vm.speedTextProperty());
-        speed.setMinWidth(Region.USE_PREF_SIZE);
-
         Label message = new Label();
         message.setId("pg-message");
         message.getStyleClass().add("pg-message");
@@ -125,7 +123,7 @@ public final class PlaygroundView implements StudioView {
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
 
-        HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter, speed);
+        HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter); // speed: on the shell's toolbar
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pg-top-bar");
         // The hint gets its own line: preset descriptions and errors are sentences.
@@ -179,11 +177,11 @@ public final class PlaygroundView implements StudioView {
         ToggleButton class1 = classToggle("pg-add-class-1", Palette.CLASS_1, "Click adds orange points (class 1); right-click removes");
         ToggleButton class0 = classToggle("pg-add-class-0", Palette.CLASS_0, "Click adds blue points (class 0); right-click removes");
         class1.setSelected(true);
-        Label adds = new Label("click adds");
-        adds.getStyleClass().add("pg-caption");
-        HBox adding = new HBox(6, adds, class1, class0);
+        HBox adding = new HBox(4, class1, class0);
         adding.setAlignment(Pos.CENTER_RIGHT);
         adding.visibleProperty().bind(presenter.not()); // adding points is for the desk, not the projector
+        hidden.setMinWidth(Region.USE_PREF_SIZE);
+        showTest.setMinWidth(Region.USE_PREF_SIZE);
         HBox tools = new HBox(6, hidden, showTest, spacer(), adding);
         tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -194,6 +192,10 @@ public final class PlaygroundView implements StudioView {
         mapBox.prefHeightProperty().bind(mapBox.widthProperty());
         VBox.setVgrow(mapBox, Priority.SOMETIMES);
         mapBox.getStyleClass().add("pg-map-box");
+        for (Node n : List.of(mapBox, tools)) {
+            n.visibleProperty().bind(planar);
+            n.managedProperty().bind(planar);
+        }
 
         GridPane stats = new GridPane();
         stats.getStyleClass().add("pg-stats");
@@ -261,6 +263,7 @@ public final class PlaygroundView implements StudioView {
         trainAccuracy.setText(Num.percent(f.trainAccuracy()));
         testAccuracy.setText(Num.percent(f.testAccuracy()));
         if (f.hidden() == null && hiddenSpace.get()) hiddenSpace.set(false);
+        planar.set(f.plane() != null);
         PlaygroundFrame.Perceptron p = f.perceptron();
         perceptronText.setVisible(p != null);
         if (p != null) {
@@ -307,12 +310,13 @@ public final class PlaygroundView implements StudioView {
     @Override public long seed() { return vm.setup() == null ? -1 : vm.setup().seed(); }
 
     /**
-     * A definite picture for {@code render}: the default preset (a network file is not a playground
-     * setup yet, so {@code spec} is ignored) after {@code step} epochs, computed on the engine thread
-     * while this (FX) thread waits.
+     * A definite picture for {@code render}: the network file {@code spec} (null: the default
+     * preset) after {@code step} epochs, computed on the engine thread while this (FX) thread
+     * waits. A file the playground cannot show is refused with {@link IllegalArgumentException}.
      */
     @Override
     public void prepareForExport(NetworkSpec spec, int step) {
+        if (spec != null) vm.load(PlaygroundSetup.fromSpec(spec, null));
         vm.trainNow(step);
         root.applyCss();
         root.layout();

@@ -104,6 +104,16 @@ public final class PlaygroundViewModel {
         send(x -> { x.apply(s); x.reset(); });
     }
 
+    /** Shows a whole setup (from a network file): training starts over. */
+    public void load(PlaygroundSetup s) {
+        PlaygroundSession.check(s);
+        playing.set(false);
+        preset.set(null);
+        setup.set(s);
+        message.set(s.handBuilt() != null && s.handBuilt().description() != null ? s.handBuilt().description() : "");
+        send(x -> { x.apply(s); x.reset(); });
+    }
+
     /**
      * Changes the settings (one control's value). Data, features or network shape start training
      * over; optimiser settings carry the trained weights on. Impossible settings are refused with a

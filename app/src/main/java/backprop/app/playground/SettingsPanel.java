@@ -55,7 +55,7 @@ final class SettingsPanel extends VBox {
     SettingsPanel(PlaygroundViewModel vm) {
         this.vm = vm;
         getStyleClass().add("pg-settings");
-        setSpacing(10);
+        setSpacing(8);
         getChildren().addAll(dataSection(), featureSection(), trainingSection());
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) refresh(); });
         refresh();
@@ -164,7 +164,7 @@ final class SettingsPanel extends VBox {
             for (Node n : List.of(opt, batch, l2, init, loss, out, seed)) n.setDisable(!network);
         });
         GridPane g = form();
-        g.addRow(0, caption("Learning rate"), rate);
+        g.addRow(0, caption("Rate η"), rate);
         g.addRow(1, caption("Optimiser"), opt);
         g.addRow(2, caption("Batch"), batch);
         g.addRow(3, caption("L2"), l2);
@@ -223,7 +223,7 @@ final class SettingsPanel extends VBox {
     private static GridPane form() {
         GridPane g = new GridPane();
         g.setHgap(8);
-        g.setVgap(6);
+        g.setVgap(4);
         g.getStyleClass().add("pg-form");
         javafx.scene.layout.ColumnConstraints label = new javafx.scene.layout.ColumnConstraints();
         javafx.scene.layout.ColumnConstraints control = new javafx.scene.layout.ColumnConstraints();
