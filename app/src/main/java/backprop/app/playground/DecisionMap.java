@@ -327,6 +327,9 @@ public final class DecisionMap extends CanvasPane {
         return (n <= 16 ? 7 : 4) * scale();
     }
 
+    /** Radius of the ring round the sample the perceptron just visited. */
+    double ringRadius() { return radius() * 2.2; }
+
     private static final Color HALO = Color.rgb(29, 33, 39, 0.55);
 
     private void drawPoints(GraphicsContext g, Geo geo, Points pts, boolean test) {
@@ -381,7 +384,7 @@ public final class DecisionMap extends CanvasPane {
         int i = p.lastSample();
         if (i >= 0 && i < frame.train().size()) {
             float[] q = frame.train().xy()[i];
-            double x = geo.px(q[0]), y = geo.py(q[1]), r = radius() * 2.2;
+            double x = geo.px(q[0]), y = geo.py(q[1]), r = ringRadius();
             g.setStroke(PlotKit.alpha(box(), 0.85));
             g.setLineWidth(4.5 * s);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);

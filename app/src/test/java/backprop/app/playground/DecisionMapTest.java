@@ -218,7 +218,7 @@ class DecisionMapTest {
             save(scene, "perceptron-update");
             float[] q = updated.train().xy()[updated.perceptron().lastSample()];
             double[] p = map.toPixel(q[0], q[1]);
-            Color ring = px.getColor((int) Math.round(p[0]), (int) Math.round(p[1] - 4 * 2.2));
+            Color ring = px.getColor((int) Math.round(p[0]), (int) Math.round(p[1] - map.ringRadius()));
             assertTrue(distance(Color.web("#7b2d8e"), ring) < 0.35, "the updated sample's ring is in the accent colour: " + ring);
             return null;
         });
