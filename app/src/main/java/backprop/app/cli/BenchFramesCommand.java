@@ -55,10 +55,15 @@ final class BenchFramesCommand implements Callable<Integer> {
             o.put("p95Ms", r.p95Ms());
             o.put("maxMs", r.maxMs());
             o.put("engineMedianMs", r.engineMedianMs());
+            o.put("updateMedianMs", r.updateMedianMs());
+            o.put("layoutMedianMs", r.layoutMedianMs());
+            o.put("renderMedianMs", r.renderMedianMs());
             out.println(Json.line(o));
         } else {
             out.printf(Locale.ROOT, "playground 2-8-8-8-1, all heat maps, %dx%d, %d frames%n", r.width(), r.height(), r.frames());
             out.printf(Locale.ROOT, "frame (FX thread: update + draw + render)  median %.2f ms  p95 %.2f ms  max %.2f ms%n", r.medianMs(), r.p95Ms(), r.maxMs());
+            out.printf(Locale.ROOT, "  of which: take the frame in and redraw the canvases %.2f ms, CSS + layout %.2f ms, render %.2f ms (medians)%n",
+                    r.updateMedianMs(), r.layoutMedianMs(), r.renderMedianMs());
             out.printf(Locale.ROOT, "engine (one epoch + maps, worker thread)   median %.2f ms%n", r.engineMedianMs());
         }
         return Cli.OK;

@@ -334,6 +334,7 @@ public final class DecisionMap extends CanvasPane {
 
     private void drawPoints(GraphicsContext g, Geo geo, Points pts, boolean test) {
         double r = radius();
+        boolean few = r > 4 * scale();
         double mid = (geo.lo + geo.hi) / 2;
         g.setLineDashes();
         g.setLineWidth((test ? 1.6 : 1.3) * scale());
@@ -344,7 +345,7 @@ public final class DecisionMap extends CanvasPane {
             g.setFill(pts.labels()[i] == 1 ? Palette.CLASS_1 : Palette.CLASS_0);
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-            if (!test) {
+            if (!test && few) {
                 // A thin dark halo outside the white ring: a dot stays visible on a map of its own colour.
                 double h = r + g.getLineWidth();
                 g.setStroke(HALO);

@@ -24,7 +24,8 @@ public final class FrameBenchmark {
     private FrameBenchmark() {}
 
     /** Milliseconds per frame: median and 95th percentile of the FX work, median of the engine's. */
-    public record Result(int frames, int width, int height, double medianMs, double p95Ms, double maxMs, double engineMedianMs) {}
+    public record Result(int frames, int width, int height, double medianMs, double p95Ms, double maxMs, double engineMedianMs,
+                         double updateMedianMs, double layoutMedianMs, double renderMedianMs) {}
 
     /** The network the issue names: 2 inputs, three hidden layers of 8, one output. */
     public static PlaygroundSetup setup() {
@@ -45,28 +46,38 @@ public final class FrameBenchmark {
             vm.runNow(x -> { });
             WritableImage image = new WritableImage(width, height);
             int warmup = Math.max(10, frames / 5);
-            double[] fx = new double[frames], engine = new double[frames];
+            double[] fx = new double[frames], engine = new double[frames], update = new double[frames], lay = new double[frames], render = new double[frames];
             for (int i = -warmup; i < frames; i++) {
                 long t0 = System.nanoTime();
                 vm.runNow(PlaygroundSession::epoch);
                 long engineNanos = vm.lastEngineNanos();
+                long ta = System.nanoTime();
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
+                long tb = System.nanoTime();
                 scene.snapshot(image);
                 long t1 = System.nanoTime();
                 if (i >= 0) {
                     fx[i] = (t1 - t0 - engineNanos) / 1e6;
                     engine[i] = engineNanos / 1e6;
+                    update[i] = (ta - t0 - engineNanos) / 1e6;
+                    lay[i] = (tb - ta) / 1e6;
+                    render[i] = (t1 - tb) / 1e6;
                 }
             }
             double[] sorted = fx.clone();
             Arrays.sort(sorted);
-            double[] e = engine.clone();
-            Arrays.sort(e);
-            return new Result(frames, width, height, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1], percentile(e, 0.5));
+            return new Result(frames, width, height, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1],
+                    median(engine), median(update), median(lay), median(render));
         } finally {
             registry.disposeAll();
         }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return percentile(s, 0.5);
     }
 
     private static double percentile(double[] sorted, double q) {

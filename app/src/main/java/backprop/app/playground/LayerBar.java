@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,6 +40,8 @@ final class LayerBar extends Pane {
         layers = new HBox(4, removeLayer, addLayer, count);
         layers.setAlignment(Pos.CENTER_LEFT);
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) rebuild(b); });
+        // Columns move when a frame with another shape arrives.
+        vm.frameProperty().addListener((o, a, b) -> requestLayout());
         if (vm.setup() != null) rebuild(vm.setup());
     }
 
@@ -84,12 +85,13 @@ final class LayerBar extends Pane {
 
     /**
      * When hidden columns sit closer than their controls are wide (many layers, presenter mode),
-     * the activation boxes go first, then the "units" word, so nothing overlaps.
+     * the activation boxes go first, then the unit count, so nothing overlaps.
      */
     private void fitControls() {
         double spacing = Double.POSITIVE_INFINITY;
         for (int c = 1; c + 1 < (vm.setup() == null ? 0 : vm.setup().hidden().size() + 2); c++) {
-            spacing = Math.min(spacing, canvas.columnCentreX(c + 1) - canvas.columnCentreX(c));
+            double d = canvas.columnCentreX(c + 1) - canvas.columnCentreX(c);
+            if (!Double.isNaN(d)) spacing = Math.min(spacing, d);
         }
         for (int level = 0; level < 3; level++) {
             boolean fits = true;
@@ -99,9 +101,9 @@ final class LayerBar extends Pane {
                 Label units = (Label) ((HBox) box.getChildren().get(0)).getChildren().get(1);
                 combo.setVisible(level < 1);
                 combo.setManaged(level < 1);
-                String n0 = units.getText().split(" ")[0];
-                units.setText(level < 2 ? n0 + (n0.equals("1") ? " unit" : " units") : n0);
-                units.setMinWidth(level < 2 ? Region.USE_COMPUTED_SIZE : Region.USE_PREF_SIZE);
+                // The canvas caption already says "tanh · 4": the buttons alone are enough when tight.
+                units.setVisible(level < 2);
+                units.setManaged(level < 2);
                 if (box.prefWidth(-1) > spacing - 6) fits = false;
             }
             if (fits || Double.isInfinite(spacing) || Double.isNaN(spacing)) return;
@@ -118,8 +120,11 @@ final class LayerBar extends Pane {
         for (Node n : getChildren()) {
             if (!(n.getUserData() instanceof Integer column)) continue;
             n.autosize();
+            double centre = canvas.columnCentreX(column);
+            n.setVisible(!Double.isNaN(centre)); // its column is not drawn yet
+            if (Double.isNaN(centre)) continue;
             double w = n.getLayoutBounds().getWidth();
-            double x = canvas.getLayoutX() - getLayoutX() + canvas.columnCentreX(column) - w / 2;
+            double x = canvas.getLayoutX() - getLayoutX() + centre - w / 2;
             n.relocate(Math.max(0, Math.min(getWidth() - w, x)), top);
         }
     }

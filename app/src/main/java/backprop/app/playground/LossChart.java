@@ -220,15 +220,15 @@ public final class LossChart extends CanvasPane {
     /** One curve, broken at NaNs; at most about two points per pixel column. */
     private void series(GraphicsContext g, Geo geo, ToDoubleFunction<Metric> value, java.util.function.DoubleUnaryOperator y,
                         Color color, boolean dashed, double top, double bottom) {
-        int n = history.size(), stride = (int) Math.max(1, n / Math.max(1, 2 * (geo.x1 - geo.x0)));
+        // About one point per pixel column: more only costs rasterising time (software rendering).
+        int n = history.size(), stride = (int) Math.max(1, n / Math.max(1, geo.x1 - geo.x0));
         g.setStroke(color);
         g.setLineWidth(1.6 * scale() * Math.min(lineScale(), 1.5));
         if (dashed) g.setLineDashes(dashes());
         else g.setLineDashes();
-        g.save();
-        g.beginPath();
-        g.rect(geo.x0, top - 2 * scale(), geo.x1 - geo.x0 + 1, bottom - top + 4 * scale());
-        g.clip();
+        // Values are clamped to the panel instead of clipping: a canvas clip makes every later
+        // stroke go through an off-screen mask, several times slower in software rendering.
+        double lo = top - 2 * scale(), hi = bottom + 2 * scale();
         g.beginPath();
         boolean pen = false;
         for (int i = 0; i < n; i += i == n - 1 ? 1 : Math.min(stride, n - 1 - i)) {
@@ -237,13 +237,12 @@ public final class LossChart extends CanvasPane {
                 pen = false;
                 continue;
             }
-            double x = geo.px(history.get(i).step()), yy = y.applyAsDouble(v);
+            double x = geo.px(history.get(i).step()), yy = Math.max(lo, Math.min(hi, y.applyAsDouble(v)));
             if (pen) g.lineTo(x, yy);
             else g.moveTo(x, yy);
             pen = true;
         }
         g.stroke();
-        g.restore();
         g.setLineDashes();
     }
 

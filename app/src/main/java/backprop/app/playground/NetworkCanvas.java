@@ -4,6 +4,7 @@ import backprop.app.math.CanvasPane;
 import backprop.app.playground.HeatMapImages.ColourScale;
 import backprop.app.theme.Palette;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Point2D;
@@ -121,9 +122,12 @@ public final class NetworkCanvas extends CanvasPane {
         return hover == null || frame == null ? Optional.empty() : Optional.of(describe(hover));
     }
 
-    /** Horizontal centre of column {@code column} (0 = inputs) in this pane's coordinates, after layout. */
+    /**
+     * Horizontal centre of column {@code column} (0 = inputs) in this pane's coordinates, after
+     * layout; NaN if the frame shown has no such column (yet: a layer was just added).
+     */
     public double columnCentreX(int column) {
-        return frame == null ? Double.NaN : geometry().cx[column];
+        return frame == null || column < 0 || column >= frame.sizes().length ? Double.NaN : geometry().cx[column];
     }
 
     /** Top of the tallest column's first unit, so controls can sit just above the columns. */
@@ -258,24 +262,43 @@ public final class NetworkCanvas extends CanvasPane {
         g.fillRoundRect(geo.cx[c] - w / 2, top, w, h, 14 * geo.s, 14 * geo.s);
     }
 
+    /** Weight strengths are drawn in this many steps (per sign); finer differences are invisible anyway. */
+    private static final int EDGE_LEVELS = 16;
+
+    /**
+     * Every edge, coloured and thickened by its weight. Edges of the same sign and strength step
+     * are stroked as one path: software rendering pays per stroked shape over its whole bounding
+     * box, so 150 separate curves cost several times what 30 merged ones do. Weaker steps go
+     * first so the strong edges, which matter, lie on top where they cross.
+     */
     private void edges(GraphicsContext g, Geometry geo) {
-        // Faint edges first so the strong ones, which matter, stay on top where they cross.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int l = 0; l < frame.layers(); l++) {
-                float[][] w = frame.weights().get(l);
-                for (int i = 0; i < w.length; i++) {
-                    for (int j = 0; j < w[i].length; j++) {
-                        double t = Math.abs(w[i][j]) / weightRange;
-                        if ((t < 0.5) != (pass == 0)) continue;
-                        double[] b = geo.curve(l, i, j);
-                        Color c = Palette.diverging(w[i][j], weightRange);
-                        // The palette's zero is near white: tiny weights lean towards the border grey so the
-                        // connection stays visible (one stroke, not a hairline under each: edges dominate the frame time).
-                        if (t < FAINT) c = border().interpolate(c, t / FAINT);
-                        stroke(g, b, c, edgeWidth(geo, t));
-                    }
+        List<List<double[]>> buckets = new ArrayList<>();
+        for (int k = 0; k < 2 * (EDGE_LEVELS + 1); k++) buckets.add(new ArrayList<>());
+        for (int l = 0; l < frame.layers(); l++) {
+            float[][] w = frame.weights().get(l);
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    int level = (int) Math.round(Math.min(1, Math.abs(w[i][j]) / weightRange) * EDGE_LEVELS);
+                    buckets.get(2 * level + (w[i][j] < 0 ? 0 : 1)).add(geo.curve(l, i, j));
                 }
             }
+        }
+        for (int k = 0; k < buckets.size(); k++) {
+            List<double[]> curves = buckets.get(k);
+            if (curves.isEmpty()) continue;
+            double t = (double) (k / 2) / EDGE_LEVELS;
+            Color c = Palette.diverging((k % 2 == 0 ? -t : t) * weightRange, weightRange);
+            // The palette's zero is near white: tiny weights lean towards the border grey so the
+            // connection stays visible.
+            if (t < FAINT) c = border().interpolate(c, t / FAINT);
+            g.setStroke(c);
+            g.setLineWidth(edgeWidth(geo, t));
+            g.beginPath();
+            for (double[] b : curves) {
+                g.moveTo(b[0], b[1]);
+                g.bezierCurveTo(b[2], b[3], b[4], b[5], b[6], b[7]);
+            }
+            g.stroke();
         }
         if ((editing instanceof Edge ? editing : hover) instanceof Edge e) {
             double[] b = geo.curve(e.layer(), e.from(), e.to());

@@ -55,6 +55,7 @@ public final class PlaygroundView implements StudioView {
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
     /** False for data that is not 2-D (the 8-3-8 encoder): no plane to map, the table gets the room. */
     private final BooleanProperty planar = new SimpleBooleanProperty(true);
+    private final BooleanProperty hasHidden = new SimpleBooleanProperty(false);
     private final Label trainLoss = stat("pg-train-loss"), testLoss = stat("pg-test-loss");
     private final Label trainAccuracy = stat("pg-train-accuracy"), testAccuracy = stat("pg-test-accuracy");
     private final Label perceptronText = new Label();
@@ -140,6 +141,9 @@ public final class PlaygroundView implements StudioView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("pg-settings-scroll");
+        // The settings rarely change while training runs: keep them as a bitmap between changes
+        // rather than repainting every control each frame (matters with software rendering).
+        scroll.setCache(true);
         // Presenter mode: the set-up column goes, like the shell's chrome; the pictures get the room.
         scroll.visibleProperty().bind(presenter.not());
         scroll.managedProperty().bind(scroll.visibleProperty());
@@ -156,8 +160,9 @@ public final class PlaygroundView implements StudioView {
         network.setMinSize(0, 0);
         PaletteLegend legend = new PaletteLegend("weight · unit output", 1);
         legend.setId("pg-legend");
-        HBox legendRow = new HBox(legend);
-        legendRow.setAlignment(Pos.CENTER_RIGHT);
+        // The truth table or code table sits under the network it belongs to, the legend beside it.
+        HBox legendRow = new HBox(12, table, spacer(), legend);
+        legendRow.setAlignment(Pos.BOTTOM_LEFT);
         VBox card = new VBox(6, layers, network, legendRow);
         card.getStyleClass().add("pg-card");
         card.setId("pg-network-card");
@@ -169,6 +174,7 @@ public final class PlaygroundView implements StudioView {
         hidden.setId("pg-hidden-space");
         hidden.setTooltip(new Tooltip("Re-plot the data in the first hidden layer's coordinates"));
         hidden.selectedProperty().bindBidirectional(hiddenSpace);
+        hidden.disableProperty().bind(hasHidden.not());
         ToggleButton showTest = new ToggleButton("Test data");
         showTest.setId("pg-show-test");
         showTest.setSelected(true);
@@ -207,13 +213,14 @@ public final class PlaygroundView implements StudioView {
         perceptronText.setId("pg-perceptron");
         perceptronText.getStyleClass().add("pg-perceptron");
         perceptronText.setWrapText(true);
+        perceptronText.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut
         perceptronText.managedProperty().bind(perceptronText.visibleProperty());
 
         chart.setId("pg-chart");
         chart.getStyleClass().add("pg-chart");
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart, table);
+        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart);
         card.getStyleClass().addAll("pg-card", "pg-output");
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
@@ -264,6 +271,7 @@ public final class PlaygroundView implements StudioView {
         testAccuracy.setText(Num.percent(f.testAccuracy()));
         if (f.hidden() == null && hiddenSpace.get()) hiddenSpace.set(false);
         planar.set(f.plane() != null);
+        hasHidden.set(f.hidden() != null);
         PlaygroundFrame.Perceptron p = f.perceptron();
         perceptronText.setVisible(p != null);
         if (p != null) {

@@ -134,6 +134,22 @@ class PlaygroundFlowTest {
     }
 
     @Test
+    void layerAndUnitButtonsReshapeTheNetworkWhileItTrains(FxRobot robot) throws Exception {
+        robot.clickOn("#pg-play");
+        for (int i = 0; i < 4; i++) robot.clickOn("#pg-add-layer");
+        robot.clickOn("#pg-units-plus-0");
+        robot.clickOn("#pg-play");
+        waitIdle();
+        PlaygroundFrame f = view.viewModel().frame();
+        assertEquals(List.of(5, 4, 4, 4, 4, 4), java.util.Arrays.stream(f.sizes()).boxed().toList().subList(1, 7),
+                "six hidden layers, the first with one unit more: " + java.util.Arrays.toString(f.sizes()));
+        assertEquals("6 hidden layers", text(robot, "#pg-layer-count"));
+        robot.clickOn("#pg-remove-layer");
+        waitIdle();
+        assertEquals(7, view.viewModel().frame().sizes().length);
+    }
+
+    @Test
     void clickingTheMapAddsAPointAndRightClickRemovesIt(FxRobot robot) throws Exception {
         int before = view.viewModel().frame().train().size() + view.viewModel().frame().test().size();
         Point2D centre = fx(() -> view.decisionMap().localToScreen(pixel(0.3, 0.2)));
