@@ -102,13 +102,9 @@ public abstract class CanvasPane extends Region {
     /** Stroke width multiplier of the theme: above 1 in high contrast, where borders are thick. */
     protected double lineScale() { return lineScale.getValue().doubleValue(); }
 
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
-
     /** Width of {@code s} drawn in font {@code f} (FX thread). */
     protected static double textWidth(String s, javafx.scene.text.Font f) {
-        MEASURE.setFont(f);
-        MEASURE.setText(s);
-        return MEASURE.getLayoutBounds().getWidth();
+        return TextMeasure.width(s, f);
     }
 
     private static Color color(StyleableProperty<Paint> p) {

@@ -55,8 +55,18 @@ public final class DecisionMap extends CanvasPane {
     private int[] lower;
     private float[] weight;
 
+    /**
+     * Axes, points, the perceptron's line and the hover readout live on a second canvas over the
+     * map, repainted only when they change: while a network trains only the map beneath moves, and
+     * software rendering then repaints a picture instead of two hundred dots every frame.
+     */
+    private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
+    private List<Object> overlayKey = List.of();
+
     public DecisionMap() {
         getStyleClass().add("decision-map");
+        overlay.setMouseTransparent(true);
+        getChildren().add(overlay);
         setPrefSize(520, 520);
         setMinSize(120, 120);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
@@ -208,8 +218,21 @@ public final class DecisionMap extends CanvasPane {
     protected void redraw() {
         GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight();
+        Geo geo = frame == null || w < 10 || h < 10 ? null : geometry();
+        if (geo != null) drawBackground(g, geo);
+        redrawOverlay(geo, w, h);
+    }
+
+    /** Repaints the overlay if anything on it differs from what it shows. */
+    private void redrawOverlay(Geo geo, double w, double h) {
+        List<Object> key = overlayKey(geo, w, h);
+        if (key.equals(overlayKey)) return;
+        overlayKey = key;
+        overlay.setWidth(w);
+        overlay.setHeight(h);
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
         if (frame == null || w < 10 || h < 10) return;
-        Geo geo = geometry();
         if (geo == null) {
             String why = hiddenSpace && frame.hidden() == null ? "no hidden layer"
                     : hiddenSpace || frame.plane() != null ? "too small to draw"
@@ -217,7 +240,6 @@ public final class DecisionMap extends CanvasPane {
             PlotKit.note(g, why, muted(), font(), 0, 0, w, h);
             return;
         }
-        drawBackground(g, geo);
         drawAxes(g, geo);
         if (hiddenSpace) {
             PlaygroundFrame.Hidden hid = frame.hidden();
@@ -230,6 +252,17 @@ public final class DecisionMap extends CanvasPane {
         }
         if (hiddenSpace && surface() == null) drawNoMapNote(g, geo);
         drawHover(g, geo);
+    }
+
+    /**
+     * Everything the overlay depends on. Points compare by array identity: the session hands out
+     * the same arrays until the data changes. Hidden coordinates and the perceptron move with
+     * every update, so those frames always repaint.
+     */
+    private List<Object> overlayKey(Geo geo, double w, double h) {
+        if (frame == null || geo == null || hiddenSpace || frame.perceptron() != null) return List.of(new Object());
+        return java.util.Arrays.asList(w, h, scale(), geo.x, geo.y, geo.size, geo.lo, geo.hi, frame.train().xy(), frame.test().xy(),
+                showTest, hoverText().orElse(""), hoverX, hoverY, ink(), muted(), box(), border(), accent(), lineScale(), frame.plane());
     }
 
     private static final String NO_MAP = "output map needs exactly 2 units in hidden layer 1";

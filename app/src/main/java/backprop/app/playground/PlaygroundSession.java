@@ -66,6 +66,7 @@ public final class PlaygroundSession {
         split();
         if (newNetwork) rebuild();
         else if (model != null) trainer = new Trainer(model, trainConfig()); // new optimiser settings, same weights
+        dirty = true;
         if (newData && !newNetwork) restartEpoch();
     }
 
@@ -152,6 +153,8 @@ public final class PlaygroundSession {
         rawTest = s.test();
         train = features(rawTrain);
         test = features(rawTest);
+        dirty = true;
+        gridInputs = null;
         if (order != null && order.length != train.size()) restartEpoch();
     }
 
@@ -166,6 +169,8 @@ public final class PlaygroundSession {
     // ------------------------------------------------------------------ learning
 
     private void rebuild() {
+        dirty = true;
+        gridInputs = null;
         steps = 0;
         epochs = 0;
         history.clear();
@@ -211,12 +216,17 @@ public final class PlaygroundSession {
      */
     public void step() {
         if (train.size() == 0) return;
+        update();
+        record();
+    }
+
+    /** One update without measuring (an epoch measures once, at its end). */
+    private void update() {
         if (perceptron != null) {
             lastSample = perceptron.cursor();
             lastWasUpdate = perceptron.visit(train);
             steps++;
             if (perceptron.cursor() == 0) epochs++;
-            record();
             return;
         }
         int n = train.size();
@@ -231,14 +241,14 @@ public final class PlaygroundSession {
             epochs++;
             restartEpoch();
         }
-        record();
     }
 
     /** Updates until the current epoch is complete (a whole epoch if one just ended). */
     public void epoch() {
         if (train.size() == 0) return;
         int start = epochs;
-        while (epochs == start) step();
+        while (epochs == start) update();
+        record();
     }
 
     private static int[] identity(int n) {
@@ -250,11 +260,13 @@ public final class PlaygroundSession {
     /** Sets w_ij of layer {@code layer} (0 = first) to {@code value}; the maps follow at the next frame. */
     public void setWeight(int layer, int i, int j, float value) {
         dense(layer).weights().value().set(i, j, value);
+        dirty = true;
     }
 
     /** Sets bias b_j of layer {@code layer}. */
     public void setBias(int layer, int j, float value) {
         dense(layer).bias().value().data()[j] = value;
+        dirty = true;
     }
 
     private Dense dense(int layer) {
@@ -271,8 +283,7 @@ public final class PlaygroundSession {
     private void record() {
         recorded++;
         if (recorded % thinning != 0) return;
-        float[] tr = evaluate(train), te = evaluate(test);
-        history.add(new Metric(steps, epochs, tr[0], te[0], tr[1], te[1]));
+        history.add(measure());
         if (history.size() >= HISTORY_LIMIT) {
             // Keep every other point and record half as often from now on.
             List<Metric> kept = new ArrayList<>();
@@ -282,6 +293,19 @@ public final class PlaygroundSession {
             thinning *= 2;
         }
     }
+
+    private Metric measured;
+
+    /** Loss and accuracy now, on both sets; measured once per state, however often it is asked. */
+    private Metric measure() {
+        if (measured != null && measured.step() == steps && measured.epoch() == epochs && !dirty) return measured;
+        float[] tr = evaluate(train), te = evaluate(test);
+        dirty = false;
+        return measured = new Metric(steps, epochs, tr[0], te[0], tr[1], te[1]);
+    }
+
+    /** Set when something other than an update changes the numbers (an edit, new data). */
+    private boolean dirty = true;
 
     /** {loss, accuracy} on a set; NaN for an empty set (and for the perceptron's loss). */
     private float[] evaluate(Dataset d) {
@@ -311,10 +335,11 @@ public final class PlaygroundSession {
             bs.add(d.bias().value().toArray());
         }
         List<String> names = setup.isPlanar() ? features().stream().map(Feature::label).toList() : train.featureNames();
-        float[] tr = evaluate(train), te = evaluate(test);
+        Metric now = measure();
+        PlaygroundFrame.Hidden hidden = hidden(m);
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, plane, maps(m),
-                points(rawTrain), points(rawTest), tr[0], te[0], tr[1], te[1], List.copyOf(history),
-                hidden(m), hiddenMap(m), table(m), perceptronState(), perceptron != null || trainable());
+                points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
+                List.copyOf(history), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable());
     }
 
     /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */
@@ -330,13 +355,16 @@ public final class PlaygroundSession {
                 perceptron.converged(), perceptron.cycleStartEpoch(), lastSample, lastWasUpdate);
     }
 
-    /** The plane's grid points as the model's inputs (features computed from each point). */
+    private Tensor gridInputs;
+
+    /** The plane's grid points as the model's inputs (features computed from each point); made once per data and features. */
     private Tensor gridInputs() {
+        if (gridInputs != null) return gridInputs;
         int g = plane.grid();
         float[][] xy = new float[g * g][];
         for (int r = 0; r < g; r++)
             for (int c = 0; c < g; c++) xy[r * g + c] = new float[] {(float) plane.coordinate(c), (float) plane.coordinate(g - 1 - r)};
-        return Tensor.matrix(Feature.expand(xy, features()));
+        return gridInputs = Tensor.matrix(Feature.expand(xy, features()));
     }
 
     private List<float[][]> maps(Model m) {
@@ -376,9 +404,8 @@ public final class PlaygroundSession {
     }
 
     /** Output of the layers after the first hidden one, over the plane of that layer's two units. */
-    private PlaygroundFrame.HiddenMap hiddenMap(Model m) {
-        if (m.layers().size() < 2 || m.layers().get(0).outputSize() != 2 || train.size() == 0) return null;
-        PlaygroundFrame.Hidden h = hidden(m);
+    private PlaygroundFrame.HiddenMap hiddenMap(Model m, PlaygroundFrame.Hidden h) {
+        if (h == null || m.layers().get(0).outputSize() != 2) return null;
         Plane p = new Plane(Math.min(h.lo(), -0.05), Math.max(h.hi(), 1.05), GRID);
         int g = p.grid();
         float[][] xy = new float[g * g][];

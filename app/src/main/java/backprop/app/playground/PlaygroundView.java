@@ -261,6 +261,7 @@ public final class PlaygroundView implements StudioView {
     /** Puts a frame on screen: every canvas and label reads it, none computes anything. */
     private void show(PlaygroundFrame f) {
         if (f == null) return;
+        long start = System.nanoTime();
         network.show(f);
         map.show(f);
         chart.show(f.history());
@@ -282,7 +283,13 @@ public final class PlaygroundView implements StudioView {
             perceptronText.setText("w0 = " + Num.shortFmt(w[0]) + ",  w1 = " + Num.shortFmt(w[1]) + ",  w2 = " + Num.shortFmt(w[2])
                     + "  ·  " + p.updates() + " updates in " + p.epochs() + " epochs  ·  " + state);
         }
+        lastShowNanos = System.nanoTime() - start;
     }
+
+    private long lastShowNanos;
+
+    /** How long taking the last frame in took on the FX thread, every canvas redraw included (benchmarks). */
+    long lastShowNanos() { return lastShowNanos; }
 
     private void key(KeyEvent e) {
         Object t = e.getTarget();

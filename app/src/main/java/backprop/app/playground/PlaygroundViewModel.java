@@ -205,6 +205,9 @@ public final class PlaygroundViewModel {
         send(PlaygroundSession::reset);
     }
 
+    /** Speed by index into the speed table (0 = slowest), clamped. */
+    public void setSpeedLevel(int level) { speed = Math.max(0, Math.min(level, EPOCHS_PER_FRAME.length - 1)); updateSpeedText(); }
+
     public void faster() { speed = Math.min(speed + 1, EPOCHS_PER_FRAME.length - 1); updateSpeedText(); }
 
     public void slower() { speed = Math.max(speed - 1, 0); updateSpeedText(); }

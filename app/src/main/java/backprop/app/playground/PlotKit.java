@@ -85,13 +85,9 @@ final class PlotKit {
         for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), x + pad, y + pad + lh * (i + 0.5));
     }
 
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
-
     /** Width of {@code s} in {@code f} (FX thread). */
     static double width(String s, Font f) {
-        MEASURE.setFont(f);
-        MEASURE.setText(s);
-        return MEASURE.getLayoutBounds().getWidth();
+        return backprop.app.math.TextMeasure.width(s, f);
     }
 
     /** {@code c} with opacity {@code a}. */
