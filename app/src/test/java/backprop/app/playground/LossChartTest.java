@@ -36,7 +36,7 @@ class LossChartTest {
 
     @Test
     void hoverAtTheRightEdgeReadsTheLatestMetric() throws Exception {
-        List<Metric> h = history(PlaygroundSetup.defaults(), 40);
+        List<Metric> h = history(PlaygroundSetup.defaults(), 150); // one point per epoch
         Metric last = h.get(h.size() - 1), first = h.get(0);
         assertTrue(h.size() > 100);
         onFx(() -> {
@@ -110,7 +110,7 @@ class LossChartTest {
 
     @Test
     void presenterScaleStillFitsAndSaysTheSame() throws Exception {
-        List<Metric> h = history(PlaygroundSetup.defaults(), 40);
+        List<Metric> h = history(PlaygroundSetup.defaults(), 150); // one point per epoch
         onFx(() -> {
             LossChart chart = new LossChart();
             Scene scene = mount(chart, 576, 288);
