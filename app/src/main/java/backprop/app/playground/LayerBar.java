@@ -41,7 +41,9 @@ final class LayerBar extends Pane {
         layers.setAlignment(Pos.CENTER_LEFT);
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) rebuild(b); });
         // Columns move when a frame with another shape arrives.
-        vm.frameProperty().addListener((o, a, b) -> requestLayout());
+        vm.frameProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || !java.util.Arrays.equals(a.sizes(), b.sizes())) requestLayout();
+        });
         if (vm.setup() != null) rebuild(vm.setup());
     }
 

@@ -11,6 +11,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
@@ -71,6 +72,8 @@ public final class NetworkCanvas extends CanvasPane {
     private double editorX, editorY;
 
     public NetworkCanvas() {
+        getChildren().add(0, edgeLayer); // beneath the units' canvas
+        edgeLayer.setMouseTransparent(true);
         getStyleClass().add("network-canvas");
         setMinSize(240, 180);
         getChildren().add(editor);
@@ -221,7 +224,23 @@ public final class NetworkCanvas extends CanvasPane {
         }
     }
 
-    private Geometry geometry() { return new Geometry(); }
+    private Geometry geometry;
+    private PlaygroundFrame geometryFrame;
+    private List<Object> geometryKey = List.of();
+
+    /**
+     * The layout of the current frame at the current size, computed once: the layer bar asks for
+     * column positions several times per frame, and captions cost text measurements.
+     */
+    private Geometry geometry() {
+        List<Object> key = List.of(canvas.getWidth(), canvas.getHeight(), scale(), topInset);
+        if (geometry == null || geometryFrame != frame || !key.equals(geometryKey)) {
+            geometry = new Geometry();
+            geometryFrame = frame;
+            geometryKey = key;
+        }
+        return geometry;
+    }
 
     /** Bounds of a unit's thumbnail or circle, for tests and overlays. */
     Rectangle2D unitBounds(int column, int unit) { return geometry().unit(column, unit); }
@@ -239,13 +258,25 @@ public final class NetworkCanvas extends CanvasPane {
 
     // ------------------------------------------------------------------ drawing
 
+    /**
+     * The edges (and the column band under them) on their own canvas beneath the units. Their
+     * strokes are most of what software rendering spends on a frame, and once training settles most
+     * frames move no edge to another strength step: then the layer is left as it is.
+     */
+    private final Canvas edgeLayer = new Canvas();
+    private List<Object> edgeKey = List.of();
+
     @Override
     protected void redraw() {
         GraphicsContext g = cleared();
-        if (frame == null || canvas.getWidth() < 60 || canvas.getHeight() < 60) return;
+        if (frame == null || canvas.getWidth() < 60 || canvas.getHeight() < 60) {
+            edgeKey = List.of();
+            edgeLayer.getGraphicsContext2D().clearRect(0, 0, edgeLayer.getWidth(), edgeLayer.getHeight());
+            return;
+        }
         Geometry geo = geometry();
-        if (highlightColumn >= 0 && highlightColumn < geo.cols) columnBand(g, geo, highlightColumn);
-        edges(g, geo);
+        drawEdgeLayer(geo);
+        highlightedEdge(g, geo);
         for (int c = 0; c < geo.cols; c++) {
             for (int u = 0; u < frame.sizes()[c]; u++) unit(g, geo, c, u);
         }
@@ -271,15 +302,53 @@ public final class NetworkCanvas extends CanvasPane {
      * box, so 150 separate curves cost several times what 30 merged ones do. Weaker steps go
      * first so the strong edges, which matter, lie on top where they cross.
      */
-    private void edges(GraphicsContext g, Geometry geo) {
+    private void drawEdgeLayer(Geometry geo) {
+        int[] levels = edgeLevels();
+        // What the layout depends on (not the frame itself: a new frame of the same network lays out the same).
+        List<Object> key = java.util.Arrays.asList(canvas.getWidth(), canvas.getHeight(), scale(), topInset,
+                java.util.Arrays.toString(frame.sizes()), frame.activations(), frame.inputNames(), frame.maps() == null,
+                highlightColumn, border(), accent(), lineScale());
+        if (key.equals(edgeKey) && java.util.Arrays.equals(levels, lastLevels)) return;
+        edgeKey = key;
+        lastLevels = levels;
+        edgeLayer.setWidth(canvas.getWidth());
+        edgeLayer.setHeight(canvas.getHeight());
+        GraphicsContext g = edgeLayer.getGraphicsContext2D();
+        g.clearRect(0, 0, edgeLayer.getWidth(), edgeLayer.getHeight());
+        if (highlightColumn >= 0 && highlightColumn < geo.cols) columnBand(g, geo, highlightColumn);
+        edges(g, geo, levels);
+    }
+
+    private int[] lastLevels;
+
+    /** Each edge's strength step, signed (−EDGE_LEVELS…EDGE_LEVELS, −0 kept apart as −EDGE_LEVELS−1). */
+    private int[] edgeLevels() {
+        int n = 0;
+        for (float[][] w : frame.weights()) n += w.length * (w.length == 0 ? 0 : w[0].length);
+        int[] out = new int[n];
+        int k = 0;
+        for (float[][] w : frame.weights()) {
+            for (float[] row : w) {
+                for (float v : row) {
+                    int level = (int) Math.round(Math.min(1, Math.abs(v) / weightRange) * EDGE_LEVELS);
+                    out[k++] = v < 0 ? -level - 1 : level;
+                }
+            }
+        }
+        return out;
+    }
+
+    private void edges(GraphicsContext g, Geometry geo, int[] levels) {
         List<List<double[]>> buckets = new ArrayList<>();
         for (int k = 0; k < 2 * (EDGE_LEVELS + 1); k++) buckets.add(new ArrayList<>());
+        int e = 0;
         for (int l = 0; l < frame.layers(); l++) {
             float[][] w = frame.weights().get(l);
             for (int i = 0; i < w.length; i++) {
                 for (int j = 0; j < w[i].length; j++) {
-                    int level = (int) Math.round(Math.min(1, Math.abs(w[i][j]) / weightRange) * EDGE_LEVELS);
-                    buckets.get(2 * level + (w[i][j] < 0 ? 0 : 1)).add(geo.curve(l, i, j));
+                    int signed = levels[e++];
+                    int level = signed < 0 ? -signed - 1 : signed;
+                    buckets.get(2 * level + (signed < 0 ? 0 : 1)).add(geo.curve(l, i, j));
                 }
             }
         }
@@ -287,7 +356,8 @@ public final class NetworkCanvas extends CanvasPane {
             List<double[]> curves = buckets.get(k);
             if (curves.isEmpty()) continue;
             double t = (double) (k / 2) / EDGE_LEVELS;
-            Color c = Palette.diverging((k % 2 == 0 ? -t : t) * weightRange, weightRange);
+            // One colour per step (not per weight), so the layer only changes when a step does.
+            Color c = Palette.diverging(k % 2 == 0 ? -t : t, 1);
             // The palette's zero is near white: tiny weights lean towards the border grey so the
             // connection stays visible.
             if (t < FAINT) c = border().interpolate(c, t / FAINT);
@@ -300,6 +370,10 @@ public final class NetworkCanvas extends CanvasPane {
             }
             g.stroke();
         }
+    }
+
+    /** The hovered or edited edge, drawn over the others with a halo (on the units' canvas). */
+    private void highlightedEdge(GraphicsContext g, Geometry geo) {
         if ((editing instanceof Edge ? editing : hover) instanceof Edge e) {
             double[] b = geo.curve(e.layer(), e.from(), e.to());
             float w = frame.weights().get(e.layer())[e.from()][e.to()];

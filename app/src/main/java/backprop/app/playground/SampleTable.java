@@ -42,7 +42,7 @@ final class SampleTable extends VBox {
         boolean encoder = t.inputNames().size() > 2;
         PlaygroundFrame.Table.Row first = t.rows().get(0);
         int hidden = first.hidden().length, outputs = first.outputs().length;
-        title.setText(encoder ? "Hidden codes (" + hidden + " units)" : hidden > 0 ? "Truth table, as the network computes it" : "Truth table");
+        title.setText(encoder ? "Hidden codes (" + hidden + " units)" : "Truth table");
         int c = 0;
         if (encoder) header("input", c++);
         else for (String n : t.inputNames()) header(n, c++);

@@ -66,6 +66,34 @@ class NetworkCanvasTest {
     }
 
     @Test
+    void theEdgeLayerFollowsAWeightThatChangesStrengthAndSignButNotANewFrameThatChangesNothing() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(PlaygroundSetup.defaults());
+        s.epoch();
+        PlaygroundFrame before = s.frame();
+        // The output edge from h2,1: as strong as the strongest weight, first positive, then negative.
+        float strong = 0;
+        for (float[][] w : before.weights()) for (float[] row : w) for (float v : row) strong = Math.max(strong, Math.abs(v));
+        s.setWeight(2, 0, 0, strong);
+        PlaygroundFrame positive = s.frame();
+        s.setWeight(2, 0, 0, -strong);
+        PlaygroundFrame negative = s.frame();
+        onFx(() -> {
+            NetworkCanvas c = mounted(positive, 1);
+            Point2D m = c.edgeMidpoint(2, 0, 0);
+            Color pos = c.getScene().snapshot(null).getPixelReader().getColor((int) m.getX(), (int) m.getY());
+            assertTrue(pos.getRed() > pos.getBlue(), "a strong positive weight is orange: " + pos);
+            c.show(negative);
+            Color neg = c.getScene().snapshot(null).getPixelReader().getColor((int) m.getX(), (int) m.getY());
+            assertTrue(neg.getBlue() > neg.getRed(), "the same edge turned blue with its weight: " + neg);
+            c.show(s.frame()); // a new frame with the same weights draws the same picture
+            Color same = c.getScene().snapshot(null).getPixelReader().getColor((int) m.getX(), (int) m.getY());
+            assertEquals(neg, same);
+            return null;
+        });
+    }
+
+    @Test
     void hoveringAnEdgeShowsTheEnginesExactWeight() throws Exception {
         PlaygroundFrame f = frame(PlaygroundSetup.defaults());
         onFx(() -> {
@@ -319,6 +347,11 @@ class NetworkCanvasTest {
 
     private static void move(NetworkCanvas c, double x, double y) { mouse(c, MouseEvent.MOUSE_MOVED, x, y); }
 
+    /** The canvas that takes the mouse (the edge layer beneath it does not). */
+    private static javafx.scene.Node surface(NetworkCanvas c) {
+        return c.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.canvas.Canvas && !n.isMouseTransparent()).findFirst().orElseThrow();
+    }
+
     private static void click(NetworkCanvas c, double x, double y) {
         mouse(c, MouseEvent.MOUSE_PRESSED, x, y);
         mouse(c, MouseEvent.MOUSE_RELEASED, x, y);
@@ -329,7 +362,7 @@ class NetworkCanvasTest {
         boolean down = type == MouseEvent.MOUSE_PRESSED || type == MouseEvent.MOUSE_DRAGGED;
         MouseEvent e = new MouseEvent(type, x, y, x, y, type == MouseEvent.MOUSE_MOVED ? MouseButton.NONE : MouseButton.PRIMARY, 1,
                 false, false, false, false, down, false, false, true, false, true, null);
-        Event.fireEvent(c.getChildrenUnmodifiable().get(0), e);
+        Event.fireEvent(surface(c), e);
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
