@@ -21,12 +21,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -251,7 +248,6 @@ public final class PlaygroundView implements StudioView {
             if (button == MouseButton.SECONDARY || shift) vm.removePoint(x1, x2, 0.06);
             else vm.addPoint(x1, x2, clickClass.getSelectedToggle() == clickClass.getToggles().get(1) ? 0 : 1);
         });
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         vm.playingProperty().addListener((o, a, b) -> {
             if (b) pulse.start();
             else pulse.stop();
@@ -290,23 +286,6 @@ public final class PlaygroundView implements StudioView {
 
     /** How long taking the last frame in took on the FX thread, every canvas redraw included (benchmarks). */
     long lastShowNanos() { return lastShowNanos; }
-
-    private void key(KeyEvent e) {
-        Object t = e.getTarget();
-        if (t instanceof TextInputControl || t instanceof Slider || t instanceof javafx.scene.control.ComboBoxBase<?>
-                || t instanceof javafx.scene.control.Spinner<?>) return;
-        if (e.getCode() == javafx.scene.input.KeyCode.SPACE && t instanceof javafx.scene.control.ButtonBase) return;
-        switch (e.getCode()) {
-            case RIGHT -> transport.stepForward();
-            case SPACE -> transport.togglePlay();
-            case HOME -> transport.home();
-            case END -> transport.end();
-            case PLUS, ADD, EQUALS -> transport.faster();
-            case MINUS, SUBTRACT -> transport.slower();
-            default -> { return; }
-        }
-        e.consume();
-    }
 
     // ------------------------------------------------------------------ StudioView
 
