@@ -422,13 +422,14 @@ public final class PlaygroundSession {
         List<Tensor> zs = m.activations(x);
         Tensor out = zs.get(zs.size() - 1);
         Tensor hid = zs.size() > 1 ? zs.get(0) : null;
+        float[][] outs = out.toArray2D(), hids = hid == null ? null : hid.toArray2D();
         List<PlaygroundFrame.Table.Row> rows = new ArrayList<>();
         for (int n = 0; n < train.size(); n++) {
-            float[] o = out.toArray2D()[n];
+            float[] o = outs[n];
             float[] t = train.y()[n];
             boolean correct = o.length == 1 ? (o[0] >= 0.5f) == (t[0] >= 0.5f)
                     : argmax(o) == argmax(t);
-            rows.add(new PlaygroundFrame.Table.Row(train.x()[n].clone(), hid == null ? new float[0] : hid.toArray2D()[n], o, t.clone(), correct));
+            rows.add(new PlaygroundFrame.Table.Row(train.x()[n].clone(), hids == null ? new float[0] : hids[n], o, t.clone(), correct));
         }
         return new PlaygroundFrame.Table(train.featureNames(), rows);
     }

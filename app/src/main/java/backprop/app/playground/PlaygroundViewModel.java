@@ -117,7 +117,7 @@ public final class PlaygroundViewModel {
     /**
      * Changes the settings (one control's value). Data, features or network shape start training
      * over; optimiser settings carry the trained weights on. Impossible settings are refused with a
-     * message and the previous ones stay.
+     * message and the previous ones stay (the setup property does not change).
      */
     public void update(UnaryOperator<PlaygroundSetup> change) {
         PlaygroundSetup next = change.apply(setup.get());
@@ -126,9 +126,6 @@ public final class PlaygroundViewModel {
             PlaygroundSession.check(next);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
-            PlaygroundSetup same = setup.get();
-            setup.set(null); // controls re-read the unchanged values
-            setup.set(same);
             return;
         }
         // Editing the network takes it off the hand-built preset's fixed weights.

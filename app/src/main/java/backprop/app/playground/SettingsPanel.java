@@ -71,7 +71,11 @@ final class SettingsPanel extends VBox {
     }
 
     private void change(UnaryOperator<PlaygroundSetup> c) {
-        if (!syncing) vm.update(c);
+        if (syncing) return;
+        PlaygroundSetup before = vm.setup();
+        vm.update(c);
+        // Refused (the message says why): put the control back to the setup's value.
+        if (vm.setup() == before) javafx.application.Platform.runLater(this::refresh);
     }
 
     // ------------------------------------------------------------------ data

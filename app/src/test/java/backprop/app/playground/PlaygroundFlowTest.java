@@ -150,6 +150,17 @@ class PlaygroundFlowTest {
     }
 
     @Test
+    void anImpossibleSettingIsRefusedAndTheControlGoesBack(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> output = robot.lookup("#pg-output").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> output.setValue("tanh")); // cross-entropy needs a sigmoid output
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("binary cross-entropy needs probabilities: use a sigmoid output (or the mse loss)", text(robot, "#pg-message"));
+        assertEquals("sigmoid", output.getValue(), "the control shows the setting that stayed");
+        assertEquals("sigmoid", view.viewModel().setup().output());
+    }
+
+    @Test
     void clickingTheMapAddsAPointAndRightClickRemovesIt(FxRobot robot) throws Exception {
         int before = view.viewModel().frame().train().size() + view.viewModel().frame().test().size();
         Point2D centre = fx(() -> view.decisionMap().localToScreen(pixel(0.3, 0.2)));
