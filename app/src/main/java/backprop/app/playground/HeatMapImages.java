@@ -72,19 +72,30 @@ public final class HeatMapImages {
      */
     public static void paint(WritableImage img, float[] values, int grid, ColourScale scale) {
         int n = grid * grid;
-        if (values.length < n) throw new IllegalArgumentException(values.length + " values for a " + grid + "² grid");
         if (buffer.length < n) buffer = new int[n];
-        double k = (LEVELS - 1) / (scale.hi() - scale.lo()), lo = scale.lo();
+        pixels(values, grid, scale, buffer);
+        img.getPixelWriter().setPixels(0, 0, grid, grid, PixelFormat.getIntArgbPreInstance(), buffer, 0, grid);
+    }
+
+    /**
+     * {@code values} (grid × grid, row-major, top row first) as opaque ARGB pixels coloured by
+     * {@code scale}, written into {@code out} if it is large enough (else a new array); returns it.
+     */
+    public static int[] pixels(float[] values, int grid, ColourScale scale, int[] out) {
+        int n = grid * grid;
+        if (values.length < n) throw new IllegalArgumentException(values.length + " values for a " + grid + "\u00b2 grid");
+        if (out == null || out.length < n) out = new int[n];
+        float k = (float) ((LEVELS - 1) / (scale.hi() - scale.lo())), lo = (float) scale.lo();
         for (int p = 0; p < n; p++) {
             float v = values[p];
             if (v != v) {
-                buffer[p] = NAN;
+                out[p] = NAN;
                 continue;
             }
-            int idx = (int) Math.round((v - lo) * k);
-            buffer[p] = LUT[idx < 0 ? 0 : idx >= LEVELS ? LEVELS - 1 : idx];
+            int idx = (int) Math.floor((v - lo) * k + 0.5f);
+            out[p] = LUT[idx < 0 ? 0 : idx >= LEVELS ? LEVELS - 1 : idx];
         }
-        img.getPixelWriter().setPixels(0, 0, grid, grid, PixelFormat.getIntArgbPreInstance(), buffer, 0, grid);
+        return out;
     }
 
     private static int argb(Color c) {

@@ -3,11 +3,14 @@ package backprop.app.playground;
 import backprop.app.math.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.playground.PlaygroundFrame.Metric;
+import backprop.app.raster.PixelCanvas;
+import backprop.app.raster.StrokePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
@@ -24,8 +27,19 @@ public final class LossChart extends CanvasPane {
     private List<Metric> history = List.of();
     private double hoverX = Double.NaN;
 
+    /**
+     * The curves are drawn in software on their own layer (see {@link PixelCanvas}): stroking four
+     * curves of a few hundred points, two of them dashed, cost the software renderer about 3 ms
+     * a frame on a canvas. The cursor and its readout lie on a canvas above them.
+     */
+    private final PixelCanvas lines = new PixelCanvas();
+    private final Canvas hoverLayer = new Canvas();
+    private boolean hoverDrawn;
+
     public LossChart() {
         getStyleClass().add("loss-chart");
+        hoverLayer.setMouseTransparent(true);
+        getChildren().addAll(lines.view(), hoverLayer);
         setPrefSize(360, 180);
         setMinSize(160, 100);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX()));
@@ -159,22 +173,39 @@ public final class LossChart extends CanvasPane {
     protected void redraw() {
         GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        if (w < 10 || h < 10) return;
-        Geo geo = geometry();
+        lines.resize(Math.max(1, w), Math.max(1, h), outputScale());
+        lines.clear();
+        hoverLayer.setWidth(w);
+        hoverLayer.setHeight(h);
+        GraphicsContext hg = hoverLayer.getGraphicsContext2D();
+        if (hoverDrawn) {
+            hg.clearRect(0, 0, w, h);
+            hoverDrawn = false;
+        }
+        Geo geo = w < 10 || h < 10 ? null : geometry();
         if (geo == null) {
-            PlotKit.note(g, history.isEmpty() ? "no steps yet" : "too small to draw", muted(), font(), 0, 0, w, h);
+            if (w >= 10 && h >= 10) PlotKit.note(g, history.isEmpty() ? "no steps yet" : "too small to draw", muted(), font(), 0, 0, w, h);
+            lines.commit();
             return;
         }
         drawFrame(g, geo);
         if (geo.loss) {
-            series(g, geo, Metric::trainLoss, geo::lossY, trainColor(), false, geo.y0, geo.ly1);
-            series(g, geo, Metric::testLoss, geo::lossY, testColor(), true, geo.y0, geo.ly1);
+            series(geo, Metric::trainLoss, geo::lossY, trainColor(), false, geo.y0, geo.ly1);
+            series(geo, Metric::testLoss, geo::lossY, testColor(), true, geo.y0, geo.ly1);
         }
-        series(g, geo, Metric::trainAccuracy, geo::accY, trainColor(), false, geo.ay0, geo.y1);
-        series(g, geo, Metric::testAccuracy, geo::accY, testColor(), true, geo.ay0, geo.y1);
+        series(geo, Metric::trainAccuracy, geo::accY, trainColor(), false, geo.ay0, geo.y1);
+        series(geo, Metric::testAccuracy, geo::accY, testColor(), true, geo.ay0, geo.y1);
+        lines.commit();
         drawLatest(g, geo);
         drawLegend(g, geo);
-        drawHover(g, geo);
+        if (hovered(geo) >= 0) {
+            drawHover(hg, geo);
+            hoverDrawn = true;
+        }
+    }
+
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
     }
 
     private void drawFrame(GraphicsContext g, Geo geo) {
@@ -218,32 +249,37 @@ public final class LossChart extends CanvasPane {
     }
 
     /** One curve, broken at NaNs; at most about two points per pixel column. */
-    private void series(GraphicsContext g, Geo geo, ToDoubleFunction<Metric> value, java.util.function.DoubleUnaryOperator y,
+    private void series(Geo geo, ToDoubleFunction<Metric> value, java.util.function.DoubleUnaryOperator y,
                         Color color, boolean dashed, double top, double bottom) {
-        // About one point per pixel column: more only costs rasterising time (software rendering).
+        // About one point per pixel column: more only costs drawing time.
         int n = history.size(), stride = (int) Math.max(1, n / Math.max(1, geo.x1 - geo.x0));
-        g.setStroke(color);
-        g.setLineWidth(1.6 * scale() * Math.min(lineScale(), 1.5));
-        if (dashed) g.setLineDashes(dashes());
-        else g.setLineDashes();
-        // Values are clamped to the panel instead of clipping: a canvas clip makes every later
-        // stroke go through an off-screen mask, several times slower in software rendering.
+        double width = 1.6 * scale() * Math.min(lineScale(), 1.5);
+        // Values are clamped to the panel: a spike runs along its edge instead of off the chart.
         double lo = top - 2 * scale(), hi = bottom + 2 * scale();
-        g.beginPath();
-        boolean pen = false;
+        List<double[]> pieces = new ArrayList<>();
+        double[] xy = new double[16];
+        int len = 0;
         for (int i = 0; i < n; i += i == n - 1 ? 1 : Math.min(stride, n - 1 - i)) {
             double v = value.applyAsDouble(history.get(i));
             if (!finite(v)) {
-                pen = false;
+                if (len >= 4) pieces.add(java.util.Arrays.copyOf(xy, len));
+                len = 0;
                 continue;
             }
-            double x = geo.px(history.get(i).step()), yy = Math.max(lo, Math.min(hi, y.applyAsDouble(v)));
-            if (pen) g.lineTo(x, yy);
-            else g.moveTo(x, yy);
-            pen = true;
+            if (len + 2 > xy.length) xy = java.util.Arrays.copyOf(xy, 2 * xy.length);
+            xy[len++] = geo.px(history.get(i).step());
+            xy[len++] = Math.max(lo, Math.min(hi, y.applyAsDouble(v)));
         }
-        g.stroke();
-        g.setLineDashes();
+        if (len >= 4) pieces.add(java.util.Arrays.copyOf(xy, len));
+        if (pieces.isEmpty()) return;
+        if (dashed) {
+            double[] d = dashes();
+            List<double[]> on = new ArrayList<>();
+            for (double[] p : pieces) on.addAll(StrokePath.dashes(p, d[0], d[1]));
+            pieces = on;
+            if (pieces.isEmpty()) return;
+        }
+        lines.polylines(pieces, color, width);
     }
 
     private void drawLatest(GraphicsContext g, Geo geo) {

@@ -2,6 +2,8 @@ package backprop.app.playground;
 
 import backprop.app.math.CanvasPane;
 import backprop.app.playground.HeatMapImages.ColourScale;
+import backprop.app.raster.PixelCanvas;
+import backprop.app.raster.StrokePath;
 import backprop.app.theme.Palette;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,12 +13,9 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.ImagePattern;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -54,7 +53,6 @@ public final class NetworkCanvas extends CanvasPane {
     private static final double FAINT = 0.12;
 
     private PlaygroundFrame frame;
-    private WritableImage[][] images = new WritableImage[0][];
     private WeightEdit onEdit;
     private int highlightColumn = -1;
     private double topInset;
@@ -72,8 +70,7 @@ public final class NetworkCanvas extends CanvasPane {
     private double editorX, editorY;
 
     public NetworkCanvas() {
-        getChildren().add(0, edgeLayer); // beneath the units' canvas
-        edgeLayer.setMouseTransparent(true);
+        getChildren().add(0, raster.view()); // beneath the text canvas
         getStyleClass().add("network-canvas");
         setMinSize(240, 180);
         getChildren().add(editor);
@@ -188,6 +185,34 @@ public final class NetworkCanvas extends CanvasPane {
 
         double unitY(int n, int u) { return midY + (u - (n - 1) / 2.0) * pitch; }
 
+        /** 6 px (times the presenter scale) at most, but never so thick that small thumbnails drown in edges. */
+        double maxEdgeWidth() { return Math.min(6 * s, Math.max(3, size * 0.13)); }
+
+        /** A curve as a polyline in the raster's pixels. */
+        double[] pixels(double[] curve) {
+            double[] xy = StrokePath.cubic(curve, CURVE_SAMPLES);
+            for (int k = 0; k < xy.length; k++) xy[k] *= raster.scale();
+            return xy;
+        }
+
+        /** Every edge's pixels, laid out once per layout (not per frame: frames of one network share them). */
+        StrokePath[][][] paths() {
+            List<Object> key = java.util.Arrays.asList(java.util.Arrays.toString(cx), size, pitch, midY, java.util.Arrays.toString(frame.sizes()),
+                    frame.maps() == null, raster.pixelWidth(), raster.pixelHeight(), raster.scale(), s);
+            if (key.equals(pathKey)) return pathCache;
+            double reach = maxEdgeWidth() / 2 * raster.scale() + 1.5;
+            StrokePath[][][] out = new StrokePath[cols - 1][][];
+            for (int l = 0; l < cols - 1; l++) {
+                out[l] = new StrokePath[frame.sizes()[l]][frame.sizes()[l + 1]];
+                for (int i = 0; i < frame.sizes()[l]; i++) {
+                    for (int j = 0; j < frame.sizes()[l + 1]; j++) out[l][i][j] = StrokePath.of(pixels(curve(l, i, j)), reach, raster.pixelWidth(), raster.pixelHeight());
+                }
+            }
+            pathKey = key;
+            pathCache = out;
+            return out;
+        }
+
         Rectangle2D unit(int column, int u) {
             double y = unitY(frame.sizes()[column], u);
             return new Rectangle2D(cx[column] - size / 2, y - size / 2, size, size);
@@ -226,6 +251,8 @@ public final class NetworkCanvas extends CanvasPane {
 
     private Geometry geometry;
     private PlaygroundFrame geometryFrame;
+    private List<Object> pathKey = List.of();
+    private StrokePath[][][] pathCache;
     private List<Object> geometryKey = List.of();
 
     /**
@@ -259,197 +286,158 @@ public final class NetworkCanvas extends CanvasPane {
     // ------------------------------------------------------------------ drawing
 
     /**
-     * The edges (and the column band under them) on their own canvas beneath the units. Their
-     * strokes are most of what software rendering spends on a frame, and once training settles most
-     * frames move no edge to another strength step: then the layer is left as it is.
+     * Everything that changes while training (edges, thumbnails, bias markers, outlines) is drawn
+     * into {@link #raster}, a software canvas beneath {@link #canvas}; the canvas keeps only the
+     * text, redrawn when the text changes. In software rendering a JavaFX canvas re-rasterises each
+     * anti-aliased curve whenever it changes, which cost about 10 ms a frame for a 2-8-8-8-1
+     * network; the raster draws the same frame in about a millisecond (see {@link PixelCanvas}).
      */
-    private final Canvas edgeLayer = new Canvas();
-    private List<Object> edgeKey = List.of();
+    private final PixelCanvas raster = new PixelCanvas();
+    private int[][][] thumbs = new int[0][][];
+    private List<Object> textKey = List.of();
 
     @Override
     protected void redraw() {
-        GraphicsContext g = cleared();
         if (frame == null || canvas.getWidth() < 60 || canvas.getHeight() < 60) {
-            edgeKey = List.of();
-            edgeLayer.getGraphicsContext2D().clearRect(0, 0, edgeLayer.getWidth(), edgeLayer.getHeight());
+            raster.resize(Math.max(1, canvas.getWidth()), Math.max(1, canvas.getHeight()), outputScale());
+            raster.clear();
+            raster.commit();
+            textKey = List.of();
+            cleared();
             return;
         }
         Geometry geo = geometry();
-        drawEdgeLayer(geo);
-        highlightedEdge(g, geo);
-        for (int c = 0; c < geo.cols; c++) {
-            for (int u = 0; u < frame.sizes()[c]; u++) unit(g, geo, c, u);
-        }
+        drawRaster(geo);
+        List<Object> key = java.util.Arrays.asList(geometryKey, java.util.Arrays.deepToString(geo.captions), java.util.Arrays.toString(geo.cx),
+                geo.size, geo.pitch, geo.midY, frame.inputNames(), java.util.Arrays.toString(frame.sizes()), highlightColumn,
+                ink(), muted(), accent(), box(), border(), lineScale(),
+                hover == null ? null : describe(hover), hover == null ? 0 : pointerX, hover == null ? 0 : pointerY);
+        if (key.equals(textKey)) return;
+        textKey = key;
+        GraphicsContext g = cleared();
         inputLabels(g, geo);
         captions(g, geo);
         if (hover != null) hoverLabel(g, geo);
     }
 
-    private void columnBand(GraphicsContext g, Geometry geo, int c) {
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    }
+
+    private void drawRaster(Geometry geo) {
+        raster.resize(canvas.getWidth(), canvas.getHeight(), outputScale());
+        raster.clear();
+        if (highlightColumn >= 0 && highlightColumn < geo.cols) columnBand(geo, highlightColumn);
+        edges(geo);
+        highlightedEdge(geo);
+        for (int c = 0; c < geo.cols; c++) {
+            for (int u = 0; u < frame.sizes()[c]; u++) unit(geo, c, u);
+        }
+        raster.commit();
+    }
+
+    private void columnBand(Geometry geo, int c) {
         int n = frame.sizes()[c];
         double w = geo.size + 16 * geo.s, top = geo.unitY(n, 0) - geo.size / 2 - 8 * geo.s;
         double h = geo.captionY + 2 * geo.lineH + 4 * geo.s - top;
-        g.setFill(accent(0.1));
-        g.fillRoundRect(geo.cx[c] - w / 2, top, w, h, 14 * geo.s, 14 * geo.s);
+        raster.roundRect(geo.cx[c] - w / 2, top, w, h, 7 * geo.s, accent(0.1), null, 0);
     }
-
-    /** Weight strengths are drawn in this many steps (per sign); finer differences are invisible anyway. */
-    private static final int EDGE_LEVELS = 16;
 
     /**
-     * Every edge, coloured and thickened by its weight. Edges of the same sign and strength step
-     * are stroked as one path: software rendering pays per stroked shape over its whole bounding
-     * box, so 150 separate curves cost several times what 30 merged ones do. Weaker steps go
-     * first so the strong edges, which matter, lie on top where they cross.
+     * Every edge, coloured and thickened by its weight, weakest first so the strong edges, which
+     * matter, lie on top where they cross.
      */
-    private void drawEdgeLayer(Geometry geo) {
-        int[] levels = edgeLevels();
-        // What the layout depends on (not the frame itself: a new frame of the same network lays out the same).
-        List<Object> key = java.util.Arrays.asList(canvas.getWidth(), canvas.getHeight(), scale(), topInset,
-                java.util.Arrays.toString(frame.sizes()), frame.activations(), frame.inputNames(), frame.maps() == null,
-                highlightColumn, border(), accent(), lineScale());
-        if (key.equals(edgeKey) && java.util.Arrays.equals(levels, lastLevels)) return;
-        edgeKey = key;
-        lastLevels = levels;
-        edgeLayer.setWidth(canvas.getWidth());
-        edgeLayer.setHeight(canvas.getHeight());
-        GraphicsContext g = edgeLayer.getGraphicsContext2D();
-        g.clearRect(0, 0, edgeLayer.getWidth(), edgeLayer.getHeight());
-        if (highlightColumn >= 0 && highlightColumn < geo.cols) columnBand(g, geo, highlightColumn);
-        edges(g, geo, levels);
-    }
-
-    private int[] lastLevels;
-
-    /** Each edge's strength step, signed (−EDGE_LEVELS…EDGE_LEVELS, −0 kept apart as −EDGE_LEVELS−1). */
-    private int[] edgeLevels() {
+    private void edges(Geometry geo) {
+        StrokePath[][][] paths = geo.paths();
         int n = 0;
         for (float[][] w : frame.weights()) n += w.length * (w.length == 0 ? 0 : w[0].length);
-        int[] out = new int[n];
-        int k = 0;
-        for (float[][] w : frame.weights()) {
-            for (float[] row : w) {
-                for (float v : row) {
-                    int level = (int) Math.round(Math.min(1, Math.abs(v) / weightRange) * EDGE_LEVELS);
-                    out[k++] = v < 0 ? -level - 1 : level;
-                }
-            }
-        }
-        return out;
-    }
-
-    private void edges(GraphicsContext g, Geometry geo, int[] levels) {
-        List<List<double[]>> buckets = new ArrayList<>();
-        for (int k = 0; k < 2 * (EDGE_LEVELS + 1); k++) buckets.add(new ArrayList<>());
+        long[] order = new long[n];
         int e = 0;
         for (int l = 0; l < frame.layers(); l++) {
             float[][] w = frame.weights().get(l);
             for (int i = 0; i < w.length; i++) {
                 for (int j = 0; j < w[i].length; j++) {
-                    int signed = levels[e++];
-                    int level = signed < 0 ? -signed - 1 : signed;
-                    buckets.get(2 * level + (signed < 0 ? 0 : 1)).add(geo.curve(l, i, j));
+                    // |w| as sortable float bits in the high half, the edge's address in the low.
+                    order[e++] = (long) Float.floatToIntBits(Math.abs(w[i][j])) << 32 | l << 20 | i << 10 | j;
                 }
             }
         }
-        for (int k = 0; k < buckets.size(); k++) {
-            List<double[]> curves = buckets.get(k);
-            if (curves.isEmpty()) continue;
-            double t = (double) (k / 2) / EDGE_LEVELS;
-            // One colour per step (not per weight), so the layer only changes when a step does.
-            Color c = Palette.diverging(k % 2 == 0 ? -t : t, 1);
-            // The palette's zero is near white: tiny weights lean towards the border grey so the
-            // connection stays visible.
-            if (t < FAINT) c = border().interpolate(c, t / FAINT);
-            g.setStroke(c);
-            g.setLineWidth(edgeWidth(geo, t));
-            g.beginPath();
-            for (double[] b : curves) {
-                g.moveTo(b[0], b[1]);
-                g.bezierCurveTo(b[2], b[3], b[4], b[5], b[6], b[7]);
-            }
-            g.stroke();
+        java.util.Arrays.sort(order);
+        Color faint = border();
+        for (long o : order) {
+            int l = (int) (o >> 20) & 0x3ff, i = (int) (o >> 10) & 0x3ff, j = (int) o & 0x3ff;
+            float v = frame.weights().get(l)[i][j];
+            double t = Math.min(1, Math.abs(v) / weightRange);
+            raster.stroke(paths[l][i][j], edgeColour(v, t, faint), edgeWidth(geo, t));
         }
     }
 
-    /** The hovered or edited edge, drawn over the others with a halo (on the units' canvas). */
-    private void highlightedEdge(GraphicsContext g, Geometry geo) {
+    private Color edgeColour(float v, double t, Color faint) {
+        Color c = Palette.diverging(v, weightRange);
+        // The palette's zero is near white: tiny weights lean towards the border grey so the
+        // connection stays visible.
+        return t < FAINT ? faint.interpolate(c, t / FAINT) : c;
+    }
+
+    private Edge haloEdge;
+    private StrokePath haloPath;
+    private Geometry haloGeometry;
+
+    /** The hovered or edited edge, drawn over the others with a halo. */
+    private void highlightedEdge(Geometry geo) {
         if ((editing instanceof Edge ? editing : hover) instanceof Edge e) {
-            double[] b = geo.curve(e.layer(), e.from(), e.to());
             float w = frame.weights().get(e.layer())[e.from()][e.to()];
-            double t = Math.abs(w) / weightRange;
-            stroke(g, b, accent(0.45), edgeWidth(geo, t) + 7 * geo.s);
-            stroke(g, b, Palette.diverging(w, weightRange), edgeWidth(geo, t) + 1.5 * geo.s);
+            double t = Math.min(1, Math.abs(w) / weightRange), width = edgeWidth(geo, t);
+            if (!e.equals(haloEdge) || haloGeometry != geo) {
+                // Wider than the edges' own paths reach, so laid out on its own (one curve: cheap).
+                haloPath = StrokePath.of(geo.pixels(geo.curve(e.layer(), e.from(), e.to())), (geo.maxEdgeWidth() + 7 * geo.s) / 2 * raster.scale() + 1.5,
+                        raster.pixelWidth(), raster.pixelHeight());
+                haloEdge = e;
+                haloGeometry = geo;
+            }
+            raster.stroke(haloPath, accent(0.45), width + 7 * geo.s);
+            raster.stroke(haloPath, Palette.diverging(w, weightRange), width + 1.5 * geo.s);
         }
     }
 
     /** 0.5 to 6 px (times the presenter scale), but never so thick that small thumbnails drown in edges. */
     private static double edgeWidth(Geometry geo, double t) {
-        double max = Math.min(6 * geo.s, Math.max(3, geo.size * 0.13));
+        double max = geo.maxEdgeWidth();
         return 0.5 * geo.s + (max - 0.5 * geo.s) * Math.min(1, t);
     }
 
-    private static void stroke(GraphicsContext g, double[] b, Color c, double width) {
-        g.setStroke(c);
-        g.setLineWidth(width);
-        g.beginPath();
-        g.moveTo(b[0], b[1]);
-        g.bezierCurveTo(b[2], b[3], b[4], b[5], b[6], b[7]);
-        g.stroke();
-    }
-
-    private void unit(GraphicsContext g, Geometry geo, int c, int u) {
+    private void unit(Geometry geo, int c, int u) {
         Rectangle2D r = geo.unit(c, u);
-        double arc = Math.min(12 * geo.s, r.getWidth() * 0.25);
+        double arc = Math.min(6 * geo.s, r.getWidth() * 0.125);
         boolean maps = frame.maps() != null;
+        boolean marked = hover instanceof Unit h && h.column() == c && h.unit() == u || editing instanceof Unit e && e.column() == c && e.unit() == u;
+        double o = 2.5 * geo.s;
         if (maps) {
-            // Filling the rounded square with the image as a pattern costs what drawImage does; clipping
-            // drawImage to the same shape made frames about eight times slower in software rendering.
-            g.setFill(new ImagePattern(image(c, u), r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), false));
-            g.fillRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, arc);
-            g.setStroke(border());
-            g.setLineWidth(lineScale());
-            g.strokeRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, arc);
+            int grid = frame.plane().grid();
+            raster.imageRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, thumbnail(c, u), grid, border(), lineScale());
+            if (c > 0) biasMarker(geo, r, frame.biases().get(c - 1)[u]);
+            if (marked) raster.roundRect(r.getMinX() - o, r.getMinY() - o, r.getWidth() + 2 * o, r.getHeight() + 2 * o, arc + o, null, accent(), 2.5 * geo.s * lineScale());
         } else {
-            double d = r.getWidth() * CIRCLE;
-            g.setFill(c == 0 ? box() : Palette.diverging(frame.biases().get(c - 1)[u], weightRange));
-            g.fillOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
-            g.setStroke(c == 0 ? ink() : border());
-            g.setLineWidth(lineScale() * (c == 0 ? 1.2 : 1));
-            g.strokeOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
-        }
-        if (c > 0 && maps) biasMarker(g, geo, r, frame.biases().get(c - 1)[u]);
-        if (hover instanceof Unit h && h.column() == c && h.unit() == u || editing instanceof Unit e && e.column() == c && e.unit() == u) {
-            g.setStroke(accent());
-            g.setLineWidth(2.5 * geo.s * lineScale());
-            double o = 2.5 * geo.s;
-            if (maps) g.strokeRoundRect(r.getMinX() - o, r.getMinY() - o, r.getWidth() + 2 * o, r.getHeight() + 2 * o, arc + o, arc + o);
-            else {
-                double d = r.getWidth() * CIRCLE + 2 * o;
-                g.strokeOval(r.getMinX() + (r.getWidth() - d) / 2, r.getMinY() + (r.getHeight() - d) / 2, d, d);
-            }
+            double d = r.getWidth() * CIRCLE, x = r.getMinX() + (r.getWidth() - d) / 2, y = r.getMinY() + (r.getHeight() - d) / 2;
+            raster.roundRect(x, y, d, d, d / 2, c == 0 ? box() : Palette.diverging(frame.biases().get(c - 1)[u], weightRange),
+                    c == 0 ? ink() : border(), lineScale() * (c == 0 ? 1.2 : 1));
+            if (marked) raster.roundRect(x - o, y - o, d + 2 * o, d + 2 * o, d / 2 + o, null, accent(), 2.5 * geo.s * lineScale());
         }
     }
 
-    private void biasMarker(GraphicsContext g, Geometry geo, Rectangle2D r, float b) {
+    private void biasMarker(Geometry geo, Rectangle2D r, float b) {
         double m = Math.max(5, Math.min(9 * geo.s, r.getWidth() * 0.22));
         double x = r.getMinX() - m * 0.35, y = r.getMaxY() - m * 0.65;
-        g.setFill(Palette.diverging(b, weightRange));
-        g.fillRect(x, y, m, m);
-        g.setStroke(ink());
-        g.setLineWidth(0.8 * lineScale());
-        g.strokeRect(x, y, m, m);
+        raster.roundRect(x, y, m, m, 0, Palette.diverging(b, weightRange), ink(), 0.8 * lineScale());
     }
 
-    /** The unit's thumbnail, repainted from the frame into a reused image. */
-    private WritableImage image(int c, int u) {
+    /** The unit's thumbnail as pixels, repainted from the frame into a reused array. */
+    private int[] thumbnail(int c, int u) {
         int cols = frame.sizes().length, grid = frame.plane().grid();
-        if (images.length != cols) images = new WritableImage[cols][];
-        if (images[c] == null || images[c].length != frame.sizes()[c]) images[c] = new WritableImage[frame.sizes()[c]];
-        WritableImage img = images[c][u] = HeatMapImages.image(images[c][u], grid);
+        if (thumbs.length != cols) thumbs = new int[cols][][];
+        if (thumbs[c] == null || thumbs[c].length != frame.sizes()[c]) thumbs[c] = new int[frame.sizes()[c]][];
         float[] values = frame.maps().get(c)[u];
-        HeatMapImages.paint(img, values, grid, scaleFor(c, values));
-        return img;
+        return thumbs[c][u] = HeatMapImages.pixels(values, grid, scaleFor(c, values), thumbs[c][u]);
     }
 
     /** Bounded outputs keep their natural scale (so maps compare across units); unbounded ones fit their own range. */

@@ -34,6 +34,18 @@ final class PlotKit {
 
     /** A tick label: "−1", "0", "0.5", "12k". */
     static String tick(double v) {
+        // Axes ask for the same few labels every frame; formatting them is not free.
+        String cached = TICKS.get(v);
+        if (cached != null) return cached;
+        if (TICKS.size() > 512) TICKS.clear();
+        String t = format(v);
+        TICKS.put(v, t);
+        return t;
+    }
+
+    private static final java.util.Map<Double, String> TICKS = new java.util.HashMap<>();
+
+    private static String format(double v) {
         if (Math.abs(v) >= 10_000 && v % 1000 == 0) return fixed(v / 1000, 0) + "k";
         return backprop.app.math.Num.shortFmt(Math.abs(v) < 1e-12 ? 0 : v);
     }
