@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench-frames", mixinStandardHelpOptions = true,
         description = "Measure the playground's time to update and draw one frame while training (headless).")
 final class BenchFramesCommand implements Callable<Integer> {
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "300", description = "frames to measure after a warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "300", description = "frames to measure after a warm-up of 300 (default: ${DEFAULT-VALUE})")
     int frames;
 
     @Option(names = "--width", paramLabel = "W", defaultValue = "1280", description = "view width in pixels (default: ${DEFAULT-VALUE})")
@@ -59,6 +59,9 @@ final class BenchFramesCommand implements Callable<Integer> {
             o.put("fullRepaintMedianMs", r.fullRepaint().medianMs());
             o.put("fullRepaintP95Ms", r.fullRepaint().p95Ms());
             o.put("engineMedianMs", r.engineMedianMs());
+            o.put("fxCpuMsPerFrame", r.fxCpuMs());
+            o.put("renderCpuMsPerFrame", r.renderCpuMs());
+            o.put("engineCpuMsPerFrame", r.engineCpuMs());
             out.println(Json.line(o));
         } else {
             out.printf(Locale.ROOT, "playground 2-8-8-8-1, all heat maps, %dx%d, %d frames, software rendering%n", r.width(), r.height(), r.frames());
@@ -67,6 +70,8 @@ final class BenchFramesCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "full repaint (every control, Scene.snapshot)      median %6.2f ms  p95 %6.2f ms  max %6.2f ms%n",
                     r.fullRepaint().medianMs(), r.fullRepaint().p95Ms(), r.fullRepaint().maxMs());
             out.printf(Locale.ROOT, "engine       (one epoch + maps, worker thread)    median %6.2f ms%n", r.engineMedianMs());
+            out.printf(Locale.ROOT, "CPU per on-screen frame: FX thread %.2f ms, renderer %.2f ms, engine %.2f ms (after %d warm-up frames)%n",
+                    r.fxCpuMs(), r.renderCpuMs(), r.engineCpuMs(), FrameBenchmark.WARM_UP);
         }
         return Cli.OK;
     }

@@ -2,7 +2,9 @@ package backprop.app.playground;
 
 import backprop.app.math.CanvasPane;
 import backprop.app.playground.PlaygroundFrame.Points;
+import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
+import backprop.app.raster.StillLayer;
 import backprop.app.theme.Palette;
 import java.util.List;
 import java.util.Optional;
@@ -55,18 +57,22 @@ public final class DecisionMap extends CanvasPane {
     private final PixelCanvas raster = new PixelCanvas();
 
     /**
-     * Axes, points, the perceptron's line and the hover readout live on a second canvas over the
-     * map, repainted only when they change: while a network trains only the map beneath moves, and
-     * software rendering then repaints a picture instead of two hundred dots every frame.
+     * Axes, points and the perceptron's line live on a second canvas over the map, repainted only
+     * when they change; while they stay the same (a network training: only the map moves) they are
+     * copied into the map's pixels and the canvas is not drawn at all (see {@link StillLayer}).
      */
     private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
-    private List<Object> overlayKey = List.of();
+    private final StillLayer overlayLayer = new StillLayer(overlay);
+    /** The hover cross and readout, over everything. */
+    private final HoverLayer hoverLayer = new HoverLayer();
 
     public DecisionMap() {
         getStyleClass().add("decision-map");
         overlay.setMouseTransparent(true);
         getChildren().add(0, raster.view());
-        getChildren().add(overlay);
+        // The raster paints every pixel opaquely: the renderer need not draw what lies beneath.
+        setOpaqueInsets(javafx.geometry.Insets.EMPTY);
+        getChildren().addAll(overlay, hoverLayer);
         setPrefSize(520, 520);
         setMinSize(120, 120);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
@@ -219,10 +225,16 @@ public final class DecisionMap extends CanvasPane {
         double w = canvas.getWidth(), h = canvas.getHeight();
         Geo geo = frame == null || w < 10 || h < 10 ? null : geometry();
         raster.resize(Math.max(1, w), Math.max(1, h), outputScale());
-        raster.clear();
+        raster.clear(box());
         if (geo != null) drawBackground(geo);
-        raster.commit();
         redrawOverlay(geo, w, h);
+        overlayLayer.composeInto(raster);
+        raster.commit();
+        GraphicsContext hg = hoverLayer.begin(w, h);
+        if (geo != null && hoverText().isPresent()) {
+            drawHover(hg, geo);
+            hoverLayer.drawn();
+        }
     }
 
     private double outputScale() {
@@ -231,13 +243,10 @@ public final class DecisionMap extends CanvasPane {
 
     /** Repaints the overlay if anything on it differs from what it shows. */
     private void redrawOverlay(Geo geo, double w, double h) {
-        List<Object> key = overlayKey(geo, w, h);
-        if (key.equals(overlayKey)) return;
-        overlayKey = key;
         overlay.setWidth(w);
         overlay.setHeight(h);
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+        GraphicsContext g = overlayLayer.redraw(overlayKey(geo, w, h));
+        if (g == null) return;
         if (frame == null || w < 10 || h < 10) return;
         if (geo == null) {
             String why = hiddenSpace && frame.hidden() == null ? "no hidden layer"
@@ -257,7 +266,6 @@ public final class DecisionMap extends CanvasPane {
             if (frame.perceptron() != null) drawPerceptron(g, geo, frame.perceptron());
         }
         if (hiddenSpace && surface() == null) drawNoMapNote(g, geo);
-        drawHover(g, geo);
     }
 
     /**
@@ -268,7 +276,7 @@ public final class DecisionMap extends CanvasPane {
     private List<Object> overlayKey(Geo geo, double w, double h) {
         if (frame == null || geo == null || hiddenSpace || frame.perceptron() != null) return List.of(new Object());
         return java.util.Arrays.asList(w, h, scale(), geo.x, geo.y, geo.size, geo.lo, geo.hi, frame.train().xy(), frame.test().xy(),
-                showTest, hoverText().orElse(""), hoverX, hoverY, ink(), muted(), box(), border(), accent(), lineScale(), frame.plane());
+                showTest, ink(), muted(), box(), border(), accent(), lineScale(), frame.plane(), raster.pixelWidth(), raster.scale());
     }
 
     private static final String NO_MAP = "output map needs exactly 2 units in hidden layer 1";

@@ -35,8 +35,18 @@ import javafx.stage.Stage;
 public final class FrameBenchmark {
     private FrameBenchmark() {}
 
-    /** Milliseconds: the on-screen frame and the full repaint, and the engine's time per frame. */
-    public record Result(int frames, int width, int height, Stats onScreen, Stats fullRepaint, double engineMedianMs) {}
+    /**
+     * Milliseconds: the on-screen frame and the full repaint, the engine's time per frame, and the
+     * CPU time per on-screen frame of the three threads that make it (FX, renderer, engine).
+     */
+    public record Result(int frames, int width, int height, Stats onScreen, Stats fullRepaint, double engineMedianMs,
+                         double fxCpuMs, double renderCpuMs, double engineCpuMs) {}
+
+    /**
+     * Frames shown before measuring (about five seconds): the JIT compiles the drawing code in the
+     * first seconds of a session, and the numbers describe the app after that, not during it.
+     */
+    public static final int WARM_UP = 300;
 
     /** Median, 95th percentile and worst of a set of frame times. */
     public record Stats(double medianMs, double p95Ms, double maxMs) {
@@ -53,9 +63,10 @@ public final class FrameBenchmark {
 
     public static Result run(int frames, int width, int height) throws Exception {
         List<Double> engine = new ArrayList<>();
-        Stats screen = onScreen(frames, width, height);
+        double[] cpu = new double[3];
+        Stats screen = onScreen(frames, width, height, cpu);
         Stats full = onFx(() -> fullRepaint(frames, width, height, engine));
-        return new Result(frames, width, height, screen, full, median(engine));
+        return new Result(frames, width, height, screen, full, median(engine), cpu[0], cpu[1], cpu[2]);
     }
 
     // ------------------------------------------------------------------ on screen
@@ -66,12 +77,13 @@ public final class FrameBenchmark {
         long pendingShow = -1;       // FX thread: a frame was taken in since the last pulse
         final List<Double> times = Collections.synchronizedList(new ArrayList<>());
         volatile int skip;
+        final CountDownLatch started = new CountDownLatch(1);
         volatile CountDownLatch done;
     }
 
-    private static Stats onScreen(int frames, int width, int height) throws Exception {
+    private static Stats onScreen(int frames, int width, int height, double[] cpuPerFrame) throws Exception {
         Probe p = new Probe();
-        p.skip = Math.max(20, frames / 5);
+        p.skip = WARM_UP;
         p.done = new CountDownLatch(1);
         Stage[] stage = new Stage[1];
         PlaygroundView[] view = new PlaygroundView[1];
@@ -96,7 +108,10 @@ public final class FrameBenchmark {
                 long shown = p.carried;
                 if (shown < 0) return;
                 p.carried = -1;
-                if (p.skip > 0) { p.skip--; return; }
+                if (p.skip > 0) {
+                    if (--p.skip == 0) p.started.countDown();
+                    return;
+                }
                 p.times.add((shown + System.nanoTime() - p.pulseStart) / 1e6);
                 if (p.times.size() >= frames) p.done.countDown();
             });
@@ -105,7 +120,11 @@ public final class FrameBenchmark {
             vm.playingProperty().set(true);
             return null;
         });
+        p.started.await(5, TimeUnit.MINUTES);
+        long[] cpu0 = threadCpu();
         boolean finished = p.done.await(5, TimeUnit.MINUTES);
+        long[] cpu1 = threadCpu();
+        for (int k = 0; k < 3; k++) cpuPerFrame[k] = (cpu1[k] - cpu0[k]) / 1e6 / frames;
         onFx(() -> {
             view[0].dispose();
             stage[0].close();
@@ -115,6 +134,25 @@ public final class FrameBenchmark {
         synchronized (p.times) {
             return Stats.of(new ArrayList<>(p.times.subList(0, frames)));
         }
+    }
+
+    /**
+     * CPU nanoseconds used so far by the FX thread, JavaFX's render thread and the playground's
+     * engine thread (summed over threads of each kind).
+     */
+    private static long[] threadCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] out = new long[3];
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            if (info == null) continue;
+            String name = info.getThreadName();
+            int k = name.equals("JavaFX Application Thread") ? 0 : name.startsWith("QuantumRenderer") ? 1
+                    : name.startsWith("backprop-worker-playground") ? 2 : -1;
+            long t = k < 0 ? -1 : mx.getThreadCpuTime(id);
+            if (t > 0) out[k] += t;
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ full repaint
@@ -127,7 +165,7 @@ public final class FrameBenchmark {
             vm.update(s -> setup());
             vm.runNow(x -> { });
             WritableImage image = new WritableImage(width, height);
-            int warmup = Math.max(20, frames / 5);
+            int warmup = WARM_UP;
             List<Double> fx = new ArrayList<>();
             for (int i = -warmup; i < frames; i++) {
                 long t0 = System.nanoTime();

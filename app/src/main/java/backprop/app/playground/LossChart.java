@@ -3,6 +3,7 @@ package backprop.app.playground;
 import backprop.app.math.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.playground.PlaygroundFrame.Metric;
+import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StrokePath;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
@@ -33,12 +33,10 @@ public final class LossChart extends CanvasPane {
      * a frame on a canvas. The cursor and its readout lie on a canvas above them.
      */
     private final PixelCanvas lines = new PixelCanvas();
-    private final Canvas hoverLayer = new Canvas();
-    private boolean hoverDrawn;
+    private final HoverLayer hoverLayer = new HoverLayer();
 
     public LossChart() {
         getStyleClass().add("loss-chart");
-        hoverLayer.setMouseTransparent(true);
         getChildren().addAll(lines.view(), hoverLayer);
         setPrefSize(360, 180);
         setMinSize(160, 100);
@@ -175,13 +173,7 @@ public final class LossChart extends CanvasPane {
         double w = canvas.getWidth(), h = canvas.getHeight();
         lines.resize(Math.max(1, w), Math.max(1, h), outputScale());
         lines.clear();
-        hoverLayer.setWidth(w);
-        hoverLayer.setHeight(h);
-        GraphicsContext hg = hoverLayer.getGraphicsContext2D();
-        if (hoverDrawn) {
-            hg.clearRect(0, 0, w, h);
-            hoverDrawn = false;
-        }
+        GraphicsContext hg = hoverLayer.begin(w, h);
         Geo geo = w < 10 || h < 10 ? null : geometry();
         if (geo == null) {
             if (w >= 10 && h >= 10) PlotKit.note(g, history.isEmpty() ? "no steps yet" : "too small to draw", muted(), font(), 0, 0, w, h);
@@ -200,7 +192,7 @@ public final class LossChart extends CanvasPane {
         drawLegend(g, geo);
         if (hovered(geo) >= 0) {
             drawHover(hg, geo);
-            hoverDrawn = true;
+            hoverLayer.drawn();
         }
     }
 

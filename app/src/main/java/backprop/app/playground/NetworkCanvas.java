@@ -2,7 +2,9 @@ package backprop.app.playground;
 
 import backprop.app.math.CanvasPane;
 import backprop.app.playground.HeatMapImages.ColourScale;
+import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
+import backprop.app.raster.StillLayer;
 import backprop.app.raster.StrokePath;
 import backprop.app.theme.Palette;
 import java.math.BigDecimal;
@@ -71,6 +73,9 @@ public final class NetworkCanvas extends CanvasPane {
 
     public NetworkCanvas() {
         getChildren().add(0, raster.view()); // beneath the text canvas
+        // The raster paints every pixel opaquely: the renderer need not draw what lies beneath.
+        setOpaqueInsets(javafx.geometry.Insets.EMPTY);
+        getChildren().add(getChildren().indexOf(canvas) + 1, hoverLayer);
         getStyleClass().add("network-canvas");
         setMinSize(240, 180);
         getChildren().add(editor);
@@ -288,36 +293,43 @@ public final class NetworkCanvas extends CanvasPane {
     /**
      * Everything that changes while training (edges, thumbnails, bias markers, outlines) is drawn
      * into {@link #raster}, a software canvas beneath {@link #canvas}; the canvas keeps only the
-     * text, redrawn when the text changes. In software rendering a JavaFX canvas re-rasterises each
+     * text, redrawn when the text changes and copied into the raster while it stays the same. In software rendering a JavaFX canvas re-rasterises each
      * anti-aliased curve whenever it changes, which cost about 10 ms a frame for a 2-8-8-8-1
      * network; the raster draws the same frame in about a millisecond (see {@link PixelCanvas}).
      */
     private final PixelCanvas raster = new PixelCanvas();
     private int[][][] thumbs = new int[0][][];
-    private List<Object> textKey = List.of();
+    /** The names and captions, drawn on {@link #canvas} and copied into the raster once they stand still. */
+    private final StillLayer text = new StillLayer(canvas);
+    /** The hover label, over everything. */
+    private final HoverLayer hoverLayer = new HoverLayer();
 
     @Override
     protected void redraw() {
+        GraphicsContext hg = hoverLayer.begin(canvas.getWidth(), canvas.getHeight());
         if (frame == null || canvas.getWidth() < 60 || canvas.getHeight() < 60) {
             raster.resize(Math.max(1, canvas.getWidth()), Math.max(1, canvas.getHeight()), outputScale());
-            raster.clear();
+            raster.clear(box());
             raster.commit();
-            textKey = List.of();
-            cleared();
+            text.redraw(List.of());
             return;
         }
         Geometry geo = geometry();
         drawRaster(geo);
         List<Object> key = java.util.Arrays.asList(geometryKey, java.util.Arrays.deepToString(geo.captions), java.util.Arrays.toString(geo.cx),
                 geo.size, geo.pitch, geo.midY, frame.inputNames(), java.util.Arrays.toString(frame.sizes()), highlightColumn,
-                ink(), muted(), accent(), box(), border(), lineScale(),
-                hover == null ? null : describe(hover), hover == null ? 0 : pointerX, hover == null ? 0 : pointerY);
-        if (key.equals(textKey)) return;
-        textKey = key;
-        GraphicsContext g = cleared();
-        inputLabels(g, geo);
-        captions(g, geo);
-        if (hover != null) hoverLabel(g, geo);
+                ink(), muted(), accent(), lineScale(), raster.pixelWidth(), raster.pixelHeight(), raster.scale());
+        GraphicsContext g = text.redraw(key);
+        if (g != null) {
+            inputLabels(g, geo);
+            captions(g, geo);
+        }
+        text.composeInto(raster);
+        raster.commit();
+        if (hover != null) {
+            hoverLabel(hg, geo);
+            hoverLayer.drawn();
+        }
     }
 
     private double outputScale() {
@@ -326,7 +338,7 @@ public final class NetworkCanvas extends CanvasPane {
 
     private void drawRaster(Geometry geo) {
         raster.resize(canvas.getWidth(), canvas.getHeight(), outputScale());
-        raster.clear();
+        raster.clear(box());
         if (highlightColumn >= 0 && highlightColumn < geo.cols) columnBand(geo, highlightColumn);
         edges(geo);
         highlightedEdge(geo);

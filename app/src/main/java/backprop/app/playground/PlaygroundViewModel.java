@@ -220,6 +220,8 @@ public final class PlaygroundViewModel {
      * chunk of training once the last one has come back and the speed's interval has passed.
      */
     public void tick(long now) {
+        long period = lastPulse == 0 ? FRAME_NANOS : Math.max(1_000_000L, Math.min(50_000_000L, now - lastPulse));
+        lastPulse = now;
         if (!playing.get() || inFlight) return;
         long interval = perceptron() ? PERCEPTRON_MILLIS[speed] * 1_000_000L : 0;
         if (lastTick != 0 && now - lastTick < interval) return;
@@ -227,10 +229,36 @@ public final class PlaygroundViewModel {
         inFlight = true;
         int epochs = EPOCHS_PER_FRAME[speed];
         boolean p = perceptron();
+        long startAt = lastEngineNanos < period / 2 ? System.nanoTime() + paceDelay(now, period) : 0;
         send(x -> {
+            waitUntil(startAt);
             if (p) x.step();
             else for (int i = 0; i < epochs && !Thread.currentThread().isInterrupted(); i++) x.epoch();
         });
+    }
+
+    /**
+     * Frame pacing. A chunk sent as a pulse starts would run while JavaFX is still painting that
+     * pulse, and on a small machine (two hardware threads sharing a core) both then run slower, so
+     * the picture arrives later. A short chunk therefore starts {@link #PACE} of the way into the
+     * frame interval, when the painting is usually done, and still arrives well before the next
+     * pulse; a long chunk starts at once, since waiting would only lower the frame rate.
+     */
+    static final double PACE = 0.4;
+    private static final long FRAME_NANOS = 16_666_667L;
+    private long lastPulse;
+
+    /** Nanoseconds from now until {@link #PACE} of the interval after the pulse at {@code pulseNanos}. */
+    private static long paceDelay(long pulseNanos, long period) {
+        long since = Math.max(0, Math.min(period, System.nanoTime() - pulseNanos));
+        return Math.max(0, (long) (PACE * period) - since);
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long left;
+        while (nanoTime != 0 && (left = nanoTime - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     // ------------------------------------------------------------------ editing

@@ -25,8 +25,19 @@ public final class PixelCanvas {
     private final ImageView view = new ImageView();
     private int width, height;
     private double scale = 1;
-    private int[] px = new int[0];
-    private PixelBuffer<IntBuffer> buffer;
+    /**
+     * Two buffers: JavaFX's render thread copies the shown one into a texture while the FX thread
+     * may already be drawing the next frame, so the next frame goes into the other.
+     */
+    private final int[][] pixels = {new int[0], new int[0]};
+    private final PixelBuffer<IntBuffer>[] buffers = newBuffers();
+    private final WritableImage[] images = new WritableImage[2];
+    private int drawing;
+    private boolean published;
+    private int[] px = pixels[0];
+
+    @SuppressWarnings("unchecked")
+    private static PixelBuffer<IntBuffer>[] newBuffers() { return new PixelBuffer[2]; }
 
     public PixelCanvas() {
         view.setMouseTransparent(true);
@@ -52,18 +63,44 @@ public final class PixelCanvas {
         width = pw;
         height = ph;
         scale = outputScale;
-        px = new int[pw * ph];
-        buffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(px), PixelFormat.getIntArgbPreInstance());
-        view.setImage(new WritableImage(buffer));
+        for (int b = 0; b < 2; b++) {
+            pixels[b] = new int[pw * ph];
+            buffers[b] = new PixelBuffer<>(pw, ph, IntBuffer.wrap(pixels[b]), PixelFormat.getIntArgbPreInstance());
+            images[b] = new WritableImage(buffers[b]);
+        }
+        drawing = 0;
+        published = false;
+        px = pixels[0];
+        view.setImage(images[1]);
         return true;
     }
 
-    /** Transparent everywhere. */
-    public void clear() { Arrays.fill(px, 0); }
+    /** Starts a frame: transparent everywhere. */
+    public void clear() {
+        next();
+        Arrays.fill(px, 0);
+    }
 
-    /** Shows what was drawn since the last commit. */
+    /** Starts a frame: {@code c} everywhere. */
+    public void clear(Color c) {
+        next();
+        Arrays.fill(px, premultiplied(c, 1));
+    }
+
+    /** After a commit, drawing moves to the buffer not on screen. */
+    private void next() {
+        if (!published) return;
+        drawing = 1 - drawing;
+        px = pixels[drawing];
+        published = false;
+    }
+
+    /** Shows what was drawn since the frame started. */
     public void commit() {
-        if (buffer != null) buffer.updateBuffer(b -> null);
+        if (buffers[drawing] == null) return;
+        buffers[drawing].updateBuffer(b -> null);
+        if (view.getImage() != images[drawing]) view.setImage(images[drawing]);
+        published = true;
     }
 
     /** The premultiplied ARGB value at image pixel (x, y) (tests). */
@@ -327,6 +364,11 @@ public final class PixelCanvas {
                 px[row + c] = v != v ? nanArgb : lut[v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255 + 0.5f)];
             }
         }
+    }
+
+    /** Lays premultiplied ARGB pixels {@code argb[k]} over pixel {@code index[k]} (see {@link StillLayer}). */
+    void overlay(int[] index, int[] argb) {
+        for (int k = 0; k < index.length; k++) if (index[k] < px.length) blend(index[k], argb[k], 256);
     }
 
     // ------------------------------------------------------------------ compositing

@@ -1,0 +1,85 @@
+package backprop.app.raster;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+
+/**
+ * Text and lines drawn with a JavaFX {@link Canvas} over a {@link PixelCanvas}, which, once they
+ * have stayed the same for a frame, are copied into the pixel canvas and no longer drawn by JavaFX.
+ *
+ * <p>Why: in software rendering every layer over a changing picture is composited again each frame,
+ * a pass over its whole area even where it is empty. Labels and axes that do not change while a
+ * network trains cost that pass for nothing; copied in, they cost only their own pixels.
+ *
+ * <p>The canvas keeps receiving the mouse: it is made fully transparent (which JavaFX does not
+ * render), not invisible. FX thread only.
+ */
+public final class StillLayer {
+    private final Canvas canvas;
+    private Object key = new Object();
+    private boolean fresh;
+    private int[] index, argb;
+
+    public StillLayer(Canvas canvas) {
+        this.canvas = canvas;
+    }
+
+    /**
+     * The canvas's context, cleared and shown, if {@code key} (everything the picture depends on)
+     * differs from the last call's; null when the picture is unchanged and need not be drawn.
+     */
+    public GraphicsContext redraw(Object key) {
+        if (key.equals(this.key)) return null;
+        this.key = key;
+        fresh = true;
+        index = null;
+        argb = null;
+        canvas.setOpacity(1);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        return g;
+    }
+
+    /** Forgets the picture: the next {@link #redraw} draws whatever its key. */
+    public void invalidate() { key = new Object(); }
+
+    /**
+     * Lays the layer over {@code target}'s current drawing (call before its commit): from the second
+     * frame with an unchanged picture on, as pixels; before that the canvas shows it.
+     */
+    public void composeInto(PixelCanvas target) {
+        if (!fresh && index == null) copy(target);
+        fresh = false;
+        if (index != null) target.overlay(index, argb);
+    }
+
+    private void copy(PixelCanvas target) {
+        double s = target.scale();
+        int w = target.pixelWidth(), h = target.pixelHeight();
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.TRANSPARENT);
+        p.setTransform(Transform.scale(s, s));
+        p.setViewport(new Rectangle2D(0, 0, w, h));
+        WritableImage img = canvas.snapshot(p, new WritableImage(w, h));
+        int[] px = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), px, 0, w);
+        int n = 0;
+        for (int v : px) if (v != 0) n++;
+        index = new int[n];
+        argb = new int[n];
+        n = 0;
+        for (int i = 0; i < px.length; i++) {
+            if (px[i] != 0) {
+                index[n] = i;
+                argb[n++] = px[i];
+            }
+        }
+        canvas.setOpacity(0);
+    }
+}
