@@ -92,4 +92,18 @@ class FatJarTest {
         assertTrue(r.err().startsWith("backprop-studio train: training diverged: "), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
     }
+
+    @Test
+    void benchFramesMeasuresThePlaygroundHeadlessAndReportsPerFrameFigures() throws Exception {
+        // A short run: the figures' sizes are the benchmark's business, their shape is this test's.
+        Run r = jar("bench-frames", "--frames", "30", "--on-screen-only", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        var o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(30, o.get("frames").asInt());
+        double median = o.get("medianMs").asDouble(), p95 = o.get("p95Ms").asDouble(), max = o.get("maxMs").asDouble();
+        assertTrue(median > 0 && median <= p95 && p95 <= max, r::toString);
+        assertTrue(o.get("fxCpuMsPerFrame").asDouble() > 0 && o.get("renderCpuMsPerFrame").asDouble() > 0
+                && o.get("engineCpuMsPerFrame").asDouble() > 0, "every thread that makes a frame worked: " + r.out());
+        assertFalse(o.has("fullRepaintMedianMs"), "skipped when asked");
+    }
 }

@@ -36,7 +36,7 @@ public final class FrameBenchmark {
     private FrameBenchmark() {}
 
     /**
-     * Milliseconds: the on-screen frame and the full repaint, the engine's time per frame, and the
+     * Milliseconds: the on-screen frame and the full repaint (null if skipped), the engine's time per frame, and the
      * CPU time per on-screen frame of the three threads that make it (FX, renderer, engine).
      */
     public record Result(int frames, int width, int height, Stats onScreen, Stats fullRepaint, double engineMedianMs,
@@ -61,12 +61,13 @@ public final class FrameBenchmark {
         return PlaygroundSetup.defaults().withHidden(Collections.nCopies(3, new Hidden(8, "tanh")));
     }
 
-    public static Result run(int frames, int width, int height) throws Exception {
+    /** Both measurements; the full repaint (and the engine's median, measured there) only if {@code fullRepaint}. */
+    public static Result run(int frames, int width, int height, boolean fullRepaint) throws Exception {
         List<Double> engine = new ArrayList<>();
         double[] cpu = new double[3];
         Stats screen = onScreen(frames, width, height, cpu);
-        Stats full = onFx(() -> fullRepaint(frames, width, height, engine));
-        return new Result(frames, width, height, screen, full, median(engine), cpu[0], cpu[1], cpu[2]);
+        Stats full = fullRepaint ? onFx(() -> fullRepaint(frames, width, height, engine)) : null;
+        return new Result(frames, width, height, screen, full, engine.isEmpty() ? Double.NaN : median(engine), cpu[0], cpu[1], cpu[2]);
     }
 
     // ------------------------------------------------------------------ on screen

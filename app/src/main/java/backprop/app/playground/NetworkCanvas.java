@@ -375,20 +375,38 @@ public final class NetworkCanvas extends CanvasPane {
             }
         }
         java.util.Arrays.sort(order);
-        Color faint = border();
+        int[] colours = edgeColours();
         for (long o : order) {
             int l = (int) (o >> 20) & 0x3ff, i = (int) (o >> 10) & 0x3ff, j = (int) o & 0x3ff;
             float v = frame.weights().get(l)[i][j];
             double t = Math.min(1, Math.abs(v) / weightRange);
-            raster.stroke(paths[l][i][j], edgeColour(v, t, faint), edgeWidth(geo, t));
+            int level = (int) Math.round(t * EDGE_SHADES);
+            raster.stroke(paths[l][i][j], colours[v < 0 ? EDGE_SHADES - level : EDGE_SHADES + level], edgeWidth(geo, t));
         }
     }
 
-    private Color edgeColour(float v, double t, Color faint) {
-        Color c = Palette.diverging(v, weightRange);
-        // The palette's zero is near white: tiny weights lean towards the border grey so the
-        // connection stays visible.
-        return t < FAINT ? faint.interpolate(c, t / FAINT) : c;
+    /** Shades of edge colour per sign: finer than the eye separates, and a table instead of colour arithmetic per edge. */
+    private static final int EDGE_SHADES = 256;
+    private int[] edgeShades;
+    private Color edgeShadesFaint;
+
+    /**
+     * Edge colours from −1 to +1 of the weight range (index {@code EDGE_SHADES + round(t · EDGE_SHADES)}),
+     * premultiplied. The palette's zero is near white: tiny weights lean towards the border grey so
+     * the connection stays visible.
+     */
+    private int[] edgeColours() {
+        Color faint = border();
+        if (edgeShades == null || !faint.equals(edgeShadesFaint)) {
+            edgeShades = new int[2 * EDGE_SHADES + 1];
+            for (int k = -EDGE_SHADES; k <= EDGE_SHADES; k++) {
+                double t = (double) k / EDGE_SHADES, a = Math.abs(t);
+                Color c = Palette.diverging(t, 1);
+                edgeShades[k + EDGE_SHADES] = PixelCanvas.premultiplied(a < FAINT ? faint.interpolate(c, a / FAINT) : c);
+            }
+            edgeShadesFaint = faint;
+        }
+        return edgeShades;
     }
 
     private Edge haloEdge;

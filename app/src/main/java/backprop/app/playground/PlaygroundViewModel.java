@@ -229,7 +229,8 @@ public final class PlaygroundViewModel {
         inFlight = true;
         int epochs = EPOCHS_PER_FRAME[speed];
         boolean p = perceptron();
-        long startAt = lastEngineNanos < period / 2 ? System.nanoTime() + paceDelay(now, period) : 0;
+        long t = System.nanoTime();
+        long startAt = lastEngineNanos < period / 2 ? t + paceDelay(now, period, t) : 0;
         send(x -> {
             waitUntil(startAt);
             if (p) x.step();
@@ -248,9 +249,12 @@ public final class PlaygroundViewModel {
     private static final long FRAME_NANOS = 16_666_667L;
     private long lastPulse;
 
-    /** Nanoseconds from now until {@link #PACE} of the interval after the pulse at {@code pulseNanos}. */
-    private static long paceDelay(long pulseNanos, long period) {
-        long since = Math.max(0, Math.min(period, System.nanoTime() - pulseNanos));
+    /**
+     * Nanoseconds from {@code nowNanos} until {@link #PACE} of the interval after the pulse at
+     * {@code pulseNanos}; never more than that fraction of {@code period}, whatever the clocks say.
+     */
+    static long paceDelay(long pulseNanos, long period, long nowNanos) {
+        long since = Math.max(0, Math.min(period, nowNanos - pulseNanos));
         return Math.max(0, (long) (PACE * period) - since);
     }
 

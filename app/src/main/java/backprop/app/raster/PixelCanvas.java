@@ -113,11 +113,15 @@ public final class PixelCanvas {
      * been laid out for this canvas's size with a reach of at least half the width plus one pixel.
      */
     public void stroke(StrokePath path, Color c, double lineWidth) {
+        stroke(path, premultiplied(c, 1), lineWidth);
+    }
+
+    /** As {@link #stroke(StrokePath, Color, double)}, the colour given as premultiplied ARGB. */
+    public void stroke(StrokePath path, int colour, double lineWidth) {
         double w = lineWidth * scale;
         // Lines thinner than a pixel are drawn a pixel wide and fainter, as a rasteriser's coverage would be.
-        double fade = Math.min(1, w);
         double half = Math.max(w, 1) / 2;
-        int pre = premultiplied(c, fade);
+        int pre = w >= 1 ? colour : scaled(colour, (int) (w * 256));
         int[] index = path.index;
         float[] distance = path.distance;
         double edge = half + 0.5;
@@ -378,8 +382,7 @@ public final class PixelCanvas {
      * {@code i}. Two channels are worked at once (red with blue, alpha with green).
      */
     private void blend(int i, int pre, int cover) {
-        int s = pre;
-        if (cover < 256) s = ((s & 0xff00ff) * cover >>> 8 & 0xff00ff) | ((s >>> 8 & 0xff00ff) * cover & 0xff00ff00);
+        int s = cover < 256 ? scaled(pre, cover) : pre;
         int sa = s >>> 24;
         if (sa == 255) {
             px[i] = s;
@@ -392,6 +395,14 @@ public final class PixelCanvas {
         rb = (rb + (rb >>> 8 & 0xff00ff)) >>> 8 & 0xff00ff;
         ag = (ag + (ag >>> 8 & 0xff00ff)) & 0xff00ff00;
         px[i] = s + (rb | ag);
+    }
+
+    /** {@code c} as premultiplied ARGB. */
+    public static int premultiplied(Color c) { return premultiplied(c, 1); }
+
+    /** Premultiplied ARGB {@code s} at {@code f}/256 of its strength. */
+    private static int scaled(int s, int f) {
+        return ((s & 0xff00ff) * f >>> 8 & 0xff00ff) | ((s >>> 8 & 0xff00ff) * f & 0xff00ff00);
     }
 
     /** {@code c} with its opacity times {@code fade}, as premultiplied ARGB. */

@@ -192,6 +192,8 @@ class BackpropViewModelTest {
         other.loadNow(null);
         assertTrue(engineThreads() >= 1);
         assertTrue(backprop.app.shell.Workers.shutdownAll(5_000), "the shell's shutdown ends the view-model's thread");
+        // An executor counts as terminated a moment before its thread has quite finished exiting.
+        for (int i = 0; i < 100 && engineThreads() > 0; i++) Thread.sleep(20);
         assertEquals(0, engineThreads());
     }
 

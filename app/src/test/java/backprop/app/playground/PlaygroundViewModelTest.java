@@ -54,6 +54,16 @@ class PlaygroundViewModelTest {
     }
 
     @Test
+    void aChunkStartsPaceOfTheFrameIntervalAfterItsPulseAndNeverWaitsLongerThanThat() {
+        long period = 16_666_667L, pace = (long) (PlaygroundViewModel.PACE * period);
+        assertEquals(pace, PlaygroundViewModel.paceDelay(1_000_000L, period, 1_000_000L), "sent as the pulse starts: waits the whole pace");
+        assertEquals(pace - 2_000_000L, PlaygroundViewModel.paceDelay(1_000_000L, period, 3_000_000L), "2 ms into the pulse: 2 ms less");
+        assertEquals(0, PlaygroundViewModel.paceDelay(1_000_000L, period, 1_000_000L + pace + 1), "already past: at once");
+        assertEquals(0, PlaygroundViewModel.paceDelay(0, period, Long.MAX_VALUE / 2), "a pulse long gone: at once");
+        assertEquals(pace, PlaygroundViewModel.paceDelay(Long.MAX_VALUE / 2, period, 0), "a clock that disagrees: never more than the pace");
+    }
+
+    @Test
     void divergingTrainingStopsWithAMessageAndKeepsTheSettings() throws Exception {
         settle();
         vm.update(s -> s.withOutput("identity").withLoss("mse").withOptimizer("sgd").withLearningRate(10.0));

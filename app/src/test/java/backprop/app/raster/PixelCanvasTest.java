@@ -152,6 +152,41 @@ class PixelCanvasTest {
     }
 
     @Test
+    void aStillLayerIsCopiedIntoThePixelsOnItsSecondUnchangedFrameAndShownAgainWhenItChanges() throws Exception {
+        onFx(() -> {
+            PixelCanvas c = canvas(60, 30);
+            javafx.scene.canvas.Canvas text = new javafx.scene.canvas.Canvas(60, 30);
+            new Scene(new Pane(c.view(), text), 60, 30);
+            StillLayer layer = new StillLayer(text);
+            for (int frame = 0; frame < 3; frame++) {
+                c.clear(Color.WHITE);
+                javafx.scene.canvas.GraphicsContext g = layer.redraw("key 1");
+                assertEquals(frame == 0, g != null, "drawn only when the key is new");
+                if (g != null) {
+                    g.setFill(Color.BLACK);
+                    g.fillRect(10, 10, 20, 10);
+                }
+                layer.composeInto(c);
+                c.commit();
+                if (frame == 0) {
+                    assertEquals(1.0, text.getOpacity(), "the first frame: the canvas shows it");
+                    assertEquals(0xffffffff, c.argbAt(20, 15));
+                } else {
+                    assertEquals(0.0, text.getOpacity(), "then the pixels do, and JavaFX draws no canvas");
+                    assertEquals(0xff000000, c.argbAt(20, 15));
+                    assertEquals(0xffffffff, c.argbAt(5, 5));
+                }
+            }
+            c.clear(Color.WHITE);
+            assertTrue(layer.redraw("key 2") != null);
+            layer.composeInto(c);
+            assertEquals(1.0, text.getOpacity(), "a changed picture is the canvas's again");
+            assertEquals(0xffffffff, c.argbAt(20, 15));
+            return null;
+        });
+    }
+
+    @Test
     void whatIsDrawnIsWhatTheSceneShows() throws Exception {
         onFx(() -> {
             PixelCanvas c = canvas(30, 30);
