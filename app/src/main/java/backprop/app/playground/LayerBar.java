@@ -40,10 +40,12 @@ final class LayerBar extends Pane {
         layers = new HBox(4, removeLayer, addLayer, count);
         layers.setAlignment(Pos.CENTER_LEFT);
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) rebuild(b); });
-        // Columns move when a frame with another shape arrives.
+        // Columns move when a frame with another shape arrives, and when the drawing is resized
+        // (which it may be after this bar was laid out in the same pass).
         vm.frameProperty().addListener((o, a, b) -> {
             if (a == null || b == null || !java.util.Arrays.equals(a.sizes(), b.sizes())) requestLayout();
         });
+        canvas.setOnResized(this::requestLayout);
         if (vm.setup() != null) rebuild(vm.setup());
     }
 

@@ -687,9 +687,19 @@ public final class NetworkCanvas extends CanvasPane {
     /** The open editor (tests type into it). */
     WeightEditor editor() { return editor; }
 
+    private Runnable onResized = () -> { };
+
+    /**
+     * Called after the drawing took a new size, when its columns have moved: controls placed over
+     * them (laid out before it in the same pass) must be placed again.
+     */
+    void setOnResized(Runnable r) { onResized = r; }
+
     @Override
     protected void layoutChildren() {
+        double oldW = canvas.getWidth(), oldH = canvas.getHeight();
         super.layoutChildren();
+        if (canvas.getWidth() != oldW || canvas.getHeight() != oldH) onResized.run();
         if (!editor.isVisible()) return;
         editor.applyCss();
         editor.autosize();

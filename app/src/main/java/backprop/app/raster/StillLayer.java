@@ -25,6 +25,9 @@ public final class StillLayer {
     private Object key = new Object();
     private boolean fresh;
     private int[] index, argb;
+    /** Counts pictures drawn; a copy made while another was drawn is thrown away. */
+    private long drawn;
+    private boolean copying;
 
     public StillLayer(Canvas canvas) {
         this.canvas = canvas;
@@ -37,6 +40,7 @@ public final class StillLayer {
     public GraphicsContext redraw(Object key) {
         if (key.equals(this.key)) return null;
         this.key = key;
+        drawn++;
         fresh = true;
         index = null;
         argb = null;
@@ -54,19 +58,29 @@ public final class StillLayer {
      * frame with an unchanged picture on, as pixels; before that the canvas shows it.
      */
     public void composeInto(PixelCanvas target) {
-        if (!fresh && index == null) copy(target);
+        if (!fresh && index == null && !copying) copy(target);
         fresh = false;
         if (index != null) target.overlay(index, argb);
     }
 
+    /**
+     * Takes the canvas's pixels. A snapshot first brings the whole scene's CSS and layout up to
+     * date, which may resize and redraw this very picture (say the window just went full screen);
+     * then the copy no longer fits and is dropped, to be taken at the next unchanged frame.
+     */
     private void copy(PixelCanvas target) {
         double s = target.scale();
         int w = target.pixelWidth(), h = target.pixelHeight();
-        SnapshotParameters p = new SnapshotParameters();
-        p.setFill(Color.TRANSPARENT);
-        p.setTransform(Transform.scale(s, s));
-        p.setViewport(new Rectangle2D(0, 0, w, h));
-        WritableImage img = canvas.snapshot(p, new WritableImage(w, h));
+        long before = drawn;
+        double cw = canvas.getWidth(), ch = canvas.getHeight();
+        copying = true;
+        WritableImage img;
+        try {
+            img = snapshot(s, w, h);
+        } finally {
+            copying = false;
+        }
+        if (drawn != before || w != target.pixelWidth() || h != target.pixelHeight() || cw != canvas.getWidth() || ch != canvas.getHeight()) return;
         int[] px = new int[w * h];
         img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), px, 0, w);
         int n = 0;
@@ -81,5 +95,13 @@ public final class StillLayer {
             }
         }
         canvas.setOpacity(0);
+    }
+
+    private WritableImage snapshot(double s, int w, int h) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.TRANSPARENT);
+        p.setTransform(Transform.scale(s, s));
+        p.setViewport(new Rectangle2D(0, 0, w, h));
+        return canvas.snapshot(p, new WritableImage(w, h));
     }
 }

@@ -186,6 +186,63 @@ class PixelCanvasTest {
         });
     }
 
+    /** A pane that, like the playground's drawings, resizes its canvas in layout and redraws at once. */
+    private static final class Drawing extends Pane {
+        final PixelCanvas pixels = new PixelCanvas();
+        final javafx.scene.canvas.Canvas text = new javafx.scene.canvas.Canvas();
+        final StillLayer layer = new StillLayer(text);
+
+        Drawing() { getChildren().addAll(pixels.view(), text); }
+
+        @Override
+        protected void layoutChildren() {
+            if (text.getWidth() != getWidth() || text.getHeight() != getHeight()) {
+                text.setWidth(getWidth());
+                text.setHeight(getHeight());
+                frame();
+            }
+        }
+
+        /** A frame: white, with a black bar 10 px from the right edge drawn as still text. */
+        void frame() {
+            pixels.resize(text.getWidth(), text.getHeight(), 1);
+            pixels.clear(Color.WHITE);
+            javafx.scene.canvas.GraphicsContext g = layer.redraw(List.of(text.getWidth(), text.getHeight()));
+            if (g != null) {
+                g.setFill(Color.BLACK);
+                g.fillRect(text.getWidth() - 20, 10, 10, 10);
+            }
+            layer.composeInto(pixels);
+            pixels.commit();
+        }
+    }
+
+    @Test
+    void aCopyTakenWhileTheSnapshotsLayoutPassResizesThePictureIsDropped() throws Exception {
+        onFx(() -> {
+            Drawing d = new Drawing();
+            Pane root = new Pane(d);
+            new Scene(root, 200, 100);
+            d.setPrefSize(100, 50);
+            root.layout(); // lays out and draws a first picture: shown by the canvas
+            assertEquals(1.0, d.text.getOpacity());
+            // The pane grows, but the layout that would notice has not run when the next frame comes,
+            // the frame that copies the unchanged picture: the snapshot's layout pass resizes and
+            // redraws inside the copy.
+            d.setPrefSize(160, 80);
+            d.frame();
+            assertEquals(160, d.pixels.pixelWidth());
+            assertEquals(1.0, d.text.getOpacity(), "the new picture is the canvas's until it stands still");
+            for (int x = 0; x < 160; x++) {
+                for (int y = 0; y < 80; y++) assertEquals(0xffffffff, d.pixels.argbAt(x, y), "no stale copy strewn at " + x + "," + y);
+            }
+            d.frame();
+            assertEquals(0.0, d.text.getOpacity(), "the next unchanged frame copies it");
+            assertEquals(0xff000000, d.pixels.argbAt(145, 15));
+            return null;
+        });
+    }
+
     @Test
     void whatIsDrawnIsWhatTheSceneShows() throws Exception {
         onFx(() -> {
