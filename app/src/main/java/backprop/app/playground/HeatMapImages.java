@@ -1,22 +1,17 @@
 package backprop.app.playground;
 
 import backprop.app.theme.Palette;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
- * Heat maps as images: one pixel per grid cell, coloured by {@link Palette}, for canvases to draw
- * scaled with smoothing. Painting goes through a 256-entry lookup table and one reused int buffer,
- * so a frame allocates nothing per pixel (the playground redraws dozens of maps per frame).
+ * Heat maps as pixels: one opaque ARGB pixel per grid cell, coloured by {@link Palette} through a
+ * 256-entry lookup table into an array the caller reuses, so a frame allocates nothing per pixel
+ * (the playground recolours dozens of maps per frame and stretches them with
+ * {@link backprop.app.raster.PixelCanvas#imageRect}).
  *
  * <pre>{@code
- * WritableImage img = HeatMapImages.image(null, grid);      // reuse: pass the previous image back
- * HeatMapImages.paint(img, values, grid, ColourScale.symmetric(1));
- * g.drawImage(img, x, y, size, size);
+ * int[] px = HeatMapImages.pixels(values, grid, ColourScale.symmetric(1), previous);
  * }</pre>
- *
- * FX thread only (the shared buffer is not synchronised).
  */
 public final class HeatMapImages {
     private HeatMapImages() {}
@@ -26,8 +21,6 @@ public final class HeatMapImages {
     // v / r, so one table sampled over [−1, 1] serves every scale.
     private static final int[] LUT = new int[LEVELS];
     private static final int NAN = argb(Color.GRAY);
-    // Opaque colours only, so premultiplied ARGB is the same numbers and skips a conversion.
-    private static int[] buffer = new int[0];
 
     static {
         for (int k = 0; k < LEVELS; k++) LUT[k] = argb(Palette.diverging(-1 + 2.0 * k / (LEVELS - 1), 1));
@@ -58,23 +51,6 @@ public final class HeatMapImages {
         public Color colour(double v) {
             return Double.isNaN(v) ? Color.GRAY : Palette.diverging(2 * (v - lo) / (hi - lo) - 1, 1);
         }
-    }
-
-    /** {@code previous} if it is grid × grid, otherwise a new image of that size. */
-    public static WritableImage image(WritableImage previous, int grid) {
-        return previous != null && (int) previous.getWidth() == grid && (int) previous.getHeight() == grid
-                ? previous : new WritableImage(grid, grid);
-    }
-
-    /**
-     * Writes {@code values} (grid × grid, row-major, top row first) into {@code img}'s top-left
-     * grid × grid pixels, coloured by {@code scale}.
-     */
-    public static void paint(WritableImage img, float[] values, int grid, ColourScale scale) {
-        int n = grid * grid;
-        if (buffer.length < n) buffer = new int[n];
-        pixels(values, grid, scale, buffer);
-        img.getPixelWriter().setPixels(0, 0, grid, grid, PixelFormat.getIntArgbPreInstance(), buffer, 0, grid);
     }
 
     /**
