@@ -5,12 +5,14 @@ import backprop.app.math.Num;
 import backprop.app.playground.PlaygroundFrame.Metric;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
+import backprop.app.raster.StillLayer;
 import backprop.app.raster.StrokePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
@@ -30,14 +32,19 @@ public final class LossChart extends CanvasPane {
     /**
      * The curves are drawn in software on their own layer (see {@link PixelCanvas}): stroking four
      * curves of a few hundred points, two of them dashed, cost the software renderer about 3 ms
-     * a frame on a canvas. The cursor and its readout lie on a canvas above them.
+     * a frame on a canvas. The frame, grid and labels (the pane's canvas) are copied beneath them
+     * while they stand still; the latest values, which change every frame, have a narrow canvas
+     * of their own; the cursor and its readout lie on a canvas above everything.
      */
     private final PixelCanvas lines = new PixelCanvas();
+    private final StillLayer frameLayer = new StillLayer(canvas);
+    private final Canvas latest = new Canvas();
     private final HoverLayer hoverLayer = new HoverLayer();
 
     public LossChart() {
         getStyleClass().add("loss-chart");
-        getChildren().addAll(lines.view(), hoverLayer);
+        latest.setMouseTransparent(true);
+        getChildren().addAll(lines.view(), latest, hoverLayer);
         setPrefSize(360, 180);
         setMinSize(160, 100);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX()));
@@ -112,7 +119,11 @@ public final class LossChart extends CanvasPane {
         double y0 = Math.ceil(fs * 1.6), y1 = Math.floor(h - tick - gap - fs * 1.2);
         double panelGap = fs * 1.4, plotH = y1 - y0 - panelGap;
         if (x1 - x0 < 20 || plotH < 20) return null;
-        long s0 = history.get(0).step(), s1 = Math.max(s0 + 1, history.get(history.size() - 1).step());
+        // The step axis ends at its next tick, not at the latest step: it then stays put for many
+        // frames while the curves grow into it, and so can the frame and labels.
+        long s0 = history.get(0).step(), last = Math.max(s0 + 1, history.get(history.size() - 1).step());
+        double stepTick = Math.max(1, Math.ceil(PlotKit.niceStep(last - s0, 4)));
+        long s1 = s0 + (long) (Math.ceil((last - s0) / stepTick - 1e-9) * stepTick);
         if (!finite(max)) return new Geo(x0, x1, y0, y0, y0, y1, s0, s1, top, false);
         double ly1 = Math.round(y0 + plotH * 0.64);
         return new Geo(x0, x1, y0, ly1, ly1 + panelGap, y1, s0, s1, top, true);
@@ -169,18 +180,30 @@ public final class LossChart extends CanvasPane {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight();
         lines.resize(Math.max(1, w), Math.max(1, h), outputScale());
         lines.clear();
         GraphicsContext hg = hoverLayer.begin(w, h);
+        GraphicsContext lg = latest.getGraphicsContext2D();
+        lg.clearRect(0, 0, latest.getWidth(), latest.getHeight());
         Geo geo = w < 10 || h < 10 ? null : geometry();
+        // Frame, grid, ticks and legend: redrawn when they change, else copied into the pixels.
+        GraphicsContext g = frameLayer.redraw(java.util.Arrays.asList(geo, w, h, scale(), geo == null && history.isEmpty(),
+                history.stream().anyMatch(m -> finite(m.testLoss()) || finite(m.testAccuracy())),
+                ink(), muted(), border(), track(), accent(), lineScale(), lines.pixelWidth(), lines.pixelHeight(), lines.scale()));
+        if (g != null) {
+            if (geo != null) {
+                drawFrame(g, geo);
+                drawLegend(g, geo);
+            } else if (w >= 10 && h >= 10) {
+                PlotKit.note(g, history.isEmpty() ? "no steps yet" : "too small to draw", muted(), font(), 0, 0, w, h);
+            }
+        }
+        frameLayer.composeInto(lines);
         if (geo == null) {
-            if (w >= 10 && h >= 10) PlotKit.note(g, history.isEmpty() ? "no steps yet" : "too small to draw", muted(), font(), 0, 0, w, h);
             lines.commit();
             return;
         }
-        drawFrame(g, geo);
         if (geo.loss) {
             series(geo, Metric::trainLoss, geo::lossY, trainColor(), false, geo.y0, geo.ly1);
             series(geo, Metric::testLoss, geo::lossY, testColor(), true, geo.y0, geo.ly1);
@@ -188,8 +211,16 @@ public final class LossChart extends CanvasPane {
         series(geo, Metric::trainAccuracy, geo::accY, trainColor(), false, geo.ay0, geo.y1);
         series(geo, Metric::testAccuracy, geo::accY, testColor(), true, geo.ay0, geo.y1);
         lines.commit();
-        drawLatest(g, geo);
-        drawLegend(g, geo);
+        // The latest values change every frame: on a strip of their own at the right.
+        double strip = Math.floor(geo.x1);
+        latest.setLayoutX(strip);
+        latest.setWidth(Math.max(1, w - strip));
+        latest.setHeight(h);
+        lg.clearRect(0, 0, latest.getWidth(), latest.getHeight());
+        lg.save();
+        lg.translate(-strip, 0);
+        drawLatest(lg, geo);
+        lg.restore();
         if (hovered(geo) >= 0) {
             drawHover(hg, geo);
             hoverLayer.drawn();
