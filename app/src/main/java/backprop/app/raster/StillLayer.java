@@ -1,5 +1,6 @@
 package backprop.app.raster;
 
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -27,7 +28,7 @@ public final class StillLayer {
     private int[] index, argb;
     /** Counts pictures drawn; a copy made while another was drawn is thrown away. */
     private long drawn;
-    private boolean copying;
+    private boolean copyPending;
 
     public StillLayer(Canvas canvas) {
         this.canvas = canvas;
@@ -54,32 +55,37 @@ public final class StillLayer {
     public void invalidate() { key = new Object(); }
 
     /**
-     * Lays the layer over {@code target}'s current drawing (call before its commit): from the second
-     * frame with an unchanged picture on, as pixels; before that the canvas shows it.
+     * Lays the layer over {@code target}'s current drawing (call before its commit): from the frame
+     * after the picture was found unchanged on, as pixels; until then the canvas shows it.
      */
     public void composeInto(PixelCanvas target) {
-        if (!fresh && index == null && !copying) copy(target);
+        if (!fresh && index == null && !copyPending) {
+            // Copied later, from the event loop itself: taking a snapshot runs the scene's CSS and
+            // layout, which must not happen inside a CSS or layout pass (this may be called from
+            // one, when a theme colour or a size changes).
+            copyPending = true;
+            long picture = drawn;
+            Platform.runLater(() -> {
+                copyPending = false;
+                if (picture == drawn && index == null) copy(target);
+            });
+        }
         fresh = false;
         if (index != null) target.overlay(index, argb);
     }
 
     /**
-     * Takes the canvas's pixels. A snapshot first brings the whole scene's CSS and layout up to
-     * date, which may resize and redraw this very picture (say the window just went full screen);
-     * then the copy no longer fits and is dropped, to be taken at the next unchanged frame.
+     * Takes the canvas's pixels and shows them in {@code target}'s current picture instead of the
+     * canvas. The snapshot first brings the scene's CSS and layout up to date, which may resize
+     * and redraw this very picture (say the window just went full screen); then the copy no
+     * longer fits and is dropped, to be taken once the picture stands still again.
      */
     private void copy(PixelCanvas target) {
         double s = target.scale();
         int w = target.pixelWidth(), h = target.pixelHeight();
         long before = drawn;
         double cw = canvas.getWidth(), ch = canvas.getHeight();
-        copying = true;
-        WritableImage img;
-        try {
-            img = snapshot(s, w, h);
-        } finally {
-            copying = false;
-        }
+        WritableImage img = snapshot(s, w, h);
         if (drawn != before || w != target.pixelWidth() || h != target.pixelHeight() || cw != canvas.getWidth() || ch != canvas.getHeight()) return;
         int[] px = new int[w * h];
         img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), px, 0, w);
@@ -94,6 +100,8 @@ public final class StillLayer {
                 argb[n++] = px[i];
             }
         }
+        target.overlay(index, argb);
+        target.commit();
         canvas.setOpacity(0);
     }
 

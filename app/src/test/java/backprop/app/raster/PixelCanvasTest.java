@@ -152,36 +152,28 @@ class PixelCanvasTest {
     }
 
     @Test
-    void aStillLayerIsCopiedIntoThePixelsOnItsSecondUnchangedFrameAndShownAgainWhenItChanges() throws Exception {
+    void aStillLayerIsCopiedIntoThePixelsOnceUnchangedAndShownByItsCanvasAgainWhenItChanges() throws Exception {
+        Drawing d = onFx(() -> {
+            Drawing x = new Drawing();
+            new Scene(new Pane(x), 60, 30);
+            x.setPrefSize(60, 30);
+            x.getParent().layout(); // the first picture: the canvas shows the bar
+            assertEquals(1.0, x.text.getOpacity());
+            assertEquals(0xffffffff, x.pixels.argbAt(45, 15), "not in the pixels yet");
+            x.frame(); // unchanged: copied once this event is over
+            assertEquals(1.0, x.text.getOpacity());
+            return x;
+        });
         onFx(() -> {
-            PixelCanvas c = canvas(60, 30);
-            javafx.scene.canvas.Canvas text = new javafx.scene.canvas.Canvas(60, 30);
-            new Scene(new Pane(c.view(), text), 60, 30);
-            StillLayer layer = new StillLayer(text);
-            for (int frame = 0; frame < 3; frame++) {
-                c.clear(Color.WHITE);
-                javafx.scene.canvas.GraphicsContext g = layer.redraw("key 1");
-                assertEquals(frame == 0, g != null, "drawn only when the key is new");
-                if (g != null) {
-                    g.setFill(Color.BLACK);
-                    g.fillRect(10, 10, 20, 10);
-                }
-                layer.composeInto(c);
-                c.commit();
-                if (frame == 0) {
-                    assertEquals(1.0, text.getOpacity(), "the first frame: the canvas shows it");
-                    assertEquals(0xffffffff, c.argbAt(20, 15));
-                } else {
-                    assertEquals(0.0, text.getOpacity(), "then the pixels do, and JavaFX draws no canvas");
-                    assertEquals(0xff000000, c.argbAt(20, 15));
-                    assertEquals(0xffffffff, c.argbAt(5, 5));
-                }
-            }
-            c.clear(Color.WHITE);
-            assertTrue(layer.redraw("key 2") != null);
-            layer.composeInto(c);
-            assertEquals(1.0, text.getOpacity(), "a changed picture is the canvas's again");
-            assertEquals(0xffffffff, c.argbAt(20, 15));
+            assertEquals(0.0, d.text.getOpacity(), "then the pixels show it, and JavaFX draws no canvas");
+            assertEquals(0xff000000, d.pixels.argbAt(45, 15));
+            assertEquals(0xffffffff, d.pixels.argbAt(5, 5));
+            d.frame();
+            assertEquals(0xff000000, d.pixels.argbAt(45, 15), "and every frame after");
+            d.setPrefSize(80, 30);
+            d.getParent().layout(); // a new picture: the canvas's again
+            assertEquals(1.0, d.text.getOpacity());
+            assertEquals(0xffffffff, d.pixels.argbAt(65, 15));
             return null;
         });
     }
@@ -218,26 +210,30 @@ class PixelCanvasTest {
     }
 
     @Test
-    void aCopyTakenWhileTheSnapshotsLayoutPassResizesThePictureIsDropped() throws Exception {
-        onFx(() -> {
-            Drawing d = new Drawing();
-            Pane root = new Pane(d);
+    void aCopyWhoseSnapshotsLayoutPassResizesThePictureIsDropped() throws Exception {
+        Drawing d = onFx(() -> {
+            Drawing x = new Drawing();
+            Pane root = new Pane(x);
             new Scene(root, 200, 100);
-            d.setPrefSize(100, 50);
+            x.setPrefSize(100, 50);
             root.layout(); // lays out and draws a first picture: shown by the canvas
-            assertEquals(1.0, d.text.getOpacity());
-            // The pane grows, but the layout that would notice has not run when the next frame comes,
-            // the frame that copies the unchanged picture: the snapshot's layout pass resizes and
-            // redraws inside the copy.
-            d.setPrefSize(160, 80);
-            d.frame();
+            x.frame(); // unchanged: a copy is due
+            // The pane grows, but the layout that would notice has not run when the copy is taken:
+            // the snapshot's layout pass resizes and redraws inside it.
+            x.setPrefSize(160, 80);
+            return x;
+        });
+        onFx(() -> {
             assertEquals(160, d.pixels.pixelWidth());
             assertEquals(1.0, d.text.getOpacity(), "the new picture is the canvas's until it stands still");
             for (int x = 0; x < 160; x++) {
                 for (int y = 0; y < 80; y++) assertEquals(0xffffffff, d.pixels.argbAt(x, y), "no stale copy strewn at " + x + "," + y);
             }
             d.frame();
-            assertEquals(0.0, d.text.getOpacity(), "the next unchanged frame copies it");
+            return null;
+        });
+        onFx(() -> {
+            assertEquals(0.0, d.text.getOpacity(), "copied once it stood still");
             assertEquals(0xff000000, d.pixels.argbAt(145, 15));
             return null;
         });
