@@ -607,17 +607,11 @@ public final class NetworkCanvas extends CanvasPane {
         double best = Double.POSITIVE_INFINITY, px = b[0], py = b[1];
         for (int k = 1; k <= CURVE_SAMPLES; k++) {
             double t = (double) k / CURVE_SAMPLES, qx = bezier(b, t, 0), qy = bezier(b, t, 1);
-            best = Math.min(best, segmentDistance(x, y, px, py, qx, qy));
+            best = Math.min(best, StrokePath.segmentDistance(x, y, px, py, qx, qy));
             px = qx;
             py = qy;
         }
         return best;
-    }
-
-    private static double segmentDistance(double x, double y, double ax, double ay, double bx, double by) {
-        double dx = bx - ax, dy = by - ay, len = dx * dx + dy * dy;
-        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
-        return Math.hypot(x - ax - t * dx, y - ay - t * dy);
     }
 
     /** Moves the pointer to (x, y) (NaN: gone), updating the highlight and the hover label. */

@@ -50,10 +50,15 @@ public final class StrokePath {
                 double ax = xy[k] * scale, ay = xy[k + 1] * scale, bx = xy[k + 2] * scale, by = xy[k + 3] * scale;
                 int x0 = Math.max(0, (int) Math.floor(Math.min(ax, bx) - reach)), x1 = Math.min(width - 1, (int) Math.ceil(Math.max(ax, bx) + reach));
                 int y0 = Math.max(0, (int) Math.floor(Math.min(ay, by) - reach)), y1 = Math.min(height - 1, (int) Math.ceil(Math.max(ay, by) + reach));
+                double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy, reach2 = reach * reach;
                 for (int y = y0; y <= y1; y++) {
                     for (int x = x0; x <= x1; x++) {
-                        double d = segmentDistance(x + 0.5, y + 0.5, ax, ay, bx, by);
-                        if (d > reach) continue;
+                        // Squared distance first: most pixels of the box are out of reach, and skip the root.
+                        double px = x + 0.5 - ax, py = y + 0.5 - ay;
+                        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
+                        double ex = px - t * dx, ey = py - t * dy, d2 = ex * ex + ey * ey;
+                        if (d2 > reach2) continue;
+                        double d = Math.sqrt(d2);
                         int i = y * width + x;
                         if (Float.isNaN(best[i])) {
                             if (n == touched.length) touched = Arrays.copyOf(touched, 2 * n);
@@ -143,7 +148,8 @@ public final class StrokePath {
         return out;
     }
 
-    static double segmentDistance(double x, double y, double ax, double ay, double bx, double by) {
+    /** Distance from (x, y) to the segment from (ax, ay) to (bx, by). */
+    public static double segmentDistance(double x, double y, double ax, double ay, double bx, double by) {
         double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
         double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
         double px = ax + t * dx - x, py = ay + t * dy - y;
