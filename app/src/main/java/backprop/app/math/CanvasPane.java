@@ -83,6 +83,11 @@ public abstract class CanvasPane extends Region {
 
     public double scale() { return scale; }
 
+    /** Screen pixels per layout pixel where this pane is shown (2 on many HiDPI screens; 1 off screen). */
+    protected double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    }
+
     // Theme colours, as the stylesheet resolved them for the current theme.
     protected Color ink() { return color(ink); }
     protected Color muted() { return color(muted); }

@@ -237,10 +237,6 @@ public final class DecisionMap extends CanvasPane {
         }
     }
 
-    private double outputScale() {
-        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-    }
-
     /** Repaints the overlay if anything on it differs from what it shows. */
     private void redrawOverlay(Geo geo, double w, double h) {
         overlay.setWidth(w);

@@ -227,10 +227,6 @@ public final class LossChart extends CanvasPane {
         }
     }
 
-    private double outputScale() {
-        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-    }
-
     private void drawFrame(GraphicsContext g, Geo geo) {
         double s = scale(), tick = 3 * s, gap = 4 * s;
         Font f = font();

@@ -332,10 +332,6 @@ public final class NetworkCanvas extends CanvasPane {
         }
     }
 
-    private double outputScale() {
-        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-    }
-
     private void drawRaster(Geometry geo) {
         raster.resize(canvas.getWidth(), canvas.getHeight(), outputScale());
         raster.clear(box());
