@@ -213,6 +213,40 @@ public final class Ops {
         return o;
     }
 
+    /**
+     * The columns of several [n × k_i] inputs side by side, [n × Σ k_i] (a concat along the
+     * feature axis). Backward hands each input its own block of columns of the gradient.
+     */
+    public static Var concat(Var... in) {
+        int n = in[0].value().dim(0), width = 0;
+        for (Var v : in) {
+            if (v.value().rank() != 2 || v.value().dim(0) != n) throw new IllegalArgumentException("concat: inputs need the same number of rows");
+            width += v.value().dim(1);
+        }
+        float[] out = new float[n * width];
+        int offset = 0;
+        for (Var v : in) {
+            int k = v.value().dim(1);
+            float[] x = v.value().data();
+            for (int r = 0; r < n; r++) System.arraycopy(x, r * k, out, r * width + offset, k);
+            offset += k;
+        }
+        final int w = width;
+        Var o = node(new Tensor(out, n, width), "concat", in);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            int off = 0;
+            for (Var v : in) {
+                int k = v.value().dim(1);
+                float[] gv = new float[n * k];
+                for (int r = 0; r < n; r++) System.arraycopy(g, r * w + off, gv, r * k, k);
+                v.accumulate(gv);
+                off += k;
+            }
+        };
+        return o;
+    }
+
     // ---------------------------------------------------------------- activations
 
     /**

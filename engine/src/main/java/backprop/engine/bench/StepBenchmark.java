@@ -2,7 +2,7 @@ package backprop.engine.bench;
 
 import backprop.engine.autodiff.Activation;
 import backprop.engine.data.Datasets;
-import backprop.engine.nn.Dense;
+import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Initializer;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Loss;

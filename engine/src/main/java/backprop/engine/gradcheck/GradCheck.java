@@ -22,13 +22,13 @@ public final class GradCheck {
     private GradCheck() {}
 
     /** Finite-difference step. */
-    static final float EPS = 1e-2f;
+    public static final float EPS = 1e-2f;
     /** Denominator floor of the relative error: partials that are correctly ~0 compare absolutely. */
-    static final double FLOOR = 1e-2;
+    public static final double FLOOR = 1e-2;
     /** One element-wise rule: a single float32 rounding between input and output. */
-    static final double TOL_ELEMENTWISE = 1e-3;
+    public static final double TOL_ELEMENTWISE = 1e-3;
     /** Several ops chained (matmul sums, softmax, losses, layers, models): more rounding, more curvature. */
-    static final double TOL_COMPOSED = 1e-2;
+    public static final double TOL_COMPOSED = 1e-2;
 
     /**
      * One row of the report.

@@ -23,6 +23,18 @@ public record Initializer(String type, double scale) {
 
     public static Initializer normal(double sigma) { return new Initializer("normal", sigma); }
 
+    /** The initialiser a network file names; xavier when it names none. */
+    public static Initializer of(backprop.engine.spec.NetworkSpec.InitSpec spec) {
+        return spec == null ? XAVIER : new Initializer(spec.type(), spec.scale());
+    }
+
+    /** A fresh in×out weight matrix, drawn row by row (the order that makes seeds reproducible). */
+    public backprop.engine.tensor.Tensor matrix(Random r, int in, int out) {
+        float[] w = new float[in * out];
+        for (int i = 0; i < w.length; i++) w[i] = sample(r, in, out);
+        return new backprop.engine.tensor.Tensor(w, in, out);
+    }
+
     /** One weight for a layer with the given fan-in and fan-out. */
     public float sample(Random r, int fanIn, int fanOut) {
         switch (type) {

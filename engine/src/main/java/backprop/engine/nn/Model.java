@@ -5,24 +5,63 @@ import backprop.engine.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A feed-forward network: an input size, a stack of layers and a loss. Owns its parameters. */
+/**
+ * A feed-forward network: an input size, layers and a loss. Owns its parameters.
+ *
+ * <p>The layers form a graph without cycles, given in an order where every layer comes after
+ * the layers it reads (a topological order: file order). Node 0 is the input and node k + 1 the
+ * output of layer k; {@code sources.get(k)} lists the nodes layer k reads. A stack is the graph
+ * where layer k reads node k. The model's output is the last layer's output.
+ */
 public final class Model {
     private final int inputSize;
     private final List<Layer> layers;
+    private final List<int[]> sources;
     private final Loss loss;
 
+    /** A stack: each layer reads the one before (the first reads the input). */
     public Model(int inputSize, List<Layer> layers, Loss loss) {
+        this(inputSize, layers, stack(layers.size()), loss);
+    }
+
+    public Model(int inputSize, List<Layer> layers, List<int[]> sources, Loss loss) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
-        int in = inputSize;
-        for (Layer l : layers) {
-            if (l.inputSize() != in) {
-                throw new IllegalArgumentException("layer " + l.name() + " expects " + l.inputSize() + " inputs but receives " + in);
+        if (sources.size() != layers.size()) throw new IllegalArgumentException(layers.size() + " layers but " + sources.size() + " source lists");
+        int[] sizes = new int[layers.size() + 1];
+        sizes[0] = inputSize;
+        for (int k = 0; k < layers.size(); k++) {
+            Layer l = layers.get(k);
+            int[] src = sources.get(k), expected = l.inputSizes();
+            if (src.length != expected.length) throw new IllegalArgumentException("layer " + l.name() + " takes " + expected.length + " inputs, not " + src.length);
+            for (int i = 0; i < src.length; i++) {
+                if (src[i] < 0 || src[i] > k) throw new IllegalArgumentException("layer " + l.name() + " can only read the input or earlier layers");
+                if (sizes[src[i]] != expected[i]) {
+                    throw new IllegalArgumentException("layer " + l.name() + " expects " + expected[i] + " inputs but receives " + sizes[src[i]]);
+                }
             }
-            in = l.outputSize();
+            sizes[k + 1] = l.outputSize();
         }
         this.inputSize = inputSize;
         this.layers = List.copyOf(layers);
+        List<int[]> copy = new ArrayList<>();
+        for (int[] s : sources) copy.add(s.clone());
+        this.sources = List.copyOf(copy);
         this.loss = loss;
+    }
+
+    private static List<int[]> stack(int n) {
+        List<int[]> s = new ArrayList<>();
+        for (int k = 0; k < n; k++) s.add(new int[] {k});
+        return s;
+    }
+
+    /** The nodes layer k reads: 0 is the input, j + 1 the output of layer j. */
+    public int[] sources(int k) { return sources.get(k).clone(); }
+
+    /** Whether every layer reads the one before: the networks the step-through views draw. */
+    public boolean isStack() {
+        for (int k = 0; k < sources.size(); k++) if (sources.get(k).length != 1 || sources.get(k)[0] != k) return false;
+        return true;
     }
 
     public int inputSize() { return inputSize; }
@@ -38,9 +77,14 @@ public final class Model {
         if (x.rank() != 2 || x.dim(1) != inputSize) {
             throw new IllegalArgumentException("input of shape " + java.util.Arrays.toString(x.shape()) + " does not fit a model with " + inputSize + " inputs");
         }
-        Var h = Var.constant(x).label("x");
-        for (Layer l : layers) h = l.forward(h, pass);
-        return h;
+        List<Var> nodes = new ArrayList<>();
+        nodes.add(Var.constant(x).label("x"));
+        for (int k = 0; k < layers.size(); k++) {
+            List<Var> in = new ArrayList<>();
+            for (int s : sources.get(k)) in.add(nodes.get(s));
+            nodes.add(layers.get(k).forward(in, pass));
+        }
+        return nodes.get(nodes.size() - 1);
     }
 
     /** The network's output for a batch, without training-time behaviour (no dropout). */

@@ -1,5 +1,7 @@
 package backprop.engine.spec;
 
+import backprop.engine.layers.dense.DenseSpec;
+
 import java.util.List;
 
 /**
@@ -31,45 +33,48 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
     }
 
     /**
-     * One layer.
-     *
-     * @param type        "dense", "maxout" or "dropout"
-     * @param name        optional; defaults to type + position ("dense1")
-     * @param units       output units (dense, maxout)
-     * @param activation  dense only
-     * @param alpha       leaky_relu / elu parameter, NaN for the default
-     * @param pieces      maxout pieces (k)
-     * @param rate        dropout probability
-     * @param initializer initialiser for omitted weights (null: xavier)
-     * @param weights     dense: [in][units]; maxout: [pieces][in][units]; null to initialise
-     * @param bias        dense: [units]; maxout: [pieces][units] flattened row-major; null for zeros
+     * One layer, as read. Each layer kind has its own record with its own fields
+     * ({@code DenseSpec}, {@code MaxoutSpec}, {@code DropoutSpec}, {@code AddSpec}, {@code ConcatSpec};
+     * see {@code engine.layers}); what every layer has in common is its {@link Common} part.
      */
-    public record LayerSpec(String type, String name, int units, String activation, float alpha, int pieces,
-                            float rate, InitSpec initializer, float[][][] weights, float[][] bias) {
+    public interface LayerSpec {
+        /** The type name in network files: "dense", "maxout", … */
+        String type();
 
-        public static LayerSpec dense(int units, String activation) {
-            return new LayerSpec("dense", null, units, activation, Float.NaN, 0, 0f, null, null, null);
+        Common common();
+
+        /** Optional; defaults to type + position ("dense1"). */
+        default String name() { return common().name(); }
+
+        /** Optional id other layers' {@code from} can name; defaults to the name. */
+        default String id() { return common().id(); }
+
+        /** Ids this layer takes its input from; null: the layer before (or the input). */
+        default List<String> from() { return common().from(); }
+
+        /** Shortcut for the most common layer: dense, no name, weights drawn from the seed. */
+        static DenseSpec dense(int units, String activation) {
+            return DenseSpec.of(units, activation);
         }
 
-        public static LayerSpec dense(int units, String activation, float[][] weights, float[] bias) {
-            return new LayerSpec("dense", null, units, activation, Float.NaN, 0, 0f, null,
-                    weights == null ? null : new float[][][] {weights}, bias == null ? null : new float[][] {bias});
+        /** A dense layer with explicit weights ([inputs][units]) and bias, either may be null. */
+        static DenseSpec dense(int units, String activation, float[][] weights, float[] bias) {
+            return DenseSpec.of(units, activation).withWeights(weights, bias);
         }
+    }
 
-        public LayerSpec withActivation(String act) {
-            return new LayerSpec(type, name, units, act, alpha, pieces, rate, initializer, weights, bias);
-        }
+    /**
+     * The part every layer has: its name, its id and where its input comes from.
+     *
+     * @param name optional display name (null: type + position)
+     * @param id   optional id for {@code from} (null: the name)
+     * @param from ids of the layers (or "input") this one reads, null for the layer before
+     */
+    public record Common(String name, String id, List<String> from) {
+        public static final Common NONE = new Common(null, null, null);
 
-        public LayerSpec withUnits(int n) {
-            return new LayerSpec(type, name, n, activation, alpha, pieces, rate, initializer, null, null);
-        }
-
-        public LayerSpec withInitializer(InitSpec init) {
-            return new LayerSpec(type, name, units, activation, alpha, pieces, rate, init, weights, bias);
-        }
-
-        public LayerSpec withoutWeights() {
-            return new LayerSpec(type, name, units, activation, alpha, pieces, rate, initializer, null, null);
+        public Common {
+            from = from == null ? null : List.copyOf(from);
         }
     }
 

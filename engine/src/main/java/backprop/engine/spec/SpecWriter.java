@@ -1,12 +1,11 @@
 package backprop.engine.spec;
 
 import backprop.engine.io.AtomicFiles;
-import backprop.engine.nn.Dense;
-import backprop.engine.nn.Layer;
-import backprop.engine.nn.Maxout;
+import backprop.engine.layers.LayerKinds;
 import backprop.engine.nn.Model;
+import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
-import backprop.engine.tensor.Tensor;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -54,62 +53,41 @@ public final class SpecWriter {
         n.remove(drop);
     }
 
+    /** The common part (type, name, id, from), then the kind's own fields. */
     private static ObjectNode layer(LayerSpec l) {
         ObjectNode o = JSON.createObjectNode();
         o.put("type", l.type());
         if (l.name() != null) o.put("name", l.name());
-        switch (l.type()) {
-            case "dropout" -> o.put("rate", l.rate());
-            case "maxout" -> {
-                o.put("units", l.units());
-                o.put("pieces", l.pieces());
-            }
-            default -> {
-                o.put("units", l.units());
-                o.put("activation", l.activation());
-                if (!Float.isNaN(l.alpha())) o.put("alpha", l.alpha());
-            }
+        if (l.id() != null) o.put("id", l.id());
+        if (l.from() != null) {
+            if (l.from().size() == 1) o.put("from", l.from().get(0));
+            else o.set("from", tree(l.from()));
         }
-        if (l.initializer() != null) {
-            if (l.initializer().type().equals("uniform") || l.initializer().type().equals("normal")) {
-                ObjectNode i = o.putObject("initializer");
-                i.put("type", l.initializer().type());
-                i.put("scale", l.initializer().scale());
-            } else {
-                o.put("initializer", l.initializer().type());
-            }
-        }
-        if (l.weights() != null) {
-            if (l.type().equals("maxout")) o.set("weights", JSON.valueToTree(l.weights()));
-            else o.set("weights", JSON.valueToTree(l.weights()[0]));
-        }
-        if (l.bias() != null) {
-            if (l.type().equals("maxout")) o.set("bias", JSON.valueToTree(l.bias()));
-            else o.set("bias", JSON.valueToTree(l.bias()[0]));
-        }
+        LayerKinds.of(l).write(l, o);
         return o;
     }
+
+    /** An initialiser as a name, or an object with its scale for uniform and normal; nothing if null. */
+    public static void putInitializer(ObjectNode o, InitSpec init) {
+        if (init == null) return;
+        if (init.type().equals("uniform") || init.type().equals("normal")) {
+            ObjectNode i = o.putObject("initializer");
+            i.put("type", init.type());
+            i.put("scale", init.scale());
+        } else {
+            o.put("initializer", init.type());
+        }
+    }
+
+    /** Any value (arrays of numbers, lists) as a JSON tree, the way the writer prints it. */
+    public static JsonNode tree(Object value) { return JSON.valueToTree(value); }
 
     /** The spec with every layer's current weights written in, e.g. to save a trained net. */
     public static NetworkSpec withWeights(NetworkSpec spec, Model model) {
         List<LayerSpec> out = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
-            Layer m = model.layers().get(i);
-            if (m instanceof Dense d) {
-                out.add(new LayerSpec(l.type(), l.name(), l.units(), l.activation(), l.alpha(), l.pieces(), l.rate(), l.initializer(),
-                        new float[][][] {d.weights().value().toArray2D()}, new float[][] {d.bias().value().toArray()}));
-            } else if (m instanceof Maxout mo) {
-                float[][][] w = new float[mo.pieces()][][];
-                float[][] b = new float[mo.pieces()][];
-                for (int k = 0; k < mo.pieces(); k++) {
-                    w[k] = mo.pieceWeights().get(k).value().toArray2D();
-                    b[k] = mo.pieceBiases().get(k).value().toArray();
-                }
-                out.add(new LayerSpec(l.type(), l.name(), l.units(), l.activation(), l.alpha(), l.pieces(), l.rate(), l.initializer(), w, b));
-            } else {
-                out.add(l);
-            }
+            out.add(LayerKinds.of(l).withWeights(l, model.layers().get(i)));
         }
         return spec.withLayers(out);
     }

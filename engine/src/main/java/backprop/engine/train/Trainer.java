@@ -1,12 +1,9 @@
 package backprop.engine.train;
 
-import backprop.engine.autodiff.Activation;
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
 import backprop.engine.data.Dataset;
-import backprop.engine.nn.Dense;
 import backprop.engine.nn.Layer;
-import backprop.engine.nn.Maxout;
 import backprop.engine.nn.Model;
 import backprop.engine.nn.Pass;
 import backprop.engine.nn.Recorder;
@@ -27,7 +24,7 @@ import java.util.function.Consumer;
  */
 public final class Trainer {
     private final Model model;
-    private final TrainConfig config;
+    private TrainConfig config;
     private final Optimizer optimizer;
     private final Random random;
     private long steps;
@@ -45,6 +42,16 @@ public final class Trainer {
     public TrainConfig config() { return config; }
 
     public Optimizer optimizer() { return optimizer; }
+
+    /**
+     * A new η for the running optimiser, from the next step on. Its state (momentum's velocity,
+     * Adam's moments and step count) is kept: changing the rate mid-run is not a restart.
+     */
+    public void setLearningRate(float eta) {
+        if (!(eta > 0f) || !Float.isFinite(eta)) throw new IllegalArgumentException("the learning rate must be a positive number, not " + eta);
+        optimizer.setLearningRate(eta);
+        config = config.withLearningRate(eta);
+    }
 
     /** Updates made so far. */
     public long steps() { return steps; }
@@ -87,19 +94,18 @@ public final class Trainer {
         }
         if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null);
         if (update) {
-            layers = afterUpdate(layers);
+            layers = afterUpdate(recorder, layers);
             params = ParameterTrace.afterUpdate(params, model.params());
         }
         return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), x.toArray2D(), y.toArray2D(), out.value().toArray2D(),
                 List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params));
     }
 
-    /** (λ/2) Σ w² over every weight matrix (biases are not penalised). */
+    /** (λ/2) Σ w² over what each layer says L2 applies to (weights, not biases). */
     private Var l2Penalty() {
         Var total = null;
         for (Layer l : model.layers()) {
-            List<Var> ws = l instanceof Dense d ? List.of(d.weights()) : l instanceof Maxout m ? m.pieceWeights() : List.of();
-            for (Var w : ws) {
+            for (Var w : l.penalised()) {
                 Var s = Ops.sum(Ops.mul(w, w));
                 total = total == null ? s : Ops.add(total, s);
             }
@@ -107,57 +113,16 @@ public final class Trainer {
         return total == null ? Var.constant(Tensor.scalar(0f)) : Ops.scale(total, config.l2() / 2f);
     }
 
+    /** Each layer's own record of the pass, taken after backward so the δs are in. */
     private static List<LayerTrace> beforeUpdate(Recorder recorder, int n) {
         List<LayerTrace> out = new ArrayList<>();
-        for (Recorder.Entry e : recorder.entries()) {
-            Layer layer = e.layer();
-            // The tape holds ∂R/∂a = (1/N)·∂L_n/∂a; the decks' δ is per sample, so scale back by N.
-            Var deltaNode = e.a() != null ? e.a() : e.z();
-            float[][] delta = scaled(deltaNode.grad(), n);
-            float[][] a = e.a() == null ? null : e.a().value().toArray2D();
-            float[][] z = e.z().value().toArray2D();
-            float[][] gPrime = null;
-            String act = null;
-            float[][] w = null, gw = null;
-            float[] b = null, gb = null;
-            if (layer instanceof Dense d) {
-                act = d.activation().id();
-                gPrime = new float[a.length][a[0].length];
-                // Softmax is vector-valued, so Activation.derivative rejects it (tracing any softmax
-                // network used to throw here). Its trace shows the Jacobian's diagonal
-                // ∂z_j/∂a_j = z_j(1 − z_j); δ itself comes from the tape and includes the off-diagonal terms.
-                boolean softmax = d.activation().equals(Activation.SOFTMAX);
-                for (int i = 0; i < a.length; i++)
-                    for (int j = 0; j < a[i].length; j++)
-                        gPrime[i][j] = softmax ? z[i][j] * (1f - z[i][j]) : d.activation().derivative(a[i][j], z[i][j]);
-                w = d.weights().value().toArray2D();
-                b = d.bias().value().toArray();
-                gw = d.weights().grad().toArray2D();
-                gb = d.bias().grad().toArray();
-            }
-            out.add(new LayerTrace(layer.name(), layer.type(), act, e.input().value().toArray2D(), a, z, gPrime, delta,
-                    w, b, gw, gb, null, null));
-        }
+        for (Recorder.Entry e : recorder.entries()) out.add(e.layer().trace(e, n));
         return out;
     }
 
-    private List<LayerTrace> afterUpdate(List<LayerTrace> before) {
+    private static List<LayerTrace> afterUpdate(Recorder recorder, List<LayerTrace> before) {
         List<LayerTrace> out = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            LayerTrace t = before.get(i);
-            Layer layer = model.layers().get(i);
-            if (layer instanceof Dense d) {
-                t = new LayerTrace(t.name(), t.type(), t.activation(), t.input(), t.a(), t.z(), t.gPrime(), t.delta(),
-                        t.weights(), t.bias(), t.gradWeights(), t.gradBias(), d.weights().value().toArray2D(), d.bias().value().toArray());
-            }
-            out.add(t);
-        }
-        return out;
-    }
-
-    private static float[][] scaled(Tensor g, int n) {
-        float[][] out = g.toArray2D();
-        for (float[] row : out) for (int j = 0; j < row.length; j++) row[j] *= n;
+        for (int i = 0; i < before.size(); i++) out.add(recorder.entries().get(i).layer().afterUpdate(before.get(i)));
         return out;
     }
 

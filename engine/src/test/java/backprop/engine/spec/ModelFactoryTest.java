@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.engine.autodiff.Activation;
-import backprop.engine.nn.Dense;
+import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Model;
 import backprop.engine.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import backprop.engine.autodiff.Activation;
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
 import backprop.engine.data.Dataset;
-import backprop.engine.nn.Dense;
+import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Loss;
 import backprop.engine.nn.Model;
 import backprop.engine.tensor.Tensor;

@@ -1,7 +1,12 @@
-package backprop.engine.nn;
+package backprop.engine.layers.maxout;
 
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
+import backprop.engine.nn.Pass;
+import backprop.engine.nn.Recorder;
+import backprop.engine.nn.SingleInputLayer;
+import backprop.engine.nn.Traces;
+import backprop.engine.trace.LayerTrace;
 import backprop.engine.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +16,7 @@ import java.util.List;
  * (the decks' {@code max(w1ᵀx, w2ᵀx)} for k = 2). It learns its own piecewise-linear
  * activation; the gradient flows only through the winning piece.
  */
-public final class Maxout implements Layer {
+public final class Maxout extends SingleInputLayer {
     private final String name;
     private final List<Var> weights = new ArrayList<>();
     private final List<Var> biases = new ArrayList<>();
@@ -27,7 +32,7 @@ public final class Maxout implements Layer {
         }
     }
 
-    @Override public String type() { return "maxout"; }
+    @Override public String type() { return MaxoutKind.TYPE; }
     @Override public String name() { return name; }
     @Override public int inputSize() { return weights.get(0).value().dim(0); }
     @Override public int outputSize() { return weights.get(0).value().dim(1); }
@@ -52,5 +57,18 @@ public final class Maxout implements Layer {
             all.add(biases.get(p));
         }
         return all;
+    }
+
+    /** Every piece's weights; not the biases. */
+    @Override
+    public List<Var> penalised() { return weights; }
+
+    /**
+     * Input, z and δ = ∂L_n/∂z: maxout has no single a or g'. Its per-piece parameters are in
+     * the step's {@code ParameterTrace}s.
+     */
+    @Override
+    public LayerTrace trace(Recorder.Entry e, int batch) {
+        return Traces.of(this, java.util.Map.of(), Traces.inputOutput(e, batch));
     }
 }

@@ -1,7 +1,12 @@
-package backprop.engine.nn;
+package backprop.engine.layers.dropout;
 
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
+import backprop.engine.nn.Pass;
+import backprop.engine.nn.Recorder;
+import backprop.engine.nn.SingleInputLayer;
+import backprop.engine.nn.Traces;
+import backprop.engine.trace.LayerTrace;
 import backprop.engine.tensor.Tensor;
 import java.util.List;
 
@@ -10,7 +15,7 @@ import java.util.List;
  * survivors are scaled by 1/(1 − rate), so nothing needs rescaling at test time. The mask comes
  * from the pass's seeded random source, so a run replays exactly.
  */
-public final class Dropout implements Layer {
+public final class Dropout extends SingleInputLayer {
     private final String name;
     private final int size;
     private final float rate;
@@ -22,7 +27,7 @@ public final class Dropout implements Layer {
         this.rate = rate;
     }
 
-    @Override public String type() { return "dropout"; }
+    @Override public String type() { return DropoutKind.TYPE; }
     @Override public String name() { return name; }
     @Override public int inputSize() { return size; }
     @Override public int outputSize() { return size; }
@@ -43,4 +48,10 @@ public final class Dropout implements Layer {
 
     @Override
     public List<Var> params() { return List.of(); }
+
+    /** Input, z (with the mask applied) and δ = ∂L_n/∂z. */
+    @Override
+    public LayerTrace trace(Recorder.Entry e, int batch) {
+        return Traces.of(this, java.util.Map.of(), Traces.inputOutput(e, batch));
+    }
 }

@@ -1,0 +1,65 @@
+package backprop.engine.layers;
+
+import backprop.engine.gradcheck.GradCheck;
+import backprop.engine.nn.Layer;
+import backprop.engine.spec.NetworkSpec.Common;
+import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecFields;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Everything the engine needs to know about one kind of layer, in one place: its fields in a
+ * network file (read with validation, written back), how it builds, and how it is checked.
+ * The built {@link Layer} holds the rest: its forward pass on the tape, which parameters L2
+ * penalises and what it records in a trace. Registering the kind in {@link LayerKinds} is all
+ * it takes for the reader, the writer, the factory, the trainer and the gradient check to know
+ * it; docs/ARCHITECTURE.md has the recipe.
+ *
+ * @param <S> the kind's spec record
+ */
+public interface LayerKind<S extends LayerSpec> {
+    /** The type name in network files ("dense"). */
+    String type();
+
+    /** The name a layer palette shows ("Dense (fully connected)"). */
+    String displayName();
+
+    /** The kind's own fields (the common type, name, id and from are not listed). */
+    List<Field> fields();
+
+    Class<S> specClass();
+
+    /** How many inputs it takes: 1 for all but merge layers. */
+    default int minInputs() { return 1; }
+
+    default int maxInputs() { return 1; }
+
+    /**
+     * Reads the kind's fields of one layer object at JSON path {@code path}; only fields of
+     * {@link #fields()} are present (the reader checked). {@code inputSizes} are the sizes of
+     * the layers it reads, so shapes (weights, merges) are checked here: a spec that reads builds.
+     */
+    S read(JsonNode node, String path, Common common, int[] inputSizes, SpecFields fields) throws SpecException;
+
+    /** The size of its output, given the sizes of its inputs. */
+    int outputSize(S spec, int[] inputSizes);
+
+    /** Writes the kind's fields (the writer has written type, name, id and from). */
+    void write(S spec, ObjectNode node);
+
+    /** Builds the layer; omitted weights are drawn from {@code seeded}, row by row. */
+    Layer build(S spec, String name, int[] inputSizes, Random seeded);
+
+    /** The spec with the built layer's current weights written in (for saving a trained net). */
+    default S withWeights(S spec, Layer built) { return spec; }
+
+    /** The activation of its output, for the loss checks (softmax for cross_entropy); null if none. */
+    default String outputActivation(S spec) { return null; }
+
+    /** Gradient-check rows for this kind (analytic against finite differences), drawn from {@code r}. */
+    default List<GradCheck.Result> gradChecks(Random r) { return List.of(); }
+}

@@ -1,0 +1,44 @@
+package backprop.engine.nn;
+
+import backprop.engine.autodiff.Var;
+import backprop.engine.trace.LayerTrace;
+import backprop.engine.trace.TraceTensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small helpers layers use to turn their recorded nodes into a {@link LayerTrace}. */
+public final class Traces {
+    private Traces() {}
+
+    /**
+     * δ per sample. The tape holds ∂R/∂v = (1/N)·∂L_n/∂v; the decks' δ is taken on sample n's
+     * own loss, so it is scaled back by N.
+     */
+    public static TraceTensor delta(Var node, int batch) {
+        float[] g = node.grad().toArray();
+        for (int i = 0; i < g.length; i++) g[i] *= batch;
+        return new TraceTensor(node.shape(), g);
+    }
+
+    public static TraceTensor value(Var v) { return TraceTensor.of(v.value()); }
+
+    public static TraceTensor gradient(Var v) { return TraceTensor.of(v.grad()); }
+
+    /** A trace with the layer's name and type, the attributes given and these tensors in order. */
+    public static LayerTrace of(Layer layer, Map<String, String> attributes, Map<String, TraceTensor> tensors) {
+        return new LayerTrace(layer.name(), layer.type(), attributes, tensors);
+    }
+
+    /** The tensors every layer with one input and no pre-activation records: input, z and δ = ∂L_n/∂z. */
+    public static Map<String, TraceTensor> inputOutput(Recorder.Entry e, int batch) {
+        Map<String, TraceTensor> t = new LinkedHashMap<>();
+        t.put("input", value(e.input()));
+        t.put("z", value(e.z()));
+        t.put("delta", delta(e.z(), batch));
+        return t;
+    }
+
+    /** A parameter's current value, e.g. after the update. */
+    public static TraceTensor now(Var param) { return TraceTensor.of(param.value()); }
+
+}
