@@ -1,14 +1,14 @@
 package backprop.app.backprop;
 
 import backprop.engine.data.Dataset;
-import backprop.engine.data.Datasets;
 import backprop.engine.nn.Model;
+import backprop.engine.layers.dense.DenseSpec;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.StepTrace;
-import backprop.engine.train.TrainConfig;
+import backprop.engine.train.RunSettings;
 import backprop.engine.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +42,15 @@ final class BackpropSession {
         int total = spec.inputSize(), widest = spec.inputSize();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
-            if (!"dense".equals(l.type())) {
+            if (!(l instanceof DenseSpec d) || l.from() != null) {
                 throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type()
                         + "; the step-through view shows dense layers only");
             }
-            if ("softmax".equals(l.activation()) && i < spec.layers().size() - 1) {
+            if ("softmax".equals(d.activation()) && i < spec.layers().size() - 1) {
                 throw new IllegalArgumentException(where + ": layer " + (i + 1) + " uses softmax in a hidden layer; the view needs it at the output");
             }
-            total += l.units();
-            widest = Math.max(widest, l.units());
+            total += d.units();
+            widest = Math.max(widest, d.units());
         }
         if (total > MAX_NEURONS || widest > MAX_COLUMN) {
             throw new IllegalArgumentException(where + ": " + total + " neurons (widest layer " + widest + ") is too big to step through; "
@@ -60,9 +60,9 @@ final class BackpropSession {
             throw new IllegalArgumentException(where + ": names no dataset, so there is nothing to trace a training step on");
         }
         NetworkSpec.DatasetSpec ds = spec.dataset();
-        long seed = spec.seed() != null ? spec.seed() : ModelFactory.DEFAULT_SEED;
-        Dataset data = Datasets.byName(ds.name(), ds.samples() != null ? ds.samples() : MAX_BATCH,
-                ds.noise() != null ? ds.noise() : 0.0, ds.seed() != null ? ds.seed() : seed, ds.inputs() != null ? ds.inputs() : spec.inputSize());
+        RunSettings run = RunSettings.resolve(spec, null, null, null, MAX_BATCH);
+        long seed = run.seed();
+        Dataset data = run.data().generate();
         if (data.inputs() != spec.inputSize()) {
             throw new IllegalArgumentException(where + ": dataset " + ds.name() + " has " + data.inputs() + " inputs but the network takes " + spec.inputSize());
         }
@@ -75,7 +75,7 @@ final class BackpropSession {
             throw new IllegalArgumentException(where + ": the network has " + model.outputSize() + " outputs but dataset " + ds.name()
                     + " has " + batch.outputs() + " targets");
         }
-        return new BackpropSession(spec, seed, batch, new Trainer(model, TrainConfig.from(spec.training(), seed)));
+        return new BackpropSession(spec, seed, batch, new Trainer(model, run.training()));
     }
 
     /** {@code count} traced training steps on the batch, in order. */

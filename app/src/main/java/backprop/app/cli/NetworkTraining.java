@@ -1,8 +1,10 @@
 package backprop.app.cli;
 
+import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.train.RunSettings;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
 import java.io.PrintWriter;
@@ -25,15 +27,13 @@ final class NetworkTraining {
     }
 
     int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr) {
-        long seed = seedFlag != null ? seedFlag : spec.seed() != null ? spec.seed() : ModelFactory.DEFAULT_SEED;
-        Model model = ModelFactory.build(spec, seed);
-        TrainConfig config = TrainConfig.from(spec.training(), seed);
-        if (epochs != null) config = config.withEpochs(epochs);
-        if (lr != null) config = config.withLearningRate(lr.floatValue());
-        TrainingData data = TrainingData.of(spec, source, seed, model.outputSize());
+        RunSettings run = RunSettings.resolve(spec, seedFlag, epochs, lr);
+        Model model = ModelFactory.build(spec, run.seed());
+        TrainConfig config = run.training();
+        TrainingData data = TrainingData.of(spec, source, run, model.outputSize());
         Trainer trainer = new Trainer(model, config);
 
-        if (!json) out.println(header(spec, source, config, data));
+        if (!json) out.println(header(spec, model, source, config, data));
         var history = trainer.fit(data.train(), s -> {
             out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
             if (!json && !Float.isNaN(s.validationLoss())) {
@@ -60,9 +60,9 @@ final class NetworkTraining {
         return Cli.OK;
     }
 
-    private static String header(NetworkSpec spec, String source, TrainConfig c, TrainingData data) {
+    private static String header(NetworkSpec spec, Model model, String source, TrainConfig c, TrainingData data) {
         StringBuilder shape = new StringBuilder().append(spec.inputSize());
-        for (var l : spec.layers()) if (!l.type().equals("dropout")) shape.append('-').append(l.units());
+        for (Layer l : model.layers()) if (!l.type().equals("dropout")) shape.append('-').append(l.outputSize());
         String batch = c.batchSize() <= 0 ? "full batch" : c.batchSize() == 1 ? "online" : "batch " + c.batchSize();
         return String.format(Locale.ROOT, "training %s (%s, loss %s, %s η=%s, %s, %s, seed %d) on %s (%d samples)",
                 source, shape, spec.loss(), c.optimizer(), c.learningRate(), batch, TrainCommand.plural(c.epochs(), "epoch"), c.seed(),

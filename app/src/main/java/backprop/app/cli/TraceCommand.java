@@ -8,7 +8,7 @@ import backprop.engine.spec.SpecReader;
 import backprop.engine.spec.SpecWriter;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.StepTrace;
-import backprop.engine.train.TrainConfig;
+import backprop.engine.train.RunSettings;
 import backprop.engine.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,14 +48,15 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SpecException, IOException {
         NetworkSpec network = SpecReader.read(spec);
-        long s = seed != null ? seed : network.seed() != null ? network.seed() : ModelFactory.DEFAULT_SEED;
+        RunSettings run = RunSettings.resolve(network, seed, null, null);
+        long s = run.seed();
         Model model = ModelFactory.build(network, s);
         float[][] x = BatchArgument.parse("--input", input, model.inputSize(), "the network's inputs, $.input.shape of " + spec);
         float[][] y = BatchArgument.parse("--target", target, model.outputSize(), "the units of the last layer of " + spec);
         if (x.length != y.length) {
             throw new UserError("--target: " + y.length + " target rows for " + x.length + " input rows; give one target per sample");
         }
-        StepTrace trace = new Trainer(model, TrainConfig.from(network.training(), s)).trace(Tensor.matrix(x), Tensor.matrix(y));
+        StepTrace trace = new Trainer(model, run.training()).trace(Tensor.matrix(x), Tensor.matrix(y));
         String json = TraceJson.write(trace, network, s);
         if (out == null) {
             command.commandLine().getOut().print(json);

@@ -3,8 +3,10 @@ package backprop.app.cli;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.StepTrace;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 /** A {@link StepTrace} as the JSON document described in docs/trace-format.md. */
 final class TraceJson {
@@ -45,6 +47,28 @@ final class TraceJson {
         Json.putMatrix(o, "delta", l.delta());
         Json.putMatrix(o, "gradWeights", l.gradWeights());
         Json.putVector(o, "gradBias", l.gradBias());
+        extra(o, l);
         return o;
+    }
+
+    /** The fields above are version 1's and never renamed; anything else a layer records is added after them. */
+    private static final Set<String> WRITTEN = Set.of("input", "weights", "bias", "a", "z", "gPrime", "delta", "gradWeights", "gradBias",
+            "weightsAfter", "biasAfter");
+
+    private static void extra(ObjectNode o, LayerTrace l) {
+        l.attributes().forEach((k, v) -> { if (!k.equals("activation")) o.put(k, v); });
+        l.tensors().forEach((k, t) -> { if (!WRITTEN.contains(k)) o.set(k, nested(t.shape(), t.data(), 0, 0)); });
+    }
+
+    /** A tensor of any rank as nested arrays, batch first. */
+    private static JsonNode nested(int[] shape, float[] data, int axis, int offset) {
+        ArrayNode a = Json.object().arrayNode();
+        int stride = 1;
+        for (int i = axis + 1; i < shape.length; i++) stride *= shape[i];
+        for (int i = 0; i < shape[axis]; i++) {
+            if (axis == shape.length - 1) a.add(data[offset + i]);
+            else a.add(nested(shape, data, axis + 1, offset + i * stride));
+        }
+        return a;
     }
 }

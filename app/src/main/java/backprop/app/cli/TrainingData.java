@@ -3,7 +3,7 @@ package backprop.app.cli;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.spec.NetworkSpec;
-import backprop.engine.spec.NetworkSpec.DatasetSpec;
+import backprop.engine.train.RunSettings;
 
 /**
  * The data a network file asks to be trained on ({@code "dataset"}), generated and checked
@@ -13,11 +13,9 @@ import backprop.engine.spec.NetworkSpec.DatasetSpec;
  * @param test  held-out samples when the file sets a testRatio, else null
  */
 record TrainingData(Dataset train, Dataset test) {
-    /** Samples drawn for the 2-D sets when the file does not say. */
-    static final int DEFAULT_SAMPLES = 200;
-
-    static TrainingData of(NetworkSpec spec, String source, long seed, int outputs) {
-        DatasetSpec d = spec.dataset();
+    /** The run's data ({@link RunSettings#resolve} filled in the defaults), checked against the network. */
+    static TrainingData of(NetworkSpec spec, String source, RunSettings run, int outputs) {
+        RunSettings.DataSettings d = run.data();
         if (d == null) {
             throw new UserError(source + ": $.dataset: this network file names no dataset to train on; add e.g. "
                     + "\"dataset\": {\"name\": \"xor\"} (known: " + String.join(", ", Datasets.NAMES) + ")");
@@ -25,11 +23,7 @@ record TrainingData(Dataset train, Dataset test) {
         if (!Datasets.NAMES.contains(d.name())) {
             throw new UserError(source + ": $.dataset.name: unknown dataset '" + d.name() + "' (known: " + String.join(", ", Datasets.NAMES) + ")");
         }
-        Dataset all = Datasets.byName(d.name(),
-                d.samples() != null ? d.samples() : DEFAULT_SAMPLES,
-                d.noise() != null ? d.noise() : 0.0,
-                d.seed() != null ? d.seed() : seed,
-                d.inputs() != null ? d.inputs() : spec.inputSize());
+        Dataset all = d.generate();
         if (all.inputs() != spec.inputSize()) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.inputs()
                     + " inputs but $.input.shape is [" + spec.inputSize() + "]");
@@ -38,8 +32,8 @@ record TrainingData(Dataset train, Dataset test) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.outputs()
                     + " targets per sample but the last layer has " + outputs + " units");
         }
-        if (d.testRatio() == null || d.testRatio() == 0) return new TrainingData(all, null);
-        Dataset.Split s = all.split(d.testRatio(), d.seed() != null ? d.seed() : seed);
+        if (d.testRatio() == 0) return new TrainingData(all, null);
+        Dataset.Split s = all.split(d.testRatio(), d.seed());
         if (s.train().size() == 0) {
             throw new UserError(source + ": $.dataset.testRatio: leaves no samples to train on (" + all.size() + " in total)");
         }

@@ -8,7 +8,7 @@ import backprop.engine.autodiff.Activation;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.data.Feature;
-import backprop.engine.nn.Dense;
+import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
@@ -65,7 +65,7 @@ public final class PlaygroundSession {
         boolean newNetwork = !next.sameNetwork(before);
         split();
         if (newNetwork) rebuild();
-        else if (model != null) trainer = new Trainer(model, trainConfig()); // new optimiser settings, same weights
+        else if (model != null) retune(); // new optimiser settings, same weights
         dirty = true;
         if (newData && !newNetwork) restartEpoch();
     }
@@ -194,8 +194,24 @@ public final class PlaygroundSession {
     }
 
     private TrainConfig trainConfig() {
-        return TrainConfig.from(setup.toSpec(1, 1).training(), setup.seed());
+        return setup.trainConfig();
     }
+
+    /**
+     * A new rate reaches the running optimiser, keeping its momentum or Adam moments; any other
+     * change of the training settings starts a fresh optimiser on the same weights.
+     */
+    private void retune() {
+        TrainConfig next = trainConfig();
+        if (trainer != null && trainer.config().withLearningRate(next.learningRate()).equals(next)) {
+            trainer.setLearningRate(next.learningRate());
+        } else {
+            trainer = new Trainer(model, next);
+        }
+    }
+
+    /** The trainer in use (null for the perceptron), for tests of what actually runs. */
+    Trainer trainer() { return trainer; }
 
     private void restartEpoch() {
         order = null;

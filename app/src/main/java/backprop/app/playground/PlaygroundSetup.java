@@ -1,10 +1,13 @@
 package backprop.app.playground;
 
 import backprop.engine.data.Feature;
+import backprop.engine.layers.dense.DenseSpec;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.spec.NetworkSpec.TrainingSpec;
+import backprop.engine.train.RunSettings;
+import backprop.engine.train.TrainConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,11 +67,11 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         boolean weights = false;
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
-            if (!"dense".equals(l.type())) throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type() + "; the playground shows dense layers only");
-            weights |= l.weights() != null;
-            if (i < spec.layers().size() - 1) hidden.add(new Hidden(l.units(), l.activation()));
+            if (!(l instanceof DenseSpec dense) || l.from() != null) throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type() + "; the playground shows dense layers only");
+            weights |= dense.weights() != null;
+            if (i < spec.layers().size() - 1) hidden.add(new Hidden(dense.units(), dense.activation()));
         }
-        LayerSpec out = spec.layers().get(spec.layers().size() - 1);
+        DenseSpec out = (DenseSpec) spec.layers().get(spec.layers().size() - 1);
         PlaygroundSetup s = d.withDataset(dataset).withHidden(hidden).withOutput(out.activation()).withLoss(spec.loss())
                 .withSeed(spec.seed() != null ? spec.seed() : d.seed()).withHandBuilt(weights ? spec : null);
         if (s.isTable()) s = s.withTestRatio(0);
@@ -126,8 +129,17 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         InitSpec init = new InitSpec(initializer, "uniform".equals(initializer) ? 1.0 : "normal".equals(initializer) ? 0.5 : 0);
         for (Hidden h : hidden) layers.add(LayerSpec.dense(h.units(), h.activation()).withInitializer(init));
         layers.add(LayerSpec.dense(outputs, output).withInitializer(init));
-        TrainingSpec t = new TrainingSpec(optimizer, learningRate, batchSize, null, l2, null, null, null, null, null, null, null);
-        return new NetworkSpec("playground", null, new int[] {inputs}, layers, loss, seed, t, null);
+        return new NetworkSpec("playground", null, new int[] {inputs}, layers, loss, seed, null, null);
+    }
+
+    /**
+     * The training settings the session runs with: a hand-built file's (resolved by the engine's
+     * {@link RunSettings}, like the command line's), with the choices of this setup on top, so
+     * the rate box and the optimiser always agree.
+     */
+    public TrainConfig trainConfig() {
+        return RunSettings.resolve(handBuilt, seed, null, learningRate).training()
+                .withOptimizer(optimizer).withBatchSize(batchSize).withL2((float) l2);
     }
 
     // Withers, one per control, so the view-model's handlers stay one line each.

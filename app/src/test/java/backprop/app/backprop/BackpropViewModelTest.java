@@ -170,7 +170,7 @@ class BackpropViewModelTest {
         assertTrue(vm.errorProperty().get().contains("too big to step through"), vm.errorProperty().get());
         assertNotNull(vm.timeline(), "the previous network stays on screen");
         NetworkSpec dropout = xor.withLayers(List.of(LayerSpec.dense(2, "sigmoid"),
-                new LayerSpec("dropout", null, 0, null, Float.NaN, 0, 0.5f, null, null, null), LayerSpec.dense(1, "sigmoid")));
+                new backprop.engine.layers.dropout.DropoutSpec(NetworkSpec.Common.NONE, 0.5f), LayerSpec.dense(1, "sigmoid")));
         vm.loadNow(dropout);
         assertTrue(vm.errorProperty().get().contains("dense layers only"), vm.errorProperty().get());
     }

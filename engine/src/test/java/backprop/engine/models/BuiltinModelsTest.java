@@ -50,7 +50,7 @@ class BuiltinModelsTest {
     @Test
     void handBuiltXorGivesTheTruthTableExactly() throws Exception {
         NetworkSpec spec = BuiltinModels.spec("xor-handbuilt");
-        assertTrue(spec.layers().stream().allMatch(l -> l.activation().equals("step")), "the decks' net uses step units");
+        assertTrue(spec.layers().stream().allMatch(l -> ((backprop.engine.layers.dense.DenseSpec) l).activation().equals("step")), "the decks' net uses step units");
         Model m = ModelFactory.build(spec);
         Dataset xor = Datasets.xor();
         assertArrayEquals(new float[] {0, 1, 1, 0}, m.predict(xor.inputsTensor()).data());

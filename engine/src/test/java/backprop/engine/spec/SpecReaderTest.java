@@ -29,10 +29,10 @@ class SpecReaderTest {
                 "loss": "mse" }""", "net.json");
         assertEquals(2, s.inputSize());
         assertEquals(2, s.layers().size());
-        LayerSpec first = s.layers().get(0);
-        assertEquals(-1f, first.weights()[0][0][1], "weights[i][j] is w_ij: row = input, column = unit");
-        assertEquals(-0.5f, first.bias()[0][1]);
-        assertEquals(null, s.layers().get(1).weights());
+        backprop.engine.layers.dense.DenseSpec first = (backprop.engine.layers.dense.DenseSpec) s.layers().get(0);
+        assertEquals(-1f, first.weights()[0][1], "weights[i][j] is w_ij: row = input, column = unit");
+        assertEquals(-0.5f, first.bias()[1]);
+        assertEquals(null, ((backprop.engine.layers.dense.DenseSpec) s.layers().get(1)).weights());
         assertEquals("mse", s.loss());
     }
 
@@ -55,7 +55,7 @@ class SpecReaderTest {
 
     @Test
     void unknownLayerField() {
-        assertEquals("net.json: $.layers[1].size: unknown field 'size' (allowed here: activation, alpha, bias, initializer, name, pieces, rate, type, units, weights)",
+        assertEquals("net.json: $.layers[1].size: unknown field 'size' (allowed here: activation, alpha, bias, from, id, initializer, name, pieces, rate, type, units, weights)",
                 error(HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 3}, {\"type\": \"dense\", \"units\": 1, \"size\": 4}]}"));
     }
 

@@ -36,7 +36,7 @@ class SpecValidationTest {
                 Arguments.of("binary_cross_entropy without sigmoid", HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 1, \"activation\": \"tanh\"}], \"loss\": \"binary_cross_entropy\"}",
                         "net.json: $.loss: binary_cross_entropy expects the last layer's activation to be sigmoid"),
                 Arguments.of("unknown layer type", HEAD + "\"layers\": [{\"type\": \"conv\", \"units\": 1}]}",
-                        "net.json: $.layers[0].type: unknown layer type 'conv' (known: dense, maxout, dropout)"),
+                        "net.json: $.layers[0].type: unknown layer type 'conv' (known: dense, maxout, dropout, add, concat)"),
                 Arguments.of("unknown initializer", HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 1, \"initializer\": \"zeros\"}]}",
                         "net.json: $.layers[0].initializer: unknown initializer 'zeros' (known: xavier, he, uniform, normal)"),
                 Arguments.of("maxout weights with too few pieces", HEAD + "\"layers\": [{\"type\": \"maxout\", \"units\": 1, \"pieces\": 2, \"weights\": [[[1], [2]]]}]}",

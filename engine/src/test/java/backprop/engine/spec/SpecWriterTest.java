@@ -48,8 +48,8 @@ class SpecWriterTest {
         assertEquals(spec.name(), back.name());
         assertEquals(spec.training(), back.training());
         assertEquals(spec.dataset(), back.dataset());
-        assertEquals(0.2f, back.layers().get(0).alpha());
-        assertEquals(0.25f, back.layers().get(2).rate());
+        assertEquals(0.2f, ((backprop.engine.layers.dense.DenseSpec) back.layers().get(0)).alpha());
+        assertEquals(0.25f, ((backprop.engine.layers.dropout.DropoutSpec) back.layers().get(2)).rate());
         assertEquals(spec.seed(), back.seed());
     }
 
@@ -72,6 +72,6 @@ class SpecWriterTest {
         }
         NetworkSpec read = SpecReader.read(target);
         assertEquals(4, read.layers().size());
-        assertArrayEquals(new float[] {0.5f}, read.layers().get(3).weights()[0][0]);
+        assertArrayEquals(new float[] {0.5f}, ((backprop.engine.layers.dense.DenseSpec) read.layers().get(3)).weights()[0]);
     }
 }

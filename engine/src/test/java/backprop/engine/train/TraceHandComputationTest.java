@@ -118,7 +118,7 @@ class TraceHandComputationTest {
         assertMatrix(new double[][] {{v1 - eta * gv1}, {v2 - eta * gv2}}, o.weightsAfter());
         assertVector(new double[] {c - eta * gc}, o.biasAfter());
         // and the model really holds the updated weights
-        assertEquals(w11 - eta * gw11, ((backprop.engine.nn.Dense) model.layers().get(0)).weights().value().get(0, 0), TOL);
+        assertEquals(w11 - eta * gw11, ((backprop.engine.layers.dense.Dense) model.layers().get(0)).weights().value().get(0, 0), TOL);
         assertEquals(1, trainer.steps());
     }
 
@@ -130,7 +130,7 @@ class TraceHandComputationTest {
         assertNull(t.layers().get(0).weightsAfter());
         assertNull(t.optimizer());
         assertEquals(0, trainer.steps());
-        assertEquals(0.15f, ((backprop.engine.nn.Dense) model.layers().get(0)).weights().value().get(0, 0));
+        assertEquals(0.15f, ((backprop.engine.layers.dense.Dense) model.layers().get(0)).weights().value().get(0, 0));
     }
 
     @Test

@@ -82,7 +82,7 @@ class TraceRecordingTest {
     }
 
     /** An identity layer that remembers the recorder of every pass it takes part in. */
-    private static final class Probe implements Layer {
+    private static final class Probe extends backprop.engine.nn.SingleInputLayer {
         final List<Object> recorders = new ArrayList<>();
         @Override public String type() { return "probe"; }
         @Override public String name() { return "probe"; }
@@ -92,6 +92,9 @@ class TraceRecordingTest {
         @Override public Var forward(Var x, Pass pass) {
             recorders.add(pass.recorder());
             return x;
+        }
+        @Override public backprop.engine.trace.LayerTrace trace(backprop.engine.nn.Recorder.Entry e, int batch) {
+            return backprop.engine.nn.Traces.of(this, java.util.Map.of(), backprop.engine.nn.Traces.inputOutput(e, batch));
         }
     }
 
