@@ -42,6 +42,9 @@ public final class Adam implements Optimizer {
         }
     }
 
+    /** Updates made so far (t of the bias correction). */
+    public int steps() { return t; }
+
     @Override public float learningRate() { return eta; }
     @Override public void setLearningRate(float e) { eta = e; }
     @Override public String describe() { return "adam η=" + eta + " β1=" + beta1 + " β2=" + beta2; }
