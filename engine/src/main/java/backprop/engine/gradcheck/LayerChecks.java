@@ -3,11 +3,11 @@ package backprop.engine.gradcheck;
 import static backprop.engine.gradcheck.GradCheck.TOL_COMPOSED;
 
 import backprop.engine.autodiff.Activation;
+import backprop.engine.autodiff.Var;
+import backprop.engine.gradcheck.GradCheck.Result;
 import backprop.engine.layers.LayerKind;
 import backprop.engine.layers.LayerKinds;
 import backprop.engine.layers.dense.Dense;
-import backprop.engine.autodiff.Var;
-import backprop.engine.gradcheck.GradCheck.Result;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Loss;
 import backprop.engine.nn.Model;

@@ -1,7 +1,6 @@
 package backprop.engine.spec;
 
 import backprop.engine.layers.dense.DenseSpec;
-
 import java.util.List;
 
 /**
