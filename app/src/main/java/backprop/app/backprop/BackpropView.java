@@ -2,7 +2,7 @@ package backprop.app.backprop;
 
 import backprop.app.graph.GraphView;
 import backprop.app.graph.GraphViewModel;
-import backprop.app.math.FormulaView;
+import backprop.app.draw.FormulaView;
 import backprop.app.math.Num;
 import backprop.app.shell.StudioView;
 import backprop.app.shell.Transport;

@@ -1,6 +1,6 @@
 package backprop.app.backprop;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
 import backprop.engine.trace.StepTrace;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,6 +1,6 @@
 package backprop.app.backprop;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
 import backprop.app.timeline.NodeNames;

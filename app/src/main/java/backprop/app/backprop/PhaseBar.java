@@ -1,6 +1,6 @@
 package backprop.app.backprop;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;

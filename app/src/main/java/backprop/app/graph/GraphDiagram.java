@@ -1,6 +1,6 @@
 package backprop.app.graph;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package backprop.app.graph;
 
-import backprop.app.math.FormulaView;
+import backprop.app.draw.FormulaView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

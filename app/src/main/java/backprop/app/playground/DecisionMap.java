@@ -1,6 +1,7 @@
 package backprop.app.playground;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
+import backprop.app.draw.PlotKit;
 import backprop.app.playground.PlaygroundFrame.Points;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;

@@ -1,7 +1,8 @@
 package backprop.app.playground;
 
-import backprop.app.math.CanvasPane;
-import backprop.app.playground.HeatMapImages.ColourScale;
+import backprop.app.draw.CanvasPane;
+import backprop.app.draw.HeatMapImages;
+import backprop.app.draw.HeatMapImages.ColourScale;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StillLayer;

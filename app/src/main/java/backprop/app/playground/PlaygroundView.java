@@ -1,5 +1,6 @@
 package backprop.app.playground;
 
+import backprop.app.draw.LossChart;
 import backprop.app.math.Num;
 import backprop.app.shell.StudioView;
 import backprop.app.shell.Transport;

@@ -1,5 +1,6 @@
-package backprop.app.math;
+package backprop.app.draw;
 
+import backprop.app.math.TexImages;
 import backprop.app.timeline.Formula;
 import java.util.List;
 import javafx.css.CssMetaData;

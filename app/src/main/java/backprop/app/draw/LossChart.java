@@ -1,8 +1,6 @@
-package backprop.app.playground;
+package backprop.app.draw;
 
-import backprop.app.math.CanvasPane;
 import backprop.app.math.Num;
-import backprop.app.playground.PlaygroundFrame.Metric;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StillLayer;
