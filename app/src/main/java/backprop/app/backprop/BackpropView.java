@@ -4,9 +4,10 @@ import backprop.app.graph.GraphView;
 import backprop.app.graph.GraphViewModel;
 import backprop.app.draw.FormulaView;
 import backprop.app.math.Num;
-import backprop.app.shell.StudioView;
-import backprop.app.shell.Transport;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
 import backprop.app.theme.Styles;
+import backprop.app.view.ViewInfo;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
@@ -54,6 +55,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@link BackpropViewModel} and {@link GraphViewModel}.
  */
 public final class BackpropView implements StudioView {
+    public static final ViewInfo INFO = new ViewInfo("backprop", "Backprop", "mdi2s-step-forward");
+
     private static final List<String> BUILTINS = List.of("xor", "encoder-838", "xor-handbuilt");
 
     private final BackpropViewModel vm = new BackpropViewModel(Platform::runLater);
@@ -473,11 +476,7 @@ public final class BackpropView implements StudioView {
 
     // ------------------------------------------------------------------ StudioView
 
-    @Override public String id() { return "backprop"; }
-
-    @Override public String title() { return "Backprop"; }
-
-    @Override public String iconLiteral() { return "mdi2s-step-forward"; }
+    @Override public ViewInfo info() { return INFO; }
 
     @Override public Node root() { return root; }
 

@@ -1,7 +1,7 @@
 package backprop.app.backprop;
 
 import backprop.app.math.Num;
-import backprop.app.shell.Workers;
+import backprop.app.work.Workers;
 import backprop.app.timeline.Formula;
 import backprop.app.timeline.Guess;
 import backprop.app.timeline.Snapshot;

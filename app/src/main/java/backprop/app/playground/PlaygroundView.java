@@ -2,11 +2,12 @@ package backprop.app.playground;
 
 import backprop.app.draw.LossChart;
 import backprop.app.math.Num;
-import backprop.app.shell.StudioView;
-import backprop.app.shell.Transport;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
 import backprop.app.theme.Palette;
 import backprop.app.theme.PaletteLegend;
 import backprop.app.theme.Styles;
+import backprop.app.view.ViewInfo;
 import backprop.engine.spec.NetworkSpec;
 import java.util.List;
 import javafx.animation.AnimationTimer;
@@ -43,6 +44,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * number comes from the engine through {@link PlaygroundFrame}s.
  */
 public final class PlaygroundView implements StudioView {
+    public static final ViewInfo INFO = new ViewInfo("playground", "Playground", "mdi2g-gesture-tap");
+
     private final PlaygroundViewModel vm = new PlaygroundViewModel(Platform::runLater);
     private final BorderPane root = new BorderPane();
     private final NetworkCanvas network = new NetworkCanvas();
@@ -290,11 +293,7 @@ public final class PlaygroundView implements StudioView {
 
     // ------------------------------------------------------------------ StudioView
 
-    @Override public String id() { return "playground"; }
-
-    @Override public String title() { return "Playground"; }
-
-    @Override public String iconLiteral() { return "mdi2g-gesture-tap"; }
+    @Override public ViewInfo info() { return INFO; }
 
     @Override public Node root() { return root; }
 

@@ -2,7 +2,7 @@ package backprop.app.playground;
 
 import backprop.app.playground.PlaygroundSetup.Hidden;
 import backprop.app.playground.PlaygroundSetup.Kind;
-import backprop.app.shell.Workers;
+import backprop.app.work.Workers;
 import backprop.engine.train.TrainingDivergedException;
 import java.util.ArrayList;
 import java.util.List;

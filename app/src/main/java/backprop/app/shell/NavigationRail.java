@@ -1,6 +1,7 @@
 package backprop.app.shell;
 
 import backprop.app.theme.Styles;
+import backprop.app.view.ViewRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.control.ContentDisplay;

@@ -1,5 +1,7 @@
 package backprop.app.shell;
 
+import backprop.app.view.Transport;
+
 /** Everything a toolbar button or a shortcut key can ask the shell to do. */
 public enum ShellAction {
     PLAY_PAUSE, STEP_BACK, STEP_FORWARD, HOME, END, SLOWER, FASTER,

@@ -2,6 +2,7 @@ package backprop.app.shell;
 
 import backprop.app.theme.Styles;
 import backprop.app.theme.Theme;
+import backprop.app.view.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,7 +1,12 @@
 package backprop.app.shell;
 
+import backprop.app.export.PngExportAction;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
+import backprop.app.view.ViewRegistry;
+import backprop.app.work.Workers;
 import backprop.engine.backend.Backends;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventTarget;
@@ -137,7 +142,7 @@ public final class StudioShell {
         else vm.speedTextProperty().set("");
         vm.setSeed(current.seed());
         vm.messageProperty().set("");
-        toolbar.showView(registry.entry(id).map(ViewRegistry.Entry::title).orElse(current.title()), t);
+        toolbar.showView(current.info().title(), t);
         if (vm.isPresenterMode()) current.onPresenterMode(true);
         current.onShown();
     }

@@ -4,16 +4,16 @@
  *
  * <h2>How a view plugs in</h2>
  * <ol>
- *   <li>Implement {@link backprop.app.shell.StudioView} (a public no-argument constructor; build
+ *   <li>Implement {@link backprop.app.view.StudioView} (a public no-argument constructor; build
  *       nodes in code; no work in the constructor that needs a window). Return the same node from
  *       {@code root()} every time.</li>
- *   <li>If it plays or steps, return a {@link backprop.app.shell.Transport} from {@code transport()}.
+ *   <li>If it plays or steps, return a {@link backprop.app.view.Transport} from {@code transport()}.
  *       Toolbar buttons and the keys (space, → ←, Home/End, + −, also in presenter mode) call it on
  *       the FX thread and nothing else; expose {@code playingProperty()} so the play button shows
  *       pause while running, and optionally {@code speedText()}.</li>
  *   <li>Publish the status-bar step with {@code stepText()} and the run's seed with {@code seed()}
  *       (polled twice a second).</li>
- *   <li>Run training and tracing on an executor from {@link backprop.app.shell.Workers#newExecutor}
+ *   <li>Run training and tracing on an executor from {@link backprop.app.work.Workers#newExecutor}
  *       and hand results back with {@code Platform.runLater}; stop timers in {@code dispose()}.</li>
  *   <li>Style with the shared stylesheet: sizes in em (presenter mode multiplies the root font by
  *       {@link backprop.app.theme.Styles#PRESENTER_SCALE}), colours from the theme's looked-up
@@ -23,7 +23,7 @@
  *       text scales in {@code onPresenterMode(boolean)}.</li>
  *   <li>Make {@code prepareForExport(spec, step)} put the view in a definite state synchronously,
  *       so {@code render --view ID} and tests draw it without a window.</li>
- *   <li>Register it with one line in {@link backprop.app.shell.ViewRegistry#defaults()}.</li>
+ *   <li>Register it with one line in {@link backprop.app.view.ViewRegistry#defaults()}.</li>
  * </ol>
  */
 package backprop.app.shell;
