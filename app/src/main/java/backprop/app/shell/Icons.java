@@ -1,5 +1,6 @@
 package backprop.app.shell;
 
+import backprop.app.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -27,7 +28,7 @@ public final class Icons {
 
     public static FontIcon icon(String literal) {
         FontIcon icon = new FontIcon(literal);
-        icon.getStyleClass().add("shell-icon");
+        icon.getStyleClass().add(Styles.SHELL_ICON);
         return icon;
     }
 }
