@@ -13,6 +13,7 @@ import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -477,6 +478,23 @@ public final class BackpropView implements StudioView {
     // ------------------------------------------------------------------ StudioView
 
     @Override public ViewInfo info() { return INFO; }
+
+    /** What {@link BackpropSession#open} refuses: not dense, too big to step through, no dataset that fits. */
+    @Override
+    public Optional<String> cannotShow(NetworkSpec spec) {
+        try {
+            BackpropSession.open(spec, null); // small by then (MAX_NEURONS), so building it here is quick
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    @Override
+    public void open(NetworkSpec spec, String source) {
+        graphMode.set(false);
+        vm.open(spec, source);
+    }
 
     @Override public Node root() { return root; }
 

@@ -10,6 +10,7 @@ import backprop.app.theme.Styles;
 import backprop.app.view.ViewInfo;
 import backprop.engine.spec.NetworkSpec;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -302,6 +303,23 @@ public final class PlaygroundView implements StudioView {
     @Override public ReadOnlyStringProperty stepText() { return vm.stepTextProperty(); }
 
     @Override public long seed() { return vm.setup() == null ? -1 : vm.setup().seed(); }
+
+    /** What {@link PlaygroundSetup#fromSpec} and the session refuse: not dense, not 2-D data (or 8-3-8). */
+    @Override
+    public Optional<String> cannotShow(NetworkSpec spec) {
+        try {
+            PlaygroundSession.check(PlaygroundSetup.fromSpec(spec, null));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** The network replaces the current setup (the preset list shows none); training starts over. */
+    @Override
+    public void open(NetworkSpec spec, String source) {
+        vm.load(PlaygroundSetup.fromSpec(spec, source));
+    }
 
     /**
      * A definite picture for {@code render}: the network file {@code spec} (null: the default
