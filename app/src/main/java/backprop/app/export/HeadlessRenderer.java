@@ -27,7 +27,7 @@ import javafx.scene.layout.StackPane;
  *
  * <pre>{@code
  * HeadlessRenderer.startToolkit();                  // once per JVM (no-op if JavaFX already runs)
- * var r = new HeadlessRenderer(StudioViews.registry());
+ * var r = new HeadlessRenderer(StudioViews.registry()); // backprop.app.views
  * r.renderToFile(RenderRequest.of("backprop", 1280, 800), Path.of("out.png"));
  * HeadlessRenderer.stopToolkit();                   // when done: disposes workers, Platform.exit()
  * }</pre>
