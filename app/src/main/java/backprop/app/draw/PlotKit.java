@@ -52,10 +52,7 @@ public final class PlotKit {
 
     /** {@code v} with {@code decimals} decimals and a true minus sign; "−0.00" reads "0.00". */
     public static String fixed(double v, int decimals) {
-        if (Double.isNaN(v)) return "NaN";
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.matches("-0\\.?0*")) s = s.substring(1);
-        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+        return backprop.app.math.Num.fixed(v, decimals);
     }
 
     /** An accuracy in [0, 1] as a whole percentage: "98 %". */
