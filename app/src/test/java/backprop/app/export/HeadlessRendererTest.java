@@ -52,9 +52,9 @@ class HeadlessRendererTest {
     void themeColoursTheBackground() throws Exception {
         // A view that paints nothing itself, so the pixel is the theme's own background.
         var r = new HeadlessRenderer(new ViewRegistry().add(backprop.app.shell.FakeView.INFO, backprop.app.shell.FakeView::new));
-        var dark = r.render(new RenderRequest("blank", null, 0, 320, 200, Theme.DARK, false));
+        var dark = r.render(new RenderRequest("fake", null, 0, 320, 200, Theme.DARK, false));
         assertEquals(javafx.scene.paint.Color.web("#1b1e23"), dark.getPixelReader().getColor(1, 1));
-        var hc = r.render(new RenderRequest("blank", null, 0, 320, 200, Theme.HIGH_CONTRAST, false));
+        var hc = r.render(new RenderRequest("fake", null, 0, 320, 200, Theme.HIGH_CONTRAST, false));
         assertEquals(javafx.scene.paint.Color.BLACK, hc.getPixelReader().getColor(1, 1));
     }
 
