@@ -2,7 +2,8 @@ package backprop.app;
 
 import backprop.app.shell.ShellViewModel;
 import backprop.app.shell.StudioShell;
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
+import backprop.app.views.StudioViews;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -25,7 +26,7 @@ public final class StudioApp extends Application {
     private StudioShell shell;
 
     public StudioApp() {
-        this(ViewRegistry.defaults(), true);
+        this(StudioViews.registry(), true);
     }
 
     /** For tests: other views, and no {@code Platform.exit()} so the test JVM's toolkit survives. */

@@ -11,8 +11,9 @@ import backprop.app.backprop.BackpropView;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.shell.FakeView;
 import backprop.app.shell.StudioShell;
-import backprop.app.shell.ViewRegistry;
-import backprop.app.shell.Workers;
+import backprop.app.view.ViewInfo;
+import backprop.app.view.ViewRegistry;
+import backprop.app.work.Workers;
 import backprop.app.theme.Theme;
 import backprop.app.theme.ThemeSupport;
 import java.util.List;
@@ -57,10 +58,10 @@ class StudioAppTest {
     void start(Stage stage) {
         this.stage = stage;
         ViewRegistry registry = new ViewRegistry()
-                .add("playground", "Playground", "mdi2g-gesture-tap", PlaygroundView::new)
-                .add("backprop", "Backprop", "mdi2s-step-forward", BackpropView::new)
-                .add("fake", "Fake", "mdi2b-brain", () -> fake = new FakeView())
-                .comingSoon("cnn", "CNN", "mdi2g-grid");
+                .add(PlaygroundView.INFO, PlaygroundView::new)
+                .add(BackpropView.INFO, BackpropView::new)
+                .add(FakeView.INFO, () -> fake = new FakeView())
+                .comingSoon(new ViewInfo("cnn", "CNN", "mdi2g-grid"));
         app = new StudioApp(registry, false);
         app.start(stage);
         shell = app.shell();

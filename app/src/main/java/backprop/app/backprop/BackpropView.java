@@ -2,16 +2,18 @@ package backprop.app.backprop;
 
 import backprop.app.graph.GraphView;
 import backprop.app.graph.GraphViewModel;
-import backprop.app.math.FormulaView;
+import backprop.app.draw.FormulaView;
 import backprop.app.math.Num;
-import backprop.app.shell.StudioView;
-import backprop.app.shell.Transport;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
 import backprop.app.theme.Styles;
+import backprop.app.view.ViewInfo;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -54,6 +56,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@link BackpropViewModel} and {@link GraphViewModel}.
  */
 public final class BackpropView implements StudioView {
+    public static final ViewInfo INFO = new ViewInfo("backprop", "Backprop", "mdi2s-step-forward");
+
     private static final List<String> BUILTINS = List.of("xor", "encoder-838", "xor-handbuilt");
 
     private final BackpropViewModel vm = new BackpropViewModel(Platform::runLater);
@@ -97,7 +101,7 @@ public final class BackpropView implements StudioView {
     };
 
     public BackpropView() {
-        root.getStyleClass().add("backprop-view");
+        root.getStyleClass().add(Styles.BACKPROP_VIEW);
         root.getStylesheets().add(BackpropView.class.getResource("/backprop/app/backprop/backprop-view.css").toExternalForm());
         root.setPadding(new Insets(12, 16, 12, 16));
         root.setTop(topBar());
@@ -131,7 +135,7 @@ public final class BackpropView implements StudioView {
         graph.setMinWidth(Region.USE_PREF_SIZE);
         HBox switcher = new HBox(network, graph);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
-        switcher.getStyleClass().add("mode-switch");
+        switcher.getStyleClass().add(Styles.MODE_SWITCH);
 
         ComboBox<String> model = new ComboBox<>();
         model.setId("bp-model");
@@ -194,7 +198,7 @@ public final class BackpropView implements StudioView {
         networkControls.managedProperty().bind(networkControls.visibleProperty());
         HBox bar = new HBox(16, switcher, networkControls);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("bp-top-bar");
+        bar.getStyleClass().add(Styles.BP_TOP_BAR);
         // Presenter mode: the set-up row goes, like the shell's chrome; the diagram gets the room.
         bar.visibleProperty().bind(presenter.not());
         bar.managedProperty().bind(bar.visibleProperty());
@@ -204,12 +208,12 @@ public final class BackpropView implements StudioView {
 
     private Node networkPane() {
         StackPane card = new StackPane(diagram);
-        card.getStyleClass().add("diagram-card");
+        card.getStyleClass().add(Styles.DIAGRAM_CARD);
         VBox.setVgrow(card, Priority.ALWAYS);
 
         Label error = new Label();
         error.setId("bp-error");
-        error.getStyleClass().add("bp-error");
+        error.getStyleClass().add(Styles.BP_ERROR);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -226,11 +230,11 @@ public final class BackpropView implements StudioView {
         reveal.setId("bp-reveal");
         Label feedback = new Label();
         feedback.setId("bp-feedback");
-        feedback.getStyleClass().add("bp-feedback");
+        feedback.getStyleClass().add(Styles.BP_FEEDBACK);
         feedback.textProperty().bind(vm.feedbackProperty());
         vm.verdictProperty().addListener((o, a, v) -> {
-            feedback.getStyleClass().removeAll("correct", "wrong");
-            if (v != null) feedback.getStyleClass().add(v == backprop.app.timeline.Guess.Verdict.CORRECT ? "correct" : "wrong");
+            feedback.getStyleClass().removeAll(Styles.CORRECT, Styles.WRONG);
+            if (v != null) feedback.getStyleClass().add(v == backprop.app.timeline.Guess.Verdict.CORRECT ? Styles.CORRECT : Styles.WRONG);
         });
         Runnable submit = () -> {
             vm.submitGuess(guess.getText());
@@ -245,12 +249,12 @@ public final class BackpropView implements StudioView {
         Label prompt = label("What will the engine compute?");
         HBox predictRow = new HBox(10, prompt, guess, check, reveal, feedback);
         predictRow.setAlignment(Pos.CENTER_LEFT);
-        predictRow.getStyleClass().add("predict-row");
+        predictRow.getStyleClass().add(Styles.PREDICT_ROW);
         predictRow.visibleProperty().bind(vm.predictModeProperty());
         predictRow.managedProperty().bind(predictRow.visibleProperty());
 
         VBox formulaCard = new VBox(8, formula, predictRow);
-        formulaCard.getStyleClass().add("formula-card");
+        formulaCard.getStyleClass().add(Styles.FORMULA_CARD);
         VBox pane = new VBox(10, error, card, formulaCard);
         return pane;
     }
@@ -261,7 +265,7 @@ public final class BackpropView implements StudioView {
         Button play = iconButton("bp-play", "mdi2p-play", "Play / pause (space)");
         Button forward = iconButton("bp-step-forward", "mdi2s-step-forward", "Step forward (→)");
         Button end = iconButton("bp-end", "mdi2s-skip-next", "Last step (End)");
-        play.getStyleClass().add("play");
+        play.getStyleClass().add(Styles.PLAY);
         home.setOnAction(e -> transport.home());
         back.setOnAction(e -> transport.stepBack());
         play.setOnAction(e -> transport.togglePlay());
@@ -283,7 +287,7 @@ public final class BackpropView implements StudioView {
             else vm.seek(i);
         });
         position.setId("bp-position");
-        position.getStyleClass().add("bp-position");
+        position.getStyleClass().add(Styles.BP_POSITION);
 
         Button slower = iconButton("bp-slower", "mdi2m-minus", "Slower (−)");
         Button faster = iconButton("bp-faster", "mdi2p-plus", "Faster (+)");
@@ -291,7 +295,7 @@ public final class BackpropView implements StudioView {
         faster.setOnAction(e -> transport.faster());
         Label speed = new Label();
         speed.setId("bp-speed");
-        speed.getStyleClass().add("bp-speed");
+        speed.getStyleClass().add(Styles.BP_SPEED);
         speed.textProperty().bind(Bindings.createStringBinding(
                 () -> Num.shortFmt(vm.speedProperty().get()) + " steps/s", vm.speedProperty()));
 
@@ -300,7 +304,7 @@ public final class BackpropView implements StudioView {
         scrubber.setAlignment(Pos.CENTER);
         HBox bar = new HBox(6, home, back, play, forward, end, scrubber, position, new Separator(Orientation.VERTICAL), slower, speed, faster);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("transport-bar");
+        bar.getStyleClass().add(Styles.TRANSPORT_BAR);
         return bar;
     }
 
@@ -328,7 +332,7 @@ public final class BackpropView implements StudioView {
         });
         Label text = new Label();
         text.setId("bp-history-text");
-        text.getStyleClass().add("bp-history-text");
+        text.getStyleClass().add(Styles.BP_HISTORY_TEXT);
         text.textProperty().bind(vm.historyTextProperty());
         Button one = new Button("Train 1 step");
         one.setId("bp-train-1");
@@ -343,7 +347,7 @@ public final class BackpropView implements StudioView {
         one.setTooltip(new Tooltip("Run one more training step and record its trace"));
         HBox bar = new HBox(10, label("History"), history, loss, text, one, ten, hundred);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("history-bar");
+        bar.getStyleClass().add(Styles.HISTORY_BAR);
         bar.visibleProperty().bind(graphMode.not().and(presenter.not()));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
@@ -352,7 +356,7 @@ public final class BackpropView implements StudioView {
     private static Label label(String s) {
         Label l = new Label(s);
         l.setMinWidth(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("bp-caption");
+        l.getStyleClass().add(Styles.BP_CAPTION);
         return l;
     }
 
@@ -362,7 +366,7 @@ public final class BackpropView implements StudioView {
         b.setGraphic(new FontIcon(icon));
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
-        b.getStyleClass().add("icon-button");
+        b.getStyleClass().add(Styles.ICON_BUTTON);
         return b;
     }
 
@@ -473,11 +477,24 @@ public final class BackpropView implements StudioView {
 
     // ------------------------------------------------------------------ StudioView
 
-    @Override public String id() { return "backprop"; }
+    @Override public ViewInfo info() { return INFO; }
 
-    @Override public String title() { return "Backprop"; }
+    /** What {@link BackpropSession#open} refuses: not dense, too big to step through, no dataset that fits. */
+    @Override
+    public Optional<String> cannotShow(NetworkSpec spec) {
+        try {
+            BackpropSession.open(spec, null); // small by then (MAX_NEURONS), so building it here is quick
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
 
-    @Override public String iconLiteral() { return "mdi2s-step-forward"; }
+    @Override
+    public void open(NetworkSpec spec, String source) {
+        graphMode.set(false);
+        vm.open(spec, source);
+    }
 
     @Override public Node root() { return root; }
 

@@ -1,13 +1,13 @@
 package backprop.app.backprop;
 
 import backprop.app.math.Num;
-import backprop.app.shell.Workers;
 import backprop.app.timeline.Formula;
 import backprop.app.timeline.Guess;
 import backprop.app.timeline.Snapshot;
 import backprop.app.timeline.StepFormulas;
 import backprop.app.timeline.Timeline;
 import backprop.app.timeline.TimelineStep;
+import backprop.app.work.EngineWorker;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
@@ -16,11 +16,8 @@ import backprop.engine.trace.StepTrace;
 import backprop.engine.train.TrainingDivergedException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -41,7 +38,7 @@ import javafx.collections.ObservableList;
  * State of the step-through backprop view, in javafx.beans only (testable without a scene):
  * the recorded history of training steps, which one is shown, the sample, the timeline
  * position, playback, and predict-then-reveal. Engine work (building, tracing) runs on the
- * view-model's own single daemon thread (from {@link Workers}); results are applied on {@code ui} (the FX thread
+ * view-model's own single daemon thread (an {@link EngineWorker}); results are applied on {@code ui} (the FX thread
  * in the app, the caller in tests).
  */
 public final class BackpropViewModel {
@@ -52,11 +49,9 @@ public final class BackpropViewModel {
     /** Purpose name of the engine thread: it is called {@code Workers.THREAD_PREFIX + "backprop-" + n}. */
     static final String ENGINE_THREAD = "backprop";
 
-    private final Executor ui;
-    // From the shell's Workers, so closing the window stops it even if dispose() is never reached.
-    private final ExecutorService engine = Workers.newExecutor(ENGINE_THREAD);
+    // Its thread comes from Workers, so closing the window stops it even if dispose() is never reached.
+    private final EngineWorker engine;
     private BackpropSession session; // touched only on the engine thread
-    private int generation;          // bumps on each load so late results of an older load are dropped
 
     private final ObservableList<StepTrace> history = FXCollections.observableArrayList();
     private final IntegerProperty historyIndex = new SimpleIntegerProperty(this, "historyIndex", -1);
@@ -66,7 +61,6 @@ public final class BackpropViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.5);
     private final BooleanProperty predictMode = new SimpleBooleanProperty(this, "predictMode", false);
     private final ReadOnlyBooleanWrapper currentHidden = new ReadOnlyBooleanWrapper(this, "currentHidden", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline");
     private final ReadOnlyObjectWrapper<TimelineStep> currentStep = new ReadOnlyObjectWrapper<>(this, "currentStep");
     private final ReadOnlyObjectWrapper<Formula> formula = new ReadOnlyObjectWrapper<>(this, "formula");
@@ -85,7 +79,7 @@ public final class BackpropViewModel {
     private int revealedUpTo = -1; // predict mode: steps up to here have been revealed on this timeline
 
     public BackpropViewModel(Executor ui) {
-        this.ui = ui;
+        this.engine = new EngineWorker(ENGINE_THREAD, ui);
         historyIndex.addListener((o, a, b) -> rebuildTimeline());
         sample.addListener((o, a, b) -> rebuildTimeline());
         index.addListener((o, a, b) -> refresh());
@@ -107,7 +101,12 @@ public final class BackpropViewModel {
 
     /** Loads {@code spec} (null: the default) in the background and records its first step. */
     public void load(NetworkSpec spec) {
-        run(() -> openAndTrain(spec, null), true, false);
+        open(spec, null);
+    }
+
+    /** Like {@link #load}; {@code source} (a file name, or null) names the network in messages. */
+    public void open(NetworkSpec spec, String source) {
+        run(() -> openAndTrain(spec, source), true, false);
     }
 
     /** Reads a network file in the background; a bad file becomes a message, not a stack trace. */
@@ -135,7 +134,7 @@ public final class BackpropViewModel {
         run(() -> continueTraining(count), false, true);
     }
 
-    private record Result(int generation, boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples) {}
+    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples) {}
 
     private Result openAndTrain(NetworkSpec spec, String source) {
         NetworkSpec s;
@@ -147,35 +146,23 @@ public final class BackpropViewModel {
         session = BackpropSession.open(s, source);
         List<String> labels = new java.util.ArrayList<>();
         for (int n = 0; n < session.batch.size(); n++) labels.add(sampleLabel(n, session.batch.x()[n], session.batch.y()[n]));
-        return new Result(0, true, s, session.seed, session.train(1), labels);
+        return new Result(true, s, session.seed, session.train(1), labels);
     }
 
     private Result continueTraining(int count) {
         if (session == null) throw new IllegalStateException("no network loaded");
-        return new Result(0, false, session.spec, session.seed, session.train(count), null);
+        return new Result(false, session.spec, session.seed, session.train(count), null);
     }
 
-    private void run(Supplier<Result> work, boolean fresh, boolean wait) {
-        int gen = fresh ? ++generation : generation;
+    /** A fresh load drops the results still due from the network it replaces. */
+    private void run(Callable<Result> work, boolean fresh, boolean wait) {
+        if (fresh) engine.dropPending();
         playing.set(false);
-        busy.set(true);
-        CompletableFuture<Result> f = CompletableFuture.supplyAsync(work, engine);
-        if (wait) {
-            try {
-                apply(gen, f.get(), null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                apply(gen, null, e.getCause());
-            }
-        } else {
-            f.whenComplete((r, t) -> ui.execute(() -> apply(gen, r, t instanceof java.util.concurrent.CompletionException ? t.getCause() : t)));
-        }
+        if (wait) engine.runNow(work, this::apply);
+        else engine.send(work, this::apply);
     }
 
-    private void apply(int gen, Result r, Throwable failure) {
-        if (gen != generation) return;
-        busy.set(false);
+    private void apply(Result r, Throwable failure) {
         if (failure != null) {
             error.set(message(failure));
             return;
@@ -347,7 +334,7 @@ public final class BackpropViewModel {
     public DoubleProperty speedProperty() { return speed; }
     public BooleanProperty predictModeProperty() { return predictMode; }
     public ReadOnlyBooleanProperty currentHiddenProperty() { return currentHidden.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return engine.busyProperty(); }
     public ReadOnlyObjectProperty<Timeline> timelineProperty() { return timeline.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TimelineStep> currentStepProperty() { return currentStep.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Formula> formulaProperty() { return formula.getReadOnlyProperty(); }
@@ -368,6 +355,6 @@ public final class BackpropViewModel {
     /** Stops the engine thread (window closing). */
     public void dispose() {
         playing.set(false);
-        engine.shutdownNow();
+        engine.shutdown();
     }
 }

@@ -1,6 +1,7 @@
 package backprop.app.backprop;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
+import backprop.app.theme.Styles;
 import backprop.engine.trace.StepTrace;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
@@ -14,7 +15,7 @@ final class LossSparkline extends CanvasPane {
     private int selected = -1;
 
     LossSparkline() {
-        getStyleClass().add("loss-sparkline");
+        getStyleClass().add(Styles.LOSS_SPARKLINE);
         setPrefSize(170, 30);
         setMinSize(80, 24);
         setMaxHeight(30);

@@ -1,8 +1,9 @@
 package backprop.app.backprop;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
+import backprop.app.theme.Styles;
 import backprop.app.timeline.NodeNames;
 import backprop.app.timeline.Snapshot;
 import backprop.app.timeline.StepKind;
@@ -36,7 +37,7 @@ final class NetworkDiagram extends CanvasPane {
     private double rangeA = 1, rangeZ = 1, rangeD = 1, rangeW = 1, rangeG = 1;
 
     NetworkDiagram() {
-        getStyleClass().add("network-diagram");
+        getStyleClass().add(Styles.NETWORK_DIAGRAM);
         setMinSize(300, 220);
     }
 

@@ -1,6 +1,7 @@
 package backprop.app.backprop;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
+import backprop.app.theme.Styles;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -21,7 +22,7 @@ final class PhaseBar extends CanvasPane {
     private int current;
 
     PhaseBar() {
-        getStyleClass().add("phase-bar");
+        getStyleClass().add(Styles.PHASE_BAR);
         height(1);
     }
 

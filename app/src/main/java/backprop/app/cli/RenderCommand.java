@@ -3,8 +3,9 @@ package backprop.app.cli;
 import backprop.app.export.HeadlessRenderer;
 import backprop.app.export.HeadlessToolkit;
 import backprop.app.export.RenderRequest;
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
 import backprop.app.theme.Theme;
+import backprop.app.views.StudioViews;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
@@ -60,7 +61,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** Picocli completion/help: the ids {@code --view} accepts (no JavaFX class is touched). */
     static final class ViewIds implements Iterable<String> {
-        @Override public java.util.Iterator<String> iterator() { return ViewRegistry.defaults().availableIds().iterator(); }
+        @Override public java.util.Iterator<String> iterator() { return StudioViews.registry().availableIds().iterator(); }
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class RenderCommand implements Callable<Integer> {
         HeadlessToolkit.configure();
         PrintWriter err = commandSpec.commandLine().getErr();
         PrintWriter outWriter = commandSpec.commandLine().getOut();
-        ViewRegistry registry = ViewRegistry.defaults();
+        ViewRegistry registry = StudioViews.registry();
 
         RenderRequest request;
         try {

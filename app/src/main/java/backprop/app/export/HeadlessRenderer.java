@@ -1,8 +1,8 @@
 package backprop.app.export;
 
-import backprop.app.shell.StudioView;
-import backprop.app.shell.ViewRegistry;
-import backprop.app.shell.Workers;
+import backprop.app.view.StudioView;
+import backprop.app.view.ViewRegistry;
+import backprop.app.work.Workers;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import javafx.scene.layout.StackPane;
  *
  * <pre>{@code
  * HeadlessRenderer.startToolkit();                  // once per JVM (no-op if JavaFX already runs)
- * var r = new HeadlessRenderer(ViewRegistry.defaults());
+ * var r = new HeadlessRenderer(StudioViews.registry()); // backprop.app.views
  * r.renderToFile(RenderRequest.of("backprop", 1280, 800), Path.of("out.png"));
  * HeadlessRenderer.stopToolkit();                   // when done: disposes workers, Platform.exit()
  * }</pre>

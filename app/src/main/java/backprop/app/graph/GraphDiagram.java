@@ -1,8 +1,9 @@
 package backprop.app.graph;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
+import backprop.app.theme.Styles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class GraphDiagram extends CanvasPane {
 
     GraphDiagram(GraphViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("graph-diagram");
+        getStyleClass().add(Styles.GRAPH_DIAGRAM);
         setMinSize(300, 200);
         vm.indexProperty().addListener((o, a, b) -> redraw());
         vm.graphProperty().addListener((o, a, b) -> redraw());

@@ -1,6 +1,7 @@
 package backprop.app.graph;
 
-import backprop.app.math.FormulaView;
+import backprop.app.draw.FormulaView;
+import backprop.app.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -24,7 +25,7 @@ public final class GraphView {
 
     public GraphView(GraphViewModel vm) {
         this.vm = vm;
-        root.getStyleClass().add("graph-view");
+        root.getStyleClass().add(Styles.GRAPH_VIEW);
         Spinner<Double> a = spinner("graph-a", vm.aProperty().get());
         Spinner<Double> b = spinner("graph-b", vm.bProperty().get());
         a.valueProperty().addListener((o, x, y) -> { if (y != null) vm.aProperty().set(y); });
@@ -32,20 +33,20 @@ public final class GraphView {
         vm.aProperty().addListener((o, x, y) -> a.getValueFactory().setValue(y.doubleValue()));
         vm.bProperty().addListener((o, x, y) -> b.getValueFactory().setValue(y.doubleValue()));
         Label title = new Label("e = (a + b) · (b + 1)");
-        title.getStyleClass().add("graph-title");
+        title.getStyleClass().add(Styles.GRAPH_TITLE);
         Label values = new Label();
         values.setId("graph-values");
-        values.getStyleClass().add("graph-values");
+        values.getStyleClass().add(Styles.GRAPH_VALUES);
         values.textProperty().bind(vm.valuesTextProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox inputs = new HBox(10, title, grow, new Label("a"), a, new Label("b"), b);
         inputs.setAlignment(Pos.CENTER_LEFT);
-        inputs.getStyleClass().add("graph-inputs");
+        inputs.getStyleClass().add(Styles.GRAPH_INPUTS);
         diagram = new GraphDiagram(vm);
         VBox.setVgrow(diagram, Priority.ALWAYS);
         VBox card = new VBox(8, inputs, diagram, values);
-        card.getStyleClass().add("diagram-card");
+        card.getStyleClass().add(Styles.DIAGRAM_CARD);
         card.setPadding(new Insets(12));
         root.setCenter(card);
         root.setBottom(formula);

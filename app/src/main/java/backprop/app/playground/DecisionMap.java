@@ -1,11 +1,13 @@
 package backprop.app.playground;
 
-import backprop.app.math.CanvasPane;
+import backprop.app.draw.CanvasPane;
+import backprop.app.draw.PlotKit;
 import backprop.app.playground.PlaygroundFrame.Points;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StillLayer;
 import backprop.app.theme.Palette;
+import backprop.app.theme.Styles;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.VPos;
@@ -67,7 +69,7 @@ public final class DecisionMap extends CanvasPane {
     private final HoverLayer hoverLayer = new HoverLayer();
 
     public DecisionMap() {
-        getStyleClass().add("decision-map");
+        getStyleClass().add(Styles.DECISION_MAP);
         overlay.setMouseTransparent(true);
         getChildren().add(0, raster.view());
         // The raster paints every pixel opaquely: the renderer need not draw what lies beneath.

@@ -3,7 +3,7 @@ package backprop.app.playground;
 import backprop.app.export.HeadlessRenderer;
 import backprop.app.export.RenderRequest;
 import backprop.app.playground.PlaygroundSetup.Hidden;
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
 import backprop.app.theme.Styles;
 import backprop.app.theme.Theme;
 import backprop.app.theme.ThemeSupport;
@@ -159,7 +159,7 @@ public final class FrameBenchmark {
     // ------------------------------------------------------------------ full repaint
 
     private static Stats fullRepaint(int frames, int width, int height, List<Double> engine) {
-        ViewRegistry registry = new ViewRegistry().add("playground", "Playground", "mdi2g-gesture-tap", PlaygroundView::new);
+        ViewRegistry registry = new ViewRegistry().add(PlaygroundView.INFO, PlaygroundView::new);
         try {
             Scene scene = new HeadlessRenderer(registry).mount(RenderRequest.of("playground", width, height));
             PlaygroundViewModel vm = ((PlaygroundView) registry.view("playground")).viewModel();

@@ -2,6 +2,7 @@ package backprop.app.playground;
 
 import backprop.app.playground.PlaygroundSetup.Hidden;
 import backprop.app.playground.PlaygroundSetup.Kind;
+import backprop.app.theme.Styles;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,11 +33,11 @@ final class LayerBar extends Pane {
     LayerBar(PlaygroundViewModel vm, NetworkCanvas canvas) {
         this.vm = vm;
         this.canvas = canvas;
-        getStyleClass().add("pg-layer-bar");
+        getStyleClass().add(Styles.PG_LAYER_BAR);
         addLayer.setOnAction(e -> vm.addLayer());
         removeLayer.setOnAction(e -> vm.removeLayer());
         count.setId("pg-layer-count");
-        count.getStyleClass().add("pg-caption");
+        count.getStyleClass().add(Styles.PG_CAPTION);
         layers = new HBox(4, removeLayer, addLayer, count);
         layers.setAlignment(Pos.CENTER_LEFT);
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) rebuild(b); });
@@ -70,19 +71,19 @@ final class LayerBar extends Pane {
         minus.setDisable(h.units() <= 1);
         plus.setDisable(h.units() >= PlaygroundSetup.MAX_UNITS);
         Label units = new Label(h.units() + (h.units() == 1 ? " unit" : " units"));
-        units.getStyleClass().add("pg-units");
+        units.getStyleClass().add(Styles.PG_UNITS);
         ComboBox<String> act = new ComboBox<>();
         act.setId("pg-activation-" + layer);
         act.getItems().setAll(ACTIVATIONS);
         act.setValue(h.activation());
         act.setTooltip(new Tooltip("Activation of hidden layer " + (layer + 1)));
-        act.getStyleClass().add("pg-activation");
+        act.getStyleClass().add(Styles.PG_ACTIVATION);
         act.valueProperty().addListener((o, a, b) -> { if (b != null && !b.equals(h.activation())) vm.setActivation(layer, b); });
         HBox buttons = new HBox(2, minus, units, plus);
         buttons.setAlignment(Pos.CENTER);
         VBox box = new VBox(3, buttons, act);
         box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("pg-layer-controls");
+        box.getStyleClass().add(Styles.PG_LAYER_CONTROLS);
         box.setUserData(layer + 1); // the canvas column it sits over
         return box;
     }
@@ -146,7 +147,7 @@ final class LayerBar extends Pane {
         Button b = new Button();
         b.setId(id);
         b.setGraphic(new FontIcon(icon));
-        b.getStyleClass().addAll("pg-small-button", "icon-button");
+        b.getStyleClass().addAll(Styles.PG_SMALL_BUTTON, Styles.ICON_BUTTON);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
         return b;

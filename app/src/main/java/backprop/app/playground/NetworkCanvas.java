@@ -1,12 +1,14 @@
 package backprop.app.playground;
 
-import backprop.app.math.CanvasPane;
-import backprop.app.playground.HeatMapImages.ColourScale;
+import backprop.app.draw.CanvasPane;
+import backprop.app.draw.HeatMapImages;
+import backprop.app.draw.HeatMapImages.ColourScale;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StillLayer;
 import backprop.app.raster.StrokePath;
 import backprop.app.theme.Palette;
+import backprop.app.theme.Styles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class NetworkCanvas extends CanvasPane {
         // The raster paints every pixel opaquely: the renderer need not draw what lies beneath.
         setOpaqueInsets(javafx.geometry.Insets.EMPTY);
         getChildren().add(getChildren().indexOf(canvas) + 1, hoverLayer);
-        getStyleClass().add("network-canvas");
+        getStyleClass().add(Styles.NETWORK_CANVAS);
         setMinSize(240, 180);
         getChildren().add(editor);
         // However the editor closes (Escape, focus elsewhere, a click), the edited item loses its outline.

@@ -1,5 +1,6 @@
 package backprop.app.playground;
 
+import backprop.app.draw.Metric;
 import java.util.List;
 
 /**
@@ -46,9 +47,6 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
     public record Points(float[][] xy, int[] labels) {
         public int size() { return labels.length; }
     }
-
-    /** Measurements after some update, for the loss and accuracy charts. */
-    public record Metric(long step, int epoch, float trainLoss, float testLoss, float trainAccuracy, float testAccuracy) {}
 
     /** First-hidden-layer coordinates of every point, and the range they span. */
     public record Hidden(Points train, Points test, int units, double lo, double hi) {}

@@ -1,6 +1,6 @@
 package backprop.app.playground;
 
-import backprop.app.playground.PlaygroundFrame.Metric;
+import backprop.app.draw.Metric;
 import backprop.app.playground.PlaygroundFrame.Plane;
 import backprop.app.playground.PlaygroundFrame.Points;
 import backprop.app.playground.PlaygroundSetup.Kind;

@@ -1,13 +1,16 @@
 package backprop.app.playground;
 
+import backprop.app.draw.LossChart;
 import backprop.app.math.Num;
-import backprop.app.shell.StudioView;
-import backprop.app.shell.Transport;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
 import backprop.app.theme.Palette;
 import backprop.app.theme.PaletteLegend;
 import backprop.app.theme.Styles;
+import backprop.app.view.ViewInfo;
 import backprop.engine.spec.NetworkSpec;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +45,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * number comes from the engine through {@link PlaygroundFrame}s.
  */
 public final class PlaygroundView implements StudioView {
+    public static final ViewInfo INFO = new ViewInfo("playground", "Playground", "mdi2g-gesture-tap");
+
     private final PlaygroundViewModel vm = new PlaygroundViewModel(Platform::runLater);
     private final BorderPane root = new BorderPane();
     private final NetworkCanvas network = new NetworkCanvas();
@@ -74,7 +79,7 @@ public final class PlaygroundView implements StudioView {
     };
 
     public PlaygroundView() {
-        root.getStyleClass().add("playground-view");
+        root.getStyleClass().add(Styles.PLAYGROUND_VIEW);
         root.getStylesheets().add(PlaygroundView.class.getResource("/backprop/app/playground/playground.css").toExternalForm());
         root.setPadding(new Insets(10, 14, 10, 14));
         root.setTop(topBar());
@@ -101,7 +106,7 @@ public final class PlaygroundView implements StudioView {
         Button play = LayerBar.small("pg-play", "mdi2p-play", "Play / pause (space)");
         Button step = LayerBar.small("pg-step", "mdi2s-step-forward", "One update: a minibatch, or one sample for the perceptron (→)");
         Button epoch = LayerBar.small("pg-epoch", "mdi2s-skip-next", "Finish the epoch (End)");
-        play.getStyleClass().add("pg-play");
+        play.getStyleClass().add(Styles.PG_PLAY);
         reset.setOnAction(e -> vm.reset());
         play.setOnAction(e -> vm.togglePlay());
         step.setOnAction(e -> vm.step());
@@ -111,19 +116,19 @@ public final class PlaygroundView implements StudioView {
 
         Label counter = new Label();
         counter.setId("pg-counter");
-        counter.getStyleClass().add("pg-counter");
+        counter.getStyleClass().add(Styles.PG_COUNTER);
         counter.textProperty().bind(vm.stepTextProperty());
         counter.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("pg-message");
-        message.getStyleClass().add("pg-message");
+        message.getStyleClass().add(Styles.PG_MESSAGE);
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
 
         HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter); // speed: on the shell's toolbar
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("pg-top-bar");
+        bar.getStyleClass().add(Styles.PG_TOP_BAR);
         // The hint gets its own line: preset descriptions and errors are sentences.
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
@@ -137,7 +142,7 @@ public final class PlaygroundView implements StudioView {
         scroll.setId("pg-settings");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("pg-settings-scroll");
+        scroll.getStyleClass().add(Styles.PG_SETTINGS_SCROLL);
         // The settings rarely change while training runs: keep them as a bitmap between changes
         // rather than repainting every control each frame (matters with software rendering).
         scroll.setCache(true);
@@ -161,7 +166,7 @@ public final class PlaygroundView implements StudioView {
         HBox legendRow = new HBox(12, table, spacer(), legend);
         legendRow.setAlignment(Pos.BOTTOM_LEFT);
         VBox card = new VBox(6, layers, network, legendRow);
-        card.getStyleClass().add("pg-card");
+        card.getStyleClass().add(Styles.PG_CARD);
         card.setId("pg-network-card");
         return card;
     }
@@ -194,31 +199,31 @@ public final class PlaygroundView implements StudioView {
         // As square as the column allows; what is left goes to the charts.
         mapBox.prefHeightProperty().bind(mapBox.widthProperty());
         VBox.setVgrow(mapBox, Priority.SOMETIMES);
-        mapBox.getStyleClass().add("pg-map-box");
+        mapBox.getStyleClass().add(Styles.PG_MAP_BOX);
         for (Node n : List.of(mapBox, tools)) {
             n.visibleProperty().bind(planar);
             n.managedProperty().bind(planar);
         }
 
         GridPane stats = new GridPane();
-        stats.getStyleClass().add("pg-stats");
+        stats.getStyleClass().add(Styles.PG_STATS);
         stats.setHgap(10);
         stats.setVgap(2);
         stats.addRow(0, new Label(""), caption("train"), caption("test"));
         stats.addRow(1, caption("loss R"), trainLoss, testLoss);
         stats.addRow(2, caption("accuracy"), trainAccuracy, testAccuracy);
         perceptronText.setId("pg-perceptron");
-        perceptronText.getStyleClass().add("pg-perceptron");
+        perceptronText.getStyleClass().add(Styles.PG_PERCEPTRON);
         perceptronText.setWrapText(true);
         perceptronText.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut
         perceptronText.managedProperty().bind(perceptronText.visibleProperty());
 
         chart.setId("pg-chart");
-        chart.getStyleClass().add("pg-chart");
+        chart.getStyleClass().add(Styles.PG_CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart);
-        card.getStyleClass().addAll("pg-card", "pg-output");
+        card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
         BorderPane.setMargin(card, new Insets(0, 0, 0, 12));
@@ -231,7 +236,7 @@ public final class PlaygroundView implements StudioView {
         t.setGraphic(new Circle(6, colour));
         t.setToggleGroup(clickClass);
         t.setTooltip(new Tooltip(tip));
-        t.getStyleClass().add("pg-class-toggle");
+        t.getStyleClass().add(Styles.PG_CLASS_TOGGLE);
         return t;
     }
 
@@ -289,11 +294,7 @@ public final class PlaygroundView implements StudioView {
 
     // ------------------------------------------------------------------ StudioView
 
-    @Override public String id() { return "playground"; }
-
-    @Override public String title() { return "Playground"; }
-
-    @Override public String iconLiteral() { return "mdi2g-gesture-tap"; }
+    @Override public ViewInfo info() { return INFO; }
 
     @Override public Node root() { return root; }
 
@@ -302,6 +303,23 @@ public final class PlaygroundView implements StudioView {
     @Override public ReadOnlyStringProperty stepText() { return vm.stepTextProperty(); }
 
     @Override public long seed() { return vm.setup() == null ? -1 : vm.setup().seed(); }
+
+    /** What {@link PlaygroundSetup#fromSpec} and the session refuse: not dense, not 2-D data (or 8-3-8). */
+    @Override
+    public Optional<String> cannotShow(NetworkSpec spec) {
+        try {
+            PlaygroundSession.check(PlaygroundSetup.fromSpec(spec, null));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** The network replaces the current setup (the preset list shows none); training starts over. */
+    @Override
+    public void open(NetworkSpec spec, String source) {
+        vm.load(PlaygroundSetup.fromSpec(spec, source));
+    }
 
     /**
      * A definite picture for {@code render}: the network file {@code spec} (null: the default
@@ -349,19 +367,19 @@ public final class PlaygroundView implements StudioView {
     private static Label stat(String id) {
         Label l = new Label("—");
         l.setId(id);
-        l.getStyleClass().add("pg-stat");
+        l.getStyleClass().add(Styles.PG_STAT);
         return l;
     }
 
     private static Label caption(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("pg-caption");
+        l.getStyleClass().add(Styles.PG_CAPTION);
         return l;
     }
 
     private static Label title(String text) {
         Label l = new Label(text.toUpperCase());
-        l.getStyleClass().add("pg-section-title");
+        l.getStyleClass().add(Styles.PG_SECTION_TITLE);
         return l;
     }
 

@@ -2,13 +2,13 @@ package backprop.app.playground;
 
 import backprop.app.playground.PlaygroundSetup.Hidden;
 import backprop.app.playground.PlaygroundSetup.Kind;
-import backprop.app.shell.Workers;
+import backprop.app.work.EngineWorker;
+import backprop.app.work.Workers;
 import backprop.engine.train.TrainingDivergedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
@@ -37,8 +37,7 @@ public final class PlaygroundViewModel {
     /** Purpose name of the engine thread (thread names start with {@code Workers.THREAD_PREFIX}). */
     static final String ENGINE_THREAD = "playground";
 
-    private final Executor ui;
-    private final ExecutorService engine;
+    private final EngineWorker engine;
     private final PlaygroundSession session = new PlaygroundSession(); // engine thread only
 
     private final ReadOnlyObjectWrapper<PlaygroundSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
@@ -49,17 +48,14 @@ public final class PlaygroundViewModel {
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
     private int speed = DEFAULT_SPEED;
-    private boolean inFlight;   // a training chunk is on its way (FX thread only)
     private long lastTick;
-    private int sent, received; // commands sent to the engine / frames back: equal when idle
 
     public PlaygroundViewModel(Executor ui) {
         this(ui, Workers.newExecutor(ENGINE_THREAD));
     }
 
     PlaygroundViewModel(Executor ui, ExecutorService engine) {
-        this.ui = ui;
-        this.engine = engine;
+        this.engine = new EngineWorker(engine, ui);
         playing.addListener((o, a, b) -> {
             if (b && !canPlay()) playing.set(false);
             lastTick = 0;
@@ -90,7 +86,7 @@ public final class PlaygroundViewModel {
     public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
 
     /** True when every command sent so far has come back as a frame. */
-    public boolean idle() { return sent == received; }
+    public boolean idle() { return engine.idle(); }
 
     // ------------------------------------------------------------------ setup
 
@@ -222,11 +218,11 @@ public final class PlaygroundViewModel {
     public void tick(long now) {
         long period = lastPulse == 0 ? FRAME_NANOS : Math.max(1_000_000L, Math.min(50_000_000L, now - lastPulse));
         lastPulse = now;
-        if (!playing.get() || inFlight) return;
+        // One chunk at a time, and edits first: the engine never runs ahead of the screen.
+        if (!playing.get() || !engine.idle()) return;
         long interval = perceptron() ? PERCEPTRON_MILLIS[speed] * 1_000_000L : 0;
         if (lastTick != 0 && now - lastTick < interval) return;
         lastTick = now;
-        inFlight = true;
         int epochs = EPOCHS_PER_FRAME[speed];
         boolean p = perceptron();
         long t = System.nanoTime();
@@ -293,15 +289,7 @@ public final class PlaygroundViewModel {
      * the message line and stops playback; the user's settings and data stay as they were.
      */
     private void send(Consumer<PlaygroundSession> work) {
-        sent++;
-        try {
-            engine.execute(() -> {
-                Result r = perform(work);
-                ui.execute(() -> arrive(r));
-            });
-        } catch (RejectedExecutionException closed) {
-            received++; // window closing: nothing more will arrive
-        }
+        engine.send(() -> perform(work), this::arrive);
     }
 
     /**
@@ -311,16 +299,7 @@ public final class PlaygroundViewModel {
      */
     public void runNow(Consumer<PlaygroundSession> work) {
         playing.set(false);
-        sent++;
-        try {
-            arrive(engine.submit(() -> perform(work)).get(2, java.util.concurrent.TimeUnit.MINUTES));
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            received++;
-            message.set("the engine did not answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            received++;
-            Thread.currentThread().interrupt();
-        }
+        engine.runNow(() -> perform(work), this::arrive);
     }
 
     /** {@code epochs} epochs, synchronously ({@link #runNow}). */
@@ -328,11 +307,8 @@ public final class PlaygroundViewModel {
         runNow(x -> { for (int i = 0; i < epochs; i++) x.epoch(); });
     }
 
-    /** What one engine command produced: the frame after it (numbered) or a problem. */
-    private record Result(long number, PlaygroundFrame frame, String problem) {}
-
-    private long produced;   // engine thread: frames numbered in the order they were made
-    private long shown = -1; // FX thread: the newest frame number on screen
+    /** What one engine command produced: the frame after it, or a problem. */
+    private record Result(PlaygroundFrame frame, String problem) {}
 
     private volatile long lastEngineNanos;
 
@@ -356,19 +332,17 @@ public final class PlaygroundViewModel {
             problem = problem != null ? problem : "cannot draw this network: " + e.getMessage();
         }
         lastEngineNanos = System.nanoTime() - start;
-        return new Result(produced++, f, problem);
+        return new Result(f, problem);
     }
 
-    private void arrive(Result r) {
-        received++;
-        inFlight = false;
-        if (r.problem() != null) {
+    /** A result the worker did not drop as stale: newer than every frame shown so far. */
+    private void arrive(Result r, Throwable failure) {
+        String problem = failure != null ? failure.getMessage() : r.problem();
+        if (problem != null) {
             playing.set(false);
-            message.set(r.problem());
+            message.set(problem);
         }
-        // A frame from runNow may overtake ones still queued for the UI; never go back in time.
-        if (r.frame() != null && r.number() > shown) {
-            shown = r.number();
+        if (r != null && r.frame() != null) {
             frame.set(r.frame());
             stepText.set("epoch " + r.frame().epoch() + " · step " + r.frame().step());
         }
@@ -378,6 +352,6 @@ public final class PlaygroundViewModel {
     /** Stops training and the engine thread (window closing). */
     public void dispose() {
         playing.set(false);
-        engine.shutdownNow();
+        engine.shutdown();
     }
 }

@@ -2,6 +2,7 @@ package backprop.app.playground;
 
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
+import backprop.app.theme.Styles;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
@@ -22,10 +23,10 @@ final class SampleTable extends VBox {
     private PlaygroundFrame.Table shown;
 
     SampleTable() {
-        getStyleClass().add("pg-table");
+        getStyleClass().add(Styles.PG_TABLE);
         setId("pg-table");
-        title.getStyleClass().add("pg-section-title");
-        grid.getStyleClass().add("pg-table-grid");
+        title.getStyleClass().add(Styles.PG_SECTION_TITLE);
+        grid.getStyleClass().add(Styles.PG_TABLE_GRID);
         grid.setHgap(2);
         grid.setVgap(2);
         getChildren().addAll(title, grid);
@@ -68,20 +69,20 @@ final class SampleTable extends VBox {
                 cell(Num.shortFmt(row.targets()[0]), col++, r, null);
             }
             Label ok = cell(row.correct() ? "✓" : "✗", col, r, null);
-            ok.getStyleClass().add(row.correct() ? "pg-correct" : "pg-wrong");
+            ok.getStyleClass().add(row.correct() ? Styles.PG_CORRECT : Styles.PG_WRONG);
             r++;
         }
     }
 
     private void header(String text, int col) {
         Label l = new Label(text);
-        l.getStyleClass().add("pg-table-header");
+        l.getStyleClass().add(Styles.PG_TABLE_HEADER);
         grid.add(l, col, 0);
     }
 
     private Label cell(String text, int col, int row, Color tint) {
         Label l = new Label(text);
-        l.getStyleClass().add("pg-table-cell");
+        l.getStyleClass().add(Styles.PG_TABLE_CELL);
         if (tint != null) {
             // Dark tints get light text: the palette's ends are saturated.
             String ink = tint.getBrightness() < 0.6 || (tint.getRed() < 0.35 && tint.getBlue() > 0.5) ? "white" : "#1d2127";

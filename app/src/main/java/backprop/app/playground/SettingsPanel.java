@@ -2,6 +2,7 @@ package backprop.app.playground;
 
 import backprop.app.math.Num;
 import backprop.app.playground.PlaygroundSetup.Kind;
+import backprop.app.theme.Styles;
 import backprop.engine.data.Feature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class SettingsPanel extends VBox {
 
     SettingsPanel(PlaygroundViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("pg-settings");
+        getStyleClass().add(Styles.PG_SETTINGS);
         setSpacing(8);
         getChildren().addAll(dataSection(), featureSection(), trainingSection());
         vm.setupProperty().addListener((o, a, b) -> { if (b != null) refresh(); });
@@ -90,7 +91,7 @@ final class SettingsPanel extends VBox {
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 1);
         seed.setId("pg-data-seed");
         seed.setEditable(true);
-        seed.getStyleClass().add("pg-seed");
+        seed.getStyleClass().add(Styles.PG_SEED);
         seed.setTooltip(new Tooltip("Seed of the points and of the train/test split"));
         seed.valueProperty().addListener((o, a, b) -> { if (b != null) change(s -> s.withDataSeed(b)); });
         refreshers.add(() -> seed.getValueFactory().setValue((int) vm.setup().dataSeed()));
@@ -159,7 +160,7 @@ final class SettingsPanel extends VBox {
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 1);
         seed.setId("pg-seed");
         seed.setEditable(true);
-        seed.getStyleClass().add("pg-seed");
+        seed.getStyleClass().add(Styles.PG_SEED);
         seed.setTooltip(new Tooltip("Seed of the initial weights and of minibatch order: the same seed replays the same run"));
         seed.valueProperty().addListener((o, a, b) -> { if (b != null) change(s -> s.withSeed(b)); });
         refreshers.add(() -> seed.getValueFactory().setValue((int) vm.setup().seed()));
@@ -219,7 +220,7 @@ final class SettingsPanel extends VBox {
 
     private Label valueLabel(java.util.function.Supplier<String> text) {
         Label l = new Label();
-        l.getStyleClass().add("pg-value");
+        l.getStyleClass().add(Styles.PG_VALUE);
         refreshers.add(() -> l.setText(text.get()));
         return l;
     }
@@ -228,7 +229,7 @@ final class SettingsPanel extends VBox {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
-        g.getStyleClass().add("pg-form");
+        g.getStyleClass().add(Styles.PG_FORM);
         javafx.scene.layout.ColumnConstraints label = new javafx.scene.layout.ColumnConstraints();
         javafx.scene.layout.ColumnConstraints control = new javafx.scene.layout.ColumnConstraints();
         control.setHgrow(Priority.ALWAYS);
@@ -239,16 +240,16 @@ final class SettingsPanel extends VBox {
 
     private static Label caption(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("pg-caption");
+        l.getStyleClass().add(Styles.PG_CAPTION);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
     private static Node section(String title, Node body) {
         Label t = new Label(title.toUpperCase());
-        t.getStyleClass().add("pg-section-title");
+        t.getStyleClass().add(Styles.PG_SECTION_TITLE);
         VBox box = new VBox(8, t, body);
-        box.getStyleClass().add("pg-section");
+        box.getStyleClass().add(Styles.PG_SECTION);
         box.setAlignment(Pos.TOP_LEFT);
         return box;
     }

@@ -1,5 +1,6 @@
 package backprop.app.playground;
 
+import backprop.app.theme.Styles;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -28,7 +29,7 @@ final class WeightEditor extends VBox {
     private String synced = "";
 
     WeightEditor() {
-        getStyleClass().add("weight-editor");
+        getStyleClass().add(Styles.WEIGHT_EDITOR);
         setSpacing(4);
         setPadding(new Insets(8));
         setManaged(false);

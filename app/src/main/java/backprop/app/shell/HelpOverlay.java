@@ -23,13 +23,13 @@ final class HelpOverlay extends StackPane {
         about.setMaxWidth(Double.MAX_VALUE);
         about.getStyleClass().add(Styles.MUTED);
         Label keysTitle = new Label("Keys (also in presenter mode)");
-        keysTitle.getStyleClass().add("help-section");
+        keysTitle.getStyleClass().add(Styles.HELP_SECTION);
 
         GridPane keys = new GridPane();
-        keys.getStyleClass().add("help-keys");
+        keys.getStyleClass().add(Styles.HELP_KEYS);
         for (int r = 0; r < ShellKeys.HELP.length; r++) {
             HBox chips = new HBox();
-            chips.getStyleClass().add("help-chips");
+            chips.getStyleClass().add(Styles.HELP_CHIPS);
             for (String k : ShellKeys.HELP[r][0].split(" ")) {
                 Label key = new Label(k);
                 key.getStyleClass().add(Styles.HELP_KEY);

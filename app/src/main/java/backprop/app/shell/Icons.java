@@ -1,5 +1,6 @@
 package backprop.app.shell;
 
+import backprop.app.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -20,14 +21,15 @@ public final class Icons {
     public static final String THEME = "mdi2t-theme-light-dark";
     public static final String PRESENTER = "mdi2p-presentation-play";
     public static final String EXPORT = "mdi2c-camera-outline";
+    public static final String OPEN = "mdi2f-folder-open-outline";
     public static final String HELP = "mdi2h-help-circle-outline";
 
     public static final String[] ALL = {PLAY, PAUSE, STEP_BACK, STEP_FORWARD, HOME, END, SLOWER, FASTER,
-            THEME, PRESENTER, EXPORT, HELP};
+            THEME, PRESENTER, OPEN, EXPORT, HELP};
 
     public static FontIcon icon(String literal) {
         FontIcon icon = new FontIcon(literal);
-        icon.getStyleClass().add("shell-icon");
+        icon.getStyleClass().add(Styles.SHELL_ICON);
         return icon;
     }
 }

@@ -1,6 +1,7 @@
 package backprop.app.shell;
 
 import backprop.app.theme.Styles;
+import backprop.app.view.ViewRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.control.ContentDisplay;
@@ -37,11 +38,11 @@ final class NavigationRail extends VBox {
                 // A disabled control shows no tooltip, so say "soon" in the button itself.
                 b.getStyleClass().add(Styles.RAIL_ITEM_SOON);
                 Label title = new Label(e.title());
-                title.getStyleClass().add("nav-soon-title");
+                title.getStyleClass().add(Styles.NAV_SOON_TITLE);
                 Label caption = new Label("soon");
                 caption.getStyleClass().add(Styles.RAIL_CAPTION);
                 VBox graphic = new VBox(Icons.icon(e.iconLiteral()), title, caption);
-                graphic.getStyleClass().add("nav-soon-graphic");
+                graphic.getStyleClass().add(Styles.NAV_SOON_GRAPHIC);
                 b.setGraphic(graphic);
                 b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
                 b.setDisable(true);

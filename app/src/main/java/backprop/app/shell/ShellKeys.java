@@ -17,6 +17,7 @@ public final class ShellKeys {
         if (shortcutDown) {
             return Optional.ofNullable(switch (code) {
                 case E -> ShellAction.EXPORT_PNG;
+                case O -> ShellAction.OPEN_NETWORK;
                 case PAGE_DOWN -> ShellAction.NEXT_VIEW;
                 case PAGE_UP -> ShellAction.PREVIOUS_VIEW;
                 default -> null;
@@ -55,7 +56,7 @@ public final class ShellKeys {
     /** Whether an action belongs to the typing-safe set (fires even with a text field focused). */
     public static boolean worksWhileTyping(ShellAction a) {
         return a == ShellAction.TOGGLE_PRESENTER || a == ShellAction.LEAVE || a == ShellAction.TOGGLE_HELP
-                || a == ShellAction.EXPORT_PNG || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
+                || a == ShellAction.EXPORT_PNG || a == ShellAction.OPEN_NETWORK || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
     }
 
     /** Rows for the help overlay: keys (space-separated), what they do. */
@@ -67,6 +68,7 @@ public final class ShellKeys {
             {"F5", "presenter mode on / off"},
             {"Esc", "leave presenter mode or this help"},
             {"Ctrl+PgDn Ctrl+PgUp", "next / previous view"},
+            {"Ctrl+O", "open a network file in this view"},
             {"Ctrl+E", "export the view as PNG"},
             {"F1 ?", "this help"},
     };

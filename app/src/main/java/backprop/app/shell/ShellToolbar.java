@@ -2,6 +2,7 @@ package backprop.app.shell;
 
 import backprop.app.theme.Styles;
 import backprop.app.theme.Theme;
+import backprop.app.view.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The top toolbar: the current view's title, its transport (disabled when the view has none),
- * speed, then theme, presenter mode, PNG export and help. Buttons only fire {@link ShellAction}s.
+ * speed, then open a network, theme, presenter mode, PNG export and help. Buttons only fire {@link ShellAction}s.
  */
 final class ShellToolbar extends ToolBar {
     private final Label title = new Label();
@@ -50,13 +51,14 @@ final class ShellToolbar extends ToolBar {
 
         MenuButton theme = themeMenu(vm);
         Button presenter = button("tb-presenter", Icons.icon(Icons.PRESENTER), "Presenter mode (F5)", ShellAction.TOGGLE_PRESENTER, dispatch);
+        Button open = button("tb-open", Icons.icon(Icons.OPEN), "Open a network file in this view (Ctrl+O)", ShellAction.OPEN_NETWORK, dispatch);
         Button export = button("tb-export", Icons.icon(Icons.EXPORT), "Export the view as PNG (Ctrl+E)", ShellAction.EXPORT_PNG, dispatch);
         Button help = button("tb-help", Icons.icon(Icons.HELP), "Keys and about (F1)", ShellAction.TOGGLE_HELP, dispatch);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(title, new Separator(), home, back, playPause, fwd, end, new Separator(),
-                slower, speed, faster, spacer, theme, presenter, export, help);
+                slower, speed, faster, spacer, open, theme, presenter, export, help);
         for (Button b : transportButtons) b.disableProperty().bind(vm.transportAvailableProperty().not());
     }
 

@@ -1,8 +1,18 @@
 package backprop.app.shell;
 
+import backprop.app.export.PngExportAction;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
+import backprop.app.view.ViewRegistry;
+import backprop.app.work.Workers;
 import backprop.engine.backend.Backends;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecReader;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventTarget;
 import javafx.scene.Node;
@@ -32,6 +42,7 @@ public final class StudioShell {
     private final ShellToolbar toolbar;
     private final StatusBar statusBar;
     private final PngExportAction export = new PngExportAction();
+    private final NetworkFileDialog openDialog = new NetworkFileDialog();
     private final FrameRate frameRate = new FrameRate();
     private final AnimationTimer fpsTimer;
     private StudioView current;
@@ -98,6 +109,9 @@ public final class StudioShell {
             case TOGGLE_HELP -> vm.toggleHelp();
             case NEXT_VIEW -> vm.navigateBy(1);
             case PREVIOUS_VIEW -> vm.navigateBy(-1);
+            case OPEN_NETWORK -> {
+                if (root.getScene() != null) openDialog.ask(root.getScene().getWindow()).ifPresent(this::openFile);
+            }
             case EXPORT_PNG -> {
                 if (current != null && root.getScene() != null) {
                     export.run(root.getScene().getWindow(), viewArea, current.id(), vm.messageProperty()::set);
@@ -113,6 +127,44 @@ public final class StudioShell {
      */
     public java.util.concurrent.Future<?> exportCurrentView(java.nio.file.Path target) {
         return export.save(viewArea, target.toFile(), vm.messageProperty()::set);
+    }
+
+    /**
+     * The route every "open this network in view X" takes (File → Open, later the editor and the
+     * lessons): if view {@code viewId} can show {@code spec}, the shell switches to it and hands the
+     * network over; if not, the view's one-sentence reason goes to the status bar and nothing else
+     * changes, the network in front of the user included. Returns the reason, empty on success.
+     * FX thread.
+     */
+    public Optional<String> openNetwork(String viewId, NetworkSpec spec, String source) {
+        if (!registry.isAvailable(viewId)) return refuse("There is no view '" + viewId + "' to open " + source + " in.");
+        StudioView view = registry.view(viewId);
+        Optional<String> why = view.cannotShow(spec);
+        if (why.isPresent()) return refuse(why.get());
+        vm.navigate(viewId); // showing a view clears the message line, so it is written after
+        view.open(spec, source);
+        String name = source != null ? source : spec.name() != null ? spec.name() : "the network";
+        vm.messageProperty().set("opened " + name + " in " + view.info().title());
+        return Optional.empty();
+    }
+
+    /**
+     * Reads {@code file} with the one validating reader and opens it in the current view. A file
+     * that does not read shows its one-line problem (file, JSON path, what is wrong) instead.
+     */
+    public Optional<String> openFile(Path file) {
+        NetworkSpec spec;
+        try {
+            spec = SpecReader.read(file);
+        } catch (SpecException e) {
+            return refuse(e.getMessage());
+        }
+        return openNetwork(vm.getCurrentViewId(), spec, String.valueOf(file.getFileName()));
+    }
+
+    private Optional<String> refuse(String why) {
+        vm.messageProperty().set(why);
+        return Optional.of(why);
     }
 
     /** Window closing: stop timers, dispose every view, stop every worker thread. */
@@ -137,7 +189,7 @@ public final class StudioShell {
         else vm.speedTextProperty().set("");
         vm.setSeed(current.seed());
         vm.messageProperty().set("");
-        toolbar.showView(registry.entry(id).map(ViewRegistry.Entry::title).orElse(current.title()), t);
+        toolbar.showView(current.info().title(), t);
         if (vm.isPresenterMode()) current.onPresenterMode(true);
         current.onShown();
     }

@@ -114,7 +114,7 @@ public final class PaletteLegend extends VBox {
 
     private static Label tick() {
         Label l = new Label();
-        l.getStyleClass().add("tick");
+        l.getStyleClass().add(Styles.TICK);
         return l;
     }
 }

@@ -1,9 +1,11 @@
 package backprop.app.theme;
 
 /**
- * Every CSS style-class name the shell uses, in one place (AtlantaFX sampler style), so Java code
- * and the stylesheets under {@code /backprop/app/theme/} cannot drift apart silently. Views may use
- * the shared ones ({@link #MUTED}, {@link #CARD}, {@link #TITLE}) to blend in with every theme.
+ * Every CSS style-class name the Java code uses, in one place (AtlantaFX sampler style), so code
+ * and the stylesheets ({@code /backprop/app/theme/*.css}, each view's own) cannot drift apart
+ * silently; LayoutTest refuses a string literal in a {@code getStyleClass()} call. Views may use
+ * the shared ones ({@link #MUTED}, {@link #CARD}, {@link #TITLE}) to blend in with every theme;
+ * a view's own names are grouped under its heading below.
  */
 public final class Styles {
     private Styles() {}
@@ -18,6 +20,9 @@ public final class Styles {
      * sizes by it in {@code StudioView.onPresenterMode(true)}.
      */
     public static final double PRESENTER_SCALE = 1.6;
+
+    /** Every theme's root style class starts with this, followed by {@code Theme.id()}. */
+    public static final String THEME_PREFIX = "theme-";
 
     public static final String RAIL = "nav-rail";
     public static final String RAIL_ITEM = "nav-item";
@@ -47,4 +52,90 @@ public final class Styles {
     public static final String MUTED = "muted";
     public static final String CARD = "card";
     public static final String TITLE = "title";
+
+    // Backprop view (backprop-view.css)
+    public static final String BACKPROP_VIEW = "backprop-view";
+    public static final String MODE_SWITCH = "mode-switch";
+    public static final String BP_TOP_BAR = "bp-top-bar";
+    public static final String DIAGRAM_CARD = "diagram-card";
+    public static final String BP_ERROR = "bp-error";
+    public static final String BP_FEEDBACK = "bp-feedback";
+    public static final String CORRECT = "correct";
+    public static final String WRONG = "wrong";
+    public static final String PREDICT_ROW = "predict-row";
+    public static final String FORMULA_CARD = "formula-card";
+    public static final String PLAY = "play";
+    public static final String BP_POSITION = "bp-position";
+    public static final String BP_SPEED = "bp-speed";
+    public static final String TRANSPORT_BAR = "transport-bar";
+    public static final String BP_HISTORY_TEXT = "bp-history-text";
+    public static final String HISTORY_BAR = "history-bar";
+    public static final String BP_CAPTION = "bp-caption";
+    public static final String ICON_BUTTON = "icon-button";
+    public static final String LOSS_SPARKLINE = "loss-sparkline";
+    public static final String NETWORK_DIAGRAM = "network-diagram";
+    public static final String PHASE_BAR = "phase-bar";
+
+    // Shared drawings (backprop.app.draw)
+    public static final String CANVAS_PANE = "canvas-pane";
+    public static final String FORMULA_VIEW = "formula-view";
+    public static final String FORMULA_IMAGE = "formula-image";
+    public static final String FORMULA_TEXT = "formula-text";
+    public static final String FORMULA_EXPLANATION = "formula-explanation";
+    public static final String LOSS_CHART = "loss-chart";
+
+    // Computational-graph mode (backprop-view.css)
+    public static final String GRAPH_DIAGRAM = "graph-diagram";
+    public static final String GRAPH_VIEW = "graph-view";
+    public static final String GRAPH_TITLE = "graph-title";
+    public static final String GRAPH_VALUES = "graph-values";
+    public static final String GRAPH_INPUTS = "graph-inputs";
+
+    // Playground view (playground.css)
+    public static final String PG_CORRECT = "pg-correct";
+    public static final String PG_WRONG = "pg-wrong";
+    public static final String DECISION_MAP = "decision-map";
+    public static final String PG_LAYER_BAR = "pg-layer-bar";
+    public static final String PG_CAPTION = "pg-caption";
+    public static final String PG_UNITS = "pg-units";
+    public static final String PG_ACTIVATION = "pg-activation";
+    public static final String PG_LAYER_CONTROLS = "pg-layer-controls";
+    public static final String PG_SMALL_BUTTON = "pg-small-button";
+    public static final String NETWORK_CANVAS = "network-canvas";
+    public static final String PLAYGROUND_VIEW = "playground-view";
+    public static final String PG_PLAY = "pg-play";
+    public static final String PG_COUNTER = "pg-counter";
+    public static final String PG_MESSAGE = "pg-message";
+    public static final String PG_TOP_BAR = "pg-top-bar";
+    public static final String PG_SETTINGS_SCROLL = "pg-settings-scroll";
+    public static final String PG_CARD = "pg-card";
+    public static final String PG_MAP_BOX = "pg-map-box";
+    public static final String PG_STATS = "pg-stats";
+    public static final String PG_PERCEPTRON = "pg-perceptron";
+    public static final String PG_CHART = "pg-chart";
+    public static final String PG_OUTPUT = "pg-output";
+    public static final String PG_CLASS_TOGGLE = "pg-class-toggle";
+    public static final String PG_STAT = "pg-stat";
+    public static final String PG_SECTION_TITLE = "pg-section-title";
+    public static final String PG_TABLE = "pg-table";
+    public static final String PG_TABLE_GRID = "pg-table-grid";
+    public static final String PG_TABLE_HEADER = "pg-table-header";
+    public static final String PG_TABLE_CELL = "pg-table-cell";
+    public static final String PG_SETTINGS = "pg-settings";
+    public static final String PG_SEED = "pg-seed";
+    public static final String PG_VALUE = "pg-value";
+    public static final String PG_FORM = "pg-form";
+    public static final String PG_SECTION = "pg-section";
+    public static final String WEIGHT_EDITOR = "weight-editor";
+
+    // Shell details
+    public static final String HELP_SECTION = "help-section";
+    public static final String HELP_KEYS = "help-keys";
+    public static final String HELP_CHIPS = "help-chips";
+    public static final String SHELL_ICON = "shell-icon";
+    public static final String NAV_SOON_TITLE = "nav-soon-title";
+    public static final String NAV_SOON_GRAPHIC = "nav-soon-graphic";
+
+    // Theme helpers
+    public static final String TICK = "tick";
 }

@@ -38,7 +38,7 @@ public enum Theme {
     public String stylesheetResource() { return "/backprop/app/theme/" + id + ".css"; }
 
     /** Style class on the scene root that switches this theme's colours on. */
-    public String styleClass() { return "theme-" + id; }
+    public String styleClass() { return Styles.THEME_PREFIX + id; }
 
     /** External-form URLs to put on a Scene, once: the base sheet, then every theme's colours. */
     public static List<String> stylesheets() {

@@ -15,7 +15,7 @@ public final class ThemeSupport {
 
     /** Switches {@code root} (a scene root) to {@code theme}: exactly one theme class at a time. */
     public static void apply(Parent root, Theme theme) {
-        root.getStyleClass().removeIf(c -> c.startsWith("theme-"));
+        root.getStyleClass().removeIf(c -> c.startsWith(Styles.THEME_PREFIX));
         root.getStyleClass().add(theme.styleClass());
     }
 

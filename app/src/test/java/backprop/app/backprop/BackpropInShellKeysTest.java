@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.app.StudioApp;
 import backprop.app.shell.StudioShell;
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
+import backprop.app.views.StudioViews;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,7 +28,7 @@ class BackpropInShellKeysTest {
 
     @Start
     void start(Stage stage) {
-        StudioApp app = new StudioApp(ViewRegistry.defaults(), false);
+        StudioApp app = new StudioApp(StudioViews.registry(), false);
         app.start(stage);
         shell = app.shell();
     }

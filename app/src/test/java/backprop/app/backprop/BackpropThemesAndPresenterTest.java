@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.app.export.HeadlessRenderer;
 import backprop.app.export.RenderRequest;
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
 import backprop.app.theme.Styles;
 import backprop.app.theme.Theme;
+import backprop.app.views.StudioViews;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,7 +43,7 @@ class BackpropThemesAndPresenterTest {
     private static Shot render(Theme theme, boolean presenter) throws Exception {
         AtomicReference<Shot> out = new AtomicReference<>();
         AtomicReference<WritableImage> image = new AtomicReference<>();
-        image.set(new HeadlessRenderer(ViewRegistry.defaults()).render(
+        image.set(new HeadlessRenderer(StudioViews.registry()).render(
                 new RenderRequest("backprop", null, STEP, 1280, 800, theme, presenter), v -> {
                     BackpropView view = (BackpropView) v;
                     Node diagram = view.root().lookup(".network-diagram");

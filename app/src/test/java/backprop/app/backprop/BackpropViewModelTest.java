@@ -191,13 +191,13 @@ class BackpropViewModelTest {
         BackpropViewModel other = new BackpropViewModel(Runnable::run);
         other.loadNow(null);
         assertTrue(engineThreads() >= 1);
-        assertTrue(backprop.app.shell.Workers.shutdownAll(5_000), "the shell's shutdown ends the view-model's thread");
+        assertTrue(backprop.app.work.Workers.shutdownAll(5_000), "the shell's shutdown ends the view-model's thread");
         // An executor counts as terminated a moment before its thread has quite finished exiting.
         for (int i = 0; i < 100 && engineThreads() > 0; i++) Thread.sleep(20);
         assertEquals(0, engineThreads());
     }
 
-    private static final String ENGINE_PREFIX = backprop.app.shell.Workers.THREAD_PREFIX + BackpropViewModel.ENGINE_THREAD + "-";
+    private static final String ENGINE_PREFIX = backprop.app.work.Workers.THREAD_PREFIX + BackpropViewModel.ENGINE_THREAD + "-";
 
     private static long engineThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(ENGINE_PREFIX) && t.isAlive()).count();

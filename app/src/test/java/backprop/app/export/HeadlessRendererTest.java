@@ -3,8 +3,9 @@ package backprop.app.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
 import backprop.app.theme.Theme;
+import backprop.app.views.StudioViews;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class HeadlessRendererTest {
     @CsvSource({"backprop,1280,800", "playground,1280,800", "backprop,1920,1080", "playground,1920,1080"})
     void writesAPngOfTheRequestedSize(String view, int w, int h) throws Exception {
         Path out = dir.resolve(view + "-" + w + ".png");
-        new HeadlessRenderer(ViewRegistry.defaults()).renderToFile(RenderRequest.of(view, w, h), out);
+        new HeadlessRenderer(StudioViews.registry()).renderToFile(RenderRequest.of(view, w, h), out);
         assertTrue(Files.size(out) > 0);
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(w, img.getWidth());
@@ -50,10 +51,10 @@ class HeadlessRendererTest {
     @Test
     void themeColoursTheBackground() throws Exception {
         // A view that paints nothing itself, so the pixel is the theme's own background.
-        var r = new HeadlessRenderer(new ViewRegistry().add("blank", "Blank", "mdi2b-brain", backprop.app.shell.FakeView::new));
-        var dark = r.render(new RenderRequest("blank", null, 0, 320, 200, Theme.DARK, false));
+        var r = new HeadlessRenderer(new ViewRegistry().add(backprop.app.shell.FakeView.INFO, backprop.app.shell.FakeView::new));
+        var dark = r.render(new RenderRequest("fake", null, 0, 320, 200, Theme.DARK, false));
         assertEquals(javafx.scene.paint.Color.web("#1b1e23"), dark.getPixelReader().getColor(1, 1));
-        var hc = r.render(new RenderRequest("blank", null, 0, 320, 200, Theme.HIGH_CONTRAST, false));
+        var hc = r.render(new RenderRequest("fake", null, 0, 320, 200, Theme.HIGH_CONTRAST, false));
         assertEquals(javafx.scene.paint.Color.BLACK, hc.getPixelReader().getColor(1, 1));
     }
 
@@ -67,7 +68,7 @@ class HeadlessRendererTest {
 
     private static double largestFont(boolean presenter) throws Exception {
         AtomicReference<Double> size = new AtomicReference<>(0.0);
-        new HeadlessRenderer(ViewRegistry.defaults()).render(
+        new HeadlessRenderer(StudioViews.registry()).render(
                 new RenderRequest("playground", null, 0, 1280, 800, Theme.LIGHT, presenter),
                 v -> size.set(maxFont(v.root())));
         return size.get();

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import backprop.app.draw.LossChart;
 import backprop.app.export.HeadlessRenderer;
 import backprop.app.math.Num;
-import backprop.app.playground.PlaygroundFrame.Metric;
+import backprop.app.draw.Metric;
 import java.util.List;
 import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterAll;

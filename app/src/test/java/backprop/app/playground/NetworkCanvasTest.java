@@ -306,7 +306,14 @@ class NetworkCanvasTest {
         assertTrue(ms < 200, ms + " ms per frame");
     }
 
-    /** Pictures to look at: the default network hovered, presenter scale, 8-unit columns with the editor, the encoder. */
+    /** Where the pictures to look at go: the module's build folder, never a fixed system path. */
+    private static final Path PICTURES = Path.of("target", "pictures");
+
+    /**
+     * Pictures to look at (under target/pictures): the default network hovered, presenter scale,
+     * 8-unit columns with the editor, six layers, the encoder. Each must be the scene's size, far
+     * from blank, and show a unit's heat map in the palette's colours where nothing covers it.
+     */
     @Test
     void writesPicturesToLookAt() throws Exception {
         PlaygroundFrame def = frame(PlaygroundSetup.defaults());
@@ -314,35 +321,55 @@ class NetworkCanvasTest {
         PlaygroundFrame deep = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(3, "tanh"), new Hidden(4, "relu"), new Hidden(5, "tanh"),
                 new Hidden(6, "sigmoid"), new Hidden(4, "tanh"), new Hidden(2, "tanh"))));
         PlaygroundFrame encoder = frame(PlaygroundSetup.defaults().withDataset("encoder-838").withHidden(List.of(new Hidden(3, "sigmoid"))));
+        java.util.function.DoubleFunction<Color> tanh = v -> Palette.diverging(v, 1);
         onFx(() -> {
             NetworkCanvas c = mounted(def, 1);
             Point2D m = c.edgeMidpoint(1, 0, 0);
             move(c, m.getX(), m.getY());
-            save(c, "/tmp/network-canvas.png");
+            assertTrue(c.hoverText().isPresent(), "the hovered edge has a readout");
+            centreCell(c, save(c, "network-canvas.png"), def, 1, 3, tanh); // bottom unit: away from the readout
             NetworkCanvas p = mounted(def, 1.6);
             Rectangle2D u = p.unitBounds(2, 1);
             move(p, u.getMinX() + 10, u.getMinY() + 10);
-            save(p, "/tmp/network-canvas-presenter.png");
+            centreCell(p, save(p, "network-canvas-presenter.png"), def, 1, 3, tanh);
             NetworkCanvas w = mounted(wide, 1);
             w.setHighlightColumn(2);
             Point2D e = w.edgeMidpoint(0, 0, 0);
             click(w, e.getX(), e.getY());
             w.layout();
-            save(w, "/tmp/network-canvas-8units.png");
-            save(mounted(deep, 1), "/tmp/network-canvas-deep.png");
+            centreCell(w, save(w, "network-canvas-8units.png"), wide, 3, 7, tanh); // far from the editor at the first edge
+            NetworkCanvas d = mounted(deep, 1);
+            centreCell(d, save(d, "network-canvas-deep.png"), deep, 1, 0, tanh);
             NetworkCanvas enc = mounted(encoder, 1);
             Rectangle2D h = enc.unitBounds(1, 1);
             move(enc, h.getMinX() + 10, h.getMinY() + 10);
-            save(enc, "/tmp/network-canvas-encoder.png");
-            save(mounted(wide, 1.6), "/tmp/network-canvas-8units-presenter.png");
+            assertTrue(enc.hoverText().isPresent(), "the hovered unit has a readout");
+            save(enc, "network-canvas-encoder.png");
+            NetworkCanvas wp = mounted(wide, 1.6);
+            centreCell(wp, save(wp, "network-canvas-8units-presenter.png"), wide, 3, 7, tanh);
             return null;
         });
     }
 
-    private static void save(NetworkCanvas c, String path) throws Exception {
+    /** Writes the scene's picture under {@link #PICTURES} and checks it is a whole, drawn picture. */
+    private static WritableImage save(NetworkCanvas c, String name) throws Exception {
         WritableImage img = c.getScene().snapshot(null);
-        assertNotNull(img);
-        PngFiles.write(img, Path.of(path));
+        assertEquals(640, (int) img.getWidth(), name);
+        assertEquals(420, (int) img.getHeight(), name);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < 420; y += 2) for (int x = 0; x < 640; x += 2) colours.add(img.getPixelReader().getArgb(x, y));
+        assertTrue(colours.size() > 200, name + " is nearly blank: " + colours.size() + " colours");
+        java.nio.file.Files.createDirectories(PICTURES);
+        Path out = PICTURES.resolve(name);
+        PngFiles.write(img, out);
+        assertTrue(java.nio.file.Files.size(out) > 10_000, name + " was written whole");
+        return img;
+    }
+
+    /** The centre cell of a unit's heat map shows its map value in the palette. */
+    private static void centreCell(NetworkCanvas c, WritableImage shot, PlaygroundFrame f, int column, int unit, java.util.function.DoubleFunction<Color> palette) {
+        int grid = f.plane().grid();
+        check(c, shot, f, column, unit, grid / 2, grid / 2, palette);
     }
 
     private static void move(NetworkCanvas c, double x, double y) { mouse(c, MouseEvent.MOUSE_MOVED, x, y); }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import backprop.app.StudioApp;
 import backprop.app.math.Num;
 import backprop.app.shell.StudioShell;
-import backprop.app.shell.ViewRegistry;
+import backprop.app.view.ViewRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -39,7 +39,7 @@ class PlaygroundFlowTest {
     @Start
     void start(Stage stage) {
         ViewRegistry registry = new ViewRegistry()
-                .add("playground", "Playground", "mdi2g-gesture-tap", () -> view = new PlaygroundView());
+                .add(PlaygroundView.INFO, () -> view = new PlaygroundView());
         StudioApp app = new StudioApp(registry, false);
         app.start(stage);
         shell = app.shell();

@@ -1,5 +1,9 @@
 package backprop.app.shell;
 
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
+import backprop.app.view.ViewInfo;
+import backprop.app.work.Workers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +20,7 @@ import javafx.scene.layout.StackPane;
  * loop would) so tests can check that closing the window stops it.
  */
 public final class FakeView implements StudioView, Transport {
+    public static final ViewInfo INFO = new ViewInfo("fake", "Fake", "mdi2b-brain");
     public final List<String> calls = new ArrayList<>();
     public final Label label = new Label("fake view");
     private final StackPane root = new StackPane(label);
@@ -41,9 +46,7 @@ public final class FakeView implements StudioView, Transport {
         });
     }
 
-    @Override public String id() { return "fake"; }
-    @Override public String title() { return "Fake"; }
-    @Override public String iconLiteral() { return "mdi2b-brain"; }
+    @Override public ViewInfo info() { return INFO; }
     @Override public Node root() { return root; }
     @Override public Transport transport() { return this; }
     @Override public ReadOnlyStringProperty stepText() { return step.getReadOnlyProperty(); }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import backprop.app.view.ViewRegistry;
+import backprop.app.views.StudioViews;
 import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -41,14 +43,14 @@ class ShellKeysAndIconsTest {
         for (String literal : Icons.ALL) {
             assertDoesNotThrow(() -> IkonResolver.getInstance().resolve(literal), literal);
         }
-        for (ViewRegistry.Entry e : ViewRegistry.defaults().entries()) {
+        for (ViewRegistry.Entry e : StudioViews.registry().entries()) {
             assertDoesNotThrow(() -> IkonResolver.getInstance().resolve(e.iconLiteral()), e.id());
         }
     }
 
     @Test
     void registryCreatesViewsLazilyOnce() {
-        ViewRegistry r = ViewRegistry.defaults();
+        ViewRegistry r = StudioViews.registry();
         assertEquals(java.util.List.of("playground", "backprop"), r.availableIds());
         assertTrue(r.createdViews().isEmpty());
         assertTrue(r.entry("cnn").isPresent() && !r.entry("cnn").get().available());

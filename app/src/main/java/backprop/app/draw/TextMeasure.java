@@ -1,4 +1,4 @@
-package backprop.app.math;
+package backprop.app.draw;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

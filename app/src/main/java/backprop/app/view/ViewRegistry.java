@@ -1,7 +1,5 @@
-package backprop.app.shell;
+package backprop.app.view;
 
-import backprop.app.backprop.BackpropView;
-import backprop.app.playground.PlaygroundView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,39 +9,31 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The views the app knows, in navigation-rail order: id → how to make it. Views are created
- * lazily, once, on first visit (or by {@code render}); entries without a factory are shown in the
- * rail as "coming soon". To add a view: implement {@link StudioView} and add one line to
- * {@link #defaults()}.
+ * A list of views in navigation-rail order: {@link ViewInfo} → how to make the view. Views are
+ * created lazily, once, on first visit (or by {@code render}); entries without a factory are shown
+ * in the rail as "coming soon". It knows no view class: the app's own list is
+ * {@code backprop.app.views.StudioViews}, tests and benchmarks build their own.
  */
 public final class ViewRegistry {
     /** One rail entry. {@code factory} is null for a view that does not exist yet. */
-    public record Entry(String id, String title, String iconLiteral, Supplier<StudioView> factory) {
+    public record Entry(ViewInfo info, Supplier<StudioView> factory) {
+        public String id() { return info.id(); }
+        public String title() { return info.title(); }
+        public String iconLiteral() { return info.iconLiteral(); }
         public boolean available() { return factory != null; }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, StudioView> created = new LinkedHashMap<>();
 
-    /** The app's real views plus the placeholders for later issues. */
-    public static ViewRegistry defaults() {
-        return new ViewRegistry()
-                .add("playground", "Playground", "mdi2g-gesture-tap", PlaygroundView::new)
-                .add("backprop", "Backprop", "mdi2s-step-forward", BackpropView::new)
-                .comingSoon("recurrent", "Recurrent", "mdi2r-repeat")
-                .comingSoon("cnn", "CNN", "mdi2g-grid")
-                .comingSoon("editor", "Editor", "mdi2p-pencil-ruler")
-                .comingSoon("lessons", "Lessons", "mdi2s-school-outline");
-    }
-
-    public ViewRegistry add(String id, String title, String iconLiteral, Supplier<StudioView> factory) {
-        if (entries.containsKey(id)) throw new IllegalArgumentException("view id '" + id + "' registered twice");
-        entries.put(id, new Entry(id, title, iconLiteral, factory));
+    public ViewRegistry add(ViewInfo info, Supplier<StudioView> factory) {
+        if (entries.containsKey(info.id())) throw new IllegalArgumentException("view id '" + info.id() + "' registered twice");
+        entries.put(info.id(), new Entry(info, factory));
         return this;
     }
 
-    public ViewRegistry comingSoon(String id, String title, String iconLiteral) {
-        return add(id, title, iconLiteral, null);
+    public ViewRegistry comingSoon(ViewInfo info) {
+        return add(info, null);
     }
 
     public List<Entry> entries() { return List.copyOf(entries.values()); }
@@ -62,7 +52,11 @@ public final class ViewRegistry {
         return e != null && e.available();
     }
 
-    /** The view for {@code id}, created on first call and cached. FX thread only. */
+    /**
+     * The view for {@code id}, created on first call and cached. FX thread only. A view whose own
+     * {@link StudioView#info()} differs from the one it was registered with is refused: the id,
+     * title and icon are written once, in the view.
+     */
     public StudioView view(String id) {
         StudioView v = created.get(id);
         if (v != null) return v;
@@ -71,6 +65,10 @@ public final class ViewRegistry {
             throw new IllegalArgumentException("no view '" + id + "' (available: " + String.join(", ", availableIds()) + ")");
         }
         v = e.factory().get();
+        if (!e.info().equals(v.info())) {
+            v.dispose();
+            throw new IllegalStateException("view '" + id + "' was registered as " + e.info() + " but says it is " + v.info());
+        }
         created.put(id, v);
         return v;
     }

@@ -1,12 +1,11 @@
-package backprop.app.playground;
+package backprop.app.draw;
 
-import backprop.app.math.CanvasPane;
 import backprop.app.math.Num;
-import backprop.app.playground.PlaygroundFrame.Metric;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StillLayer;
 import backprop.app.raster.StrokePath;
+import backprop.app.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public final class LossChart extends CanvasPane {
     private final HoverLayer hoverLayer = new HoverLayer();
 
     public LossChart() {
-        getStyleClass().add("loss-chart");
+        getStyleClass().add(Styles.LOSS_CHART);
         latest.setMouseTransparent(true);
         getChildren().addAll(lines.view(), latest, hoverLayer);
         setPrefSize(360, 180);

@@ -1,5 +1,7 @@
-package backprop.app.math;
+package backprop.app.draw;
 
+import backprop.app.math.TexImages;
+import backprop.app.theme.Styles;
 import backprop.app.timeline.Formula;
 import java.util.List;
 import javafx.css.CssMetaData;
@@ -37,16 +39,16 @@ public final class FormulaView extends VBox {
     private Formula shown;
 
     public FormulaView(String idPrefix) {
-        getStyleClass().add("formula-view");
+        getStyleClass().add(Styles.FORMULA_VIEW);
         image.setPreserveRatio(true);
         image.setSmooth(true);
         imageBox.setAlignment(Pos.CENTER_LEFT);
-        imageBox.getStyleClass().add("formula-image");
+        imageBox.getStyleClass().add(Styles.FORMULA_IMAGE);
         text.setId(idPrefix + "-formula-text");
-        text.getStyleClass().add("formula-text");
+        text.getStyleClass().add(Styles.FORMULA_TEXT);
         text.setWrapText(true);
         explanation.setId(idPrefix + "-explanation");
-        explanation.getStyleClass().add("formula-explanation");
+        explanation.getStyleClass().add(Styles.FORMULA_EXPLANATION);
         explanation.setWrapText(true);
         getChildren().addAll(explanation, imageBox, text);
         widthProperty().addListener((o, a, b) -> {

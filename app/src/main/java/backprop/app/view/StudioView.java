@@ -1,24 +1,22 @@
-package backprop.app.shell;
+package backprop.app.view;
 
 import backprop.engine.spec.NetworkSpec;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 
 /**
  * One feature view of the app (Playground, Backprop, later Recurrent, CNN, Editor, Lessons).
- * The shell puts {@link #root()} in its centre, shows {@link #title()} in the navigation rail,
- * routes presenter-mode keys to {@link #transport()}, and shows {@link #stepText()} in the
- * status bar.
+ * The shell puts {@link #root()} in its centre, shows {@link #info()}'s title in the navigation
+ * rail, routes presenter-mode keys to {@link #transport()}, shows {@link #stepText()} in the status
+ * bar, and hands it networks to show ({@link #cannotShow}, {@link #open}).
  */
 public interface StudioView {
-    /** Stable id used by the navigation rail and by {@code render --view ID}. */
-    String id();
+    /** Id, title and icon: the same constant the view list registers (see {@link ViewInfo}). */
+    ViewInfo info();
 
-    String title();
-
-    /** An Ikonli icon literal for the navigation rail, e.g. "mdi2g-graph-outline". */
-    String iconLiteral();
+    default String id() { return info().id(); }
 
     /** The view's node, created once and reused. */
     Node root();
@@ -38,6 +36,24 @@ public interface StudioView {
      * {@code render} and tests; may block briefly.
      */
     default void prepareForExport(NetworkSpec spec, int step) { }
+
+    /**
+     * Why this view cannot show {@code spec}, in one sentence for the status bar; empty if it can.
+     * Asking changes nothing, so the shell (and later the editor and lessons) can ask before
+     * switching views. FX thread.
+     */
+    default Optional<String> cannotShow(NetworkSpec spec) {
+        return Optional.of(info().title() + " does not open network files.");
+    }
+
+    /**
+     * Shows {@code spec} in place of the view's current network; {@code source} names where it came
+     * from (a file name, a lesson), or is null. Called only after {@link #cannotShow} said nothing.
+     * FX thread; engine work goes to the view's worker.
+     */
+    default void open(NetworkSpec spec, String source) {
+        throw new UnsupportedOperationException(cannotShow(spec).orElse(info().title() + " cannot open networks"));
+    }
 
     /** Called when the view becomes visible / hidden in the shell. */
     default void onShown() { }

@@ -1,4 +1,4 @@
-package backprop.app.shell;
+package backprop.app.work;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,7 @@
-package backprop.app.playground;
+package backprop.app.draw;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -10,30 +9,30 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** Small pieces the playground's charts share: nice tick values, number text, notes and readout boxes. */
-final class PlotKit {
+public final class PlotKit {
     private PlotKit() {}
 
     /** The font of tick labels and readouts at presenter scale {@code scale}. */
-    static Font font(double scale) {
+    public static Font font(double scale) {
         return Font.font("System", 11 * scale);
     }
 
     /** A round step (1, 2 or 5 × 10ⁿ) near {@code span / count}, so about {@code count} ticks fit. */
-    static double niceStep(double span, double count) {
+    public static double niceStep(double span, double count) {
         if (!(span > 0) || Double.isInfinite(span)) return 1;
         double raw = span / count, mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
     }
 
     /** Multiples of {@code step} inside [lo, hi], rounded so that 0 is exactly 0. */
-    static List<Double> ticks(double lo, double hi, double step) {
+    public static List<Double> ticks(double lo, double hi, double step) {
         List<Double> out = new ArrayList<>();
         for (long k = (long) Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) out.add(k == 0 ? 0.0 : k * step);
         return out;
     }
 
     /** A tick label: "−1", "0", "0.5", "12k". */
-    static String tick(double v) {
+    public static String tick(double v) {
         // Axes ask for the same few labels every frame; formatting them is not free.
         String cached = TICKS.get(v);
         if (cached != null) return cached;
@@ -51,20 +50,17 @@ final class PlotKit {
     }
 
     /** {@code v} with {@code decimals} decimals and a true minus sign; "−0.00" reads "0.00". */
-    static String fixed(double v, int decimals) {
-        if (Double.isNaN(v)) return "NaN";
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.matches("-0\\.?0*")) s = s.substring(1);
-        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    public static String fixed(double v, int decimals) {
+        return backprop.app.math.Num.fixed(v, decimals);
     }
 
     /** An accuracy in [0, 1] as a whole percentage: "98 %". */
-    static String percent(double a) {
+    public static String percent(double a) {
         return Math.round(a * 100) + "\u202f%";
     }
 
     /** A muted sentence centred in the rectangle. */
-    static void note(GraphicsContext g, String text, Color color, Font font, double x, double y, double w, double h) {
+    public static void note(GraphicsContext g, String text, Color color, Font font, double x, double y, double w, double h) {
         g.setFont(font);
         g.setFill(color);
         g.setTextAlign(TextAlignment.CENTER);
@@ -73,14 +69,14 @@ final class PlotKit {
     }
 
     /** Size of a readout box holding {@code lines}: {width, height}. */
-    static double[] readoutSize(List<String> lines, Font font, double pad) {
+    public static double[] readoutSize(List<String> lines, Font font, double pad) {
         double w = 0;
         for (String l : lines) w = Math.max(w, width(l, font));
         return new double[] {w + 2 * pad, lines.size() * font.getSize() * 1.3 + 2 * pad};
     }
 
     /** A box with a border and left-aligned lines of text, its top-left corner at (x, y). */
-    static void readout(GraphicsContext g, List<String> lines, Font font, double x, double y, double pad,
+    public static void readout(GraphicsContext g, List<String> lines, Font font, double x, double y, double pad,
                         Color fill, Color stroke, Color text, double lineWidth) {
         double[] size = readoutSize(lines, font, pad);
         g.setFill(fill);
@@ -98,12 +94,12 @@ final class PlotKit {
     }
 
     /** Width of {@code s} in {@code f} (FX thread). */
-    static double width(String s, Font f) {
-        return backprop.app.math.TextMeasure.width(s, f);
+    public static double width(String s, Font f) {
+        return TextMeasure.width(s, f);
     }
 
     /** {@code c} with opacity {@code a}. */
-    static Color alpha(Color c, double a) {
+    public static Color alpha(Color c, double a) {
         return Color.color(c.getRed(), c.getGreen(), c.getBlue(), a);
     }
 }

@@ -1,4 +1,4 @@
-package backprop.app.shell;
+package backprop.app.view;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

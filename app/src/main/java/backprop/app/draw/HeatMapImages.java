@@ -1,4 +1,4 @@
-package backprop.app.playground;
+package backprop.app.draw;
 
 import backprop.app.theme.Palette;
 import javafx.scene.paint.Color;

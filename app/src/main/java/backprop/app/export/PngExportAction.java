@@ -1,6 +1,6 @@
-package backprop.app.shell;
+package backprop.app.export;
 
-import backprop.app.export.PngFiles;
+import backprop.app.work.Workers;
 import java.io.File;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,12 +18,12 @@ import javafx.stage.Window;
  * Toolbar/Ctrl+E export: snapshot the view area on the FX thread (it must be), then convert and
  * write the file on a worker so a large picture never stalls the UI. Reports via {@code status}.
  */
-final class PngExportAction {
+public final class PngExportAction {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private ExecutorService writer;
     private File lastFolder;
 
-    void run(Window owner, Node area, String viewId, Consumer<String> status) {
+    public void run(Window owner, Node area, String viewId, Consumer<String> status) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export view as PNG");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
@@ -37,7 +37,7 @@ final class PngExportAction {
     }
 
     /** Snapshots {@code area} now and writes it to {@code target} on the export worker. */
-    Future<?> save(Node area, File target, Consumer<String> status) {
+    public Future<?> save(Node area, File target, Consumer<String> status) {
         WritableImage image = area.snapshot(new SnapshotParameters(), null);
         if (writer == null) writer = Workers.newExecutor("png-export");
         return writer.submit(() -> {

@@ -1,5 +1,6 @@
-package backprop.app.math;
+package backprop.app.draw;
 
+import backprop.app.theme.Styles;
 import java.util.List;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -39,7 +40,7 @@ public abstract class CanvasPane extends Region {
     private double scale = 1;
 
     protected CanvasPane() {
-        getStyleClass().add("canvas-pane");
+        getStyleClass().add(Styles.CANVAS_PANE);
         getChildren().add(canvas);
         canvas.setFocusTraversable(false);
         for (StyleableProperty<?> p : List.of(ink, muted, box, border, accent, onAccent, highlight, track, lineScale)) {

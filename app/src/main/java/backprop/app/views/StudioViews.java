@@ -1,0 +1,32 @@
+package backprop.app.views;
+
+import backprop.app.backprop.BackpropView;
+import backprop.app.playground.PlaygroundView;
+import backprop.app.view.ViewInfo;
+import backprop.app.view.ViewRegistry;
+
+/**
+ * The app's views, in navigation-rail order: the one place that knows every feature package, so
+ * the shell never has to. Each view's id, title and icon come from its own {@code INFO}; the
+ * placeholders say what is on its way. Adding a view is one line here (see docs/ARCHITECTURE.md,
+ * "How to add a view").
+ */
+public final class StudioViews {
+    static final ViewInfo RECURRENT = new ViewInfo("recurrent", "Recurrent", "mdi2r-repeat");
+    static final ViewInfo CNN = new ViewInfo("cnn", "CNN", "mdi2g-grid");
+    static final ViewInfo EDITOR = new ViewInfo("editor", "Editor", "mdi2p-pencil-ruler");
+    static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
+
+    private StudioViews() {}
+
+    /** A fresh registry (views are created per registry, lazily) of the real views and the placeholders. */
+    public static ViewRegistry registry() {
+        return new ViewRegistry()
+                .add(PlaygroundView.INFO, PlaygroundView::new)
+                .add(BackpropView.INFO, BackpropView::new)
+                .comingSoon(RECURRENT)
+                .comingSoon(CNN)
+                .comingSoon(EDITOR)
+                .comingSoon(LESSONS);
+    }
+}
