@@ -4,6 +4,7 @@ import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecLimits;
 import backprop.engine.spec.SpecReader;
 import backprop.engine.spec.SpecWriter;
 import backprop.engine.tensor.Tensor;
@@ -47,14 +48,19 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SpecException, IOException {
+        Workload.now("reading " + spec, "use a smaller network file");
         NetworkSpec network = SpecReader.read(spec);
+        SpecLimits.check(network, spec.toString()); // until the reader does (issue 21, phase 2)
         long s = seed != null ? seed : network.seed() != null ? network.seed() : ModelFactory.DEFAULT_SEED;
+        Workload.now("building the network " + NetworkTraining.shape(network), "use fewer units or inputs");
         Model model = ModelFactory.build(network, s);
+        Workload.now("reading --input and --target", "trace fewer samples");
         float[][] x = BatchArgument.parse("--input", input, model.inputSize(), "the network's inputs, $.input.shape of " + spec);
         float[][] y = BatchArgument.parse("--target", target, model.outputSize(), "the units of the last layer of " + spec);
         if (x.length != y.length) {
             throw new UserError("--target: " + y.length + " target rows for " + x.length + " input rows; give one target per sample");
         }
+        Workload.now("tracing " + x.length + " sample(s) through " + NetworkTraining.shape(network), "trace fewer samples or use fewer units");
         StepTrace trace = new Trainer(model, TrainConfig.from(network.training(), s)).trace(Tensor.matrix(x), Tensor.matrix(y));
         String json = TraceJson.write(trace, network, s);
         if (out == null) {

@@ -2,6 +2,7 @@ package backprop.app.cli;
 
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
+import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.DatasetSpec;
 
@@ -25,11 +26,18 @@ record TrainingData(Dataset train, Dataset test) {
         if (!Datasets.NAMES.contains(d.name())) {
             throw new UserError(source + ": $.dataset.name: unknown dataset '" + d.name() + "' (known: " + String.join(", ", Datasets.NAMES) + ")");
         }
-        Dataset all = Datasets.byName(d.name(),
-                d.samples() != null ? d.samples() : DEFAULT_SAMPLES,
-                d.noise() != null ? d.noise() : 0.0,
-                d.seed() != null ? d.seed() : seed,
-                d.inputs() != null ? d.inputs() : spec.inputSize());
+        int samples = d.samples() != null ? d.samples() : DEFAULT_SAMPLES;
+        int inputs = d.inputs() != null ? d.inputs() : spec.inputSize();
+        Workload.now("generating the data set '" + d.name() + "' (" + (d.name().equals("majority") ? "2^" + inputs + " rows" : samples + " samples") + ")",
+                "use fewer samples or inputs");
+        Dataset all;
+        try {
+            all = Datasets.byName(d.name(), samples, d.noise() != null ? d.noise() : 0.0, d.seed() != null ? d.seed() : seed, inputs);
+        } catch (IllegalArgumentException e) {
+            // Datasets checks sizes against Limits; say which field asked for too much.
+            String field = !d.name().equals("majority") ? "$.dataset.samples" : d.inputs() != null ? "$.dataset.inputs" : "$.input.shape";
+            throw new UserError(source + ": " + field + ": " + e.getMessage());
+        }
         if (all.inputs() != spec.inputSize()) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.inputs()
                     + " inputs but $.input.shape is [" + spec.inputSize() + "]");
@@ -38,11 +46,43 @@ record TrainingData(Dataset train, Dataset test) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.outputs()
                     + " targets per sample but the last layer has " + outputs + " units");
         }
+        long pass = (long) all.size() * widest(spec);
+        if (pass > Limits.PASS_VALUES) {
+            throw new UserError(source + ": $.dataset.samples: " + all.size() + " samples × " + widest(spec) + " values in the widest layer = "
+                    + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES + "; use fewer samples or units");
+        }
         if (d.testRatio() == null || d.testRatio() == 0) return new TrainingData(all, null);
         Dataset.Split s = all.split(d.testRatio(), d.seed() != null ? d.seed() : seed);
         if (s.train().size() == 0) {
             throw new UserError(source + ": $.dataset.testRatio: leaves no samples to train on (" + all.size() + " in total)");
         }
         return new TrainingData(s.train(), s.test().size() == 0 ? null : s.test());
+    }
+
+    /** The widest layer, input included: one pass over the data holds samples × this many numbers per layer. */
+    private static int widest(NetworkSpec spec) {
+        int w = spec.inputSize();
+        for (var l : spec.layers()) w = Math.max(w, l.units());
+        return w;
+    }
+
+    /**
+     * Refuses a validation split that leaves either side empty, before training starts (the
+     * trainer would otherwise evaluate an empty set and fail with a message about shapes).
+     * The trainer holds out {@code round(n · split)} of the n training samples.
+     */
+    void checkValidationSplit(float split, String source) {
+        if (split <= 0f) return;
+        int n = train.size();
+        long held = Math.round(n * (double) split);
+        String what = split + " of " + TrainCommand.plural(n, "sample");
+        if (held < 1) {
+            double least = Math.ceil(0.5 / n * 1000) / 1000;
+            throw new UserError(source + ": $.training.validationSplit: " + what + " leaves no validation sample; use at least "
+                    + least + ", or a data set with more samples");
+        }
+        if (held >= n) {
+            throw new UserError(source + ": $.training.validationSplit: " + what + " leaves no sample to train on; use a smaller split");
+        }
     }
 }

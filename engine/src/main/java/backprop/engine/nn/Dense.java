@@ -3,6 +3,7 @@ package backprop.engine.nn;
 import backprop.engine.autodiff.Activation;
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
+import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(name + ": weights " + java.util.Arrays.toString(weights.shape())
                     + " and bias " + java.util.Arrays.toString(bias.shape()) + " do not fit together");
         }
+        Shapes.requireWeights(name, weights);
         this.name = name;
         this.weights = Var.param(weights, name + ".W");
         this.bias = Var.param(bias, name + ".b");

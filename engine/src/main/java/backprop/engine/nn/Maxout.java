@@ -2,6 +2,7 @@ package backprop.engine.nn;
 
 import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
+import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Maxout implements Layer {
         if (pieceWeights.size() < 2 || pieceWeights.size() != pieceBiases.size()) {
             throw new IllegalArgumentException(name + ": maxout needs at least 2 pieces, each with weights and bias");
         }
+        for (Tensor w : pieceWeights) Shapes.requireWeights(name, w);
         this.name = name;
         for (int p = 0; p < pieceWeights.size(); p++) {
             weights.add(Var.param(pieceWeights.get(p), name + ".W" + (p + 1)));
