@@ -16,7 +16,7 @@ public final class UserText {
     /** How much of a JSON path a message shows (paths carry user keys). */
     public static final int PATH_LENGTH = 96;
     /** A whole one-line message at most, after the pieces are cut. */
-    public static final int MESSAGE_LENGTH = 400;
+    public static final int MESSAGE_LENGTH = 300;
 
     // A run of text between quotes longer than QUOTE_LENGTH: user text, as every reader quotes it.
     private static final Pattern LONG_QUOTE = Pattern.compile("(['\"])([^'\"]{" + (QUOTE_LENGTH + 1) + ",})\\1");
