@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
  * else (another exception, a multi-line or overlong message, running out of memory, a hang past
  * {@link InputFuzzer#TIMEOUT_S}) fails the test with the seed and the mutant that caused it.
  *
- * <p>{@code -Dfuzz.cases=N} sets the number of cases (default 2000; {@code -Pfuzz-long}: 100,000),
+ * <p>{@code -Dfuzz.cases=N} sets the number of cases (default 4000; {@code -Pfuzz-long}: 100,000),
  * {@code -Dfuzz.seed=S} the first seed. Counts per outcome are printed at the end.
  */
 class InputFuzzTest {
-    private static final int CASES = Integer.getInteger("fuzz.cases", 2000);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 4000);
     private static final long SEED = Long.getLong("fuzz.seed", 21L);
 
     @TempDir

@@ -26,8 +26,27 @@ import java.util.stream.Stream;
 final class InputFuzzer {
     static final long TIMEOUT_S = 20;
     private static final int REPORTED = 5;
+    // A case slower than this is named in the log: slow cases are where hangs start.
+    private static final long SLOW_MS = 1000;
+
+    // Building the command line takes about as long as a refused case; one per worker thread,
+    // reused (picocli resets every option before each parse), makes the long run twice as fast.
+    private static final ThreadLocal<ReusedCli> CLI = ThreadLocal.withInitial(ReusedCli::new);
 
     private InputFuzzer() {}
+
+    /** One command line and its two captured streams, run again and again. */
+    private static final class ReusedCli {
+        private final java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        private final picocli.CommandLine cli = backprop.app.cli.Cli.create(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+
+        CliRun run(String... args) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            int code = cli.execute(args);
+            return new CliRun(code, out.toString(), err.toString());
+        }
+    }
 
     /** Counts per outcome and the first few failures, each with its seed and the mutant, cut. */
     record Result(Map<FuzzOutcome, Integer> counts, List<String> failures) {
@@ -64,6 +83,7 @@ final class InputFuzzer {
                 Files.writeString(spec, text);
                 FuzzOutcome outcome;
                 String detail;
+                long caseStart = System.nanoTime();
                 Future<String[]> run = worker.submit(() -> runCase(spec, input, target));
                 try {
                     String[] r = run.get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -82,6 +102,8 @@ final class InputFuzzer {
                     break;
                 }
                 counts.merge(outcome, 1, Integer::sum);
+                long ms = (System.nanoTime() - caseStart) / 1_000_000;
+                if (ms > SLOW_MS) log.printf("fuzz: seed %d took %d ms (%s)%n", seed, ms, outcome);
                 if (outcome == FuzzOutcome.FAILURE && failures.size() < REPORTED) {
                     failures.add("seed " + seed + " (" + s.name() + (batchCase ? ", --input " + cut(input) + " --target " + cut(target) : "")
                             + "): " + detail + "\n    mutant: " + cut(text));
@@ -123,9 +145,9 @@ final class InputFuzzer {
     /** train (two epochs) then trace on the same file; the worse of the two outcomes, and the stderr that decided it. */
     private static String[] runCase(Path spec, String input, String target) {
         String file = spec.toString();
-        CliRun train = CliRun.of("train", "--spec", file, "--epochs", "2");
+        CliRun train = CLI.get().run("train", "--spec", file, "--epochs", "2");
         FuzzOutcome t = FuzzOutcome.of(train, List.of(file));
-        CliRun trace = CliRun.of("trace", "--spec", file, "--input", input, "--target", target);
+        CliRun trace = CLI.get().run("trace", "--spec", file, "--input", input, "--target", target);
         FuzzOutcome r = FuzzOutcome.of(trace, List.of(file, "--input", "--target"));
         FuzzOutcome worst = t.worse(r);
         CliRun decided = worst == t ? train : trace;
