@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SpecException {
         if (epochs != null && epochs < 1) throw new UserError("--epochs: expected at least 1, found " + epochs);
-        if (epochs != null && epochs > Limits.EPOCHS) throw new UserError("--epochs: " + epochs + " is over the limit of " + Limits.EPOCHS);
+        if (epochs != null) Limits.check("--epochs", epochs, Limits.EPOCHS);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new UserError("--lr: expected a positive number, found " + learningRate);
         }
