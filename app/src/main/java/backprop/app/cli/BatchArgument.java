@@ -1,5 +1,6 @@
 package backprop.app.cli;
 
+import backprop.engine.spec.UserText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class BatchArgument {
                 JsonNode x = row.get(j);
                 double v = x.isNumber() ? x.asDouble() : Double.NaN;
                 if (!x.isNumber() || !Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
-                    throw new UserError(where + ": " + path + "[" + j + "]: expected a finite number, found " + x);
+                    throw new UserError(where + ": " + path + "[" + j + "]: expected a finite number, found " + UserText.cut(x.toString(), UserText.QUOTE_LENGTH));
                 }
                 m[n][j] = (float) v;
             }

@@ -24,18 +24,31 @@ public final class Cli {
         ErrorReporter errors = new ErrorReporter();
         cli.setParameterExceptionHandler(errors);
         cli.setExecutionExceptionHandler(errors);
+        cli.setExecutionStrategy(errors);
         // setOut/setErr propagate to sub-commands registered so far, so they come last.
         cli.setOut(out);
         cli.setErr(err);
         return cli;
     }
 
-    /** Runs one command line on the process's standard streams and returns its exit code. */
+    /**
+     * Runs one command line on the process's standard streams and returns its exit code. The
+     * last safety net: anything that escapes picocli and the reporter (an error while starting
+     * up or while reporting) is still one line, never a stack trace.
+     */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
             return create(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("backprop-studio: out of memory; give Java more memory (java -Xmx4g -jar backprop-studio.jar ...)");
+            return FAILED;
+        } catch (Throwable t) {
+            err.println("backprop-studio: internal error (" + t.getClass().getSimpleName() + "); run with -D"
+                    + ErrorReporter.DEBUG_PROPERTY + "=true to see where");
+            if (Boolean.getBoolean(ErrorReporter.DEBUG_PROPERTY)) t.printStackTrace(err);
+            return FAILED;
         } finally {
             out.flush();
             err.flush();

@@ -19,22 +19,30 @@ final class NetworkTraining {
     private static final String ENCODER = "encoder-838";
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean json;
 
-    NetworkTraining(PrintWriter out, boolean json) {
+    NetworkTraining(PrintWriter out, PrintWriter err, boolean json) {
         this.out = out;
+        this.err = err;
         this.json = json;
     }
 
     int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr) {
         RunSettings run = RunSettings.resolve(spec, seedFlag, epochs, lr);
+        Workload.now("building the network in " + source, "use fewer units or inputs");
         Model model = ModelFactory.build(spec, run.seed());
         TrainConfig config = run.training();
-        TrainingData data = TrainingData.of(spec, source, run, model.outputSize());
+        TrainingData data = TrainingData.of(spec, source, run, model);
+        data.checkValidationSplit(config.validationSplit(), source);
         Trainer trainer = new Trainer(model, config);
 
         if (!json) out.println(header(spec, model, source, config, data));
+        Workload.now("training " + shape(model) + " on " + TrainCommand.plural(data.train().size(), "sample"),
+                "use fewer samples, a smaller batchSize or fewer units");
+        Progress progress = Progress.onStderr(err, config.epochs());
         var history = trainer.fit(data.train(), s -> {
+            if (progress != null) progress.epoch(s.epoch());
             out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
             if (!json && !Float.isNaN(s.validationLoss())) {
                 out.printf(Locale.ROOT, "            validation loss %.6f  accuracy %.1f%%%n", s.validationLoss(), 100 * s.validationAccuracy());
@@ -60,9 +68,15 @@ final class NetworkTraining {
         return Cli.OK;
     }
 
-    private static String header(NetworkSpec spec, Model model, String source, TrainConfig c, TrainingData data) {
-        StringBuilder shape = new StringBuilder().append(spec.inputSize());
+    /** "2-2-1": inputs, then the output size of each layer that is not dropout. */
+    static String shape(Model model) {
+        StringBuilder shape = new StringBuilder().append(model.inputSize());
         for (Layer l : model.layers()) if (!l.type().equals("dropout")) shape.append('-').append(l.outputSize());
+        return shape.toString();
+    }
+
+    private static String header(NetworkSpec spec, Model model, String source, TrainConfig c, TrainingData data) {
+        String shape = shape(model);
         String batch = c.batchSize() <= 0 ? "full batch" : c.batchSize() == 1 ? "online" : "batch " + c.batchSize();
         return String.format(Locale.ROOT, "training %s (%s, loss %s, %s η=%s, %s, %s, seed %d) on %s (%d samples)",
                 source, shape, spec.loss(), c.optimizer(), c.learningRate(), batch, TrainCommand.plural(c.epochs(), "epoch"), c.seed(),

@@ -47,15 +47,19 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SpecException, IOException {
+        Workload.now("reading " + spec, "use a smaller network file");
         NetworkSpec network = SpecReader.read(spec);
         RunSettings run = RunSettings.resolve(network, seed, null, null);
         long s = run.seed();
+        Workload.now("building the network in " + spec, "use fewer units or inputs");
         Model model = ModelFactory.build(network, s);
+        Workload.now("reading --input and --target", "trace fewer samples");
         float[][] x = BatchArgument.parse("--input", input, model.inputSize(), "the network's inputs, $.input.shape of " + spec);
         float[][] y = BatchArgument.parse("--target", target, model.outputSize(), "the units of the last layer of " + spec);
         if (x.length != y.length) {
             throw new UserError("--target: " + y.length + " target rows for " + x.length + " input rows; give one target per sample");
         }
+        Workload.now("tracing " + x.length + " sample(s) through " + NetworkTraining.shape(model), "trace fewer samples or use fewer units");
         StepTrace trace = new Trainer(model, run.training()).trace(Tensor.matrix(x), Tensor.matrix(y));
         String json = TraceJson.write(trace, network, s);
         if (out == null) {

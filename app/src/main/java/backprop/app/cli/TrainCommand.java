@@ -2,6 +2,7 @@ package backprop.app.cli;
 
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.models.BuiltinModels.Builtin;
+import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
@@ -50,20 +51,22 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SpecException {
         if (epochs != null && epochs < 1) throw new UserError("--epochs: expected at least 1, found " + epochs);
+        if (epochs != null) Limits.check("--epochs", epochs, Limits.EPOCHS);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new UserError("--lr: expected a positive number, found " + learningRate);
         }
-        PrintWriter out = command.commandLine().getOut();
+        PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
         if (what.model != null) {
             Builtin builtin = builtin(what.model);
             if (builtin.kind() == BuiltinModels.Kind.PERCEPTRON) {
                 return new PerceptronTraining(out, json).run(builtin, epochs, learningRate);
             }
-            return new NetworkTraining(out, json).run(BuiltinModels.spec(builtin.name()), "built-in model " + builtin.name(),
+            return new NetworkTraining(out, err, json).run(BuiltinModels.spec(builtin.name()), "built-in model " + builtin.name(),
                     seed, epochs, learningRate);
         }
+        Workload.now("reading " + what.spec, "use a smaller network file");
         NetworkSpec spec = SpecReader.read(what.spec);
-        return new NetworkTraining(out, json).run(spec, what.spec.toString(), seed, epochs, learningRate);
+        return new NetworkTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate);
     }
 
     private static Builtin builtin(String name) {

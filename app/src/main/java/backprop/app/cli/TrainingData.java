@@ -2,6 +2,9 @@ package backprop.app.cli;
 
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
+import backprop.engine.nn.Layer;
+import backprop.engine.nn.Model;
+import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.train.RunSettings;
 
@@ -14,7 +17,8 @@ import backprop.engine.train.RunSettings;
  */
 record TrainingData(Dataset train, Dataset test) {
     /** The run's data ({@link RunSettings#resolve} filled in the defaults), checked against the network. */
-    static TrainingData of(NetworkSpec spec, String source, RunSettings run, int outputs) {
+    static TrainingData of(NetworkSpec spec, String source, RunSettings run, Model model) {
+        int outputs = model.outputSize();
         RunSettings.DataSettings d = run.data();
         if (d == null) {
             throw new UserError(source + ": $.dataset: this network file names no dataset to train on; add e.g. "
@@ -23,7 +27,16 @@ record TrainingData(Dataset train, Dataset test) {
         if (!Datasets.NAMES.contains(d.name())) {
             throw new UserError(source + ": $.dataset.name: unknown dataset '" + d.name() + "' (known: " + String.join(", ", Datasets.NAMES) + ")");
         }
-        Dataset all = d.generate();
+        Workload.now("generating the data set '" + d.name() + "' (" + (d.name().equals("majority") ? "2^" + d.inputs() + " rows" : d.samples() + " samples") + ")",
+                "use fewer samples or inputs");
+        Dataset all;
+        try {
+            all = d.generate();
+        } catch (IllegalArgumentException e) {
+            // Datasets checks sizes against Limits; say which field asked for too much.
+            String field = !d.name().equals("majority") ? "$.dataset.samples" : spec.dataset().inputs() != null ? "$.dataset.inputs" : "$.input.shape";
+            throw new UserError(source + ": " + field + ": " + e.getMessage());
+        }
         if (all.inputs() != spec.inputSize()) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.inputs()
                     + " inputs but $.input.shape is [" + spec.inputSize() + "]");
@@ -32,11 +45,43 @@ record TrainingData(Dataset train, Dataset test) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.outputs()
                     + " targets per sample but the last layer has " + outputs + " units");
         }
+        long pass = (long) all.size() * widest(model);
+        if (pass > Limits.PASS_VALUES) {
+            throw new UserError(source + ": $.dataset.samples: " + all.size() + " samples × " + widest(model) + " values in the widest layer = "
+                    + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES + "; use fewer samples or units");
+        }
         if (d.testRatio() == 0) return new TrainingData(all, null);
         Dataset.Split s = all.split(d.testRatio(), d.seed());
         if (s.train().size() == 0) {
             throw new UserError(source + ": $.dataset.testRatio: leaves no samples to train on (" + all.size() + " in total)");
         }
         return new TrainingData(s.train(), s.test().size() == 0 ? null : s.test());
+    }
+
+    /** The widest layer, input included: one pass over the data holds samples × this many numbers per layer. */
+    private static int widest(Model model) {
+        int w = model.inputSize();
+        for (Layer l : model.layers()) w = Math.max(w, l.outputSize());
+        return w;
+    }
+
+    /**
+     * Refuses a validation split that leaves either side empty, before training starts (the
+     * trainer would otherwise evaluate an empty set and fail with a message about shapes).
+     * The trainer holds out {@code round(n · split)} of the n training samples.
+     */
+    void checkValidationSplit(float split, String source) {
+        if (split <= 0f) return;
+        int n = train.size();
+        long held = Math.round(n * (double) split);
+        String what = split + " of " + TrainCommand.plural(n, "sample");
+        if (held < 1) {
+            double least = Math.ceil(0.5 / n * 1000) / 1000;
+            throw new UserError(source + ": $.training.validationSplit: " + what + " leaves no validation sample; use at least "
+                    + least + ", or a data set with more samples");
+        }
+        if (held >= n) {
+            throw new UserError(source + ": $.training.validationSplit: " + what + " leaves no sample to train on; use a smaller split");
+        }
     }
 }

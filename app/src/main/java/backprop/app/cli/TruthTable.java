@@ -3,6 +3,7 @@ package backprop.app.cli;
 import backprop.engine.data.Dataset;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
+import backprop.engine.spec.UserText;
 import backprop.engine.tensor.Tensor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.Locale;
  * table a student checks the hand-built XOR against (x1 x2 | v1 v2 | y).
  */
 final class TruthTable {
+    /** Widest layer name shown in a column heading. */
+    private static final int NAME_WIDTH = 24;
+
     private TruthTable() {}
 
     static void print(PrintWriter out, Model model, Dataset data) {
@@ -23,7 +27,8 @@ final class TruthTable {
             header.add("|");
             Layer layer = model.layers().get(l);
             int units = outputs.get(l).dim(1);
-            for (int j = 0; j < units; j++) header.add(">" + unitName(layer.name(), j, units));
+            String name = columnName(layer.name(), layer.type() + (l + 1));
+            for (int j = 0; j < units; j++) header.add(">" + unitName(name, j, units));
         }
         header.add("|");
         header.add(">target");
@@ -41,6 +46,15 @@ final class TruthTable {
         }
         out.println("truth table (every unit's output z, from the model):");
         table.print(out);
+    }
+
+    /**
+     * A layer's name as a column heading: an empty name (a file may say "name": "") falls back
+     * to the default name, control characters are escaped so the table keeps one line per row,
+     * and a long name is cut so the table stays readable.
+     */
+    private static String columnName(String name, String fallback) {
+        return name == null || name.isEmpty() ? fallback : UserText.cut(UserText.escape(name), NAME_WIDTH);
     }
 
     /** "v" with two units gives v1, v2; "dense1" gives dense1.1, dense1.2; one unit keeps the layer's name. */

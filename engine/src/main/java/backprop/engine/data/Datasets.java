@@ -1,5 +1,6 @@
 package backprop.engine.data;
 
+import backprop.engine.spec.Limits;
 import java.util.List;
 import java.util.Random;
 
@@ -15,6 +16,11 @@ public final class Datasets {
     public static final List<String> NAMES = List.of("and", "or", "xor", "majority", "encoder-838",
             "xor-2d", "and-2d", "or-2d", "circle", "gaussians", "spiral");
 
+    /**
+     * The named set. {@code samples} (2-D sets) and {@code inputs} (majority) are checked
+     * against {@link Limits} before anything is allocated, so a huge request is refused with an
+     * {@link IllegalArgumentException} saying why, rather than running out of memory.
+     */
     public static Dataset byName(String name, int samples, double noise, long seed, int inputs) {
         return switch (name) {
             case "and" -> and();
@@ -53,6 +59,12 @@ public final class Datasets {
 
     /** All 2ⁿ inputs, labelled 1 when more than half of them are 1. */
     public static Dataset majority(int n) {
+        if (n < 1 || n > Limits.MAJORITY_INPUTS) {
+            // 2^n is counted as a long: 1 << 31 is negative and 1 << 32 is 1.
+            throw new IllegalArgumentException("majority of " + n + " inputs: expected 1 to " + Limits.MAJORITY_INPUTS
+                    + " inputs (a truth table of 2^" + n + " = " + (n < 1 || n > 62 ? "too many" : String.valueOf(1L << n))
+                    + " rows; the limit is 2^" + Limits.MAJORITY_INPUTS + " = " + (1 << Limits.MAJORITY_INPUTS) + ")");
+        }
         int rows = 1 << n;
         float[][] x = new float[rows][n], y = new float[rows][1];
         for (int r = 0; r < rows; r++) {
@@ -80,6 +92,7 @@ public final class Datasets {
 
     /** Points in the four quadrants; label 1 where x1 and x2 have different signs (XOR). */
     public static Dataset xorQuadrants(int n, double noise, long seed) {
+        samples(n);
         Random r = new Random(seed);
         float[][] x = new float[n][], y = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -97,6 +110,7 @@ public final class Datasets {
      * {@code out} lists the outputs for (0,0), (0,1), (1,0), (1,1), as in {@link #and()}.
      */
     public static Dataset tableClusters(String name, float[] out, int n, double noise, long seed) {
+        samples(n);
         Random r = new Random(seed);
         double sigma = 0.08 + 0.25 * noise;
         float[][] x = new float[n][], y = new float[n][];
@@ -111,6 +125,7 @@ public final class Datasets {
 
     /** Label 1 inside a disc of radius 0.5, label 0 on a ring from 0.7 to 1.0. */
     public static Dataset circle(int n, double noise, long seed) {
+        samples(n);
         Random r = new Random(seed);
         float[][] x = new float[n][], y = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -125,6 +140,7 @@ public final class Datasets {
 
     /** Two Gaussian blobs centred at (0.5, 0.5) (label 1) and (−0.5, −0.5) (label 0). */
     public static Dataset twoGaussians(int n, double noise, long seed) {
+        samples(n);
         Random r = new Random(seed);
         double sigma = 0.2 + 0.4 * noise;
         float[][] x = new float[n][], y = new float[n][];
@@ -139,6 +155,7 @@ public final class Datasets {
 
     /** Two interleaved spirals, one arm per class. */
     public static Dataset spirals(int n, double noise, long seed) {
+        samples(n);
         Random r = new Random(seed);
         float[][] x = new float[n][], y = new float[n][];
         int half = Math.max(1, n / 2);
@@ -151,6 +168,13 @@ public final class Datasets {
             y[i] = new float[] {cls == 0 ? 1f : 0f};
         }
         return new Dataset("spiral", x, y);
+    }
+
+    /** Refuses a sample count before the arrays for it are allocated. */
+    private static void samples(int n) {
+        if (n < 0 || n > Limits.SAMPLES) {
+            throw new IllegalArgumentException(n + " samples: expected 0 to " + Limits.SAMPLES + " (the limit on samples in a data set)");
+        }
     }
 
     private static float[] jitter(double a, double b, double noise, Random r) {

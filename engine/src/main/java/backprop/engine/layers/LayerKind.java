@@ -45,6 +45,13 @@ public interface LayerKind<S extends LayerSpec> {
      */
     S read(JsonNode node, String path, Common common, int[] inputSizes, SpecFields fields) throws SpecException;
 
+    /**
+     * How many weights and biases it will hold, computed from the spec without allocating
+     * anything (long arithmetic through {@code Shapes}), so the reader can hold a layer to
+     * {@code Limits.LAYER_PARAMETERS} before the factory builds it.
+     */
+    default long parameterCount(S spec, int[] inputSizes) { return 0; }
+
     /** The size of its output, given the sizes of its inputs. */
     int outputSize(S spec, int[] inputSizes);
 

@@ -30,7 +30,7 @@ public record Initializer(String type, double scale) {
 
     /** A fresh in×out weight matrix, drawn row by row (the order that makes seeds reproducible). */
     public backprop.engine.tensor.Tensor matrix(Random r, int in, int out) {
-        float[] w = new float[in * out];
+        float[] w = new float[backprop.engine.tensor.Shapes.arraySize(in, out)]; // in·out as an int may wrap
         for (int i = 0; i < w.length; i++) w[i] = sample(r, in, out);
         return new backprop.engine.tensor.Tensor(w, in, out);
     }

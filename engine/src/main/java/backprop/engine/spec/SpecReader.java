@@ -7,6 +7,7 @@ import backprop.engine.spec.NetworkSpec.Common;
 import backprop.engine.spec.NetworkSpec.DatasetSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.spec.NetworkSpec.TrainingSpec;
+import backprop.engine.tensor.Shapes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +52,12 @@ public final class SpecReader {
     public static NetworkSpec read(Path path) throws SpecException {
         String text;
         try {
+            // Checked before reading: the parsed tree of a huge file would not fit (Limits).
+            long bytes = Files.size(path);
+            if (bytes > Limits.NETWORK_FILE_BYTES) {
+                throw new SpecException(path.toString(), "", "the file has " + bytes + " bytes, over the limit of "
+                        + Limits.NETWORK_FILE_BYTES + " for a network file");
+            }
             text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw new SpecException(path.toString(), "", "file not found");
@@ -74,7 +82,30 @@ public final class SpecReader {
             throw new IllegalStateException(e); // reading a String cannot fail otherwise
         }
         if (root == null || root.isMissingNode()) throw new SpecException(source, "", "the file is empty");
-        return new SpecReader(source).network(root);
+        SpecReader reader = new SpecReader(source);
+        reader.depth(root);
+        return reader.network(root);
+    }
+
+    /**
+     * Refuses nesting past {@link Limits#JSON_DEPTH} under any top-level field, naming that field:
+     * network files nest four deep, and every later walk over the tree recurses.
+     */
+    private void depth(JsonNode root) throws SpecException {
+        if (!root.isObject()) return; // network() says what is wrong
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int d = depthOf(e.getValue());
+            if (d > Limits.JSON_DEPTH) throw fail("$." + e.getKey(), "nested " + d + " deep, over the limit of " + Limits.JSON_DEPTH);
+        }
+    }
+
+    /** Arrays and objects count one level each; Jackson has already capped the recursion at 1000. */
+    private static int depthOf(JsonNode n) {
+        if (!n.isContainerNode()) return 0;
+        int max = 0;
+        for (JsonNode c : n) max = Math.max(max, depthOf(c));
+        return max + 1;
     }
 
     private static String where(JsonLocation loc) {
@@ -95,7 +126,9 @@ public final class SpecReader {
         JsonNode shapeNode = f.required(input, "$.input", "shape");
         if (!shapeNode.isArray() || shapeNode.size() == 0) throw fail("$.input.shape", "expected a non-empty array of sizes, e.g. [2]");
         int[] shape = new int[shapeNode.size()];
-        for (int i = 0; i < shape.length; i++) shape[i] = f.asInt(shapeNode.get(i), "$.input.shape[" + i + "]", 1, 1 << 24);
+        for (int i = 0; i < shape.length; i++) shape[i] = f.asInt(shapeNode.get(i), "$.input.shape[" + i + "]", 1, Limits.INPUT_DIMENSION);
+        long inputs = Shapes.product(shape);
+        if (inputs > Limits.INPUT_SIZE) throw fail("$.input.shape", "inputs in total: " + inputs + " is over the limit of " + Limits.INPUT_SIZE);
         if (shape.length != 1) throw fail("$.input.shape", "dense networks take a vector input such as [2]; shape of rank " + shape.length + " is not supported yet");
 
         String loss = f.text(n, "$", "loss", false);
@@ -104,10 +137,16 @@ public final class SpecReader {
 
         JsonNode layersNode = f.required(n, "$", "layers");
         if (!layersNode.isArray() || layersNode.size() == 0) throw fail("$.layers", "expected a non-empty array of layers");
+        if (layersNode.size() > Limits.LAYERS) throw fail("$.layers", layersNode.size() + " layers is over the limit of " + Limits.LAYERS);
         Map<String, Integer> ids = ids(layersNode);
         List<LayerSpec> layers = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>(List.of(shape[0])); // node 0 is the input, node k + 1 layer k
-        for (int i = 0; i < layersNode.size(); i++) layers.add(layer(layersNode.get(i), i, sizes, ids));
+        long[] parameters = {0};
+        for (int i = 0; i < layersNode.size(); i++) layers.add(layer(layersNode.get(i), i, sizes, ids, parameters));
+        if (parameters[0] > Limits.PARAMETERS) {
+            throw fail("$.layers", "weights and biases in the network: " + parameters[0] + " is over the limit of " + Limits.PARAMETERS
+                    + "; use fewer or smaller layers");
+        }
         String outputActivation = null;
         for (int i = layers.size() - 1; i >= 0 && outputActivation == null; i--) {
             outputActivation = LayerKinds.of(layers.get(i)).outputActivation(layers.get(i));
@@ -122,7 +161,7 @@ public final class SpecReader {
         Long seed = n.has("seed") ? f.asLong(n.get("seed"), "$.seed") : null;
         TrainingSpec training = n.has("training") ? training(n.get("training"), "$.training") : null;
         DatasetSpec dataset = n.has("dataset") ? dataset(n.get("dataset"), "$.dataset") : null;
-        return new NetworkSpec(f.text(n, "$", "name", false), f.text(n, "$", "description", false), shape, List.copyOf(layers), loss, seed, training, dataset);
+        return new NetworkSpec(name(n, "$", "name"), f.text(n, "$", "description", false), shape, List.copyOf(layers), loss, seed, training, dataset);
     }
 
     /** Every layer's id (explicit, else its name) and position; duplicates are refused. */
@@ -144,7 +183,7 @@ public final class SpecReader {
     }
 
     /** One layer: the common part here, the kind's own fields by its {@link LayerKind}. */
-    private LayerSpec layer(JsonNode n, int index, List<Integer> sizes, Map<String, Integer> ids) throws SpecException {
+    private LayerSpec layer(JsonNode n, int index, List<Integer> sizes, Map<String, Integer> ids, long[] parameters) throws SpecException {
         String p = "$.layers[" + index + "]";
         f.object(n, p, new java.util.LinkedHashSet<>(LayerKinds.allFieldNames()));
         String type = f.text(n, p, "type", true);
@@ -152,7 +191,7 @@ public final class SpecReader {
         if (kind == null) throw fail(p + ".type", "unknown layer type '" + type + "' (known: " + String.join(", ", LayerKinds.types()) + ")");
         f.only(n, p, LayerKinds.fieldNames(kind), type);
         List<String> from = from(n, p);
-        Common common = new Common(f.text(n, p, "name", false), f.text(n, p, "id", false), from);
+        Common common = new Common(name(n, p, "name"), name(n, p, "id"), from);
         int[] src = sources(from, p, index, ids);
         if (src.length < kind.minInputs()) {
             throw fail(p + (from == null ? ".type" : ".from"), "a " + type + " layer combines at least " + kind.minInputs() + " inputs; list their ids in \"from\"");
@@ -166,8 +205,23 @@ public final class SpecReader {
         @SuppressWarnings("unchecked")
         LayerKind<LayerSpec> k = (LayerKind<LayerSpec>) kind;
         LayerSpec spec = k.read(n, p, common, inputSizes, f);
+        long count = k.parameterCount(spec, inputSizes);
+        if (count > Limits.LAYER_PARAMETERS) {
+            throw fail(p, "weights and biases in this layer: " + count + " is over the limit of " + Limits.LAYER_PARAMETERS
+                    + "; use fewer units or inputs");
+        }
+        parameters[0] += count;
         sizes.add(k.outputSize(spec, inputSizes));
         return spec;
+    }
+
+    /** A name or id: at most {@link Limits#NAME_LENGTH} characters, so tables and messages stay readable. */
+    private String name(JsonNode n, String p, String field) throws SpecException {
+        String s = f.text(n, p, field, false);
+        if (s != null && s.length() > Limits.NAME_LENGTH) {
+            throw fail(p + "." + field, "a name of " + s.length() + " characters is over the limit of " + Limits.NAME_LENGTH);
+        }
+        return s;
     }
 
     /** {@code from}: one id or a list of ids; null when absent (the layer before). */
@@ -212,8 +266,8 @@ public final class SpecReader {
         if (opt != null && !OPTIMIZERS.contains(opt)) throw fail(p + ".optimizer", "unknown optimizer '" + opt + "' (known: " + String.join(", ", OPTIMIZERS) + ")");
         return new TrainingSpec(opt,
                 f.optNumber(n, p, "learningRate", 1e-9, 1e3),
-                n.has("batchSize") ? f.integer(n, p, "batchSize", false, 0, 1 << 24) : null,
-                n.has("epochs") ? f.integer(n, p, "epochs", false, 1, 10_000_000) : null,
+                n.has("batchSize") ? f.integer(n, p, "batchSize", false, 0, Limits.BATCH_SIZE) : null,
+                n.has("epochs") ? f.integer(n, p, "epochs", false, 1, Limits.EPOCHS) : null,
                 f.optNumber(n, p, "l2", 0, 1e3),
                 f.optFraction(n, p, "momentum", 0.9999),
                 f.optFraction(n, p, "beta1", 0.9999),
@@ -227,10 +281,10 @@ public final class SpecReader {
     private DatasetSpec dataset(JsonNode n, String p) throws SpecException {
         f.object(n, p, DATASET);
         return new DatasetSpec(f.text(n, p, "name", true),
-                n.has("samples") ? f.integer(n, p, "samples", false, 1, 10_000_000) : null,
+                n.has("samples") ? f.integer(n, p, "samples", false, 1, Limits.SAMPLES) : null,
                 f.optNumber(n, p, "noise", 0, 10),
                 f.optNumber(n, p, "testRatio", 0, 0.95),
                 n.has("seed") ? f.asLong(n.get("seed"), p + ".seed") : null,
-                n.has("inputs") ? f.integer(n, p, "inputs", false, 1, 20) : null);
+                n.has("inputs") ? f.integer(n, p, "inputs", false, 1, Limits.MAJORITY_INPUTS) : null);
     }
 }

@@ -36,7 +36,7 @@ public final class Tensor {
     public static Tensor matrix(float[][] rows) {
         int r = rows.length;
         int c = r == 0 ? 0 : rows[0].length;
-        float[] d = new float[r * c];
+        float[] d = new float[sizeOf(r, c)];
         for (int i = 0; i < r; i++) {
             if (rows[i].length != c) throw new IllegalArgumentException("ragged rows: row " + i + " has " + rows[i].length + " values, expected " + c);
             System.arraycopy(rows[i], 0, d, i * c, c);
@@ -44,13 +44,12 @@ public final class Tensor {
         return new Tensor(d, r, c);
     }
 
+    /**
+     * The number of values in a shape. Counted without overflow ({@link Shapes#arraySize}): an
+     * int product wraps, and 65536 × 65536 used to give an empty tensor that failed far away.
+     */
     public static int sizeOf(int... shape) {
-        int n = 1;
-        for (int s : shape) {
-            if (s < 0) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
-            n *= s;
-        }
-        return n;
+        return Shapes.arraySize(shape);
     }
 
     /** The backing array: callers that write to it own the consequences (kernels do). */

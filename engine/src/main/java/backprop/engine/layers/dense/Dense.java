@@ -7,6 +7,7 @@ import backprop.engine.nn.Pass;
 import backprop.engine.nn.Recorder;
 import backprop.engine.nn.SingleInputLayer;
 import backprop.engine.nn.Traces;
+import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.TraceTensor;
@@ -30,6 +31,7 @@ public final class Dense extends SingleInputLayer {
             throw new IllegalArgumentException(name + ": weights " + java.util.Arrays.toString(weights.shape())
                     + " and bias " + java.util.Arrays.toString(bias.shape()) + " do not fit together");
         }
+        Shapes.requireWeights(name, weights);
         this.name = name;
         this.weights = Var.param(weights, name + ".W");
         this.bias = Var.param(bias, name + ".b");

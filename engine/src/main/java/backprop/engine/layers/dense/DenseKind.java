@@ -11,11 +11,13 @@ import backprop.engine.layers.LayerKind;
 import backprop.engine.nn.Initializer;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Pass;
+import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec.Common;
 import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecFields;
 import backprop.engine.spec.SpecWriter;
+import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +47,7 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     @Override
     public DenseSpec read(JsonNode n, String p, Common common, int[] inputSizes, SpecFields f) throws SpecException {
         int in = inputSizes[0];
-        int units = f.integer(n, p, "units", true, 1, 1 << 20);
+        int units = f.integer(n, p, "units", true, 1, Limits.UNITS);
         String act = f.text(n, p, "activation", false);
         if (act == null) act = "sigmoid";
         if (!Activation.NAMES.contains(act)) throw f.fail(p + ".activation", "unknown activation '" + act + "' (known: " + String.join(", ", Activation.NAMES) + ")");
@@ -61,6 +63,8 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     }
 
     @Override public int outputSize(DenseSpec s, int[] inputSizes) { return s.units(); }
+
+    @Override public long parameterCount(DenseSpec s, int[] inputSizes) { return Shapes.layerParameters(inputSizes[0], s.units(), 1); }
 
     @Override public String outputActivation(DenseSpec s) { return s.activation(); }
 

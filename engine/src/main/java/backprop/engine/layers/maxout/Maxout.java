@@ -7,6 +7,7 @@ import backprop.engine.nn.Recorder;
 import backprop.engine.nn.SingleInputLayer;
 import backprop.engine.nn.Traces;
 import backprop.engine.trace.LayerTrace;
+import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Maxout extends SingleInputLayer {
         if (pieceWeights.size() < 2 || pieceWeights.size() != pieceBiases.size()) {
             throw new IllegalArgumentException(name + ": maxout needs at least 2 pieces, each with weights and bias");
         }
+        for (Tensor w : pieceWeights) Shapes.requireWeights(name, w);
         this.name = name;
         for (int p = 0; p < pieceWeights.size(); p++) {
             weights.add(Var.param(pieceWeights.get(p), name + ".W" + (p + 1)));

@@ -10,11 +10,13 @@ import backprop.engine.layers.LayerKind;
 import backprop.engine.nn.Initializer;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Pass;
+import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec.Common;
 import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecFields;
 import backprop.engine.spec.SpecWriter;
+import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,8 +45,8 @@ public final class MaxoutKind implements LayerKind<MaxoutSpec> {
     @Override
     public MaxoutSpec read(JsonNode n, String p, Common common, int[] inputSizes, SpecFields f) throws SpecException {
         int in = inputSizes[0];
-        int units = f.integer(n, p, "units", true, 1, 1 << 20);
-        int pieces = n.has("pieces") ? f.integer(n, p, "pieces", false, 2, 16) : 2;
+        int units = f.integer(n, p, "units", true, 1, Limits.UNITS);
+        int pieces = n.has("pieces") ? f.integer(n, p, "pieces", false, 2, Limits.MAXOUT_PIECES) : 2;
         InitSpec init = f.initializer(n, p);
         float[][][] w = null;
         float[][] b = null;
@@ -64,6 +66,8 @@ public final class MaxoutKind implements LayerKind<MaxoutSpec> {
     }
 
     @Override public int outputSize(MaxoutSpec s, int[] inputSizes) { return s.units(); }
+
+    @Override public long parameterCount(MaxoutSpec s, int[] inputSizes) { return Shapes.layerParameters(inputSizes[0], s.units(), s.pieces()); }
 
     @Override
     public void write(MaxoutSpec s, ObjectNode o) {
