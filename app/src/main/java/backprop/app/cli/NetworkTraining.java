@@ -3,11 +3,17 @@ package backprop.app.cli;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
+import backprop.engine.layers.LayerKinds;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.spec.Wiring;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,7 +36,7 @@ final class NetworkTraining {
 
     int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr) {
         RunSettings run = RunSettings.resolve(spec, seedFlag, epochs, lr);
-        Workload.now("building the network in " + source, "use fewer units or inputs");
+        Workload.now("building the network " + shape(spec), "use fewer units or inputs");
         Model model = ModelFactory.build(spec, run.seed());
         TrainConfig config = run.training();
         TrainingData data = TrainingData.of(spec, source, run, model);
@@ -66,6 +72,20 @@ final class NetworkTraining {
             HiddenCodes.print(out, model, data.train());
         }
         return Cli.OK;
+    }
+
+    /** The same from the file, before anything is built (the reader has checked every size). */
+    static String shape(NetworkSpec spec) {
+        List<Integer> sizes = new ArrayList<>(List.of(spec.inputSize()));
+        List<int[]> sources = Wiring.sources(spec.layers());
+        StringBuilder shape = new StringBuilder().append(spec.inputSize());
+        for (int k = 0; k < spec.layers().size(); k++) {
+            LayerSpec l = spec.layers().get(k);
+            int[] in = Arrays.stream(sources.get(k)).map(sizes::get).toArray();
+            sizes.add(LayerKinds.of(l).outputSize(l, in));
+            if (!l.type().equals("dropout")) shape.append('-').append(sizes.get(k + 1));
+        }
+        return shape.toString();
     }
 
     /** "2-2-1": inputs, then the output size of each layer that is not dropout. */

@@ -51,7 +51,7 @@ final class TraceCommand implements Callable<Integer> {
         NetworkSpec network = SpecReader.read(spec);
         RunSettings run = RunSettings.resolve(network, seed, null, null);
         long s = run.seed();
-        Workload.now("building the network in " + spec, "use fewer units or inputs");
+        Workload.now("building the network " + NetworkTraining.shape(network), "use fewer units or inputs");
         Model model = ModelFactory.build(network, s);
         Workload.now("reading --input and --target", "trace fewer samples");
         float[][] x = BatchArgument.parse("--input", input, model.inputSize(), "the network's inputs, $.input.shape of " + spec);

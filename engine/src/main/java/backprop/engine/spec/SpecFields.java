@@ -56,6 +56,22 @@ public final class SpecFields {
         return asInt(v, p + "." + field, min, max);
     }
 
+    /**
+     * A whole number from {@code min} up to a size limit of {@link Limits}: one too many is
+     * refused in the words every limit uses ("100001 is over the limit of 100000").
+     */
+    public int limited(JsonNode n, String p, String field, boolean req, int min, int limit) throws SpecException {
+        JsonNode v = req ? required(n, p, field) : n.get(field);
+        return asLimited(v, p + "." + field, min, limit);
+    }
+
+    public int asLimited(JsonNode v, String p, int min, int limit) throws SpecException {
+        if (v != null && v.isIntegralNumber() && v.bigIntegerValue().compareTo(BigInteger.valueOf(limit)) > 0) {
+            throw fail(p, v.bigIntegerValue() + " is over the limit of " + limit);
+        }
+        return asInt(v, p, min, limit);
+    }
+
     /** A whole number in [min, max], compared exactly: 18446744073709551617 is not 1. */
     public int asInt(JsonNode v, String p, int min, int max) throws SpecException {
         if (v == null || !v.isIntegralNumber()) throw fail(p, "expected a whole number, found " + describe(v));

@@ -126,7 +126,7 @@ public final class SpecReader {
         JsonNode shapeNode = f.required(input, "$.input", "shape");
         if (!shapeNode.isArray() || shapeNode.size() == 0) throw fail("$.input.shape", "expected a non-empty array of sizes, e.g. [2]");
         int[] shape = new int[shapeNode.size()];
-        for (int i = 0; i < shape.length; i++) shape[i] = f.asInt(shapeNode.get(i), "$.input.shape[" + i + "]", 1, Limits.INPUT_DIMENSION);
+        for (int i = 0; i < shape.length; i++) shape[i] = f.asLimited(shapeNode.get(i), "$.input.shape[" + i + "]", 1, Limits.INPUT_DIMENSION);
         long inputs = Shapes.product(shape);
         if (inputs > Limits.INPUT_SIZE) throw fail("$.input.shape", "inputs in total: " + inputs + " is over the limit of " + Limits.INPUT_SIZE);
         if (shape.length != 1) throw fail("$.input.shape", "dense networks take a vector input such as [2]; shape of rank " + shape.length + " is not supported yet");
@@ -266,8 +266,8 @@ public final class SpecReader {
         if (opt != null && !OPTIMIZERS.contains(opt)) throw fail(p + ".optimizer", "unknown optimizer '" + opt + "' (known: " + String.join(", ", OPTIMIZERS) + ")");
         return new TrainingSpec(opt,
                 f.optNumber(n, p, "learningRate", 1e-9, 1e3),
-                n.has("batchSize") ? f.integer(n, p, "batchSize", false, 0, Limits.BATCH_SIZE) : null,
-                n.has("epochs") ? f.integer(n, p, "epochs", false, 1, Limits.EPOCHS) : null,
+                n.has("batchSize") ? f.limited(n, p, "batchSize", false, 0, Limits.BATCH_SIZE) : null,
+                n.has("epochs") ? f.limited(n, p, "epochs", false, 1, Limits.EPOCHS) : null,
                 f.optNumber(n, p, "l2", 0, 1e3),
                 f.optFraction(n, p, "momentum", 0.9999),
                 f.optFraction(n, p, "beta1", 0.9999),
@@ -281,10 +281,10 @@ public final class SpecReader {
     private DatasetSpec dataset(JsonNode n, String p) throws SpecException {
         f.object(n, p, DATASET);
         return new DatasetSpec(f.text(n, p, "name", true),
-                n.has("samples") ? f.integer(n, p, "samples", false, 1, Limits.SAMPLES) : null,
+                n.has("samples") ? f.limited(n, p, "samples", false, 1, Limits.SAMPLES) : null,
                 f.optNumber(n, p, "noise", 0, 10),
                 f.optNumber(n, p, "testRatio", 0, 0.95),
                 n.has("seed") ? f.asLong(n.get("seed"), p + ".seed") : null,
-                n.has("inputs") ? f.integer(n, p, "inputs", false, 1, Limits.MAJORITY_INPUTS) : null);
+                n.has("inputs") ? f.limited(n, p, "inputs", false, 1, Limits.MAJORITY_INPUTS) : null);
     }
 }

@@ -36,7 +36,7 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     @Override
     public List<Field> fields() {
         return List.of(
-                new Field("units", "integer ≥ 1", true, "number of units"),
+                new Field("units", "integer 1–65536", true, "number of units"),
                 new Field("activation", "string", false, "g: " + String.join(", ", Activation.NAMES) + " (default sigmoid)"),
                 new Field("alpha", "number 0–100", false, "α of leaky_relu and elu"),
                 new Field("initializer", "string or object", false, "how omitted weights are drawn (default xavier)"),
@@ -47,7 +47,7 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     @Override
     public DenseSpec read(JsonNode n, String p, Common common, int[] inputSizes, SpecFields f) throws SpecException {
         int in = inputSizes[0];
-        int units = f.integer(n, p, "units", true, 1, Limits.UNITS);
+        int units = f.limited(n, p, "units", true, 1, Limits.UNITS);
         String act = f.text(n, p, "activation", false);
         if (act == null) act = "sigmoid";
         if (!Activation.NAMES.contains(act)) throw f.fail(p + ".activation", "unknown activation '" + act + "' (known: " + String.join(", ", Activation.NAMES) + ")");

@@ -35,7 +35,7 @@ public final class MaxoutKind implements LayerKind<MaxoutSpec> {
     @Override
     public List<Field> fields() {
         return List.of(
-                new Field("units", "integer ≥ 1", true, "number of units"),
+                new Field("units", "integer 1–65536", true, "number of units"),
                 new Field("pieces", "integer 2–16", false, "linear pieces per unit (default 2)"),
                 new Field("initializer", "string or object", false, "how omitted weights are drawn (default xavier)"),
                 new Field("weights", "[pieces][inputs][units] numbers", false, "drawn from the seed if absent"),
@@ -45,8 +45,8 @@ public final class MaxoutKind implements LayerKind<MaxoutSpec> {
     @Override
     public MaxoutSpec read(JsonNode n, String p, Common common, int[] inputSizes, SpecFields f) throws SpecException {
         int in = inputSizes[0];
-        int units = f.integer(n, p, "units", true, 1, Limits.UNITS);
-        int pieces = n.has("pieces") ? f.integer(n, p, "pieces", false, 2, Limits.MAXOUT_PIECES) : 2;
+        int units = f.limited(n, p, "units", true, 1, Limits.UNITS);
+        int pieces = n.has("pieces") ? f.limited(n, p, "pieces", false, 2, Limits.MAXOUT_PIECES) : 2;
         InitSpec init = f.initializer(n, p);
         float[][][] w = null;
         float[][] b = null;
