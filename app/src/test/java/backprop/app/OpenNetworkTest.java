@@ -123,6 +123,7 @@ class OpenNetworkTest {
         assertEquals(Optional.empty(), onFx(() -> shell.openNetwork("backprop", xor, "xor-net.json")));
         // The view checks and builds it on its worker first; the shell switches once it has.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "backprop".equals(shell.viewModel().getCurrentViewId()));
+        WaitForAsyncUtils.waitForFxEvents(); // the view is put in place on the FX thread, just after
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> "xor-net".equals(robot.lookup("#bp-model").queryComboBox().getButtonCell().getText()));
         assertEquals("opened xor-net.json in Backprop", status(robot));

@@ -244,7 +244,7 @@ class BackpropViewModelTest {
     @Test
     void aDivergingRateStopsWithOneLineNamingTheStepAndKeepsTheHistoryUpToThere() throws Exception {
         NetworkSpec fast = SpecReader.parse("{\"format\": \"backprop-studio.network\", \"version\": 1, \"input\": {\"shape\": [2]}, "
-                + "\"layers\": [{\"type\": \"dense\", \"units\": 2, \"activation\": \"relu\"}, {\"type\": \"dense\", \"units\": 1, \"activation\": \"linear\"}], "
+                + "\"layers\": [{\"type\": \"dense\", \"units\": 2, \"activation\": \"relu\"}, {\"type\": \"dense\", \"units\": 1, \"activation\": \"identity\"}], "
                 + "\"loss\": \"mse\", \"training\": {\"learningRate\": 1000}, \"dataset\": {\"name\": \"xor\"}}", "fast.json");
         assertEquals(java.util.Optional.empty(), java.util.Optional.ofNullable(openAndWait(vm, fast, "fast.json")));
         vm.trainNow(100);
