@@ -121,7 +121,31 @@ class OpenNetworkTest {
     void openingInAnotherViewSwitchesToItAndHandsTheNetworkOver(FxRobot robot) throws Exception {
         var xor = SpecReader.read(spec("xor-net.json"));
         assertEquals(Optional.empty(), onFx(() -> shell.openNetwork("backprop", xor, "xor-net.json")));
-        assertEquals("backprop", shell.viewModel().getCurrentViewId());
+        // The view checks and builds it on its worker first; the shell switches once it has.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "backprop".equals(shell.viewModel().getCurrentViewId()));
+        WaitForAsyncUtils.waitForFxEvents(); // the view is put in place on the FX thread, just after
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "xor-net".equals(robot.lookup("#bp-model").queryComboBox().getButtonCell().getText()));
+        assertEquals("opened xor-net.json in Backprop", status(robot));
+    }
+
+    @Test
+    void theBackpropViewsOwnOpenButtonTakesTheShellsRoute(FxRobot robot) throws Exception {
+        Path[] answer = {spec("maxout-dropout.json")};
+        onFx(() -> {
+            shell.setFileChooser(owner -> Optional.of(answer[0]));
+            shell.viewModel().navigate("backprop");
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "xor".equals(robot.lookup("#bp-model").queryComboBox().getValue()));
+        robot.clickOn("#bp-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        String refused = status(robot);
+        assertTrue(refused.startsWith("maxout-dropout.json: ") && refused.contains("dense layers only"), refused);
+        assertEquals("", robot.lookup("#bp-error").queryAs(Label.class).getText(), "said once, in the status bar");
+
+        answer[0] = spec("xor-net.json");
+        robot.clickOn("#bp-open");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> "xor-net".equals(robot.lookup("#bp-model").queryComboBox().getButtonCell().getText()));
         assertEquals("opened xor-net.json in Backprop", status(robot));

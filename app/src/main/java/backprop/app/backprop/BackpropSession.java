@@ -10,6 +10,8 @@ import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.StepTrace;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.Trainer;
+import backprop.engine.train.TrainingDivergedException;
+import backprop.engine.train.ValidationSplit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,36 +38,57 @@ final class BackpropSession {
         this.trainer = trainer;
     }
 
-    /** Checks that {@code spec} fits the view and builds it; a clear message otherwise. */
-    static BackpropSession open(NetworkSpec spec, String source) {
-        String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
+    /**
+     * What can be told without allocating anything: dense layers only, small enough to step
+     * through, a dataset named. Cheap, so the FX thread may ask ({@code cannotShow}). Messages start
+     * with {@code where} (null: the caller names the network itself).
+     */
+    static void check(NetworkSpec spec, String where) {
+        String at = where == null ? "" : where + ": ";
         int total = spec.inputSize(), widest = spec.inputSize();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
             if (!(l instanceof DenseSpec d) || l.from() != null) {
-                throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type()
+                throw new IllegalArgumentException(at + "layer " + (i + 1) + " is " + l.type()
                         + "; the step-through view shows dense layers only");
             }
             if ("softmax".equals(d.activation()) && i < spec.layers().size() - 1) {
-                throw new IllegalArgumentException(where + ": layer " + (i + 1) + " uses softmax in a hidden layer; the view needs it at the output");
+                throw new IllegalArgumentException(at + "layer " + (i + 1) + " uses softmax in a hidden layer; the view needs it at the output");
             }
             total += d.units();
             widest = Math.max(widest, d.units());
         }
         if (total > MAX_NEURONS || widest > MAX_COLUMN) {
-            throw new IllegalArgumentException(where + ": " + total + " neurons (widest layer " + widest + ") is too big to step through; "
+            throw new IllegalArgumentException(at + "" + total + " neurons (widest layer " + widest + ") is too big to step through; "
                     + "the limit is " + MAX_NEURONS + " neurons and " + MAX_COLUMN + " per layer");
         }
         if (spec.dataset() == null || spec.dataset().name() == null) {
-            throw new IllegalArgumentException(where + ": names no dataset, so there is nothing to trace a training step on");
+            throw new IllegalArgumentException(at + "names no dataset, so there is nothing to trace a training step on");
         }
+    }
+
+    /**
+     * Checks that {@code spec} fits the view and builds it; a clear message otherwise. Engine
+     * thread: the data set is generated here, after {@code Datasets} has checked its size
+     * against the limits (nothing big is allocated for a file that asks for too much).
+     */
+    static BackpropSession open(NetworkSpec spec, String source) {
+        String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
+        check(spec, where);
         NetworkSpec.DatasetSpec ds = spec.dataset();
         RunSettings run = RunSettings.resolve(spec, null, null, null, MAX_BATCH);
         long seed = run.seed();
-        Dataset data = run.data().generate();
+        Dataset data;
+        try {
+            data = run.data().generate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": $.dataset: " + e.getMessage());
+        }
         if (data.inputs() != spec.inputSize()) {
             throw new IllegalArgumentException(where + ": dataset " + ds.name() + " has " + data.inputs() + " inputs but the network takes " + spec.inputSize());
         }
+        String split = ValidationSplit.problem(run.training().validationSplit(), data.size());
+        if (split != null) throw new IllegalArgumentException(where + ": " + split);
         int n = Math.min(MAX_BATCH, data.size());
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = i;
@@ -78,11 +101,21 @@ final class BackpropSession {
         return new BackpropSession(spec, seed, batch, new Trainer(model, run.training()));
     }
 
-    /** {@code count} traced training steps on the batch, in order. */
-    List<StepTrace> train(int count) {
+    /** Traced steps up to the one that failed, and why it failed (null: all ran). */
+    record Steps(List<StepTrace> traces, RuntimeException stopped) {}
+
+    /**
+     * {@code count} traced training steps on the batch, in order. A step that diverges ends the
+     * run; the steps before it are kept, so the history shows the way up to it.
+     */
+    Steps train(int count) {
         Tensor x = batch.inputsTensor(), y = batch.targetsTensor();
         List<StepTrace> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) out.add(trainer.tracedStep(x, y));
-        return out;
+        try {
+            for (int i = 0; i < count; i++) out.add(trainer.tracedStep(x, y));
+        } catch (TrainingDivergedException e) {
+            return new Steps(out, e);
+        }
+        return new Steps(out, null);
     }
 }

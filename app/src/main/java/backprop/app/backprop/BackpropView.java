@@ -4,6 +4,7 @@ import backprop.app.graph.GraphView;
 import backprop.app.graph.GraphViewModel;
 import backprop.app.draw.FormulaView;
 import backprop.app.math.Num;
+import backprop.app.view.OpenNetworkRequest;
 import backprop.app.view.StudioView;
 import backprop.app.view.Transport;
 import backprop.app.theme.Styles;
@@ -11,9 +12,9 @@ import backprop.app.view.ViewInfo;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
-import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -45,7 +46,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -168,7 +168,7 @@ public final class BackpropView implements StudioView {
         });
         Button open = iconButton("bp-open", "mdi2f-folder-open-outline", "Open a network file (dense, up to " + BackpropSession.MAX_NEURONS + " neurons)");
         open.setText("Open…");
-        open.setOnAction(e -> openFile());
+        open.setOnAction(e -> open.fireEvent(new OpenNetworkRequest())); // the shell's route, as Ctrl+O
 
         ComboBox<String> sample = new ComboBox<>();
         sample.setId("bp-sample");
@@ -370,14 +370,6 @@ public final class BackpropView implements StudioView {
         return b;
     }
 
-    private void openFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a network file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Network files", "*.json"));
-        File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (f != null) vm.loadFile(f.toPath());
-    }
-
     // ------------------------------------------------------------------ wiring
 
     private void wire() {
@@ -479,21 +471,24 @@ public final class BackpropView implements StudioView {
 
     @Override public ViewInfo info() { return INFO; }
 
-    /** What {@link BackpropSession#open} refuses: not dense, too big to step through, no dataset that fits. */
+    /** What {@link BackpropSession#check} refuses at a glance: not dense, too big to step through, no dataset. */
     @Override
     public Optional<String> cannotShow(NetworkSpec spec) {
         try {
-            BackpropSession.open(spec, null); // small by then (MAX_NEURONS), so building it here is quick
+            BackpropSession.check(spec, null); // the shell names the file
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
+    /** The data, the build and the first step are checked on the view-model's worker; the old network stays until they pass. */
     @Override
-    public void open(NetworkSpec spec, String source) {
-        graphMode.set(false);
-        vm.open(spec, source);
+    public void open(NetworkSpec spec, String source, Consumer<Optional<String>> done) {
+        vm.open(spec, source, outcome -> {
+            if (outcome.isEmpty()) graphMode.set(false);
+            done.accept(outcome);
+        });
     }
 
     @Override public Node root() { return root; }

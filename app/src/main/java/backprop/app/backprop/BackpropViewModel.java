@@ -8,16 +8,17 @@ import backprop.app.timeline.StepFormulas;
 import backprop.app.timeline.Timeline;
 import backprop.app.timeline.TimelineStep;
 import backprop.app.work.EngineWorker;
+import backprop.app.work.ProblemText;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
-import backprop.engine.spec.SpecReader;
 import backprop.engine.trace.StepTrace;
-import backprop.engine.train.TrainingDivergedException;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -51,6 +52,7 @@ public final class BackpropViewModel {
 
     // Its thread comes from Workers, so closing the window stops it even if dispose() is never reached.
     private final EngineWorker engine;
+    private final BiFunction<NetworkSpec, String, BackpropSession> opener; // engine thread
     private BackpropSession session; // touched only on the engine thread
 
     private final ObservableList<StepTrace> history = FXCollections.observableArrayList();
@@ -79,7 +81,13 @@ public final class BackpropViewModel {
     private int revealedUpTo = -1; // predict mode: steps up to here have been revealed on this timeline
 
     public BackpropViewModel(Executor ui) {
-        this.engine = new EngineWorker(ENGINE_THREAD, ui);
+        this(new EngineWorker(ENGINE_THREAD, ui), BackpropSession::open);
+    }
+
+    /** For tests: an engine worker of their own and a stand-in for building sessions (one that throws, say). */
+    BackpropViewModel(EngineWorker engine, BiFunction<NetworkSpec, String, BackpropSession> opener) {
+        this.engine = engine;
+        this.opener = opener;
         historyIndex.addListener((o, a, b) -> rebuildTimeline());
         sample.addListener((o, a, b) -> rebuildTimeline());
         index.addListener((o, a, b) -> refresh());
@@ -99,25 +107,28 @@ public final class BackpropViewModel {
         load(null);
     }
 
-    /** Loads {@code spec} (null: the default) in the background and records its first step. */
+    /** Loads {@code spec} (null: the default) in the background and records its first step; a problem shows as {@link #errorProperty}. */
     public void load(NetworkSpec spec) {
-        open(spec, null);
+        run(() -> openAndTrain(spec, null), true, false);
     }
 
-    /** Like {@link #load}; {@code source} (a file name, or null) names the network in messages. */
-    public void open(NetworkSpec spec, String source) {
-        run(() -> openAndTrain(spec, source), true, false);
-    }
-
-    /** Reads a network file in the background; a bad file becomes a message, not a stack trace. */
-    public void loadFile(Path file) {
-        run(() -> {
-            try {
-                return openAndTrain(SpecReader.read(file), file.getFileName().toString());
-            } catch (SpecException e) {
-                throw new IllegalArgumentException(e.getMessage());
+    /**
+     * The shell's route: checks and builds {@code spec} on the engine thread, then replaces the
+     * current network with it and calls {@code done} with empty; if it cannot (the data does not fit,
+     * it does not build, it diverges at once, memory runs out) calls {@code done} with the problem in
+     * one line naming {@code source}, and the current network, its history and step stay as they were.
+     */
+    public void open(NetworkSpec spec, String source, Consumer<Optional<String>> done) {
+        // No dropPending: results still due for the current network arrive first, in order, and are true.
+        playing.set(false);
+        engine.send(() -> openAndTrain(spec, source), (r, failure) -> {
+            if (failure != null) {
+                done.accept(Optional.of(ProblemText.line(source, failure)));
+                return;
             }
-        }, true, false);
+            apply(r, null);
+            done.accept(Optional.empty());
+        });
     }
 
     /** Like {@link #load} but waits for the result (export, tests). */
@@ -134,8 +145,10 @@ public final class BackpropViewModel {
         run(() -> continueTraining(count), false, true);
     }
 
-    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples) {}
+    /** A command's outcome: new traces (all of a fresh network's, or more of the current one's) and why training stopped, if it did. */
+    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples, String stopped) {}
 
+    /** Builds the new network aside and makes it current only once its first step ran: a failure leaves the old one in place. */
     private Result openAndTrain(NetworkSpec spec, String source) {
         NetworkSpec s;
         try {
@@ -143,15 +156,20 @@ public final class BackpropViewModel {
         } catch (SpecException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        session = BackpropSession.open(s, source);
+        BackpropSession next = opener.apply(s, source);
+        BackpropSession.Steps first = next.train(1);
+        if (first.stopped() != null) throw first.stopped();
         List<String> labels = new java.util.ArrayList<>();
-        for (int n = 0; n < session.batch.size(); n++) labels.add(sampleLabel(n, session.batch.x()[n], session.batch.y()[n]));
-        return new Result(true, s, session.seed, session.train(1), labels);
+        for (int n = 0; n < next.batch.size(); n++) labels.add(sampleLabel(n, next.batch.x()[n], next.batch.y()[n]));
+        session = next;
+        return new Result(true, s, next.seed, first.traces(), labels, null);
     }
 
     private Result continueTraining(int count) {
         if (session == null) throw new IllegalStateException("no network loaded");
-        return new Result(false, session.spec, session.seed, session.train(count), null);
+        BackpropSession.Steps steps = session.train(count);
+        String stopped = steps.stopped() == null ? null : ProblemText.line(null, steps.stopped());
+        return new Result(false, session.spec, session.seed, steps.traces(), null, stopped);
     }
 
     /** A fresh load drops the results still due from the network it replaces. */
@@ -164,10 +182,12 @@ public final class BackpropViewModel {
 
     private void apply(Result r, Throwable failure) {
         if (failure != null) {
-            error.set(message(failure));
+            playing.set(false);
+            error.set(ProblemText.line(null, failure));
             return;
         }
-        error.set("");
+        error.set(r.stopped() == null ? "" : r.stopped());
+        if (r.stopped() != null) playing.set(false);
         if (r.fresh()) {
             seed = r.seed();
             modelName.set(r.spec().name() != null ? r.spec().name() : "network");
@@ -177,17 +197,12 @@ public final class BackpropViewModel {
             sample.set(0);
             index.set(0);
         }
+        if (r.traces().isEmpty()) return;
         history.addAll(r.traces());
         int drop = history.size() - MAX_HISTORY;
         if (drop > 0) history.remove(0, drop);
         if (historyIndex.get() == history.size() - 1) rebuildTimeline();
         else historyIndex.set(history.size() - 1);
-    }
-
-    private static String message(Throwable t) {
-        if (t instanceof TrainingDivergedException) return "Training diverged: " + t.getMessage();
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     private static String sampleLabel(int n, float[] x, float[] y) {

@@ -7,6 +7,7 @@ import backprop.engine.nn.Model;
 import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.train.RunSettings;
+import backprop.engine.train.ValidationSplit;
 
 /**
  * The data a network file asks to be trained on ({@code "dataset"}), generated and checked
@@ -65,23 +66,9 @@ record TrainingData(Dataset train, Dataset test) {
         return w;
     }
 
-    /**
-     * Refuses a validation split that leaves either side empty, before training starts (the
-     * trainer would otherwise evaluate an empty set and fail with a message about shapes).
-     * The trainer holds out {@code round(n · split)} of the n training samples.
-     */
+    /** Refuses a validation split that leaves either side empty, before training starts ({@link ValidationSplit}). */
     void checkValidationSplit(float split, String source) {
-        if (split <= 0f) return;
-        int n = train.size();
-        long held = Math.round(n * (double) split);
-        String what = split + " of " + TrainCommand.plural(n, "sample");
-        if (held < 1) {
-            double least = Math.ceil(0.5 / n * 1000) / 1000;
-            throw new UserError(source + ": $.training.validationSplit: " + what + " leaves no validation sample; use at least "
-                    + least + ", or a data set with more samples");
-        }
-        if (held >= n) {
-            throw new UserError(source + ": $.training.validationSplit: " + what + " leaves no sample to train on; use a smaller split");
-        }
+        String problem = ValidationSplit.problem(split, train.size());
+        if (problem != null) throw new UserError(source + ": " + problem);
     }
 }

@@ -11,6 +11,7 @@ import backprop.app.view.ViewInfo;
 import backprop.engine.spec.NetworkSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -304,11 +305,11 @@ public final class PlaygroundView implements StudioView {
 
     @Override public long seed() { return vm.setup() == null ? -1 : vm.setup().seed(); }
 
-    /** What {@link PlaygroundSetup#fromSpec} and the session refuse: not dense, not 2-D data (or 8-3-8). */
+    /** What {@link PlaygroundFit} refuses: not dense, not 2-D data (or 8-3-8), a split that leaves no sample. */
     @Override
     public Optional<String> cannotShow(NetworkSpec spec) {
         try {
-            PlaygroundSession.check(PlaygroundSetup.fromSpec(spec, null));
+            PlaygroundFit.check(spec, null);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -317,8 +318,14 @@ public final class PlaygroundView implements StudioView {
 
     /** The network replaces the current setup (the preset list shows none); training starts over. */
     @Override
-    public void open(NetworkSpec spec, String source) {
-        vm.load(PlaygroundSetup.fromSpec(spec, source));
+    public void open(NetworkSpec spec, String source, Consumer<Optional<String>> done) {
+        try {
+            vm.load(PlaygroundFit.check(spec, source));
+        } catch (RuntimeException e) {
+            done.accept(Optional.of(e.getMessage() == null ? e.toString() : e.getMessage()));
+            return;
+        }
+        done.accept(Optional.empty());
     }
 
     /**

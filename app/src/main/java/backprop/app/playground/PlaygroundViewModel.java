@@ -3,6 +3,7 @@ package backprop.app.playground;
 import backprop.app.playground.PlaygroundSetup.Hidden;
 import backprop.app.playground.PlaygroundSetup.Kind;
 import backprop.app.work.EngineWorker;
+import backprop.app.work.ProblemText;
 import backprop.app.work.Workers;
 import backprop.engine.train.TrainingDivergedException;
 import java.util.ArrayList;
@@ -337,10 +338,11 @@ public final class PlaygroundViewModel {
 
     /** A result the worker did not drop as stale: newer than every frame shown so far. */
     private void arrive(Result r, Throwable failure) {
-        String problem = failure != null ? failure.getMessage() : r.problem();
+        // Out of memory or anything unexpected on the engine thread: one line, and the last frame stays.
+        String problem = failure != null ? ProblemText.of(failure) : r.problem();
         if (problem != null) {
             playing.set(false);
-            message.set(problem);
+            message.set(ProblemText.line(null, problem));
         }
         if (r != null && r.frame() != null) {
             frame.set(r.frame());

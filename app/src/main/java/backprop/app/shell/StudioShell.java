@@ -3,9 +3,11 @@ package backprop.app.shell;
 import backprop.app.export.PngExportAction;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
+import backprop.app.view.OpenNetworkRequest;
 import backprop.app.view.StudioView;
 import backprop.app.view.Transport;
 import backprop.app.view.ViewRegistry;
+import backprop.app.work.ProblemText;
 import backprop.app.work.Workers;
 import backprop.engine.backend.Backends;
 import backprop.engine.spec.NetworkSpec;
@@ -13,6 +15,7 @@ import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventTarget;
 import javafx.scene.Node;
@@ -26,6 +29,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 
 /**
  * The main window's content: rail on the left, toolbar on top, status bar below, the current view
@@ -43,6 +47,7 @@ public final class StudioShell {
     private final StatusBar statusBar;
     private final PngExportAction export = new PngExportAction();
     private final NetworkFileDialog openDialog = new NetworkFileDialog();
+    private Function<Window, Optional<Path>> chooser = openDialog::ask;
     private final FrameRate frameRate = new FrameRate();
     private final AnimationTimer fpsTimer;
     private StudioView current;
@@ -53,6 +58,11 @@ public final class StudioShell {
         root.getStyleClass().add(Styles.APP);
         viewArea.getStyleClass().add(Styles.CENTER);
         viewArea.setId("view-area");
+        // A view's own "Open…" button takes the same route as Ctrl+O.
+        root.addEventHandler(OpenNetworkRequest.OPEN_NETWORK, e -> {
+            e.consume();
+            dispatch(ShellAction.OPEN_NETWORK);
+        });
         rail = new NavigationRail(registry, vm);
         toolbar = new ShellToolbar(vm, this::dispatch);
         statusBar = new StatusBar(vm);
@@ -110,7 +120,7 @@ public final class StudioShell {
             case NEXT_VIEW -> vm.navigateBy(1);
             case PREVIOUS_VIEW -> vm.navigateBy(-1);
             case OPEN_NETWORK -> {
-                if (root.getScene() != null) openDialog.ask(root.getScene().getWindow()).ifPresent(this::openFile);
+                if (root.getScene() != null) chooser.apply(root.getScene().getWindow()).ifPresent(this::openFile);
             }
             case EXPORT_PNG -> {
                 if (current != null && root.getScene() != null) {
@@ -130,21 +140,28 @@ public final class StudioShell {
     }
 
     /**
-     * The route every "open this network in view X" takes (File → Open, later the editor and the
-     * lessons): if view {@code viewId} can show {@code spec}, the shell switches to it and hands the
-     * network over; if not, the view's one-sentence reason goes to the status bar and nothing else
-     * changes, the network in front of the user included. Returns the reason, empty on success.
-     * FX thread.
+     * The route every "open this network in view X" takes (File → Open, a view's Open… button, later
+     * the editor and the lessons). If view {@code viewId} cannot show {@code spec} at a glance
+     * ({@link StudioView#cannotShow}), its reason goes to the status bar and nothing else changes, the
+     * current view included; that reason is returned. Otherwise the view checks and builds the network
+     * on its worker: on success the shell switches to it and says so; on failure the problem goes to
+     * the status bar and the network in front of the user stays as it was. Every message is one line
+     * naming {@code source} ({@link ProblemText}). FX thread.
      */
     public Optional<String> openNetwork(String viewId, NetworkSpec spec, String source) {
-        if (!registry.isAvailable(viewId)) return refuse("There is no view '" + viewId + "' to open " + source + " in.");
+        String name = source != null ? source : spec.name() != null ? spec.name() : "the network";
+        if (!registry.isAvailable(viewId)) return refuse(name, "there is no view '" + viewId + "' to open it in");
         StudioView view = registry.view(viewId);
         Optional<String> why = view.cannotShow(spec);
-        if (why.isPresent()) return refuse(why.get());
-        vm.navigate(viewId); // showing a view clears the message line, so it is written after
-        view.open(spec, source);
-        String name = source != null ? source : spec.name() != null ? spec.name() : "the network";
-        vm.messageProperty().set("opened " + name + " in " + view.info().title());
+        if (why.isPresent()) return refuse(name, why.get());
+        view.open(spec, source, outcome -> {
+            if (outcome.isPresent()) {
+                refuse(name, outcome.get());
+                return;
+            }
+            vm.navigate(viewId); // showing a view clears the message line, so it is written after
+            vm.messageProperty().set(ProblemText.line(null, "opened " + name + " in " + view.info().title()));
+        });
         return Optional.empty();
     }
 
@@ -153,18 +170,27 @@ public final class StudioShell {
      * that does not read shows its one-line problem (file, JSON path, what is wrong) instead.
      */
     public Optional<String> openFile(Path file) {
+        String name = String.valueOf(file.getFileName());
         NetworkSpec spec;
         try {
-            spec = SpecReader.read(file);
+            spec = SpecReader.read(file); // bounded: the reader refuses a file over its size limit unread
         } catch (SpecException e) {
-            return refuse(e.getMessage());
+            return refuse(name, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) { // nothing the reader does may take the window down
+            return refuse(name, ProblemText.of(e));
         }
-        return openNetwork(vm.getCurrentViewId(), spec, String.valueOf(file.getFileName()));
+        return openNetwork(vm.getCurrentViewId(), spec, name);
     }
 
-    private Optional<String> refuse(String why) {
-        vm.messageProperty().set(why);
-        return Optional.of(why);
+    /** For tests: answers the file dialog of File → Open network… (null owner allowed). */
+    public void setFileChooser(Function<Window, Optional<Path>> chooser) {
+        this.chooser = chooser;
+    }
+
+    private Optional<String> refuse(String source, String why) {
+        String line = ProblemText.line(source, why);
+        vm.messageProperty().set(line);
+        return Optional.of(line);
     }
 
     /** Window closing: stop timers, dispose every view, stop every worker thread. */

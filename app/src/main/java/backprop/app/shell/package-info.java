@@ -20,8 +20,10 @@
  *       (polled twice a second).</li>
  *   <li>Keep state in a view-model that uses javafx.beans and collections only, and run engine
  *       work through an {@code EngineWorker}; stop timers and the worker in {@code dispose()}.</li>
- *   <li>If it shows networks, answer {@code cannotShow(spec)} in one sentence and implement
- *       {@code open(spec, source)}; the shell routes File → Open and later the editor and
+ *   <li>If it shows networks, answer {@code cannotShow(spec)} in one sentence (cheap: FX thread)
+ *       and implement {@code open(spec, source, done)} (the rest of the checks and the build on
+ *       the worker; the old network stays until {@code done} gets empty); the shell routes File →
+ *       Open, a view's own Open… button ({@code OpenNetworkRequest}) and later the editor and
  *       lessons through them.</li>
  *   <li>Style with constants from {@link backprop.app.theme.Styles} and a stylesheet: sizes in em
  *       (presenter mode multiplies the root font by

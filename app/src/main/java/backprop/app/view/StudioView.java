@@ -2,6 +2,7 @@ package backprop.app.view;
 
 import backprop.engine.spec.NetworkSpec;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -49,9 +50,12 @@ public interface StudioView {
     /**
      * Shows {@code spec} in place of the view's current network; {@code source} names where it came
      * from (a file name, a lesson), or is null. Called only after {@link #cannotShow} said nothing.
-     * FX thread; engine work goes to the view's worker.
+     * What {@code cannotShow} cannot tell cheaply (does the data fit, does it build) is checked on
+     * the view's worker, so the FX thread never waits for it; {@code done} then gets, once and on the
+     * FX thread, empty when the network replaced the old one, or the problem in one sentence when it
+     * did not (the old network stays, untouched).
      */
-    default void open(NetworkSpec spec, String source) {
+    default void open(NetworkSpec spec, String source, Consumer<Optional<String>> done) {
         throw new UnsupportedOperationException(cannotShow(spec).orElse(info().title() + " cannot open networks"));
     }
 

@@ -13,13 +13,11 @@ import backprop.app.timeline.XorTraces;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.spec.SpecReader;
 import backprop.engine.trace.StepTrace;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The view-model without any UI: results are applied on the calling thread. */
 class BackpropViewModelTest {
@@ -204,11 +202,66 @@ class BackpropViewModelTest {
     }
 
     @Test
-    void aMalformedFileBecomesAMessageNamingTheFile(@TempDir Path dir) throws Exception {
-        Path bad = dir.resolve("broken.json");
-        Files.writeString(bad, "{ \"format\": \"backprop-studio.network\", \"layers\": [ ");
-        vm.loadFile(bad);
-        for (int i = 0; i < 100 && vm.busyProperty().get(); i++) Thread.sleep(20);
-        assertTrue(vm.errorProperty().get().contains("broken.json"), vm.errorProperty().get());
+    void aFileWhoseValidationSplitLeavesNoSampleIsRefusedOnTheWorkerAndTheNetworkStays() throws Exception {
+        vm.loadNow(null);
+        vm.trainNow(3);
+        NetworkSpec split = SpecReader.parse("{\"format\": \"backprop-studio.network\", \"version\": 1, \"input\": {\"shape\": [2]}, "
+                + "\"layers\": [{\"type\": \"dense\", \"units\": 1}], \"training\": {\"validationSplit\": 0.1}, \"dataset\": {\"name\": \"xor\"}}", "split.json");
+        List<StepTrace> before = List.copyOf(vm.history());
+        String shown = openAndWait(vm, split, "split.json");
+        assertTrue(shown.startsWith("split.json: $.training.validationSplit: 0.1 of 4 samples leaves no validation sample"), shown);
+        assertEquals(before, vm.history(), "the history in front of the user is untouched");
+        assertEquals("xor", vm.modelNameProperty().get());
+        assertEquals("", vm.errorProperty().get(), "the refusal goes to whoever opened the file, once");
+    }
+
+    @Test
+    void runningOutOfMemoryWhileBuildingIsOneLineTheOldNetworkStaysAndTheWorkerGoesOn() throws Exception {
+        int[] calls = {0};
+        BackpropViewModel v = new BackpropViewModel(new backprop.app.work.EngineWorker("backprop-test", Runnable::run), (spec, source) -> {
+            if (calls[0]++ == 1) throw new OutOfMemoryError("Java heap space");
+            if (calls[0] == 3) throw new IllegalStateException("line one\nline two");
+            return BackpropSession.open(spec, source);
+        });
+        try {
+            v.loadNow(null);
+            v.trainNow(2);
+            List<StepTrace> before = List.copyOf(v.history());
+            String oom = openAndWait(v, BuiltinModels.spec("encoder-838"), "big.json");
+            assertEquals("big.json: the network did not fit in memory; use fewer units or samples", oom);
+            assertEquals(before, v.history());
+            String odd = openAndWait(v, BuiltinModels.spec("encoder-838"), "odd.json");
+            assertEquals("odd.json: line one\\nline two", odd, "escaped: one line");
+            assertEquals(before, v.history());
+            v.trainNow(1); // the worker is still there
+            assertEquals(before.size() + 1, v.history().size());
+            assertEquals("", v.errorProperty().get());
+        } finally {
+            v.dispose();
+        }
+    }
+
+    @Test
+    void aDivergingRateStopsWithOneLineNamingTheStepAndKeepsTheHistoryUpToThere() throws Exception {
+        NetworkSpec fast = SpecReader.parse("{\"format\": \"backprop-studio.network\", \"version\": 1, \"input\": {\"shape\": [2]}, "
+                + "\"layers\": [{\"type\": \"dense\", \"units\": 2, \"activation\": \"relu\"}, {\"type\": \"dense\", \"units\": 1, \"activation\": \"identity\"}], "
+                + "\"loss\": \"mse\", \"training\": {\"learningRate\": 1000}, \"dataset\": {\"name\": \"xor\"}}", "fast.json");
+        assertEquals(java.util.Optional.empty(), java.util.Optional.ofNullable(openAndWait(vm, fast, "fast.json")));
+        vm.trainNow(100);
+        String error = vm.errorProperty().get();
+        assertTrue(error.startsWith("training stopped: the loss became ") && error.contains(" at step "), error);
+        assertFalse(error.contains("\n"));
+        long step = Long.parseLong(error.replaceAll(".* at step (\\d+).*", "$1"));
+        assertEquals(step, vm.history().size(), "every step before the one that diverged is kept");
+        assertEquals(step - 1, vm.history().get(vm.history().size() - 1).step());
+        assertTrue(Float.isFinite(vm.history().get(vm.history().size() - 1).loss()));
+        assertFalse(vm.playingProperty().get());
+    }
+
+    /** Opens through the shell's entry point and waits for its answer: null when opened, else the one line. */
+    private static String openAndWait(BackpropViewModel v, NetworkSpec spec, String source) throws Exception {
+        java.util.concurrent.CompletableFuture<java.util.Optional<String>> done = new java.util.concurrent.CompletableFuture<>();
+        v.open(spec, source, done::complete);
+        return done.get(30, java.util.concurrent.TimeUnit.SECONDS).orElse(null);
     }
 }

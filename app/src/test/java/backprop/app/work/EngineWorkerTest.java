@@ -88,4 +88,15 @@ class EngineWorkerTest {
         assertTrue(worker.idle());
         assertEquals(List.of(), delivered);
     }
+
+    @Test
+    void runningOutOfMemoryInACommandIsItsFailureInOneLineAndTheEngineThreadGoesOn() throws Exception {
+        worker.send(() -> { throw new OutOfMemoryError("Java heap space"); }, (String r, Throwable failure) ->
+                delivered.add(ProblemText.line("big.json", failure)));
+        worker.send(() -> { throw new IllegalStateException(); }, (String r, Throwable failure) -> delivered.add(ProblemText.line(null, failure)));
+        worker.send(() -> "still here", this::record);
+        settle();
+        assertEquals(List.of("big.json: the network did not fit in memory; use fewer units or samples",
+                "unexpected IllegalStateException (please report it)", "still here"), delivered);
+    }
 }
