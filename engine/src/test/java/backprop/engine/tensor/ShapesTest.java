@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.engine.autodiff.Activation;
-import backprop.engine.nn.Dense;
+import backprop.engine.layers.dense.Dense;
 import org.junit.jupiter.api.Test;
 
 /** Issue 21, case 2: shape arithmetic that used to wrap around int. */
