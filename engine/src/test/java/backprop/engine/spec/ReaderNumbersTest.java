@@ -15,8 +15,8 @@ class ReaderNumbersTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            units 2^64 + 1 is not 1 | 1 | 18446744073709551617 | | n.json: $.layers[0].units: expected a whole number from 1 to 1048576, found 18446744073709551617
-            units 2^63 reported as itself | 1 | 9223372036854775808 | | n.json: $.layers[0].units: expected a whole number from 1 to 1048576, found 9223372036854775808
+            units 2^64 + 1 is not 1 | 1 | 18446744073709551617 | | n.json: $.layers[0].units: expected a whole number from 1 to 65536, found 18446744073709551617
+            units 2^63 reported as itself | 1 | 9223372036854775808 | | n.json: $.layers[0].units: expected a whole number from 1 to 65536, found 9223372036854775808
             version 2^64 + 1 is not 1 | 18446744073709551617 | 2 | | n.json: $.version: expected a whole number from 1 to 2147483647, found 18446744073709551617
             version 2^63 reported as itself | 9223372036854775808 | 2 | | n.json: $.version: expected a whole number from 1 to 2147483647, found 9223372036854775808
             beta2 that rounds to 1 | 1 | 2 | , "training": {"optimizer": "adam", "beta2": 0.99999999} | n.json: $.training.beta2: expected a number below 1, found 0.99999999, which is 1.0 as a float32

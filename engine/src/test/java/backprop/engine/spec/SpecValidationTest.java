@@ -28,7 +28,7 @@ class SpecValidationTest {
                 Arguments.of("units of the wrong JSON type", HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": \"two\"}]}",
                         "net.json: $.layers[0].units: expected a whole number, found the string \"two\""),
                 Arguments.of("units out of range", HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 0}]}",
-                        "net.json: $.layers[0].units: expected a whole number from 1 to 1048576, found 0"),
+                        "net.json: $.layers[0].units: expected a whole number from 1 to 65536, found 0"),
                 Arguments.of("alpha on an activation without one", HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 1, \"activation\": \"sigmoid\", \"alpha\": 0.1}]}",
                         "net.json: $.layers[0].alpha: alpha applies to leaky_relu and elu only, not sigmoid"),
                 Arguments.of("weight beyond float32", HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 1, \"weights\": [[1e39], [0]]}]}",
