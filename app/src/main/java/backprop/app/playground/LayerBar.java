@@ -59,7 +59,7 @@ final class LayerBar extends Pane {
         int n = s.hidden().size();
         count.setText(n == 1 ? "1 hidden layer" : n + " hidden layers");
         if (s.kind() != Kind.NETWORK) count.setText("perceptron: one step unit");
-        for (int l = 0; l < n; l++) getChildren().add(column(l, s.hidden().get(l)));
+        for (int l = 0; l < n; l++) getChildren().add(s.hidden().get(l).isMerge() ? merge(l, s.hidden()) : column(l, s.hidden().get(l)));
         requestLayout();
     }
 
@@ -85,6 +85,30 @@ final class LayerBar extends Pane {
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add(Styles.PG_LAYER_CONTROLS);
         box.setUserData(layer + 1); // the canvas column it sits over
+        return box;
+    }
+
+    /**
+     * A merge's size follows its inputs and it has no activation: its column shows what it
+     * computes where a dense layer has its controls, and the unit buttons say why they are off.
+     */
+    private Node merge(int layer, List<Hidden> hidden) {
+        Hidden h = hidden.get(layer);
+        Button minus = small("pg-units-minus-" + layer, "mdi2m-minus", "An " + h.merge() + "'s size follows its inputs");
+        Button plus = small("pg-units-plus-" + layer, "mdi2p-plus", "An " + h.merge() + "'s size follows its inputs");
+        minus.setDisable(true);
+        plus.setDisable(true);
+        Label units = new Label(h.units() + (h.units() == 1 ? " unit" : " units"));
+        units.getStyleClass().add(Styles.PG_UNITS);
+        Label what = new Label(h.merge() + ": " + HiddenWiring.describe(hidden, layer));
+        what.setId("pg-merge-" + layer);
+        what.getStyleClass().add(Styles.PG_CAPTION);
+        HBox buttons = new HBox(2, minus, units, plus);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(3, buttons, what);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add(Styles.PG_LAYER_CONTROLS);
+        box.setUserData(layer + 1);
         return box;
     }
 

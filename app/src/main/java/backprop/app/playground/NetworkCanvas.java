@@ -3,6 +3,7 @@ package backprop.app.playground;
 import backprop.app.draw.CanvasPane;
 import backprop.app.draw.HeatMapImages;
 import backprop.app.draw.HeatMapImages.ColourScale;
+import backprop.app.math.Num;
 import backprop.app.raster.HoverLayer;
 import backprop.app.raster.PixelCanvas;
 import backprop.app.raster.StillLayer;
@@ -27,7 +28,10 @@ import javafx.scene.text.TextAlignment;
 /**
  * The playground's network: a column per layer, each unit a thumbnail of what it computes over
  * the input plane (or a circle when the data is not 2-D), edges coloured and thickened by their
- * weights, a bias marker at each unit's lower-left corner. Hovering names the exact value;
+ * weights, a bias marker at each unit's lower-left corner. A merge (add, concat) is a column like
+ * any other, joined to what it reads by dashed identity connections of fixed weight 1; a
+ * connection that skips columns arcs above (upper units) or below (lower units) the columns it
+ * skips, so it never runs through their units. Hovering names the exact value;
  * clicking a weight or a unit opens a {@link WeightEditor}, and dragging an edge up or down
  * changes its weight. Edits go to {@link #setOnWeightEdit}: this canvas only draws frames, so an
  * edit shows once the engine sends the frame with the new value.
@@ -41,11 +45,15 @@ public final class NetworkCanvas extends CanvasPane {
     }
 
     /** Something the pointer can be on. */
-    sealed interface Item permits Unit, Edge {}
+    sealed interface Item permits Unit, Edge, Link {}
 
     record Unit(int column, int unit) implements Item {}
 
+    /** A learnable weight: unit {@code from} of the column layer {@code layer} reads to its unit {@code to}. */
     record Edge(int layer, int from, int to) implements Item {}
+
+    /** A merge's fixed identity connection: unit {@code unit} of its input {@code input} (0-based) to the merge. */
+    record Link(int layer, int input, int unit) implements Item {}
 
     private static final double HIT_DISTANCE = 5;
     // Bézier samples for hit-testing: enough that the polyline strays well under a pixel from the curve.
@@ -157,6 +165,8 @@ public final class NetworkCanvas extends CanvasPane {
         final double[] cx = new double[cols];
         final String[][] captions = new String[cols][];
         final double size, pitch, midY, captionY, lineH;
+        /** Room above and below the units for arcs of skip connections (0 for a stack), and the step between nested arcs. */
+        final double band, gap;
 
         Geometry() {
             double W = canvas.getWidth(), H = canvas.getHeight(), pad = 8 * s;
@@ -164,7 +174,9 @@ public final class NetworkCanvas extends CanvasPane {
             for (int n : frame.sizes()) m = Math.max(m, n);
             maxUnits = m;
             lineH = Math.max(11, 13.5 * s);
-            double top = topInset + pad, bottom = H - pad - 2 * lineH - 4 * s;
+            gap = 5 * s;
+            band = skipLevels() == 0 ? 0 : gap * (skipLevels() + 1) + 2 * s;
+            double top = topInset + pad + band, bottom = H - pad - 2 * lineH - 4 * s - band;
             double slot = Math.max(1, (bottom - top) / maxUnits);
             double labelW = 0;
             for (String n : frame.inputNames()) labelW = Math.max(labelW, textWidth(n, label));
@@ -185,12 +197,21 @@ public final class NetworkCanvas extends CanvasPane {
             size = Math.max(10, sz);
             pitch = Math.min(slot, size * 1.32 + 6 * s);
             midY = (top + bottom) / 2;
-            captionY = midY + maxUnits / 2.0 * pitch + 2 * s;
+            captionY = midY + maxUnits / 2.0 * pitch + 2 * s + band;
             double spacing = cols > 1 ? cx[1] - cx[0] : W;
             for (int c = 0; c < cols; c++) captions[c] = caption(c, spacing - 6 * s);
         }
 
         double unitY(int n, int u) { return midY + (u - (n - 1) / 2.0) * pitch; }
+
+        /** Nested arcs on each side: half the units of the widest column a skip leaves from. */
+        private int skipLevels() {
+            int levels = 0;
+            for (int l = 0; l < frame.layers(); l++) {
+                for (int src : frame.sources().get(l)) if (src < l) levels = Math.max(levels, (frame.sizes()[src] + 1) / 2);
+            }
+            return levels;
+        }
 
         /** 6 px (times the presenter scale) at most, but never so thick that small thumbnails drown in edges. */
         double maxEdgeWidth() { return Math.min(6 * s, Math.max(3, size * 0.13)); }
@@ -205,19 +226,35 @@ public final class NetworkCanvas extends CanvasPane {
         /** Every edge's pixels, laid out once per layout (not per frame: frames of one network share them). */
         StrokePath[][][] paths() {
             List<Object> key = java.util.Arrays.asList(java.util.Arrays.toString(cx), size, pitch, midY, java.util.Arrays.toString(frame.sizes()),
-                    frame.maps() == null, raster.pixelWidth(), raster.pixelHeight(), raster.scale(), s);
+                    java.util.Arrays.deepToString(frame.sources().toArray()), frame.activations(), frame.maps() == null, raster.pixelWidth(), raster.pixelHeight(), raster.scale(), s);
             if (key.equals(pathKey)) return pathCache;
             double reach = maxEdgeWidth() / 2 * raster.scale() + 1.5;
             StrokePath[][][] out = new StrokePath[cols - 1][][];
+            List<double[]> dashes = new ArrayList<>();
             for (int l = 0; l < cols - 1; l++) {
-                out[l] = new StrokePath[frame.sizes()[l]][frame.sizes()[l + 1]];
-                for (int i = 0; i < frame.sizes()[l]; i++) {
+                int[] src = frame.sources().get(l);
+                if (frame.isMerge(l)) {
+                    out[l] = new StrokePath[0][];
+                    for (int q = 0; q < src.length; q++) {
+                        for (int u = 0; u < frame.sizes()[src[q]]; u++) dashes.addAll(StrokePath.dashes(pixels(linkCurve(l, q, u)), 5 * s * raster.scale(), 4 * s * raster.scale()));
+                    }
+                    continue;
+                }
+                out[l] = new StrokePath[frame.sizes()[src[0]]][frame.sizes()[l + 1]];
+                for (int i = 0; i < out[l].length; i++) {
                     for (int j = 0; j < frame.sizes()[l + 1]; j++) out[l][i][j] = StrokePath.of(pixels(curve(l, i, j)), reach, raster.pixelWidth(), raster.pixelHeight());
                 }
             }
+            linkCache = dashes.isEmpty() ? null : StrokePath.of(dashes, reach, raster.pixelWidth(), raster.pixelHeight());
             pathKey = key;
             pathCache = out;
             return out;
+        }
+
+        /** Every identity connection of the merges, dashed, as one path (they share colour and width); null if none. */
+        StrokePath links() {
+            paths();
+            return linkCache;
         }
 
         Rectangle2D unit(int column, int u) {
@@ -227,11 +264,63 @@ public final class NetworkCanvas extends CanvasPane {
 
         /** Endpoints and control points of edge (layer, i, j): x0 y0 c1x c1y c2x c2y x1 y1. */
         double[] curve(int layer, int i, int j) {
+            return connection(frame.sources().get(layer)[0], i, layer + 1, j);
+        }
+
+        /** The identity connection from unit {@code u} of a merge's input {@code q} to the merge's unit it lands on. */
+        double[] linkCurve(int layer, int q, int u) {
+            int[] src = frame.sources().get(layer);
+            int offset = 0;
+            if ("concat".equals(frame.activations().get(layer))) for (int k = 0; k < q; k++) offset += frame.sizes()[src[k]];
+            return connection(src[q], u, layer + 1, offset + u);
+        }
+
+        /**
+         * From unit i of column a to unit j of column b: an S-curve between neighbours; across
+         * skipped columns an arc over them (units in the upper half) or under them (the lower
+         * half), nested so that arcs of one column do not cross, and high enough to clear every
+         * skipped unit with a gap.
+         */
+        double[] connection(int a, int i, int b, int j) {
             double half = frame.maps() == null ? size * CIRCLE / 2 : size / 2;
-            double x0 = cx[layer] + half, y0 = unitY(frame.sizes()[layer], i);
-            double x1 = cx[layer + 1] - half, y1 = unitY(frame.sizes()[layer + 1], j);
+            double x0 = cx[a] + half, y0 = unitY(frame.sizes()[a], i);
+            double x1 = cx[b] - half, y1 = unitY(frame.sizes()[b], j);
             double mx = (x0 + x1) / 2;
-            return new double[] {x0, y0, mx, y0, mx, y1, x1, y1};
+            if (b - a == 1) return new double[] {x0, y0, mx, y0, mx, y1, x1, y1};
+            int n = frame.sizes()[a], upper = (n + 1) / 2;
+            boolean above = i < upper;
+            double clear = above ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            for (int c = a + 1; c < b; c++) {
+                double edge = unitY(frame.sizes()[c], above ? 0 : frame.sizes()[c] - 1) + (above ? -size / 2 : size / 2);
+                clear = above ? Math.min(clear, edge) : Math.max(clear, edge);
+            }
+            double level = above ? clear - gap * (upper - i) : clear + gap * (i - upper + 1);
+            // Leave sideways first (not straight up along the column's own units), then solve the
+            // control height so the curve is at the level over each skipped column's whole width.
+            double k = (cx[a + 1] - cx[a]) * 0.45;
+            double[] b3 = {x0, y0, x0 + k, 0, x1 - k, 0, x1, y1};
+            double yc = above ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            for (int c = a + 1; c < b; c++) {
+                for (double x : new double[] {cx[c] - half - gap, cx[c], cx[c] + half + gap}) {
+                    double t = tAtX(b3, x), w = 3 * t * (1 - t);
+                    double need = (level - y0 * Math.pow(1 - t, 3) - y1 * t * t * t) / w;
+                    yc = above ? Math.min(yc, need) : Math.max(yc, need);
+                }
+            }
+            b3[3] = yc;
+            b3[5] = yc;
+            return b3;
+        }
+
+        /** The parameter where a curve with increasing x reaches x (bisection: laid out once, not per frame). */
+        private static double tAtX(double[] b, double x) {
+            double lo = 0, hi = 1;
+            for (int it = 0; it < 40; it++) {
+                double m = (lo + hi) / 2;
+                if (bezier(b, m, 0) < x) lo = m;
+                else hi = m;
+            }
+            return (lo + hi) / 2;
         }
 
         /**
@@ -243,10 +332,20 @@ public final class NetworkCanvas extends CanvasPane {
             String act = c == 0 ? null : frame.activations().get(c - 1);
             String name = c == 0 ? "Input" : c == cols - 1 ? "Output" : "Hidden " + c;
             String units = n + (n == 1 ? " unit" : " units");
+            if (c > 0 && frame.isMerge(c - 1)) {
+                String what = mergeFormula(c - 1, -1);
+                return pick(width, new String[][] {{name + " \u00b7 " + act, what + " \u00b7 " + units}, {name + " \u00b7 " + act, what},
+                        {"H" + c + " " + act, what}, {act, what.replace(" ", "")}});
+            }
             String[][] forms = act == null
                     ? new String[][] {{name, units}, {name, String.valueOf(n)}}
                     : new String[][] {{name + " \u00b7 " + act, units}, {name, act + " \u00b7 " + n},
                             {c == cols - 1 ? "Out" : "H" + c, act + "\u00b7" + n}};
+            return pick(width, forms);
+        }
+
+        /** The longest of {@code forms} that fits {@code width}, else the shortest. */
+        private String[] pick(double width, String[][] forms) {
             for (String[] f : forms) if (captionWidth(f) <= width) return f;
             return forms[forms.length - 1];
         }
@@ -260,6 +359,7 @@ public final class NetworkCanvas extends CanvasPane {
     private PlaygroundFrame geometryFrame;
     private List<Object> pathKey = List.of();
     private StrokePath[][][] pathCache;
+    private StrokePath linkCache;
     private List<Object> geometryKey = List.of();
 
     /**
@@ -284,6 +384,9 @@ public final class NetworkCanvas extends CanvasPane {
         double[] b = geometry().curve(layer, i, j);
         return new Point2D(bezier(b, 0.5, 0), bezier(b, 0.5, 1));
     }
+
+    /** The control polygon of a merge's identity connection, for tests of where it runs. */
+    double[] linkCurve(int layer, int input, int unit) { return geometry().linkCurve(layer, input, unit); }
 
     private static double bezier(double[] b, double t, int k) {
         double u = 1 - t;
@@ -381,7 +484,13 @@ public final class NetworkCanvas extends CanvasPane {
             int level = (int) Math.round(t * EDGE_SHADES);
             raster.stroke(paths[l][i][j], colours[v < 0 ? EDGE_SHADES - level : EDGE_SHADES + level], edgeWidth(geo, t));
         }
+        // Identity connections last: thin, dashed and neutral, they carry no weight to colour by.
+        StrokePath links = geo.links();
+        if (links != null) raster.stroke(links, muted(), LINK_WIDTH * geo.s);
     }
+
+    /** Identity connections are drawn at this width (times the presenter scale): between the faintest and the strongest weights. */
+    private static final double LINK_WIDTH = 1.6;
 
     /** Shades of edge colour per sign: finer than the eye separates, and a table instead of colour arithmetic per edge. */
     private static final int EDGE_SHADES = 256;
@@ -443,11 +552,11 @@ public final class NetworkCanvas extends CanvasPane {
         if (maps) {
             int grid = frame.plane().grid();
             raster.imageRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), arc, thumbnail(c, u), grid, border(), lineScale());
-            if (c > 0) biasMarker(geo, r, frame.biases().get(c - 1)[u]);
+            if (c > 0 && !frame.isMerge(c - 1)) biasMarker(geo, r, frame.biases().get(c - 1)[u]);
             if (marked) raster.roundRect(r.getMinX() - o, r.getMinY() - o, r.getWidth() + 2 * o, r.getHeight() + 2 * o, arc + o, null, accent(), 2.5 * geo.s * lineScale());
         } else {
             double d = r.getWidth() * CIRCLE, x = r.getMinX() + (r.getWidth() - d) / 2, y = r.getMinY() + (r.getHeight() - d) / 2;
-            raster.roundRect(x, y, d, d, d / 2, c == 0 ? box() : Palette.diverging(frame.biases().get(c - 1)[u], weightRange),
+            raster.roundRect(x, y, d, d, d / 2, c == 0 || frame.isMerge(c - 1) ? box() : Palette.diverging(frame.biases().get(c - 1)[u], weightRange),
                     c == 0 ? ink() : border(), lineScale() * (c == 0 ? 1.2 : 1));
             if (marked) raster.roundRect(x - o, y - o, d + 2 * o, d + 2 * o, d / 2 + o, null, accent(), 2.5 * geo.s * lineScale());
         }
@@ -539,8 +648,23 @@ public final class NetworkCanvas extends CanvasPane {
     }
 
     private String edgeName(Edge e) {
-        return "w" + subscript(e.from() + 1, e.to() + 1) + " (" + unitName(e.layer(), e.from()) + " \u2192 "
+        return "w" + subscript(e.from() + 1, e.to() + 1) + " (" + unitName(frame.sources().get(e.layer())[0], e.from()) + " \u2192 "
                 + unitName(e.layer() + 1, e.to()) + ")";
+    }
+
+    /**
+     * What merge layer {@code layer} computes, in the names of the columns it reads: "h1 + h2"
+     * (unit {@code u} ≥ 0: "h1,2 + h2,2"), "[h1, h2]" for a concat.
+     */
+    private String mergeFormula(int layer, int u) {
+        int[] src = frame.sources().get(layer);
+        List<String> names = new ArrayList<>();
+        for (int s : src) names.add(u < 0 ? (s == 0 ? "input" : "h" + s) : unitName(s, u));
+        if ("add".equals(frame.activations().get(layer))) return String.join(" + ", names);
+        if (u < 0) return "[" + String.join(", ", names) + "]";
+        int k = 0, unit = u;
+        while (unit >= frame.sizes()[src[k]]) unit -= frame.sizes()[src[k++]];
+        return "concat: " + unitName(src[k], unit);
     }
 
     private static String subscript(int i, int j) {
@@ -552,21 +676,46 @@ public final class NetworkCanvas extends CanvasPane {
 
     private String describe(Item item) {
         if (item instanceof Edge e) return edgeName(e) + " = " + exact(value(e));
+        if (item instanceof Link k) {
+            int[] src = frame.sources().get(k.layer());
+            int to = k.unit();
+            if (!"add".equals(frame.activations().get(k.layer()))) for (int q = 0; q < k.input(); q++) to += frame.sizes()[src[q]];
+            return unitName(src[k.input()], k.unit()) + " \u2192 " + unitName(k.layer() + 1, to)
+                    + " \u00b7 identity, weight 1 (fixed)";
+        }
         Unit u = (Unit) item;
         if (u.column() == 0) return unitName(0, u.unit()) + " \u00b7 input";
+        if (frame.isMerge(u.column() - 1)) return mergeUnit(u);
         return unitName(u.column(), u.unit()) + " \u00b7 " + frame.activations().get(u.column() - 1) + " \u00b7 b = " + exact(value(u));
+    }
+
+    /**
+     * "h3,1 = add: h1,1 + h2,1", then the range of its values over the plane as the engine
+     * computed them (a merge has no bias to show).
+     */
+    private String mergeUnit(Unit u) {
+        String what = frame.activations().get(u.column() - 1);
+        String formula = mergeFormula(u.column() - 1, u.unit());
+        String head = unitName(u.column(), u.unit()) + " = " + (formula.startsWith(what) ? formula : what + ": " + formula);
+        if (frame.maps() == null) return head;
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float v : frame.maps().get(u.column())[u.unit()]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        return head + " \u00b7 " + Num.fixed(lo, 3) + " to " + Num.fixed(hi, 3) + " over the plane";
     }
 
     /** The edge's weight or the unit's bias (inputs have none: 0). */
     private float value(Item item) {
         if (item instanceof Edge e) return frame.weights().get(e.layer())[e.from()][e.to()];
+        if (item instanceof Link) return 1;
         Unit u = (Unit) item;
-        return u.column() == 0 ? 0 : frame.biases().get(u.column() - 1)[u.unit()];
+        return u.column() == 0 || frame.isMerge(u.column() - 1) ? 0 : frame.biases().get(u.column() - 1)[u.unit()];
     }
 
     private boolean exists(Item item) {
         int[] n = frame.sizes();
-        if (item instanceof Edge e) return e.layer() < n.length - 1 && e.from() < n[e.layer()] && e.to() < n[e.layer() + 1];
+        if (item instanceof Edge e) return e.layer() < n.length - 1 && e.from() < frame.weights().get(e.layer()).length && e.to() < n[e.layer() + 1];
+        if (item instanceof Link k) return k.layer() < n.length - 1 && frame.isMerge(k.layer()) && k.input() < frame.sources().get(k.layer()).length
+                && k.unit() < n[frame.sources().get(k.layer())[k.input()]];
         Unit u = (Unit) item;
         return u.column() < n.length && u.unit() < n[u.column()];
     }
@@ -584,16 +733,21 @@ public final class NetworkCanvas extends CanvasPane {
                 if (x >= r.getMinX() - grow && x <= r.getMaxX() + grow && y >= r.getMinY() - grow && y <= r.getMaxY() + grow) return new Unit(c, u);
             }
         }
-        Edge best = null;
+        Item best = null;
         double bestD = HIT_DISTANCE * Math.max(1, geo.s);
         for (int l = 0; l < frame.layers(); l++) {
-            if (x < geo.cx[l] || x > geo.cx[l + 1]) continue;
-            for (int i = 0; i < frame.sizes()[l]; i++) {
-                for (int j = 0; j < frame.sizes()[l + 1]; j++) {
-                    double d = distanceToCurve(geo.curve(l, i, j), x, y);
-                    if (d < bestD) {
-                        bestD = d;
-                        best = new Edge(l, i, j);
+            int[] src = frame.sources().get(l);
+            for (int q = 0; q < src.length; q++) {
+                if (x < geo.cx[src[q]] || x > geo.cx[l + 1]) continue;
+                for (int i = 0; i < frame.sizes()[src[q]]; i++) {
+                    if (frame.isMerge(l)) {
+                        double d = distanceToCurve(geo.linkCurve(l, q, i), x, y);
+                        if (d < bestD) { bestD = d; best = new Link(l, q, i); }
+                        continue;
+                    }
+                    for (int j = 0; j < frame.sizes()[l + 1]; j++) {
+                        double d = distanceToCurve(geo.curve(l, i, j), x, y);
+                        if (d < bestD) { bestD = d; best = new Edge(l, i, j); }
                     }
                 }
             }
@@ -626,7 +780,10 @@ public final class NetworkCanvas extends CanvasPane {
 
     private boolean editable() { return onEdit != null && frame != null && frame.perceptron() == null; }
 
-    private boolean editable(Item item) { return editable() && !(item instanceof Unit u && u.column() == 0); }
+    /** Weights and biases are; inputs, merges and their identity connections have nothing to edit. */
+    private boolean editable(Item item) {
+        return editable() && !(item instanceof Link) && !(item instanceof Unit u && (u.column() == 0 || frame.isMerge(u.column() - 1)));
+    }
 
     private void pressed(MouseEvent e) {
         pressed = itemAt(e.getX(), e.getY());

@@ -14,9 +14,10 @@ import java.util.List;
  * @param epoch        passes over the training data completed
  * @param inputNames   the input column's labels ("x1", "x1²", …)
  * @param sizes        units per column, inputs first, output last
- * @param activations  per layer (sizes.length − 1 entries)
- * @param weights      per layer, [i][j] = w_ij from unit i of the column before to unit j
- * @param biases       per layer, [j]
+ * @param activations  per layer (sizes.length − 1 entries); a merge layer's type ("add", "concat")
+ * @param weights      per layer, [i][j] = w_ij from unit i of the column it reads to unit j; empty for merges
+ * @param biases       per layer, [j]; empty for merges
+ * @param sources      per layer, the columns it reads (0 = inputs), as the engine's model wires them
  * @param plane        the square of the input plane the maps cover; null when the data is not 2-D
  * @param maps         per column, per unit: its value over the plane's grid (row-major, top row
  *                     = highest x2); null when the data is not 2-D
@@ -32,6 +33,7 @@ import java.util.List;
  */
 public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<String> inputNames, int[] sizes,
                               List<String> activations, List<float[][]> weights, List<float[]> biases,
+                              List<int[]> sources,
                               Plane plane, List<float[][]> maps, Points train, Points test,
                               float trainLoss, float testLoss, float trainAccuracy, float testAccuracy,
                               List<Metric> history, Hidden hidden, HiddenMap hiddenMap, Table table,
@@ -71,4 +73,13 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
 
     /** Number of layers (columns − 1). */
     public int layers() { return sizes.length - 1; }
+
+    /** True for an add or concat layer: fixed identity connections, no weights, no bias. */
+    public boolean isMerge(int layer) { return HiddenWiring.MERGES.contains(activations.get(layer)); }
+
+    /** True when some layer reads anything but the column before it. */
+    public boolean isGraph() {
+        for (int l = 0; l < sources.size(); l++) if (sources.get(l).length != 1 || sources.get(l)[0] != l) return true;
+        return false;
+    }
 }

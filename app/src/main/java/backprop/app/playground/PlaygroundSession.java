@@ -84,10 +84,12 @@ public final class PlaygroundSession {
             throw new IllegalArgumentException("at most " + PlaygroundSetup.MAX_LAYERS + " hidden layers");
         }
         for (PlaygroundSetup.Hidden h : s.hidden()) {
-            if (h.units() < 1 || h.units() > PlaygroundSetup.MAX_UNITS) {
+            if (!h.isMerge() && h.units() < 1 || h.units() > PlaygroundSetup.MAX_UNITS) {
                 throw new IllegalArgumentException("a hidden layer has 1 to " + PlaygroundSetup.MAX_UNITS + " units, not " + h.units());
             }
         }
+        String wiring = s.kind() == Kind.NETWORK ? HiddenWiring.problem(s.hidden(), s.inputCount()) : null;
+        if (wiring != null) throw new IllegalArgumentException(wiring);
         if (s.isPlanar() && s.features().isEmpty() && s.handBuilt() == null && s.kind() == Kind.NETWORK) {
             throw new IllegalArgumentException("choose at least one input feature");
         }
@@ -287,7 +289,8 @@ public final class PlaygroundSession {
 
     private Dense dense(int layer) {
         if (model == null) throw new IllegalStateException("the perceptron's weights follow its rule; switch to a network to edit weights");
-        return (Dense) model.layers().get(layer);
+        if (!(model.layers().get(layer) instanceof Dense d)) throw new IllegalArgumentException(model.layers().get(layer).type() + " has fixed connections of weight 1: nothing to edit");
+        return d;
     }
 
     public long steps() { return steps; }
@@ -343,17 +346,25 @@ public final class PlaygroundSession {
         List<String> acts = new ArrayList<>();
         List<float[][]> ws = new ArrayList<>();
         List<float[]> bs = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            Dense d = (Dense) m.layers().get(l);
-            sizes[l + 1] = d.outputSize();
-            acts.add(d.activation().id());
-            ws.add(d.weights().value().toArray2D());
-            bs.add(d.bias().value().toArray());
+            Layer layer = m.layers().get(l);
+            sizes[l + 1] = layer.outputSize();
+            sources.add(m.sources(l));
+            if (layer instanceof Dense d) {
+                acts.add(d.activation().id());
+                ws.add(d.weights().value().toArray2D());
+                bs.add(d.bias().value().toArray());
+            } else { // a merge: its identity connections carry no weights
+                acts.add(layer.type());
+                ws.add(new float[0][]);
+                bs.add(new float[0]);
+            }
         }
         List<String> names = setup.isPlanar() ? features().stream().map(Feature::label).toList() : train.featureNames();
         Metric now = measure();
         PlaygroundFrame.Hidden hidden = hidden(m);
-        return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, plane, maps(m),
+        return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
                 List.copyOf(history), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable());
     }
@@ -427,9 +438,25 @@ public final class PlaygroundSession {
         float[][] xy = new float[g * g][];
         for (int r = 0; r < g; r++)
             for (int c = 0; c < g; c++) xy[r * g + c] = new float[] {(float) p.coordinate(c), (float) p.coordinate(g - 1 - r)};
-        Model rest = new Model(2, m.layers().subList(1, m.layers().size()), m.loss());
+        Model rest = rest(m);
+        if (rest == null) return null;
         Tensor out = rest.predict(Tensor.matrix(xy));
         return new PlaygroundFrame.HiddenMap(p, columns(out)[0]);
+    }
+
+    /**
+     * The layers after the first, reading its two units as their input: the same layers and
+     * wiring, one node earlier. Null when a later layer reads the network's input as well (a skip
+     * from the input): then the output is no function of the first hidden layer alone.
+     */
+    private static Model rest(Model m) {
+        List<int[]> sources = new ArrayList<>();
+        for (int k = 1; k < m.layers().size(); k++) {
+            int[] s = m.sources(k);
+            for (int i = 0; i < s.length; i++) if (--s[i] < 0) return null;
+            sources.add(s);
+        }
+        return new Model(2, m.layers().subList(1, m.layers().size()), sources, m.loss());
     }
 
     private PlaygroundFrame.Table table(Model m) {

@@ -36,15 +36,35 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
 
     public enum Kind { NETWORK, PERCEPTRON }
 
-    /** One hidden layer: how many units and their activation. */
-    public record Hidden(int units, String activation) {}
+    /**
+     * One hidden layer: how many units and their activation, or a merge ("add", "concat") whose
+     * size follows its inputs and which has no activation.
+     *
+     * @param merge null for a dense layer, else the merge's type
+     * @param from  the nodes it reads (0 = the input, k = hidden layer k), null for the layer
+     *              before; see {@link HiddenWiring}
+     */
+    public record Hidden(int units, String activation, String merge, List<Integer> from) {
+        public Hidden {
+            from = from == null ? null : List.copyOf(from);
+        }
+
+        public Hidden(int units, String activation) { this(units, activation, null, null); }
+
+        public boolean isMerge() { return merge != null; }
+
+        public Hidden withUnits(int n) { return new Hidden(n, activation, merge, from); }
+
+        public Hidden withActivation(String a) { return new Hidden(units, a, merge, from); }
+    }
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_UNITS = 8;
 
     public PlaygroundSetup {
         features = List.copyOf(features);
-        hidden = List.copyOf(hidden);
+        // A merge's size follows what it reads, which the features can change.
+        hidden = List.copyOf(HiddenWiring.sized(hidden, kind == Kind.PERCEPTRON || handBuilt != null ? 2 : features.size()));
     }
 
     /** The first screen: XOR quadrants and a 2-4-4-1 tanh network, with TF Playground's defaults (SGD, η 0.03, batches of 10). */
@@ -55,7 +75,8 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     }
 
     /**
-     * The setup that shows a network file in the playground: its dense layers (explicit weights
+     * The setup that shows a network file in the playground: its dense and merge layers with their
+     * wiring (explicit weights
      * are kept, as in the hand-built XOR), loss, training settings, seed and dataset. Throws
      * {@link IllegalArgumentException} naming the problem if the playground cannot show it.
      */
@@ -63,14 +84,9 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
         PlaygroundSetup d = defaults();
         String dataset = spec.dataset() != null && spec.dataset().name() != null ? spec.dataset().name() : d.dataset();
-        List<Hidden> hidden = new ArrayList<>();
+        List<Hidden> hidden = HiddenWiring.fromLayers(spec.layers(), where);
         boolean weights = false;
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec l = spec.layers().get(i);
-            if (!(l instanceof DenseSpec dense) || l.from() != null) throw new IllegalArgumentException(where + ": layer " + (i + 1) + " is " + l.type() + "; the playground shows dense layers only");
-            weights |= dense.weights() != null;
-            if (i < spec.layers().size() - 1) hidden.add(new Hidden(dense.units(), dense.activation()));
-        }
+        for (LayerSpec l : spec.layers()) weights |= l instanceof DenseSpec dense && dense.weights() != null;
         DenseSpec out = (DenseSpec) spec.layers().get(spec.layers().size() - 1);
         PlaygroundSetup s = d.withDataset(dataset).withHidden(hidden).withOutput(out.activation()).withLoss(spec.loss())
                 .withSeed(spec.seed() != null ? spec.seed() : d.seed()).withHandBuilt(weights ? spec : null);
@@ -92,10 +108,18 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         if (s.isPlanar() && spec.inputSize() != 2) {
             throw new IllegalArgumentException(where + ": takes " + spec.inputSize() + " inputs; the playground feeds x1, x2 (use dataset encoder-838 for 8 inputs)");
         }
+        if (!s.isPlanar() && HiddenWiring.isGraph(hidden)) {
+            throw new IllegalArgumentException(where + ": skip connections and merges are drawn over the plane; use a 2-D dataset");
+        }
         if (!s.isPlanar() && !"encoder-838".equals(dataset)) {
             throw new IllegalArgumentException(where + ": dataset " + dataset + " is not one the playground can draw");
         }
         return s;
+    }
+
+    /** Inputs the network reads on 2-D data: the chosen features (x1, x2 for the perceptron and hand-built files). */
+    public int inputCount() {
+        return kind == Kind.PERCEPTRON || handBuilt != null ? 2 : features.size();
     }
 
     /** True for the truth tables and the 8-3-8 vectors: no noise, no split, a handful of rows. */
@@ -127,7 +151,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         if (handBuilt != null) return handBuilt;
         List<LayerSpec> layers = new ArrayList<>();
         InitSpec init = new InitSpec(initializer, "uniform".equals(initializer) ? 1.0 : "normal".equals(initializer) ? 0.5 : 0);
-        for (Hidden h : hidden) layers.add(LayerSpec.dense(h.units(), h.activation()).withInitializer(init));
+        for (int k = 0; k < hidden.size(); k++) layers.add(HiddenWiring.layer(hidden.get(k), k, init));
         layers.add(LayerSpec.dense(outputs, output).withInitializer(init));
         return new NetworkSpec("playground", null, new int[] {inputs}, layers, loss, seed, null, null);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -133,13 +134,14 @@ public final class PlaygroundViewModel {
         send(x -> x.apply(s));
     }
 
+    /** Appends a hidden layer before the output; on a graph network the wiring stays as it was. */
     public void addLayer() {
-        List<Hidden> h = new ArrayList<>(setup.get().hidden());
+        List<Hidden> h = setup.get().hidden();
         if (h.size() >= PlaygroundSetup.MAX_LAYERS) { message.set("at most " + PlaygroundSetup.MAX_LAYERS + " hidden layers"); return; }
-        h.add(h.isEmpty() ? new Hidden(4, "tanh") : h.get(h.size() - 1));
-        update(s -> s.withHidden(h));
+        update(s -> s.withHidden(HiddenWiring.withLayerAdded(h)));
     }
 
+    /** Removes the last hidden layer: only the output reads it, so no wiring breaks. */
     public void removeLayer() {
         List<Hidden> h = new ArrayList<>(setup.get().hidden());
         if (h.isEmpty()) return;
@@ -147,20 +149,32 @@ public final class PlaygroundViewModel {
         update(s -> s.withHidden(h));
     }
 
-    /** Adds ({@code delta} = +1) or removes (−1) a unit of hidden layer {@code layer}. */
+    /**
+     * Adds ({@code delta} = +1) or removes (−1) a unit of hidden layer {@code layer}; refused with
+     * a one-line reason when the wiring cannot keep it (an add needs equal sizes).
+     */
     public void changeUnits(int layer, int delta) {
-        List<Hidden> h = new ArrayList<>(setup.get().hidden());
-        Hidden l = h.get(layer);
+        PlaygroundSetup now = setup.get();
+        Hidden l = now.hidden().get(layer);
         int units = Math.max(1, Math.min(PlaygroundSetup.MAX_UNITS, l.units() + delta));
-        if (units == l.units()) return;
-        h.set(layer, new Hidden(units, l.activation()));
-        update(s -> s.withHidden(h));
+        if (units == l.units() && !l.isMerge()) return;
+        edit(() -> HiddenWiring.withUnits(now.hidden(), layer, units, now.inputCount()));
     }
 
     public void setActivation(int layer, String activation) {
-        List<Hidden> h = new ArrayList<>(setup.get().hidden());
-        h.set(layer, new Hidden(h.get(layer).units(), activation));
-        update(s -> s.withHidden(h));
+        edit(() -> HiddenWiring.withActivation(setup.get().hidden(), layer, activation));
+    }
+
+    /** Applies an edit of the hidden layers, or shows why it cannot be made and leaves them as they were. */
+    private void edit(Supplier<List<Hidden>> change) {
+        List<Hidden> next;
+        try {
+            next = change.get();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        update(s -> s.withHidden(next));
     }
 
     /** New points from the next data seed ("regenerate"). */

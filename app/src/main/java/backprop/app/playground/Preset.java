@@ -6,10 +6,11 @@ import backprop.engine.data.Feature;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecReader;
 import java.util.List;
 
 /**
- * Ready-made set-ups for the lessons of curriculum sections 1–3. Each is an ordinary
+ * Ready-made set-ups for the lessons of curriculum sections 1–3 (and a residual network). Each is an ordinary
  * {@link PlaygroundSetup}: picking one replaces the controls' values, and the user can go on
  * changing them from there.
  */
@@ -24,7 +25,9 @@ public enum Preset {
     PERCEPTRON_XOR("Perceptron: XOR", "No line separates XOR: the rule never converges and the weights cycle."),
     ENCODER_838("8-3-8 encoder", "Eight one-hot vectors through three sigmoid units: watch a binary code appear in the table."),
     CIRCLE("Circle", "A disc inside a ring: try x1² and x2² as features."),
-    SPIRAL("Two spirals (deep)", "Six layers of eight tanh units on the spirals: the hardest set.");
+    SPIRAL("Two spirals (deep)", "Six layers of eight tanh units on the spirals: the hardest set."),
+    RESIDUAL_XOR("Residual XOR (skip connection)",
+            "h3 = h1 + h2: the first layer's output skips the second and is added to it (dashed: fixed weight 1). Hover the add column.");
 
     private final String title;
     private final String description;
@@ -55,6 +58,7 @@ public enum Preset {
             case ENCODER_838 -> table(d, "encoder-838").withHidden(List.of(new Hidden(3, "sigmoid"))).withOutput("sigmoid").withLoss("mse")
                     .withOptimizer("adam").withLearningRate(0.05).withBatchSize(0).withSeed(7);
             case CIRCLE -> d.withDataset("circle").withFeatures(xy).withHidden(List.of(new Hidden(4, "tanh")));
+            case RESIDUAL_XOR -> PlaygroundSetup.fromSpec(resource("residual-xor.json"), title);
             case SPIRAL -> d.withDataset("spiral").withSamples(300).withNoise(0.1)
                     .withFeatures(List.of(Feature.X1, Feature.X2, Feature.SIN_X1, Feature.SIN_X2))
                     .withHidden(java.util.Collections.nCopies(6, new Hidden(8, "tanh"))).withLearningRate(0.01);
@@ -67,6 +71,16 @@ public enum Preset {
 
     private static PlaygroundSetup perceptron(PlaygroundSetup d, String dataset) {
         return table(d, dataset).withKind(Kind.PERCEPTRON).withHidden(List.of()).withOutput("step").withLearningRate(1.0);
+    }
+
+    /** A network file kept beside this class (a copy of the one `train --spec` reads in the tests). */
+    private static NetworkSpec resource(String file) {
+        try (java.io.InputStream in = Preset.class.getResourceAsStream(file)) {
+            if (in == null) throw new IllegalStateException("missing resource " + file);
+            return SpecReader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), file);
+        } catch (java.io.IOException | SpecException e) {
+            throw new IllegalStateException(file + " does not read: " + e.getMessage(), e);
+        }
     }
 
     private static NetworkSpec builtin(String name) {

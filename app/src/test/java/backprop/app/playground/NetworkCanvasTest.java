@@ -275,6 +275,76 @@ class NetworkCanvasTest {
         });
     }
 
+    /** Points along a curve's control polygon (x0 y0 c1 c2 x1 y1). */
+    private static List<Point2D> along(double[] b, int n) {
+        List<Point2D> out = new ArrayList<>();
+        for (int k = 0; k <= n; k++) {
+            double t = (double) k / n, u = 1 - t;
+            out.add(new Point2D(u * u * u * b[0] + 3 * u * u * t * b[2] + 3 * u * t * t * b[4] + t * t * t * b[6],
+                    u * u * u * b[1] + 3 * u * u * t * b[3] + 3 * u * t * t * b[5] + t * t * t * b[7]));
+        }
+        return out;
+    }
+
+    @Test
+    void skipConnectionsArcAroundTheColumnTheySkipAndAreDrawnDashed() throws Exception {
+        PlaygroundFrame f = frame(Preset.RESIDUAL_XOR.setup());
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            WritableImage shot = save(c, "residual.png");
+            int background = shot.getPixelReader().getArgb(3, 3);
+            for (int u = 0; u < 4; u++) {
+                // The add (layer 2) reads h1 (column 1) across h2 (column 2): an arc, over h2 for its upper units, under it for the lower.
+                List<Point2D> arc = along(c.linkCurve(2, 0, u), 200);
+                double peak = u < 2 ? arc.stream().mapToDouble(Point2D::getY).min().orElseThrow() : arc.stream().mapToDouble(Point2D::getY).max().orElseThrow();
+                if (u < 2) assertTrue(peak < c.unitBounds(2, 0).getMinY(), "unit " + u + " arcs over h2: " + peak);
+                else assertTrue(peak > c.unitBounds(2, 3).getMaxY(), "unit " + u + " arcs under h2: " + peak);
+                int drawn = 0;
+                for (Point2D p : arc) {
+                    for (int k = 0; k < 4; k++) {
+                        Rectangle2D r = c.unitBounds(2, k);
+                        assertFalse(p.getX() > r.getMinX() - 2 && p.getX() < r.getMaxX() + 2 && p.getY() > r.getMinY() - 2 && p.getY() < r.getMaxY() + 2,
+                                "unit " + u + "'s arc crosses h2," + (k + 1) + " at " + p);
+                    }
+                    assertTrue(p.getX() >= 0 && p.getX() < 640 && p.getY() >= 0 && p.getY() < 420, "on the canvas: " + p);
+                    if (shot.getPixelReader().getArgb((int) p.getX(), (int) p.getY()) != background) drawn++;
+                }
+                // Dashed: much of the arc is drawn, not all of it.
+                assertTrue(drawn > 60 && drawn < 190, "unit " + u + ": " + drawn + " of 201 points along the arc drawn");
+            }
+            // Hovering: the add names what it sums, a dashed connection says it is fixed, and neither opens an editor.
+            Rectangle2D add = c.unitBounds(3, 1);
+            move(c, add.getMinX() + add.getWidth() / 2, add.getMinY() + add.getHeight() / 2);
+            assertTrue(c.hoverText().orElseThrow().startsWith("h3,2 = add: h1,2 + h2,2 \u00b7 "), c.hoverText().get());
+            click(c, add.getMinX() + add.getWidth() / 2, add.getMinY() + add.getHeight() / 2);
+            assertFalse(c.editor().isVisible());
+            Point2D top = along(c.linkCurve(2, 0, 0), 2).get(1);
+            move(c, top.getX(), top.getY());
+            assertEquals("h1,1 \u2192 h3,1 \u00b7 identity, weight 1 (fixed)", c.hoverText().orElseThrow());
+            assertTrue(edits.isEmpty());
+            return null;
+        });
+    }
+
+    @Test
+    void aLearnableSkipIsColouredByItsWeightAndEditableByDragging() throws Exception {
+        // h3 reads h1 directly, skipping h2: its weights arc over and under h2.
+        PlaygroundFrame f = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(4, "tanh"), new Hidden(4, "tanh"), new Hidden(4, "tanh", null, List.of(1)))));
+        onFx(() -> {
+            NetworkCanvas c = mounted(f, 1);
+            WritableImage shot = c.getScene().snapshot(null);
+            Point2D m = c.edgeMidpoint(2, 0, 0);
+            assertTrue(m.getY() < c.unitBounds(2, 0).getMinY(), "over h2");
+            assertFalse(shot.getPixelReader().getArgb((int) m.getX(), (int) m.getY()) == shot.getPixelReader().getArgb(3, 3), "drawn");
+            move(c, m.getX(), m.getY());
+            assertEquals("w\u2081\u2081 (h1,1 \u2192 h3,1) = " + NetworkCanvas.exact(f.weights().get(2)[0][0]), c.hoverText().orElseThrow());
+            mouse(c, MouseEvent.MOUSE_PRESSED, m.getX(), m.getY());
+            mouse(c, MouseEvent.MOUSE_DRAGGED, m.getX(), m.getY() - 40);
+            assertTrue(edits.get(edits.size() - 1).startsWith("weight 2 0 0 "), edits.toString());
+            return null;
+        });
+    }
+
     @Test
     void layoutGivesColumnPositionsAndFitsEightUnitColumns() throws Exception {
         PlaygroundFrame f = frame(PlaygroundSetup.defaults().withHidden(List.of(new Hidden(8, "tanh"), new Hidden(8, "tanh"), new Hidden(8, "tanh"))));

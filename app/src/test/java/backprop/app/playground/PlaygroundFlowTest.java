@@ -150,6 +150,40 @@ class PlaygroundFlowTest {
     }
 
     @Test
+    void theResidualPresetRefusesAWiringBreakingEditAndTrainsPastNinetyPercent(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Preset> presets = robot.lookup("#pg-preset").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> presets.setValue(Preset.RESIDUAL_XOR));
+        waitIdle();
+        PlaygroundFrame f = view.viewModel().frame();
+        assertTrue(f.isGraph() && f.isMerge(2), "the add column is drawn");
+        assertEquals("add: h1 + h2", text(robot, "#pg-merge-2"));
+        // h1 feeds the add, which needs equal sizes: one more unit is refused and the network stays.
+        PlaygroundSetup before = view.viewModel().setup();
+        robot.clickOn("#pg-units-plus-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("h1 keeps 4 units: add h1 + h2 needs equal sizes: h1 has 5 units, h2 4", text(robot, "#pg-message"));
+        assertEquals(before, view.viewModel().setup());
+        for (int i = 0; i < 3; i++) robot.type(KeyCode.ADD);
+        robot.clickOn("#pg-play");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> percent(text(robot, "#pg-test-accuracy")) >= 90);
+        robot.clickOn("#pg-play");
+        waitIdle();
+        PlaygroundFrame trained = view.viewModel().frame();
+        assertEquals(Num.percent(trained.testAccuracy()), text(robot, "#pg-test-accuracy"), "the label shows the engine's accuracy");
+        assertTrue(trained.testAccuracy() >= 0.9f);
+    }
+
+    /** "97.5 %" → 97.5; anything else (a dash before the first measurement) → −1. */
+    private static double percent(String label) {
+        try {
+            return Double.parseDouble(label.replace("%", "").trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Test
     void anImpossibleSettingIsRefusedAndTheControlGoesBack(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> output = robot.lookup("#pg-output").queryAs(javafx.scene.control.ComboBox.class);
