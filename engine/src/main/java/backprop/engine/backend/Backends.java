@@ -66,6 +66,16 @@ public final class Backends {
         return whyCurrent;
     }
 
+    /**
+     * Switches to a backend by name, live: every kernel call after this one uses it (the app's
+     * status-bar setting calls this between two steps). Falls back to java, saying why, if it
+     * cannot run; returns whether the named one is now in use.
+     */
+    public static synchronized boolean switchTo(String name) {
+        use(name);
+        return current.name().equals(name);
+    }
+
     /** Forces a backend by name; falls back to java with a reason if it cannot run. */
     public static synchronized void use(String name) {
         for (Info i : list()) {

@@ -1,6 +1,7 @@
 package backprop.engine.train;
 
 import backprop.engine.autodiff.Ops;
+import backprop.engine.backend.Backends;
 import backprop.engine.autodiff.Var;
 import backprop.engine.data.Dataset;
 import backprop.engine.nn.Layer;
@@ -75,6 +76,7 @@ public final class Trainer {
     }
 
     private StepTrace run(Tensor x, Tensor y, boolean record, boolean update) {
+        String backend = Backends.current().name(); // a live switch takes effect from the next step
         model.zeroGrad();
         Recorder recorder = record ? new Recorder() : null;
         Var out = model.forward(x, new Pass(true, random, recorder));
@@ -92,13 +94,13 @@ public final class Trainer {
             optimizer.step(model.params());
             steps++;
         }
-        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null);
+        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null, backend);
         if (update) {
             layers = afterUpdate(recorder, layers);
             params = ParameterTrace.afterUpdate(params, model.params());
         }
         return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), x.toArray2D(), y.toArray2D(), out.value().toArray2D(),
-                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params));
+                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params), backend);
     }
 
     /** (λ/2) Σ w² over what each layer says L2 applies to (weights, not biases). */
