@@ -29,7 +29,7 @@ final class OpenBlasLibrary {
                 int wanted = Math.max(1, Integer.getInteger(THREADS_PROPERTY, 1));
                 org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(wanted);
                 threads = org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
-                cached = Availability.yes("OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.trim() + " via JavaCPP, " + threads
+                cached = Availability.yes(openblas_nolapack.OPENBLAS_VERSION.trim() + " via JavaCPP, " + threads
                         + (threads == 1 ? " thread" : " threads") + "; products under " + OpenBlasBackend.JAVA_BELOW + " multiply-adds run in Java");
             } catch (Throwable t) { // UnsatisfiedLinkError first, NoClassDefFoundError after: never let it escape
                 cached = Availability.no(t.getClass().getSimpleName() + ": " + t.getMessage());
