@@ -77,7 +77,11 @@ public final class Trainer {
     }
 
     private StepTrace run(Tensor x, Tensor y, boolean record, boolean update) {
-        String backend = Backends.current().name(); // a live switch takes effect from the next step
+        // One backend for the whole step, named in its trace; a live switch applies from the next.
+        return Backends.pinned(b -> run(b.name(), x, y, record, update));
+    }
+
+    private StepTrace run(String backend, Tensor x, Tensor y, boolean record, boolean update) {
         model.zeroGrad();
         Recorder recorder = record ? new Recorder() : null;
         Var out = model.forward(x, new Pass(true, random, recorder));
