@@ -22,6 +22,15 @@ public final class Snapshots {
         return m == null ? a.clone() : m.computeIfAbsent(a, float[]::clone);
     }
 
+    /**
+     * Declares, within the current moment, that {@code a} will never be written again: the
+     * records share it instead of a copy. Only for arrays whose owner guarantees that.
+     */
+    public static void frozen(float[] a) {
+        Map<float[], float[]> m = MOMENT.get();
+        if (m != null) m.put(a, a);
+    }
+
     /** Runs {@code body} as one moment: arrays it copies do not change while it runs. */
     public static <T> T moment(Supplier<T> body) {
         Map<float[], float[]> outer = MOMENT.get();

@@ -98,7 +98,12 @@ public final class Trainer {
         List<LayerTrace> layers = null;
         List<ParameterTrace> params = null;
         if (recorder != null) {
-            Recorded before = Snapshots.moment(() -> new Recorded(beforeUpdate(recorder, x.dim(0)), ParameterTrace.beforeUpdate(model.params())));
+            Recorded before = Snapshots.moment(() -> {
+                // A parameter's gradient array is written only by this step's backward pass: the
+                // next step's zeroGrad drops it for a new one. The trace can keep it, uncopied.
+                for (Var p : model.params()) Snapshots.frozen(p.grad().data());
+                return new Recorded(beforeUpdate(recorder, x.dim(0)), ParameterTrace.beforeUpdate(model.params()));
+            });
             layers = before.layers();
             params = before.params();
         }
