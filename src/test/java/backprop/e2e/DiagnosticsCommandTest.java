@@ -21,11 +21,15 @@ class DiagnosticsCommandTest {
     }
 
     @Test
-    void backendsListsJavaAsAvailableAndInUse() {
+    void backendsListsJavaAndOpenblasAndSaysWhichIsInUseAndHowReproducible() {
         CliRun run = CliRun.of("backends");
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\*\\s+java\\s+\\d+\\s+yes\\s+.+")), run::toString);
-        assertTrue(run.lastLine().startsWith("* in use: java"), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("[* ]\\s+java\\s+0\\s+yes\\s+.+")), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("[* ]\\s+openblas\\s+10\\s+(yes|no)\\s+.+")), run::toString);
+        String inUse = backprop.engine.backend.Backends.current().name();
+        assertTrue(run.lastLine().startsWith("* in use: " + inUse), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\*\\s+" + inUse + "\\s.*")), run::toString);
+        assertTrue(run.out().contains("  results: bit-identical run to run"), run::toString);
     }
 
     @Test
@@ -35,24 +39,39 @@ class DiagnosticsCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+test-gpu\\s+100\\s+no\\s+no CUDA device found \\(stand-in for tests\\)")), run::toString);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+test-native\\s+50\\s+no\\s+UnsatisfiedLinkError: no test-native in java.library.path")), run::toString);
-        assertTrue(run.lastLine().startsWith("* in use: java"), "an unavailable backend is never chosen:\n" + run);
-        List<String> rows = run.lines().subList(1, run.lines().size() - 1);
-        assertEquals(3, rows.size(), run::toString);
-        assertTrue(rows.get(0).contains("test-gpu") && rows.get(2).contains("java"), "listed by rank:\n" + run);
+        assertTrue(!run.lastLine().startsWith("* in use: test-"), "an unavailable backend is never chosen:\n" + run);
+        List<String> rows = run.lines().subList(1, run.lines().size() - 2);
+        assertEquals(4, rows.size(), run::toString);
+        assertTrue(rows.get(0).contains("test-gpu") && rows.get(2).contains("openblas") && rows.get(3).contains("java"), "listed by rank:\n" + run);
     }
 
     @Test
-    void benchReportsXorAndTheMlpWithRecordingOffAndOn() throws Exception {
-        CliRun run = CliRun.of("bench", "--seconds", "0.05", "--json");
+    void benchReportsGemmAndXorAndTheMlpWithRecordingOffAndOnForEachBackend() throws Exception {
+        String before = backprop.engine.backend.Backends.current().name();
+        CliRun run = CliRun.of("bench", "--all", "--seconds", "0.05", "--gemm-size", "64", "--json");
         assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(before, backprop.engine.backend.Backends.current().name(), "bench gives the backend back");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String line : run.lines()) {
             var o = json.readTree(line);
-            assertTrue(o.get("stepsPerSecond").asDouble() > 0, line);
-            seen.add(o.get("name").asText() + "/" + o.get("batch").asInt() + "/" + o.get("recording").asBoolean());
+            if (o.has("gflops")) assertTrue(o.get("gflops").asDouble() > 0, line);
+            else assertTrue(o.get("stepsPerSecond").asDouble() > 0, line);
+            seen.add(o.get("backend").asText() + "/" + o.get("name").asText() + (o.has("batch") ? "/" + o.get("batch").asInt() + "/" + o.get("recording").asBoolean() : ""));
         }
-        assertEquals(java.util.Set.of("xor/4/false", "xor/4/true", "mlp-784-128-10/64/false", "mlp-784-128-10/64/true"), seen);
+        java.util.Set<String> want = new java.util.HashSet<>();
+        for (var b : backprop.engine.backend.Backends.list()) {
+            if (!b.available()) continue;
+            for (String m : List.of("gemm-64", "xor/4/false", "xor/4/true", "mlp-784-128-10/64/false", "mlp-784-128-10/64/true")) want.add(b.name() + "/" + m);
+        }
+        assertEquals(want, seen);
+    }
+
+    @Test
+    void benchRefusesABackendThatCannotRun() {
+        CliRun run = CliRun.of("bench", "--backend", "test-gpu", "--seconds", "0.05");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("test-gpu unavailable (no CUDA device found"), run::toString);
     }
 
     @Test

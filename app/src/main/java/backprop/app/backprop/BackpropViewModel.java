@@ -263,7 +263,8 @@ public final class BackpropViewModel {
         stepText.set("step " + step + " · " + f.shortLabel() + " (" + (i + 1) + "/" + t.size() + ")");
         positionText.set((i + 1) + " / " + t.size());
         long newest = history.isEmpty() ? step : history.get(history.size() - 1).step();
-        historyText.set("training step " + step + " of " + newest + " · R = " + Num.fmt(t.trace().loss()));
+        historyText.set("training step " + step + " of " + newest + " · R = " + Num.fmt(t.trace().loss())
+                + (t.trace().backend() == null ? "" : " · computed by " + t.trace().backend()));
     }
 
     public void stepForward() {

@@ -1,5 +1,6 @@
 package backprop.app.cli;
 
+import backprop.engine.backend.Backend;
 import backprop.engine.backend.Backends;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -18,13 +19,14 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        String current = Backends.current().name();
+        Backend current = Backends.current();
         TextTable table = new TextTable("", "name", ">rank", "available", "reason");
         for (Backends.Info i : Backends.list()) {
-            table.row(i.name().equals(current) ? "*" : " ", i.name(), i.rank(), i.available() ? "yes" : "no", i.reason());
+            table.row(i.name().equals(current.name()) ? "*" : " ", i.name(), i.rank(), i.available() ? "yes" : "no", i.reason());
         }
         table.print(out);
-        out.println("* in use: " + current + " (" + Backends.whyCurrent() + ")");
+        out.println("  results: " + current.determinism());
+        out.println("* in use: " + current.name() + " (" + Backends.whyCurrent() + ")");
         return Cli.OK;
     }
 }

@@ -29,6 +29,8 @@ final class TraceJson {
         Json.putMatrix(root, "output", t.output());
         ArrayNode layers = root.putArray("layers");
         for (LayerTrace l : t.layers()) layers.add(layer(l));
+        // Added after version 1's fields (none renamed): which backend's kernels computed the numbers.
+        root.put("backend", t.backend());
         return Json.document(root);
     }
 

@@ -1,6 +1,8 @@
 package backprop.app.shell;
 
 import backprop.app.theme.Theme;
+import backprop.engine.backend.Backend;
+import backprop.engine.backend.Backends;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,6 +31,8 @@ public final class ShellViewModel {
     // Status bar texts. The shell feeds them from the engine and the current view.
     private final StringProperty backendText = new SimpleStringProperty(this, "backendText", "");
     private final StringProperty backendReason = new SimpleStringProperty(this, "backendReason", "");
+    private final javafx.collections.ObservableList<String> backendChoices = javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty chosenBackend = new SimpleStringProperty(this, "chosenBackend");
     private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "");
     private final StringProperty stepText = new SimpleStringProperty(this, "stepText", "");
     private final StringProperty speedText = new SimpleStringProperty(this, "speedText", "");
@@ -87,7 +91,36 @@ public final class ShellViewModel {
     public void setBackend(String name, String reason) {
         backendText.set("backend " + name);
         backendReason.set(reason == null ? "" : reason);
+        if (!name.equals(chosenBackend.get())) chosenBackend.set(name);
     }
+
+    /**
+     * Fills the status bar's backend setting from the engine: every available backend, the one
+     * in use chosen. Choosing another switches the engine live (the next training step uses
+     * it) and the status bar says why and how reproducible its results are.
+     */
+    public void initBackends() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Backends.Info i : Backends.list()) if (i.available()) names.add(i.name());
+        backendChoices.setAll(names);
+        showBackend();
+        chosenBackend.addListener((obs, old, name) -> {
+            if (name == null || name.equals(Backends.current().name())) return;
+            Backends.switchTo(name);
+            showBackend();
+        });
+    }
+
+    private void showBackend() {
+        Backend b = Backends.current();
+        setBackend(b.name(), Backends.whyCurrent() + "; " + b.determinism());
+    }
+
+    /** The backends that can run here, for the status bar's setting. */
+    public javafx.collections.ObservableList<String> backendChoices() { return backendChoices; }
+
+    /** The backend chosen in the status bar (bidirectionally bound to its combo box). */
+    public StringProperty chosenBackendProperty() { return chosenBackend; }
 
     public ReadOnlyStringProperty currentViewIdProperty() { return currentViewId.getReadOnlyProperty(); }
     public String getCurrentViewId() { return currentViewId.get(); }

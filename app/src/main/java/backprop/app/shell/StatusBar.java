@@ -3,6 +3,7 @@ package backprop.app.shell;
 import backprop.app.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -17,6 +18,13 @@ final class StatusBar extends HBox {
         Tooltip why = new Tooltip();
         why.textProperty().bind(vm.backendReasonProperty());
         backend.setTooltip(why);
+        // The live setting: the backend the next training step uses (only those that can run here).
+        ComboBox<String> choice = new ComboBox<>(vm.backendChoices());
+        choice.setId("status-backend-choice");
+        choice.valueProperty().bindBidirectional(vm.chosenBackendProperty());
+        choice.setTooltip(new Tooltip("Compute backend for the next training step"));
+        choice.managedProperty().bind(Bindings.size(vm.backendChoices()).greaterThan(1));
+        choice.visibleProperty().bind(choice.managedProperty());
         Label reason = item("status-backend-reason", vm.backendReasonProperty());
         reason.getStyleClass().add(Styles.MUTED);
         reason.setMinWidth(0);
@@ -29,7 +37,7 @@ final class StatusBar extends HBox {
         Label fps = item("status-fps", vm.fpsTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(backend, reason, seed, step, spacer, message, fps);
+        getChildren().addAll(backend, choice, reason, seed, step, spacer, message, fps);
     }
 
     private static Label item(String id, ObservableStringValue text) {

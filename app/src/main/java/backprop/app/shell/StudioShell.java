@@ -9,7 +9,6 @@ import backprop.app.view.Transport;
 import backprop.app.view.ViewRegistry;
 import backprop.app.work.ProblemText;
 import backprop.app.work.Workers;
-import backprop.engine.backend.Backends;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
@@ -72,7 +71,7 @@ public final class StudioShell {
         root.setTop(toolbar);
         root.setBottom(statusBar);
 
-        vm.setBackend(Backends.current().name(), Backends.whyCurrent());
+        vm.initBackends();
         vm.currentViewIdProperty().addListener((obs, old, id) -> show(id));
         vm.presenterModeProperty().addListener((obs, was, on) -> applyPresenter(on));
         fpsTimer = new AnimationTimer() {

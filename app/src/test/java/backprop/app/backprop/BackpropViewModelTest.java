@@ -83,6 +83,8 @@ class BackpropViewModelTest {
         assertEquals(10, vm.indexProperty().get(), "rewinding the history keeps the position in the step");
         assertEquals(0, vm.timeline().trace().step());
         assertTrue(vm.historyTextProperty().get().startsWith("training step 0 of 3"));
+        assertTrue(vm.historyTextProperty().get().endsWith(" · computed by " + backprop.engine.backend.Backends.current().name()),
+                "the view says which backend computed the trace: " + vm.historyTextProperty().get());
     }
 
     @Test

@@ -79,6 +79,23 @@ class ShellViewModelTest {
     }
 
     @Test
+    void choosingABackendSwitchesTheEngineLiveAndSaysHowReproducibleItIs() {
+        String before = backprop.engine.backend.Backends.current().name();
+        try {
+            ShellViewModel vm = new ShellViewModel(List.of("playground"));
+            vm.initBackends();
+            assertTrue(vm.backendChoices().contains("java"), vm.backendChoices()::toString);
+            assertEquals(before, vm.chosenBackendProperty().get());
+            vm.chosenBackendProperty().set("java");
+            assertEquals("java", backprop.engine.backend.Backends.current().name(), "the next step uses it");
+            assertEquals("backend java", vm.backendTextProperty().get());
+            assertTrue(vm.backendReasonProperty().get().contains("bit-identical"), vm.backendReasonProperty()::get);
+        } finally {
+            backprop.engine.backend.Backends.use(before);
+        }
+    }
+
+    @Test
     void frameRateAveragesOverHalfSecondWindows() {
         FrameRate r = new FrameRate();
         long frame = 1_000_000_000L / 50; // 50 fps

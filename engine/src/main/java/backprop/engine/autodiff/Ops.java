@@ -36,15 +36,20 @@ public final class Ops {
             throw new IllegalArgumentException(name + ": shapes " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape()) + " do not match");
         }
         float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) out[i] = x[i] + sign * y[broadcast ? i % cols : i];
+        // Row by row (one row when not broadcast): the same sums as element i with y[i % cols],
+        // without a division per element, the bias add's main cost on the MLP.
+        for (int r = 0; r < x.length; r += cols)
+            for (int j = 0; j < cols; j++) out[r + j] = x[r + j] + sign * y[j];
         Var o = node(new Tensor(out, a.shape()), name, a, b);
         o.backward = () -> {
             float[] g = o.grad().data();
             // ∂(a ± b)/∂a = 1
             a.accumulate(g);
             // ∂(a ± b)/∂b = ±1, summed over the rows it was broadcast to
+            if (!b.needsGrad()) return;
             float[] gb = new float[cols];
-            for (int i = 0; i < g.length; i++) gb[broadcast ? i % cols : i] += sign * g[i];
+            for (int r = 0; r < g.length; r += cols)
+                for (int j = 0; j < cols; j++) gb[j] += sign * g[r + j];
             b.accumulate(gb);
         };
         return o;

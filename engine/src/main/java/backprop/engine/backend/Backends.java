@@ -48,8 +48,28 @@ public final class Backends {
         return new Info(p.name(), p.rank(), a.available(), a.reason(), p);
     }
 
-    /** The backend in use, chosen on first call. */
+    /** A backend fixed for one thread while a training step runs (see {@link #pinned}). */
+    private static final ThreadLocal<Backend> PINNED = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} with the backend in use now fixed for this thread: a live switch from
+     * another thread (the app's setting) takes effect at the next step, never halfway through one.
+     */
+    public static <T> T pinned(java.util.function.Function<Backend, T> body) {
+        Backend outer = PINNED.get();
+        Backend b = outer != null ? outer : current();
+        PINNED.set(b);
+        try {
+            return body.apply(b);
+        } finally {
+            if (outer == null) PINNED.remove();
+        }
+    }
+
+    /** The backend in use (the one pinned for this thread's step, if any), chosen on first call. */
     public static Backend current() {
+        Backend p = PINNED.get();
+        if (p != null) return p;
         Backend b = current;
         if (b == null) {
             synchronized (Backends.class) {
@@ -64,6 +84,16 @@ public final class Backends {
     public static String whyCurrent() {
         current();
         return whyCurrent;
+    }
+
+    /**
+     * Switches to a backend by name, live: every kernel call after this one uses it (the app's
+     * status-bar setting calls this between two steps). Falls back to java, saying why, if it
+     * cannot run; returns whether the named one is now in use.
+     */
+    public static synchronized boolean switchTo(String name) {
+        use(name);
+        return current.name().equals(name);
     }
 
     /** Forces a backend by name; falls back to java with a reason if it cannot run. */

@@ -87,8 +87,9 @@ public final class Tensor {
     public float[][] toArray2D() {
         int r = shape.length == 2 ? shape[0] : 1;
         int c = shape.length == 2 ? shape[1] : data.length;
-        float[][] out = new float[r][c];
-        for (int i = 0; i < r; i++) System.arraycopy(data, i * c, out[i], 0, c);
+        float[][] out = new float[r][];
+        // copyOfRange allocates each row without zeroing it first (a traced step copies its batch here)
+        for (int i = 0; i < r; i++) out[i] = Arrays.copyOfRange(data, i * c, (i + 1) * c);
         return out;
     }
 

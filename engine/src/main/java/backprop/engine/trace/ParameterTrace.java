@@ -21,7 +21,7 @@ public record ParameterTrace(String name, int[] shape, float[] before, float[] g
     /** Copies of every parameter's value and gradient, taken after backward and before the update. */
     public static List<ParameterTrace> beforeUpdate(List<Var> params) {
         List<ParameterTrace> out = new ArrayList<>(params.size());
-        for (Var p : params) out.add(new ParameterTrace(p.label(), p.shape(), p.value().toArray(), p.grad().toArray(), null));
+        for (Var p : params) out.add(new ParameterTrace(p.label(), p.shape(), Snapshots.copy(p.value().data()), Snapshots.copy(p.grad().data()), null));
         return out;
     }
 
@@ -30,7 +30,7 @@ public record ParameterTrace(String name, int[] shape, float[] before, float[] g
         List<ParameterTrace> out = new ArrayList<>(before.size());
         for (int i = 0; i < before.size(); i++) {
             ParameterTrace t = before.get(i);
-            out.add(new ParameterTrace(t.name, t.shape, t.before, t.gradient, params.get(i).value().toArray()));
+            out.add(new ParameterTrace(t.name, t.shape, t.before, t.gradient, Snapshots.copy(params.get(i).value().data())));
         }
         return out;
     }

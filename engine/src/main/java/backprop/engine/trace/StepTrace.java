@@ -16,9 +16,11 @@ import java.util.List;
  * @param optimizer    optimiser description ("sgd η=0.5"), null if no update was made
  * @param learningRate η
  * @param parameters   every parameter of the model (maxout pieces included): before, gradient, after
+ * @param backend      the name of the backend whose kernels computed this step ("java", "openblas")
  */
 public record StepTrace(long step, float loss, String lossName, float[][] input, float[][] target, float[][] output,
-                        List<LayerTrace> layers, String optimizer, float learningRate, List<ParameterTrace> parameters) {
+                        List<LayerTrace> layers, String optimizer, float learningRate, List<ParameterTrace> parameters,
+                        String backend) {
 
     public int batchSize() { return input.length; }
 }

@@ -21,7 +21,7 @@ public record TraceTensor(int[] shape, float[] data) {
     }
 
     /** A copy of a tensor's current value (later updates do not change the trace). */
-    public static TraceTensor of(Tensor t) { return new TraceTensor(t.shape(), t.toArray()); }
+    public static TraceTensor of(Tensor t) { return new TraceTensor(t.shape(), Snapshots.copy(t.data())); }
 
     public static TraceTensor of(float[][] rows) { return of(Tensor.matrix(rows)); }
 

@@ -1,6 +1,7 @@
 package backprop.engine.train;
 
 import backprop.engine.autodiff.Ops;
+import backprop.engine.backend.Backends;
 import backprop.engine.autodiff.Var;
 import backprop.engine.data.Dataset;
 import backprop.engine.nn.Layer;
@@ -10,6 +11,7 @@ import backprop.engine.nn.Recorder;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.ParameterTrace;
+import backprop.engine.trace.Snapshots;
 import backprop.engine.trace.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,11 @@ public final class Trainer {
     }
 
     private StepTrace run(Tensor x, Tensor y, boolean record, boolean update) {
+        // One backend for the whole step, named in its trace; a live switch applies from the next.
+        return Backends.pinned(b -> run(b.name(), x, y, record, update));
+    }
+
+    private StepTrace run(String backend, Tensor x, Tensor y, boolean record, boolean update) {
         model.zeroGrad();
         Recorder recorder = record ? new Recorder() : null;
         Var out = model.forward(x, new Pass(true, random, recorder));
@@ -86,19 +93,34 @@ public final class Trainer {
                     + " (learning rate " + optimizer.learningRate() + " is probably too large for this network)");
         }
         objective.backward();
-        List<LayerTrace> layers = recorder == null ? null : beforeUpdate(recorder, x.dim(0));
-        List<ParameterTrace> params = recorder == null ? null : ParameterTrace.beforeUpdate(model.params());
+        // Each phase is one moment of the step (Snapshots): one copy per array serves the layer
+        // traces and the parameter list alike.
+        List<LayerTrace> layers = null;
+        List<ParameterTrace> params = null;
+        if (recorder != null) {
+            Recorded before = Snapshots.moment(() -> {
+                // A parameter's gradient array is written only by this step's backward pass: the
+                // next step's zeroGrad drops it for a new one. The trace can keep it, uncopied.
+                for (Var p : model.params()) Snapshots.frozen(p.grad().data());
+                return new Recorded(beforeUpdate(recorder, x.dim(0)), ParameterTrace.beforeUpdate(model.params()));
+            });
+            layers = before.layers();
+            params = before.params();
+        }
         if (update) {
             optimizer.step(model.params());
             steps++;
         }
-        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null);
+        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null, backend);
         if (update) {
-            layers = afterUpdate(recorder, layers);
-            params = ParameterTrace.afterUpdate(params, model.params());
+            List<LayerTrace> l0 = layers;
+            List<ParameterTrace> p0 = params;
+            Recorded after = Snapshots.moment(() -> new Recorded(afterUpdate(recorder, l0), ParameterTrace.afterUpdate(p0, model.params())));
+            layers = after.layers();
+            params = after.params();
         }
         return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), x.toArray2D(), y.toArray2D(), out.value().toArray2D(),
-                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params));
+                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params), backend);
     }
 
     /** (λ/2) Σ w² over what each layer says L2 applies to (weights, not biases). */
@@ -112,6 +134,8 @@ public final class Trainer {
         }
         return total == null ? Var.constant(Tensor.scalar(0f)) : Ops.scale(total, config.l2() / 2f);
     }
+
+    private record Recorded(List<LayerTrace> layers, List<ParameterTrace> params) {}
 
     /** Each layer's own record of the pass, taken after backward so the δs are in. */
     private static List<LayerTrace> beforeUpdate(Recorder recorder, int n) {

@@ -35,6 +35,31 @@ class BackendsTest {
         assertEquals("requested: java", Backends.whyCurrent());
     }
 
+    @Test
+    void aSwitchFromAnotherThreadWaitsForTheNextStep() throws Exception {
+        String before = Backends.current().name();
+        try {
+            Backends.use("java");
+            Backend pinned = Backends.current();
+            String seenInside = Backends.pinned(b -> {
+                Thread other = new Thread(() -> Backends.use("warp-drive")); // the app's setting, on its own thread
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return Backends.current() == b ? "pinned" : "switched mid-step";
+            });
+            assertEquals("pinned", seenInside);
+            assertTrue(Backends.current() != pinned, "the switch applies after the step");
+            assertTrue(Backends.switchTo("java"));
+            assertFalse(Backends.switchTo("warp-drive"), "switchTo says when it fell back");
+        } finally {
+            Backends.use(before);
+        }
+    }
+
     /** C = alpha·op(A)·op(B) + beta·C the slow, obvious way, in double. */
     private static double[] naive(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int lda,
                                   float[] b, int ldb, float beta, float[] c, int ldc) {

@@ -1,0 +1,125 @@
+package backprop.nativekernels.openblas;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+import backprop.engine.backend.Backend;
+import backprop.engine.backend.ConvShape;
+import backprop.engine.backend.PoolShape;
+import backprop.engine.backend.java.Im2col;
+import backprop.engine.backend.java.JavaGemm;
+import backprop.engine.backend.java.JavaPool;
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * Matrix products through OpenBLAS's {@code cblas_sgemm}; convolutions as im2col + that gemm;
+ * pooling in Java (BLAS has no pooling, and it is memory-bound anyway).
+ *
+ * <p>Small products stay in Java ({@link #JAVA_BELOW}): crossing JNI and copying costs more
+ * than the arithmetic, and it keeps the classroom models (xor, 8-3-8, every golden output) on
+ * the reference kernel bit for bit.
+ *
+ * <p>The three off-heap buffers are kept and only grow: allocating a {@link FloatPointer}
+ * per call costs more than the copies. One instance serves one thread at a time (gemm is
+ * synchronized; the engine trains on one worker).
+ */
+public final class OpenBlasBackend implements Backend {
+
+    /**
+     * Products with fewer multiply-adds (m·n·k) than this run in {@link JavaGemm}. Measured on a
+     * 2-core AVX-512 Xeon (see native-kernels/README.md): Java wins at 8×8×3 (0.9 against 0.6
+     * GFLOP/s, the call and copies dominate), OpenBLAS from 16×16×16 = 4,096 (6.6 against 1.3).
+     * Every golden-output model (xor, 8-3-8, the perceptrons, the 16-unit spiral net) stays
+     * below it, so their outputs do not change with the default backend.
+     * {@code -Dbackprop.openblas.javaBelow=N} overrides it (0: everything through OpenBLAS).
+     */
+    public static final long JAVA_BELOW = Long.getLong("backprop.openblas.javaBelow", 16L * 16 * 16);
+
+    private FloatPointer pa = new FloatPointer(1), pb = new FloatPointer(1), pc = new FloatPointer(1);
+
+    @Override public String name() { return "openblas"; }
+
+    @Override
+    public String determinism() {
+        return "bit-identical run to run on this machine (" + OpenBlasLibrary.threads() + " OpenBLAS thread(s), fixed); "
+                + "not guaranteed across CPUs: OpenBLAS picks its kernel per CPU";
+    }
+
+    @Override
+    public synchronized void gemm(boolean transA, boolean transB, int m, int n, int k,
+                                  float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                  float beta, float[] c, int cOff, int ldc) {
+        if ((long) m * n * k < JAVA_BELOW || m == 0 || n == 0) {
+            JavaGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int aLen = extent(transA ? k : m, transA ? m : k, lda);
+        int bLen = extent(transB ? n : k, transB ? k : n, ldb);
+        int cLen = extent(m, n, ldc);
+        pa = fit(pa, aLen).put(a, aOff, aLen);
+        pb = fit(pb, bLen).put(b, bOff, bLen);
+        pc = fit(pc, cLen);
+        if (beta != 0f) pc.put(c, cOff, cLen); // with beta = 0 OpenBLAS never reads C
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        if (ldc == n) {
+            pc.get(c, cOff, cLen);
+        } else { // leave the gaps between C's rows as they were
+            for (int i = 0; i < m; i++) pc.position((long) i * ldc).get(c, cOff + i * ldc, n);
+            pc.position(0);
+        }
+    }
+
+    /** Elements spanned by a rows×cols matrix with row stride ld. */
+    private static int extent(int rows, int cols, int ld) { return rows == 0 ? 0 : (rows - 1) * ld + cols; }
+
+    private static FloatPointer fit(FloatPointer p, int size) {
+        if (p.capacity() >= size) return p;
+        p.close();
+        return new FloatPointer(Math.max(size, (int) Math.min(Integer.MAX_VALUE, p.capacity() * 2)));
+    }
+
+    // ------------------------------------------------------------ convolution: im2col + gemm, image by image
+
+    @Override
+    public void conv2dForward(ConvShape g, float[] x, float[] w, float[] y) {
+        int rows = Im2col.rows(g), cols = Im2col.cols(g);
+        float[] col = new float[rows * cols];
+        for (int n = 0; n < g.n(); n++) {
+            Im2col.im2col(g, x, n, col);
+            // y_n [k × p·q] = W [k × c·r·s] · col [c·r·s × p·q]
+            gemm(false, false, g.k(), cols, rows, 1f, w, 0, rows, col, 0, cols, 0f, y, n * g.k() * cols, cols);
+        }
+    }
+
+    @Override
+    public void conv2dBackwardData(ConvShape g, float[] dy, float[] w, float[] dx) {
+        int rows = Im2col.rows(g), cols = Im2col.cols(g);
+        float[] col = new float[rows * cols];
+        for (int n = 0; n < g.n(); n++) {
+            // dcol [c·r·s × p·q] = Wᵀ · dy_n, then each entry back to its pixel
+            gemm(true, false, rows, cols, g.k(), 1f, w, 0, rows, dy, n * g.k() * cols, cols, 0f, col, 0, cols);
+            Im2col.col2im(g, col, dx, n);
+        }
+    }
+
+    @Override
+    public void conv2dBackwardFilter(ConvShape g, float[] x, float[] dy, float[] dw) {
+        int rows = Im2col.rows(g), cols = Im2col.cols(g);
+        float[] col = new float[rows * cols];
+        for (int n = 0; n < g.n(); n++) {
+            Im2col.im2col(g, x, n, col);
+            // dW [k × c·r·s] (+)= dy_n [k × p·q] · colᵀ, summed over the batch
+            gemm(false, true, g.k(), rows, cols, 1f, dy, n * g.k() * cols, cols, col, 0, cols, n == 0 ? 0f : 1f, dw, 0, rows);
+        }
+    }
+
+    // ------------------------------------------------------------ pooling: the Java kernels
+
+    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.maxForward(s, x, y); }
+    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { JavaPool.maxBackward(s, x, dy, dx); }
+    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.avgForward(s, x, y); }
+    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { JavaPool.avgBackward(s, dy, dx); }
+}
