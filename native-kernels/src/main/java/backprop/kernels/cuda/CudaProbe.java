@@ -5,6 +5,8 @@ import org.bytedeco.cuda.cudart.cudaDeviceProp;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.cudnn;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -56,17 +58,31 @@ final class CudaProbe {
 
     private static String version(int v) { return (v / 1000) + "." + (v % 1000) / 10; }
 
-    /** One short line: the user sees it in {@code backends} and the status bar. */
+    /**
+     * One short line: the user sees it in {@code backends} and the status bar. JavaCPP's outer
+     * error says only "no jnicudart in java.library.path"; the missing library is named by a
+     * cause further down, so the whole chain is read.
+     */
     static String reason(String step, Throwable t) {
-        String msg = String.valueOf(t.getMessage());
-        if (msg.contains("libcuda.so")) return "no CUDA driver (libcuda.so.1 not found)";
+        Throwable inner = t;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (m.contains("libcuda.so")) return "no CUDA driver (libcuda.so.1 not found)";
+            inner = c;
+        }
         String lib = switch (step) {
             case "cublas" -> "cuBLAS (libcublas.so.13)";
             case "cudnn" -> "cuDNN (libcudnn.so.9)";
             default -> "CUDA runtime (libcudart.so.13)";
         };
+        String msg = String.valueOf(inner.getMessage());
+        Matcher missing = MISSING.matcher(msg);
+        if (missing.find()) return lib + " did not load: " + missing.group(1) + " not found";
         String first = msg.lines().findFirst().orElse("");
         if (first.length() > 160) first = first.substring(0, 157) + "...";
-        return lib + " did not load: " + t.getClass().getSimpleName() + ": " + first;
+        return lib + " did not load: " + inner.getClass().getSimpleName() + ": " + first;
     }
+
+    /** The dynamic linker's "libX.so.N: cannot open shared object file". */
+    private static final Pattern MISSING = Pattern.compile("([\\w.+-]+\\.so[\\w.]*): cannot open shared object file");
 }
