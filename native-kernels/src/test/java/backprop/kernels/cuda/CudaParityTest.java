@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,12 +26,13 @@ class CudaParityTest {
     private static Backend cuda;
     private static final Backend JAVA = new JavaBackend();
 
-    @BeforeAll
-    static void needsAGpu() {
+    /** Per test rather than per class, so the report counts each skipped test and gives its reason. */
+    @BeforeEach
+    void needsAGpu() {
         Availability a = new CudaBackendProvider().probe();
         if (!a.available()) System.out.println("CudaParityTest skipped: cuda backend unavailable: " + a.reason());
         Assumptions.assumeTrue(a.available(), () -> "cuda backend unavailable: " + a.reason());
-        cuda = new CudaBackendProvider().create();
+        if (cuda == null) cuda = new CudaBackendProvider().create();
     }
 
     @TestFactory
