@@ -29,34 +29,40 @@ final class CudaConv {
     private CudaConv() {}
 
     static void forward(CudaHandles h, DeviceBuffers buf, ConvShape s, float[] x, float[] w, float[] y) {
-        describe(h, s);
-        long work = workspace(size -> cudnn.cudnnGetConvolutionForwardWorkspaceSize(h.dnn, h.x, h.w, h.conv, h.y, FWD_ALGO, size));
-        FloatPointer dx = buf.upload(X, x, 0, s.inputSize()), dw = buf.upload(W, w, 0, s.filterSize());
-        FloatPointer dy = buf.floats(Y, s.outputSize());
-        Pointer ws = buf.bytes(WORK, work);
-        cudnn(cudnn.cudnnConvolutionForward(h.dnn, h.one, h.x, dx, h.w, dw, h.conv, FWD_ALGO, ws, work, h.zero, h.y, dy), "cudnnConvolutionForward");
-        buf.download(Y, y, 0, s.outputSize());
+        pass(h, buf, s, X, x, W, w, Y, y, "cudnnConvolutionForward",
+                size -> cudnn.cudnnGetConvolutionForwardWorkspaceSize(h.dnn, h.x, h.w, h.conv, h.y, FWD_ALGO, size),
+                (dx, dw, dy, ws, bytes) -> cudnn.cudnnConvolutionForward(h.dnn, h.one, h.x, dx, h.w, dw, h.conv, FWD_ALGO, ws, bytes, h.zero, h.y, dy));
     }
 
     static void backwardData(CudaHandles h, DeviceBuffers buf, ConvShape s, float[] dy, float[] w, float[] dx) {
-        describe(h, s);
-        long work = workspace(size -> cudnn.cudnnGetConvolutionBackwardDataWorkspaceSize(h.dnn, h.w, h.y, h.conv, h.x, BWD_DATA_ALGO, size));
-        FloatPointer ddy = buf.upload(Y, dy, 0, s.outputSize()), dw = buf.upload(W, w, 0, s.filterSize());
-        FloatPointer ddx = buf.floats(X, s.inputSize());
-        Pointer ws = buf.bytes(WORK, work);
-        cudnn(cudnn.cudnnConvolutionBackwardData(h.dnn, h.one, h.w, dw, h.y, ddy, h.conv, BWD_DATA_ALGO, ws, work, h.zero, h.x, ddx), "cudnnConvolutionBackwardData");
-        buf.download(X, dx, 0, s.inputSize());
+        pass(h, buf, s, Y, dy, W, w, X, dx, "cudnnConvolutionBackwardData",
+                size -> cudnn.cudnnGetConvolutionBackwardDataWorkspaceSize(h.dnn, h.w, h.y, h.conv, h.x, BWD_DATA_ALGO, size),
+                (ddy, dw, ddx, ws, bytes) -> cudnn.cudnnConvolutionBackwardData(h.dnn, h.one, h.w, dw, h.y, ddy, h.conv, BWD_DATA_ALGO, ws, bytes, h.zero, h.x, ddx));
     }
 
     static void backwardFilter(CudaHandles h, DeviceBuffers buf, ConvShape s, float[] x, float[] dy, float[] dw) {
-        describe(h, s);
-        long work = workspace(size -> cudnn.cudnnGetConvolutionBackwardFilterWorkspaceSize(h.dnn, h.x, h.y, h.conv, h.w, BWD_FILTER_ALGO, size));
-        FloatPointer dx = buf.upload(X, x, 0, s.inputSize()), ddy = buf.upload(Y, dy, 0, s.outputSize());
-        FloatPointer ddw = buf.floats(W, s.filterSize());
-        Pointer ws = buf.bytes(WORK, work);
-        cudnn(cudnn.cudnnConvolutionBackwardFilter(h.dnn, h.one, h.x, dx, h.y, ddy, h.conv, BWD_FILTER_ALGO, ws, work, h.zero, h.w, ddw), "cudnnConvolutionBackwardFilter");
-        buf.download(W, dw, 0, s.filterSize());
+        pass(h, buf, s, X, x, Y, dy, W, dw, "cudnnConvolutionBackwardFilter",
+                size -> cudnn.cudnnGetConvolutionBackwardFilterWorkspaceSize(h.dnn, h.x, h.y, h.conv, h.w, BWD_FILTER_ALGO, size),
+                (dx, ddy, ddw, ws, bytes) -> cudnn.cudnnConvolutionBackwardFilter(h.dnn, h.one, h.x, dx, h.y, ddy, h.conv, BWD_FILTER_ALGO, ws, bytes, h.zero, h.w, ddw));
     }
+
+    /** What every pass shares: describe the shapes, size the workspace, two inputs up, the call, the output down. */
+    private static void pass(CudaHandles h, DeviceBuffers buf, ConvShape s, int slotA, float[] a, int slotB, float[] b, int slotOut, float[] out,
+                             String name, SizeQuery workspaceSize, Call call) {
+        describe(h, s);
+        long work = workspace(workspaceSize);
+        FloatPointer da = buf.upload(slotA, a, 0, size(s, slotA)), db = buf.upload(slotB, b, 0, size(s, slotB));
+        FloatPointer dOut = buf.floats(slotOut, size(s, slotOut));
+        cudnn(call.run(da, db, dOut, buf.bytes(WORK, work), work), name);
+        buf.download(slotOut, out, 0, size(s, slotOut));
+    }
+
+    /** Floats in the tensor a slot holds: the input x, the filter w or the output y. */
+    private static long size(ConvShape s, int slot) {
+        return slot == X ? s.inputSize() : slot == W ? s.filterSize() : s.outputSize();
+    }
+
+    private interface Call { int run(Pointer a, Pointer b, Pointer out, Pointer workspace, long workspaceBytes); }
 
     /** x: n×c×h×w, filter k×c×r×s, y: n×k×outH×outW; cross-correlation, as the Java loops (no flip). */
     private static void describe(CudaHandles h, ConvShape s) {
