@@ -40,9 +40,12 @@ class DiagnosticsCommandTest {
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+test-gpu\\s+100\\s+no\\s+no CUDA device found \\(stand-in for tests\\)")), run::toString);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+test-native\\s+50\\s+no\\s+UnsatisfiedLinkError: no test-native in java.library.path")), run::toString);
         assertTrue(!run.lastLine().startsWith("* in use: test-"), "an unavailable backend is never chosen:\n" + run);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+cuda\\s+100\\s+(yes|no)\\s+\\S.*")), "cuda says whether it runs, and why:\n" + run);
         List<String> rows = run.lines().subList(1, run.lines().size() - 2);
-        assertEquals(4, rows.size(), run::toString);
-        assertTrue(rows.get(0).contains("test-gpu") && rows.get(2).contains("openblas") && rows.get(3).contains("java"), "listed by rank:\n" + run);
+        assertEquals(5, rows.size(), run::toString);
+        List<String> names = rows.stream().map(r -> r.substring(1).trim().split("\\s+")[0]).toList();
+        assertEquals(List.of("test-native", "openblas", "java"), names.subList(2, 5), "listed by rank:\n" + run);
+        assertTrue(names.subList(0, 2).containsAll(List.of("cuda", "test-gpu")), "listed by rank:\n" + run);
     }
 
     @Test
