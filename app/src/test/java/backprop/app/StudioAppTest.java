@@ -159,6 +159,12 @@ class StudioAppTest {
         assertEquals(normalFont, fake.label.getFont().getSize(), 1e-9);
         // The status bar shows the view's step text, seed and speed.
         assertEquals("step 1", robot.lookup("#status-step").queryAs(Label.class).getText());
+        // A long backend reason gives way; the step, the seed and the backend setting are never squeezed.
+        for (String id : List.of("#status-step", "#status-seed", "#status-backend-choice")) {
+            Region item = robot.lookup(id).queryAs(Region.class);
+            if (!item.isManaged()) continue; // the setting shows only where two backends can run
+            assertTrue(item.getWidth() >= item.prefWidth(-1) - 0.5, id + " squeezed to " + item.getWidth() + " of " + item.prefWidth(-1));
+        }
         assertEquals("1×", robot.lookup(".speed-label").queryAs(Label.class).getText());
 
         robot.clickOn("#tb-forward");

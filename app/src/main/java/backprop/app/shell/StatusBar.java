@@ -25,12 +25,16 @@ final class StatusBar extends HBox {
         choice.setTooltip(new Tooltip("Compute backend for the next training step"));
         choice.managedProperty().bind(Bindings.size(vm.backendChoices()).greaterThan(1));
         choice.visibleProperty().bind(choice.managedProperty());
+        // An over-full bar shrinks every child that may shrink: the setting and the step must not.
+        choice.setMinWidth(Region.USE_PREF_SIZE);
         Label reason = item("status-backend-reason", vm.backendReasonProperty());
         reason.getStyleClass().add(Styles.MUTED);
-        reason.setMinWidth(0);
+        reason.setMinWidth(0); // the one item that gives way: its whole text is in the tooltip
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.backendReasonProperty());
+        reason.setTooltip(whole);
         Label seed = item("status-seed", vm.seedTextProperty());
         Label step = item("status-step", vm.stepTextProperty());
-        step.setMinWidth(0);
         Label message = item("status-message", vm.messageProperty());
         message.getStyleClass().add(Styles.STATUS_MESSAGE);
         message.setMinWidth(0);
