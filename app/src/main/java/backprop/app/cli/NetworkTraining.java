@@ -1,6 +1,5 @@
 package backprop.app.cli;
 
-import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.layers.LayerKinds;
@@ -36,15 +35,16 @@ final class NetworkTraining {
 
     int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr) {
         RunSettings run = RunSettings.resolve(spec, seedFlag, epochs, lr);
-        Workload.now("building the network " + shape(spec), "use fewer units or inputs");
+        String shape = shape(spec);
+        Workload.now("building the network " + shape, "use fewer units or inputs");
         Model model = ModelFactory.build(spec, run.seed());
         TrainConfig config = run.training();
         TrainingData data = TrainingData.of(spec, source, run, model);
         data.checkValidationSplit(config.validationSplit(), source);
         Trainer trainer = new Trainer(model, config);
 
-        if (!json) out.println(header(spec, model, source, config, data));
-        Workload.now("training " + shape(model) + " on " + TrainCommand.plural(data.train().size(), "sample"),
+        if (!json) out.println(header(spec, shape, source, config, data));
+        Workload.now("training " + shape + " on " + TrainCommand.plural(data.train().size(), "sample"),
                 "use fewer samples, a smaller batchSize or fewer units");
         Progress progress = Progress.onStderr(err, config.epochs());
         var history = trainer.fit(data.train(), s -> {
@@ -74,7 +74,7 @@ final class NetworkTraining {
         return Cli.OK;
     }
 
-    /** The same from the file, before anything is built (the reader has checked every size). */
+    /** "2-2-1": inputs, then the output size of each layer that is not dropout, from the file before anything is built. */
     static String shape(NetworkSpec spec) {
         List<Integer> sizes = new ArrayList<>(List.of(spec.inputSize()));
         List<int[]> sources = Wiring.sources(spec.layers());
@@ -88,15 +88,7 @@ final class NetworkTraining {
         return shape.toString();
     }
 
-    /** "2-2-1": inputs, then the output size of each layer that is not dropout. */
-    static String shape(Model model) {
-        StringBuilder shape = new StringBuilder().append(model.inputSize());
-        for (Layer l : model.layers()) if (!l.type().equals("dropout")) shape.append('-').append(l.outputSize());
-        return shape.toString();
-    }
-
-    private static String header(NetworkSpec spec, Model model, String source, TrainConfig c, TrainingData data) {
-        String shape = shape(model);
+    private static String header(NetworkSpec spec, String shape, String source, TrainConfig c, TrainingData data) {
         String batch = c.batchSize() <= 0 ? "full batch" : c.batchSize() == 1 ? "online" : "batch " + c.batchSize();
         return String.format(Locale.ROOT, "training %s (%s, loss %s, %s η=%s, %s, %s, seed %d) on %s (%d samples)",
                 source, shape, spec.loss(), c.optimizer(), c.learningRate(), batch, TrainCommand.plural(c.epochs(), "epoch"), c.seed(),
