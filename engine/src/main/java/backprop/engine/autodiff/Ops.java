@@ -129,6 +129,25 @@ public final class Ops {
         return o;
     }
 
+    /**
+     * The given rows of a matrix, in that order (a gather): the outputs that have targets, e.g.
+     * the last step of each sequence. Backward sends each row's gradient back to where it came from.
+     */
+    public static Var rows(Var a, int[] rows) {
+        Tensor A = a.value();
+        int cols = A.dim(1);
+        float[] out = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(A.data(), rows[i] * cols, out, i * cols, cols);
+        Var o = node(new Tensor(out, rows.length, cols), "rows", a);
+        o.backward = () -> {
+            float[] g = o.grad().data();
+            float[] ga = new float[A.size()];
+            for (int i = 0; i < rows.length; i++) for (int j = 0; j < cols; j++) ga[rows[i] * cols + j] += g[i * cols + j];
+            a.accumulate(ga);
+        };
+        return o;
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /** Sum of all elements (a scalar). */

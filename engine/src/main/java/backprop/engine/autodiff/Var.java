@@ -42,6 +42,18 @@ public final class Var {
         return v;
     }
 
+    /**
+     * A node computed outside {@link Ops} by a layer that writes its own forward and backward
+     * side by side (a recurrent layer's whole sequence is one node: backprop through time is
+     * its backward rule). {@code rule} receives this node; it reads {@link #grad()} and hands
+     * each parent its share with {@link #addGrad}.
+     */
+    public static Var function(Tensor value, String op, java.util.function.Consumer<Var> rule, Var... parents) {
+        Var o = new Var(value, op, parents.clone(), false);
+        o.backward = () -> rule.accept(o);
+        return o;
+    }
+
     public Tensor value() { return value; }
 
     /** Replaces a parameter's value in place of an optimiser update or a user edit. */
@@ -76,6 +88,9 @@ public final class Var {
      * pass skips them: for the first layer that saves the largest matrix product of the step.
      */
     public boolean needsGrad() { return needsGrad; }
+
+    /** Adds {@code g} into this node's gradient, for backward rules written outside {@link Ops}. */
+    public void addGrad(float[] g) { accumulate(g); }
 
     /** Adds {@code g} into this node's gradient (element by element). */
     void accumulate(float[] g) {

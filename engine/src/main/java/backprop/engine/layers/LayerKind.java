@@ -33,6 +33,13 @@ public interface LayerKind<S extends LayerSpec> {
 
     Class<S> specClass();
 
+    /**
+     * Whether the layer reads sequences and carries a state along them (rnn, lstm, gru). A
+     * network with such a layer takes input of shape [T, features]; every other kind then
+     * works on each step alone.
+     */
+    default boolean readsSequences() { return false; }
+
     /** How many inputs it takes: 1 for all but merge layers. */
     default int minInputs() { return 1; }
 

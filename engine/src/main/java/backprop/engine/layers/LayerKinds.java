@@ -6,6 +6,8 @@ import backprop.engine.layers.maxout.MaxoutKind;
 import backprop.engine.layers.merge.AddKind;
 import backprop.engine.layers.merge.ConcatKind;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.layers.recurrent.CellType;
+import backprop.engine.layers.recurrent.RecurrentKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class LayerKinds {
         register(new DropoutKind());
         register(new AddKind());
         register(new ConcatKind());
+        for (CellType cell : CellType.values()) register(new RecurrentKind(cell));
     }
 
     /** Adds a kind; its type name must be new. */

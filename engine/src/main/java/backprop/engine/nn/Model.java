@@ -1,5 +1,6 @@
 package backprop.engine.nn;
 
+import backprop.engine.autodiff.Ops;
 import backprop.engine.autodiff.Var;
 import backprop.engine.tensor.Tensor;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.List;
  */
 public final class Model {
     private final int inputSize;
+    /** T declared by the file for a network over sequences; 0 for vector input. */
+    private final int steps;
     private final List<Layer> layers;
     private final List<int[]> sources;
     private final Loss loss;
@@ -25,6 +28,14 @@ public final class Model {
     }
 
     public Model(int inputSize, List<Layer> layers, List<int[]> sources, Loss loss) {
+        this(inputSize, 0, layers, sources, loss);
+    }
+
+    /**
+     * A network over sequences when {@code steps} > 0: it takes input [N][T][inputSize]
+     * (any T; {@code steps} is the T its file declares) and gives one output row per step.
+     */
+    public Model(int inputSize, int steps, List<Layer> layers, List<int[]> sources, Loss loss) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
         if (sources.size() != layers.size()) throw new IllegalArgumentException(layers.size() + " layers but " + sources.size() + " source lists");
         int[] sizes = new int[layers.size() + 1];
@@ -42,6 +53,7 @@ public final class Model {
             sizes[k + 1] = l.outputSize();
         }
         this.inputSize = inputSize;
+        this.steps = steps;
         this.layers = List.copyOf(layers);
         List<int[]> copy = new ArrayList<>();
         for (int[] s : sources) copy.add(s.clone());
@@ -72,11 +84,32 @@ public final class Model {
 
     public Loss loss() { return loss; }
 
-    /** Forward pass on a batch (rows = samples). */
+    /** T declared for a network over sequences, 0 for vector input. */
+    public int steps() { return steps; }
+
+    public boolean isSequence() { return steps > 0; }
+
+    /**
+     * Forward pass on a batch: rows = samples, or for a network over sequences [N][T][inputs],
+     * which travels as N·T rows (see {@link SequencePass}); the output then has a row per step.
+     */
     public Var forward(Tensor x, Pass pass) {
+        if (isSequence()) {
+            if (x.rank() != 3 || x.dim(2) != inputSize) {
+                throw new IllegalArgumentException("input of shape " + java.util.Arrays.toString(x.shape())
+                        + " does not fit a network over sequences of " + inputSize + " features (expected [samples][steps][" + inputSize + "])");
+            }
+            int n = x.dim(0), t = x.dim(1);
+            SequencePass s = pass.sequence() == null ? SequencePass.of(t) : new SequencePass(t, pass.sequence().truncate(), pass.sequence().forcedGates());
+            return forwardRows(x.reshape(n * t, inputSize), pass.withSequence(s));
+        }
         if (x.rank() != 2 || x.dim(1) != inputSize) {
             throw new IllegalArgumentException("input of shape " + java.util.Arrays.toString(x.shape()) + " does not fit a model with " + inputSize + " inputs");
         }
+        return forwardRows(x, pass);
+    }
+
+    private Var forwardRows(Tensor x, Pass pass) {
         List<Var> nodes = new ArrayList<>();
         nodes.add(Var.constant(x).label("x"));
         for (int k = 0; k < layers.size(); k++) {
@@ -85,6 +118,39 @@ public final class Model {
             nodes.add(layers.get(k).forward(in, pass));
         }
         return nodes.get(nodes.size() - 1);
+    }
+
+    /**
+     * The outputs that have targets, as rows matching {@code y} flattened to rows: all of them
+     * for vectors and for targets at every step; the last step of each sequence when the
+     * targets ([N][1][O]) come only after it.
+     */
+    public Var targeted(Var out, Tensor y) {
+        if (y.rank() != 3) return out;
+        int n = y.dim(0), rows = out.value().dim(0);
+        if (y.dim(1) == 1 && rows != n) {
+            int t = rows / n;
+            int[] last = new int[n];
+            for (int i = 0; i < n; i++) last[i] = i * t + t - 1;
+            return Ops.rows(out, last);
+        }
+        return out;
+    }
+
+    /** Targets as rows: [N][T][O] becomes [N·T][O]. */
+    public static Tensor targetRows(Tensor y) {
+        return y.rank() == 3 ? y.reshape(y.dim(0) * y.dim(1), y.dim(2)) : y;
+    }
+
+    /**
+     * R for a batch. For sequences the decks' convention: each sample's loss is the sum over
+     * its steps, R = (1/N) Σ_n Σ_t L_nt; the loss ops average over rows, so the mean over the
+     * N·T rows is scaled by T.
+     */
+    public Var objective(Var out, Tensor y) {
+        Var r = loss.apply(targeted(out, y), targetRows(y));
+        int perSample = y.rank() == 3 ? y.dim(1) : 1;
+        return perSample == 1 ? r : Ops.scale(r, perSample);
     }
 
     /** The network's output for a batch, without training-time behaviour (no dropout). */

@@ -40,6 +40,6 @@ public final class ModelFactory {
             layers.add(layer);
             sizes.add(layer.outputSize());
         }
-        return new Model(spec.inputSize(), layers, sources, Loss.byName(spec.loss()));
+        return new Model(spec.inputSize(), spec.steps(), layers, sources, Loss.byName(spec.loss()));
     }
 }

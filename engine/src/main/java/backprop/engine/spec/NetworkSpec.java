@@ -21,7 +21,13 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
     public static final String FORMAT = "backprop-studio.network";
     public static final int VERSION = 1;
 
-    public int inputSize() { return inputShape[0]; }
+    /** The width of one input: the vector's length, or a sequence step's features. */
+    public int inputSize() { return inputShape[inputShape.length - 1]; }
+
+    /** T for a network over sequences (input shape [T, features]); 0 for vector input. */
+    public int steps() { return inputShape.length == 2 ? inputShape[0] : 0; }
+
+    public boolean isSequence() { return inputShape.length == 2; }
 
     public NetworkSpec withLayers(List<LayerSpec> newLayers) {
         return new NetworkSpec(name, description, inputShape, List.copyOf(newLayers), loss, seed, training, dataset);
@@ -84,12 +90,15 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
      * Training hyper-parameters; any field may be null for "use the default".
      *
      * @param batchSize 0 = full batch, 1 = online, m = minibatches of m
+     * @param clipNorm  gradient clipping: the global norm of all gradients is scaled down to
+     *                  this when above it (0 = off)
+     * @param truncate  truncated backprop through time, in steps (0 = the whole sequence)
      */
     public record TrainingSpec(String optimizer, Double learningRate, Integer batchSize, Integer epochs, Double l2,
                                Double momentum, Double beta1, Double beta2, Double rho, Double epsilon,
-                               Double validationSplit, Integer patience) {
+                               Double validationSplit, Integer patience, Double clipNorm, Integer truncate) {
         public static TrainingSpec defaults() {
-            return new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null);
+            return new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

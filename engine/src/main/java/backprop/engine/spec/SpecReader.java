@@ -35,7 +35,7 @@ public final class SpecReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // trailing text: checked in parse()
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "input", "layers", "loss", "seed", "training", "dataset");
-    private static final Set<String> TRAINING = Set.of("optimizer", "learningRate", "batchSize", "epochs", "l2", "momentum", "beta1", "beta2", "rho", "epsilon", "validationSplit", "patience");
+    private static final Set<String> TRAINING = Set.of("optimizer", "learningRate", "batchSize", "epochs", "l2", "momentum", "beta1", "beta2", "rho", "epsilon", "validationSplit", "patience", "clipNorm", "truncate");
     private static final Set<String> DATASET = Set.of("name", "samples", "noise", "testRatio", "seed", "inputs");
     public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
     /** The registered layer types (see {@link LayerKinds}). */
@@ -129,7 +129,10 @@ public final class SpecReader {
         for (int i = 0; i < shape.length; i++) shape[i] = f.asLimited(shapeNode.get(i), "$.input.shape[" + i + "]", 1, Limits.INPUT_DIMENSION);
         long inputs = Shapes.product(shape);
         if (inputs > Limits.INPUT_SIZE) throw fail("$.input.shape", "inputs in total: " + inputs + " is over the limit of " + Limits.INPUT_SIZE);
-        if (shape.length != 1) throw fail("$.input.shape", "dense networks take a vector input such as [2]; shape of rank " + shape.length + " is not supported yet");
+        if (shape.length > 2) throw fail("$.input.shape", "networks take a vector such as [2] or a sequence [steps, features] such as [20, 1]; shape of rank " + shape.length + " is not supported yet");
+        if (shape.length == 2 && shape[0] > Limits.SEQUENCE_LENGTH) {
+            throw fail("$.input.shape[0]", shape[0] + " steps is over the limit of " + Limits.SEQUENCE_LENGTH);
+        }
 
         String loss = f.text(n, "$", "loss", false);
         if (loss == null) loss = "mse";
@@ -140,9 +143,11 @@ public final class SpecReader {
         if (layersNode.size() > Limits.LAYERS) throw fail("$.layers", layersNode.size() + " layers is over the limit of " + Limits.LAYERS);
         Map<String, Integer> ids = ids(layersNode);
         List<LayerSpec> layers = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>(List.of(shape[0])); // node 0 is the input, node k + 1 layer k
+        // node 0 is the input (for a sequence: one step of it), node k + 1 layer k
+        List<Integer> sizes = new ArrayList<>(List.of(shape[shape.length - 1]));
         long[] parameters = {0};
         for (int i = 0; i < layersNode.size(); i++) layers.add(layer(layersNode.get(i), i, sizes, ids, parameters));
+        sequenceShape(shape, layers);
         if (parameters[0] > Limits.PARAMETERS) {
             throw fail("$.layers", "weights and biases in the network: " + parameters[0] + " is over the limit of " + Limits.PARAMETERS
                     + "; use fewer or smaller layers");
@@ -162,6 +167,19 @@ public final class SpecReader {
         TrainingSpec training = n.has("training") ? training(n.get("training"), "$.training") : null;
         DatasetSpec dataset = n.has("dataset") ? dataset(n.get("dataset"), "$.dataset") : null;
         return new NetworkSpec(name(n, "$", "name"), f.text(n, "$", "description", false), shape, List.copyOf(layers), loss, seed, training, dataset);
+    }
+
+    /** A recurrent layer needs input [T, features]; input [T, features] needs a recurrent layer. */
+    private void sequenceShape(int[] shape, List<LayerSpec> layers) throws SpecException {
+        int recurrent = -1;
+        for (int i = 0; i < layers.size() && recurrent < 0; i++) if (LayerKinds.of(layers.get(i)).readsSequences()) recurrent = i;
+        if (recurrent >= 0 && shape.length != 2) {
+            String type = layers.get(recurrent).type();
+            throw fail("$.layers[" + recurrent + "].type", "a " + type + " layer reads sequences: give the input shape as [steps, features], e.g. [20, " + shape[0] + "]");
+        }
+        if (recurrent < 0 && shape.length == 2) {
+            throw fail("$.input.shape", "a shape [steps, features] is for sequences, and this network has no rnn, lstm or gru layer; give a vector shape such as [" + shape[1] + "]");
+        }
     }
 
     /** Every layer's id (explicit, else its name) and position; duplicates are refused. */
@@ -275,7 +293,9 @@ public final class SpecReader {
                 f.optFraction(n, p, "rho", 0.9999),
                 f.optNumber(n, p, "epsilon", 1e-12, 1),
                 f.optNumber(n, p, "validationSplit", 0, 0.9),
-                n.has("patience") ? f.integer(n, p, "patience", false, 1, 1_000_000) : null);
+                n.has("patience") ? f.integer(n, p, "patience", false, 1, 1_000_000) : null,
+                f.optNumber(n, p, "clipNorm", 0, 1e6),
+                n.has("truncate") ? f.integer(n, p, "truncate", false, 0, Limits.SEQUENCE_LENGTH) : null);
     }
 
     private DatasetSpec dataset(JsonNode n, String p) throws SpecException {

@@ -10,13 +10,16 @@ import backprop.engine.spec.NetworkSpec.TrainingSpec;
  * @param validationSplit fraction held out for early stopping (0: none)
  * @param patience        epochs without validation improvement before stopping
  * @param seed            seeds shuffling and dropout (initial weights come from the model's seed)
+ * @param clipNorm        the largest global gradient norm; larger gradients are scaled down to it (0 = off)
+ * @param truncate        truncated backprop through time: steps a gradient crosses at most (0 = all)
  */
 public record TrainConfig(String optimizer, float learningRate, int batchSize, int epochs, float l2,
                           float momentum, float beta1, float beta2, float rho, float epsilon,
-                          float validationSplit, int patience, long seed) {
+                          float validationSplit, int patience, long seed,
+                          float clipNorm, int truncate) {
 
     public static TrainConfig defaults() {
-        return new TrainConfig("sgd", 0.5f, 0, 1000, 0f, 0.9f, 0.9f, 0.999f, 0.9f, 1e-8f, 0f, 20, 42L);
+        return new TrainConfig("sgd", 0.5f, 0, 1000, 0f, 0.9f, 0.9f, 0.999f, 0.9f, 1e-8f, 0f, 20, 42L, 0f, 0);
     }
 
     /** Defaults overridden by whatever the spec sets. */
@@ -36,7 +39,9 @@ public record TrainConfig(String optimizer, float learningRate, int batchSize, i
                 t.epsilon() != null ? t.epsilon().floatValue() : d.epsilon,
                 t.validationSplit() != null ? t.validationSplit().floatValue() : d.validationSplit,
                 t.patience() != null ? t.patience() : d.patience,
-                seed);
+                seed,
+                t.clipNorm() != null ? t.clipNorm().floatValue() : d.clipNorm,
+                t.truncate() != null ? t.truncate() : d.truncate);
     }
 
     public Optimizer createOptimizer() {
@@ -49,17 +54,19 @@ public record TrainConfig(String optimizer, float learningRate, int batchSize, i
         };
     }
 
-    public TrainConfig withSeed(long s) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, s); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, s, clipNorm, truncate); }
 
-    public TrainConfig withEpochs(int e) { return new TrainConfig(optimizer, learningRate, batchSize, e, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed); }
+    public TrainConfig withEpochs(int e) { return new TrainConfig(optimizer, learningRate, batchSize, e, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed, clipNorm, truncate); }
 
-    public TrainConfig withLearningRate(float lr) { return new TrainConfig(optimizer, lr, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed); }
+    public TrainConfig withLearningRate(float lr) { return new TrainConfig(optimizer, lr, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed, clipNorm, truncate); }
 
-    public TrainConfig withBatchSize(int b) { return new TrainConfig(optimizer, learningRate, b, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed); }
+    public TrainConfig withBatchSize(int b) { return new TrainConfig(optimizer, learningRate, b, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed, clipNorm, truncate); }
 
-    public TrainConfig withOptimizer(String o) { return new TrainConfig(o, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed); }
+    public TrainConfig withOptimizer(String o) { return new TrainConfig(o, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed, clipNorm, truncate); }
 
-    public TrainConfig withL2(float v) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, v, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed); }
+    public TrainConfig withL2(float v) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, v, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed, clipNorm, truncate); }
 
-    public TrainConfig withValidation(float split, int pat) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, split, pat, seed); }
+    public TrainConfig withClipping(float norm, int steps) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, validationSplit, patience, seed, norm, steps); }
+
+    public TrainConfig withValidation(float split, int pat) { return new TrainConfig(optimizer, learningRate, batchSize, epochs, l2, momentum, beta1, beta2, rho, epsilon, split, pat, seed, clipNorm, truncate); }
 }

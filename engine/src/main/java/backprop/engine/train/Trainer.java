@@ -4,6 +4,9 @@ import backprop.engine.autodiff.Ops;
 import backprop.engine.backend.Backends;
 import backprop.engine.autodiff.Var;
 import backprop.engine.data.Dataset;
+import backprop.engine.data.SequenceData;
+import backprop.engine.nn.SequencePass;
+import java.util.Map;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.nn.Pass;
@@ -31,6 +34,10 @@ public final class Trainer {
     private final Random random;
     private long steps;
     private int epochs;
+    /** Gate values the user pinned (recurrent views); empty: every gate computes its own. */
+    private Map<String, Float> forcedGates = Map.of();
+    /** The global gradient norm of the last step, before any clipping. */
+    private float lastGradientNorm = Float.NaN;
 
     public Trainer(Model model, TrainConfig config) {
         this.model = model;
@@ -54,6 +61,14 @@ public final class Trainer {
         optimizer.setLearningRate(eta);
         config = config.withLearningRate(eta);
     }
+
+    /** Pins gates of the recurrent layers to values from the next step on (empty map: none). */
+    public void setForcedGates(Map<String, Float> gates) { forcedGates = Map.copyOf(gates); }
+
+    public Map<String, Float> forcedGates() { return forcedGates; }
+
+    /** ‖∂R/∂θ‖ over every parameter at the last step, before clipping: what exploding gradients look like. */
+    public float lastGradientNorm() { return lastGradientNorm; }
 
     /** Updates made so far. */
     public long steps() { return steps; }
@@ -84,8 +99,10 @@ public final class Trainer {
     private StepTrace run(String backend, Tensor x, Tensor y, boolean record, boolean update) {
         model.zeroGrad();
         Recorder recorder = record ? new Recorder() : null;
-        Var out = model.forward(x, new Pass(true, random, recorder));
-        Var loss = model.loss().apply(out, y);
+        Pass pass = new Pass(true, random, recorder);
+        if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
+        Var out = model.forward(x, pass);
+        Var loss = model.objective(out, y);
         Var objective = config.l2() > 0f ? Ops.add(loss, l2Penalty()) : loss;
         float r = loss.value().item();
         if (!Float.isFinite(r)) {
@@ -93,6 +110,9 @@ public final class Trainer {
                     + " (learning rate " + optimizer.learningRate() + " is probably too large for this network)");
         }
         objective.backward();
+        // The norm costs a pass over every gradient: paid where someone looks at it (sequences) or clips.
+        if (config.clipNorm() > 0f) lastGradientNorm = Clipping.clip(model.params(), config.clipNorm());
+        else if (model.isSequence()) lastGradientNorm = Clipping.globalNorm(model.params());
         // Each phase is one moment of the step (Snapshots): one copy per array serves the layer
         // traces and the parameter list alike.
         List<LayerTrace> layers = null;
@@ -119,8 +139,14 @@ public final class Trainer {
             layers = after.layers();
             params = after.params();
         }
-        return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), x.toArray2D(), y.toArray2D(), out.value().toArray2D(),
+        int n = x.dim(0);
+        return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), perSample(x, n), perSample(y, n), perSample(model.targeted(out, y).value(), n),
                 List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params), backend);
+    }
+
+    /** One row per sample: a sequence's steps side by side ([N][T·F]); vectors as they are. */
+    private static float[][] perSample(Tensor t, int n) {
+        return t.reshape(n, t.size() / n).toArray2D();
     }
 
     /** (λ/2) Σ w² over what each layer says L2 applies to (weights, not biases). */
@@ -169,10 +195,32 @@ public final class Trainer {
 
     /** Loss and accuracy of the current model on a dataset (inference mode, no update). */
     public float[] evaluate(Dataset data) {
-        Tensor x = data.inputsTensor(), y = data.targetsTensor();
-        Var out = model.forward(x, Pass.inference());
-        float loss = model.loss().apply(out, y).value().item();
-        return new float[] {loss, Metrics.accuracy(out.value(), y)};
+        return evaluate(data.inputsTensor(), data.targetsTensor());
+    }
+
+    /** Loss (summed over steps) and accuracy (over every step that has a target) on sequences. */
+    public float[] evaluate(SequenceData data) {
+        return evaluate(data.inputsTensor(), data.targetsTensor());
+    }
+
+    private float[] evaluate(Tensor x, Tensor y) {
+        Pass pass = Pass.inference();
+        if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), 0, forcedGates));
+        Var out = model.forward(x, pass);
+        float loss = model.objective(out, y).value().item();
+        return new float[] {loss, Metrics.accuracy(model.targeted(out, y).value(), Model.targetRows(y))};
+    }
+
+    /** One pass over sequences in seeded minibatches, like {@link #epoch(Dataset)}. */
+    public void epoch(SequenceData data) {
+        int n = data.size();
+        int b = config.batchSize() <= 0 || config.batchSize() >= n ? n : config.batchSize();
+        int[] order = b == n ? null : Dataset.permutation(n, random);
+        for (int start = 0; start < n; start += b) {
+            SequenceData batch = order == null ? data : data.subset(java.util.Arrays.copyOfRange(order, start, Math.min(n, start + b)));
+            step(batch.inputsTensor(), batch.targetsTensor());
+        }
+        epochs++;
     }
 
     /**
