@@ -1,6 +1,6 @@
 package backprop.app.cli;
 
-import backprop.engine.spec.SpecException;
+import backprop.engine.spec.UserFileException;
 import backprop.engine.spec.UserText;
 import backprop.engine.train.TrainingDivergedException;
 import java.io.PrintWriter;
@@ -39,7 +39,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         PrintWriter err = cmd.getErr();
         String who = cmd.getCommandSpec().qualifiedName();
         int code;
-        if (ex instanceof SpecException || ex instanceof UserError) {
+        if (ex instanceof UserFileException || ex instanceof UserError) {
             print(err, who + ": " + ex.getMessage());
             code = Cli.BAD_INPUT;
         } else if (ex instanceof TrainingDivergedException) {

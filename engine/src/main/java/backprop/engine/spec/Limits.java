@@ -44,6 +44,19 @@ public final class Limits {
     public static final int BATCH_SIZE = SAMPLES;
     /** Time steps of a sequence (recurrent lessons use 100-step character sequences). */
     public static final int SEQUENCE_LENGTH = 1_000;
+    /**
+     * Numbers in one generated sequence set, samples × steps × (features + outputs), inputs and
+     * targets together. Sequences are kept as [N][T][F] arrays, one small array per step, so a
+     * step costs a header besides its numbers: at the worst (one feature, one output) 16 Mi
+     * numbers take about 400 MB; 1,000 character windows of 100 steps over an 80-character
+     * alphabet (16 M) just fit, the bit and bracket sets of the lessons are far smaller.
+     */
+    public static final int SEQUENCE_VALUES = 16_777_216;
+    /**
+     * A text corpus for the character model: a long novel is 1 to 3 MB. Read, every character is
+     * also kept as a 4-byte vocabulary index, so 32 MB of ASCII is about 160 MB in memory.
+     */
+    public static final long CORPUS_FILE_BYTES = 32L << 20;
     /** Channels of an image (LeNet-5's widest layer has 16; colour input has 3). */
     public static final int IMAGE_CHANNELS = 256;
     /** Height or width of an image in pixels (MNIST is 28). */
