@@ -44,7 +44,7 @@ public final class RecurrentKind implements LayerKind<RecurrentSpec> {
                 new Field("units", "integer 1–65536", true, "H, the size of the hidden state"),
                 new Field("U", cell.keyed() ? "object of [inputs][units]" : "[inputs][units] numbers", false, "input weights" + keys + "; drawn from the seed if absent"),
                 new Field("W", cell.keyed() ? "object of [units][units]" : "[units][units] numbers", false, "recurrent weights" + keys + "; drawn from the seed if absent"),
-                new Field("b", cell.keyed() ? "object of [units]" : "[units] numbers", false, "biases" + keys + "; zeros if absent (an LSTM's forget bias: 1)"));
+                new Field("b", cell.keyed() ? "object of [units]" : "[units] numbers", false, "biases" + keys + "; if absent zeros, except an LSTM's forget bias 1 and a GRU's update bias −1"));
     }
 
     @Override
@@ -114,8 +114,8 @@ public final class RecurrentKind implements LayerKind<RecurrentSpec> {
 
     /**
      * Omitted weights: U and W uniform in ±1/√H (the usual recurrent initialisation), drawn
-     * block by block, row by row; b zero except an LSTM's forget gate, whose bias of 1 keeps
-     * the memory open at the start of training (Gers et al. 2000; Jozefowicz et al. 2015).
+     * block by block, row by row; b from {@link #defaultBias} (Gers et al. 2000; Jozefowicz et
+     * al. 2015 for the LSTM's forget bias).
      */
     @Override
     public Layer build(RecurrentSpec s, String name, int[] inputSizes, Random seeded) {
@@ -127,9 +127,21 @@ public final class RecurrentKind implements LayerKind<RecurrentSpec> {
             fill(u, g * hh, k * hh, s.u() != null ? s.u().get(key) : null, in, hh, a, seeded);
             fill(w, g * hh, k * hh, s.w() != null ? s.w().get(key) : null, hh, hh, a, seeded);
             float[] bk = s.b() != null ? s.b().get(key) : null;
-            for (int j = 0; j < hh; j++) b[k * hh + j] = bk != null ? bk[j] : cell == CellType.LSTM && key.equals("f") ? 1f : 0f;
+            for (int j = 0; j < hh; j++) b[k * hh + j] = bk != null ? bk[j] : defaultBias(key);
         }
         return new RecurrentLayer(name, cell, new Tensor(u, in, g * hh), new Tensor(w, hh, g * hh), new Tensor(b, g * hh));
+    }
+
+    /**
+     * Biases start at zero except the gates that decide how much memory is kept: the LSTM's
+     * forget gate at +1 (f ≈ 0.73) and the GRU's update gate at −1 (z ≈ 0.27, so h_t keeps
+     * about three quarters of h_{t−1}). Both make the untrained cell remember rather than
+     * forget, so a gradient from late steps still reaches early ones.
+     */
+    private float defaultBias(String key) {
+        if (cell == CellType.LSTM && key.equals("f")) return 1f;
+        if (cell == CellType.GRU && key.equals("z")) return -1f;
+        return 0f;
     }
 
     private static void fill(float[] packed, int gw, int off, float[][] given, int rows, int hh, float a, Random r) {
