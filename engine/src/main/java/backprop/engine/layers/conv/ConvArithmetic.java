@@ -1,6 +1,9 @@
 package backprop.engine.layers.conv;
 
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.Wiring;
 import backprop.engine.tensor.Shapes;
+import java.util.List;
 
 /**
  * The size arithmetic of convolution and pooling, in one place: how big an output is, why a
@@ -94,10 +97,28 @@ public final class ConvArithmetic {
         }
 
         /** The field after a stack of windows, first layer first. */
-        public static ReceptiveField of(java.util.List<Window> stack) {
+        public static ReceptiveField of(List<Window> stack) {
             ReceptiveField f = PIXEL;
             for (Window w : stack) f = f.then(w);
             return f;
+        }
+
+        /**
+         * The field of one unit of layer {@code layer} of a network, a conv2d or pooling layer:
+         * the windows of every layer on its path from the input. (Only image layers read
+         * images, so that path holds nothing else.)
+         */
+        public static ReceptiveField of(NetworkSpec spec, int layer) {
+            List<int[]> sources = Wiring.sources(spec.layers());
+            java.util.ArrayDeque<Window> path = new java.util.ArrayDeque<>();
+            for (int k = layer; k >= 0; k = sources.get(k)[0] - 1) {
+                if (!(spec.layers().get(k) instanceof Windowed w)) {
+                    throw new IllegalArgumentException("layer " + Wiring.name(spec.layers().get(k), k) + " is a " + spec.layers().get(k).type()
+                            + " layer: only conv2d and pooling units have a receptive field smaller than the input");
+                }
+                path.addFirst(w.window());
+            }
+            return of(List.copyOf(path));
         }
 
         /** First and last input pixel (inclusive) that unit {@code unit} sees, cut to an input side of {@code side}. */
