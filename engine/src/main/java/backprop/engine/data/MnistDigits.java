@@ -1,10 +1,9 @@
 package backprop.engine.data;
 
+import backprop.engine.io.LimitedFiles;
 import backprop.engine.spec.Limits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -43,19 +42,7 @@ public final class MnistDigits {
     /** The digits in {@code file}, checked field by field (see {@link MnistFile}). */
     public static MnistDigits read(Path file) throws MnistException {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > Limits.DATASET_FILE_BYTES) {
-                throw new MnistException(name, "", "the file has " + size + " bytes, over the limit of " + Limits.DATASET_FILE_BYTES + " for a data-set file");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new MnistException(name, "", "file not found");
-        } catch (IOException e) {
-            throw new MnistException(name, "", "cannot read the file (" + e.getMessage() + ")");
-        }
-        return of(name, bytes);
+        return of(name, LimitedFiles.read(file, Limits.DATASET_FILE_BYTES, "a data-set file", problem -> new MnistException(name, "", problem)));
     }
 
     /** The digits in {@code bytes}; {@code name} (a file name) names them in messages. */

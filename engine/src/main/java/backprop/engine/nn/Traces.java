@@ -54,4 +54,12 @@ public final class Traces {
     /** A parameter's current value, e.g. after the update. */
     public static TraceTensor now(Var param) { return TraceTensor.of(param.value()); }
 
+    /** {@code before} with "weightsAfter" and "biasAfter", the values the optimiser's update left. */
+    public static LayerTrace afterUpdate(LayerTrace before, Var weights, Var bias) {
+        Map<String, TraceTensor> after = new LinkedHashMap<>();
+        after.put("weightsAfter", now(weights));
+        after.put("biasAfter", now(bias));
+        return before.with(after);
+    }
+
 }

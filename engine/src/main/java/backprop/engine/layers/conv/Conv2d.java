@@ -80,10 +80,7 @@ public final class Conv2d extends SingleInputLayer {
     @Override
     public Var forward(Var x, Pass pass) {
         Tensor in = x.value();
-        if (in.rank() != 2 || in.dim(1) != inputSize()) {
-            throw new IllegalArgumentException(name + ": input " + Arrays.toString(in.shape()) + " is not a batch of " + channels + "×" + height + "×" + width + " images");
-        }
-        int n = in.dim(0);
+        int n = ConvArithmetic.batch(name, in, inputShape());
         ConvShape g = ConvShape.of(n, channels, height, width, filters(), kernel, stride, padding);
         // The values this pass used: the backward rule must see these, whatever happens to the Vars later.
         float[] xs = in.data(), ws = weights.value().data(), b = bias.value().data();
@@ -153,10 +150,5 @@ public final class Conv2d extends SingleInputLayer {
     }
 
     @Override
-    public LayerTrace afterUpdate(LayerTrace before) {
-        Map<String, TraceTensor> after = new LinkedHashMap<>();
-        after.put("weightsAfter", Traces.now(weights));
-        after.put("biasAfter", Traces.now(bias));
-        return before.with(after);
-    }
+    public LayerTrace afterUpdate(LayerTrace before) { return Traces.afterUpdate(before, weights, bias); }
 }

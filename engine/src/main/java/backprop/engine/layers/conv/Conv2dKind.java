@@ -65,6 +65,12 @@ public final class Conv2dKind implements LayerKind<Conv2dSpec> {
             throw f.fail(p, "the output " + out[0] + "×" + out[1] + "×" + out[2] + " holds " + values + " numbers per sample, over the limit of "
                     + Limits.IMAGE_VALUES + "; use fewer filters or a larger stride");
         }
+        long work = ConvArithmetic.convMultiplyAdds(in, filters, w);
+        if (work > Limits.CONV_MULTIPLY_ADDS) {
+            throw f.fail(p, "one sample takes " + work + " multiply-adds in this layer (" + out[0] + " filters × " + out[1] + "×" + out[2] + " outputs × "
+                    + in[0] + " channels × " + kernel + "×" + kernel + "), over the limit of " + Limits.CONV_MULTIPLY_ADDS
+                    + "; use fewer filters, a smaller kernel or a larger stride");
+        }
         String act = f.text(n, p, "activation", false);
         if (act == null) act = "relu";
         if (!ACTIVATIONS.contains(act)) {

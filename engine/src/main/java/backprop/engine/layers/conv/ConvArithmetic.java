@@ -3,6 +3,7 @@ package backprop.engine.layers.conv;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.Wiring;
 import backprop.engine.tensor.Shapes;
+import backprop.engine.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -69,6 +70,24 @@ public final class ConvArithmetic {
     /** [C, H, W] through a pooling window: [C, H', W'] (each channel pooled on its own). */
     public static int[] poolOutput(int[] chw, Window win) {
         return new int[] {chw[0], outputSide(chw[1], win), outputSide(chw[2], win)};
+    }
+
+    /** Multiply-adds of one sample's forward pass: each of the F·H'·W' outputs sums C·K·K products. */
+    public static long convMultiplyAdds(int[] chw, int filters, Window win) {
+        int[] out = convOutput(chw, filters, win);
+        return Shapes.product(out[0], out[1], out[2], chw[0], win.kernel(), win.kernel());
+    }
+
+    /**
+     * N, the number of images in a batch of rows [N][C·H·W]. A batch of any other shape is a bug
+     * in the caller (the reader checked the network), named with the layer and both shapes.
+     */
+    public static int batch(String layer, Tensor rows, int[] chw) {
+        if (rows.rank() != 2 || rows.dim(1) != Shapes.product(chw)) {
+            throw new IllegalArgumentException(layer + ": input " + java.util.Arrays.toString(rows.shape()) + " is not a batch of "
+                    + chw[0] + "×" + chw[1] + "×" + chw[2] + " images as rows");
+        }
+        return rows.dim(0);
     }
 
     /**

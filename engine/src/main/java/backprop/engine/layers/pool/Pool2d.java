@@ -56,10 +56,7 @@ public final class Pool2d extends SingleInputLayer {
     @Override
     public Var forward(Var x, Pass pass) {
         Tensor in = x.value();
-        if (in.rank() != 2 || in.dim(1) != inputSize()) {
-            throw new IllegalArgumentException(name + ": input " + Arrays.toString(in.shape()) + " is not a batch of " + channels + "×" + height + "×" + width + " images");
-        }
-        int n = in.dim(0);
+        int n = ConvArithmetic.batch(name, in, inputShape());
         PoolShape g = PoolShape.of(n, channels, height, width, size, stride);
         float[] xs = in.data(), y = new float[g.outputSize()];
         if (pool == PoolType.MAX) Backends.current().maxPool2dForward(g, xs, y);

@@ -117,6 +117,10 @@ class ImageSpecTest {
                         "net.json: $.input.shape[0]: 300 channels is over the limit of 256"),
                 Arguments.of("an output too large", net("[1, 512, 512]", "{\"type\": \"conv2d\", \"filters\": 32, \"kernel\": 1}, {\"type\": \"flatten\"}, " + HEAD),
                         "net.json: $.layers[0]: the output 32×512×512 holds 8388608 numbers per sample, over the limit of 4194304; use fewer filters or a larger stride"),
+                Arguments.of("a convolution that would take too long", net("[256, 32, 32]",
+                                "{\"type\": \"conv2d\", \"filters\": 256, \"kernel\": 31, \"padding\": 15}, {\"type\": \"flatten\"}, " + HEAD),
+                        "net.json: $.layers[0]: one sample takes 64491618304 multiply-adds in this layer (256 filters × 32×32 outputs × 256 channels × 31×31), "
+                                + "over the limit of 1073741824; use fewer filters, a smaller kernel or a larger stride"),
                 Arguments.of("rank 4", net("[1, 1, 28, 28]", HEAD),
                         "net.json: $.input.shape: networks take a vector such as [2], a sequence [steps, features] such as [20, 1] or an image "
                                 + "[channels, height, width] such as [1, 28, 28]; a shape of rank 4 is not supported"));
