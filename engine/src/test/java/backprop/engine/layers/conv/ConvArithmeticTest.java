@@ -2,7 +2,6 @@ package backprop.engine.layers.conv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import backprop.engine.autodiff.Ops;
@@ -18,7 +17,11 @@ import backprop.engine.nn.SingleInputLayer;
 import backprop.engine.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The size arithmetic against the lectures' worked examples, and the receptive field against real gradients. */
 class ConvArithmeticTest {
@@ -41,24 +44,27 @@ class ConvArithmeticTest {
         assertArrayEquals(new int[] {6, 13, 13}, ConvArithmetic.poolOutput(new int[] {6, 27, 27}, new Window(3, 2, 0)));
     }
 
-    @Test
-    void aKernelThatDoesNotDivideEvenlyIsExplainedWithTheFormula() {
-        assertEquals("(28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number: the kernel does not fit; try stride 1 or a kernel of 6",
-                ConvArithmetic.problem(28, new Window(5, 2, 0), "kernel"));
-        assertEquals("(28 + 2·0 − 5) / 3 + 1 = 8.67 is not a whole number: the kernel does not fit; try stride 1 or padding 2",
-                ConvArithmetic.problem(28, new Window(5, 3, 0), "kernel"));
-        assertEquals("(27 − 2) / 2 + 1 = 13.5 is not a whole number: the window does not fit; try stride 1 or a window of 3",
-                ConvArithmetic.problem(27, new Window(2, 2, 0), "window"));
-        assertThrows(IllegalArgumentException.class, () -> ConvArithmetic.outputSide(28, new Window(5, 2, 0)));
+    /** Input side, window (K, S, P), noun, and the sentence the reader shows; null: it fits. */
+    static Stream<Arguments> problems() {
+        return Stream.of(
+                Arguments.of(28, new Window(5, 2, 0), "kernel",
+                        "(28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number: the kernel does not fit; try stride 1 or a kernel of 6"),
+                Arguments.of(28, new Window(5, 3, 0), "kernel",
+                        "(28 + 2·0 − 5) / 3 + 1 = 8.67 is not a whole number: the kernel does not fit; try stride 1 or padding 2"),
+                Arguments.of(27, new Window(2, 2, 0), "window",
+                        "(27 − 2) / 2 + 1 = 13.5 is not a whole number: the window does not fit; try stride 1 or a window of 3"),
+                Arguments.of(3, new Window(5, 1, 0), "kernel",
+                        "(3 + 2·0 − 5) / 1 + 1 = −1 is below 1: the 5×5 kernel is larger than the input side of 3; use a kernel of at most 3 or more padding"),
+                Arguments.of(3, new Window(7, 2, 1), "kernel",
+                        "(3 + 2·1 − 7) / 2 + 1 = 0 is below 1: the 7×7 kernel is larger than the padded input side of 5; use a kernel of at most 5 or more padding"),
+                Arguments.of(5, new Window(5, 3, 0), "kernel", null)); // exactly one position fits
     }
 
-    @Test
-    void aKernelLargerThanTheImageIsBelowOne() {
-        assertEquals("(3 + 2·0 − 5) / 1 + 1 = −1 is below 1: the 5×5 kernel is larger than the input side of 3; use a kernel of at most 3 or more padding",
-                ConvArithmetic.problem(3, new Window(5, 1, 0), "kernel"));
-        assertEquals("(3 + 2·1 − 7) / 2 + 1 = 0 is below 1: the 7×7 kernel is larger than the padded input side of 5; use a kernel of at most 5 or more padding",
-                ConvArithmetic.problem(3, new Window(7, 2, 1), "kernel"));
-        assertNull(ConvArithmetic.problem(5, new Window(5, 3, 0), "kernel"), "exactly one position fits");
+    @ParameterizedTest
+    @MethodSource("problems")
+    void aWindowThatDoesNotFitIsExplainedWithTheFormula(int side, Window w, String noun, String sentence) {
+        assertEquals(sentence, ConvArithmetic.problem(side, w, noun));
+        if (sentence != null) assertThrows(IllegalArgumentException.class, () -> ConvArithmetic.outputSide(side, w));
     }
 
     @Test
@@ -71,6 +77,17 @@ class ConvArithmeticTest {
         assertEquals(new ReceptiveField(14, 2, -2), lenet);
         assertEquals(new Region(0, 0, 11, 11), lenet.region(0, 0, 28, 28), "the corner unit's field reaches into the padding");
         assertEquals(new Region(6, 10, 19, 23), lenet.region(4, 6, 28, 28));
+    }
+
+    @Test
+    void theFieldOfALayerInANetworkFileFollowsItsPathFromTheInput() throws Exception {
+        backprop.engine.spec.NetworkSpec lenet = backprop.engine.models.BuiltinModels.spec("lenet");
+        assertEquals(new ReceptiveField(5, 1, -2), ReceptiveField.of(lenet, 0), "conv1: 5×5, padding 2");
+        assertEquals(new ReceptiveField(6, 2, -2), ReceptiveField.of(lenet, 1), "pool1");
+        assertEquals(new ReceptiveField(14, 2, -2), ReceptiveField.of(lenet, 2), "conv2");
+        assertEquals(new ReceptiveField(16, 4, -2), ReceptiveField.of(lenet, 3), "pool2: each of its 5×5 units sees 16×16 pixels");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReceptiveField.of(lenet, 5));
+        assertEquals("layer fc1 is a dense layer: only conv2d and pooling units have a receptive field smaller than the input", e.getMessage());
     }
 
     /**
