@@ -3,9 +3,11 @@ package backprop.app.cli;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.StepTrace;
+import backprop.engine.trace.TraceTensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 
 /** A {@link StepTrace} as the JSON document described in docs/trace-format.md. */
@@ -40,22 +42,25 @@ final class TraceJson {
         o.put("type", l.type());
         if (l.activation() == null) o.putNull("activation");
         else o.put("activation", l.activation());
-        Json.putMatrix(o, "input", l.input());
-        Json.putMatrix(o, "weights", l.weights());
-        Json.putVector(o, "bias", l.bias());
-        Json.putMatrix(o, "a", l.a());
-        Json.putMatrix(o, "z", l.z());
-        Json.putMatrix(o, "gPrime", l.gPrime());
-        Json.putMatrix(o, "delta", l.delta());
-        Json.putMatrix(o, "gradWeights", l.gradWeights());
-        Json.putVector(o, "gradBias", l.gradBias());
+        // Version 1's fields, in its order; each as nested arrays of its own shape: [N][units] for a
+        // dense layer (exactly as before), [N][C][H][W] for an image layer.
+        for (String key : FIELDS) put(o, key, l.tensor(key));
         extra(o, l);
         return o;
     }
 
-    /** The fields above are version 1's and never renamed; anything else a layer records is added after them. */
+    /** Version 1's layer fields, always written, in this order, never renamed. */
+    private static final List<String> FIELDS = List.of("input", "weights", "bias", "a", "z", "gPrime", "delta", "gradWeights", "gradBias");
+
+    /** Anything else a layer records is added after version 1's fields; the weights after an update never are. */
     private static final Set<String> WRITTEN = Set.of("input", "weights", "bias", "a", "z", "gPrime", "delta", "gradWeights", "gradBias",
             "weightsAfter", "biasAfter");
+
+    /** A tensor as nested arrays, or JSON null for a quantity the layer does not have. */
+    private static void put(ObjectNode o, String key, TraceTensor t) {
+        if (t == null) o.putNull(key);
+        else o.set(key, nested(t.shape(), t.data(), 0, 0));
+    }
 
     private static void extra(ObjectNode o, LayerTrace l) {
         l.attributes().forEach((k, v) -> { if (!k.equals("activation")) o.put(k, v); });

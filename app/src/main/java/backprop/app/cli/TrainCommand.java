@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code train}: trains a built-in model or a network file and prints one line per epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a built-in model or a network file, printing one line per epoch.",
-                "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838."})
+                "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838, lenet, cnn-small."})
 final class TrainCommand implements Callable<Integer> {
 
     /** Exactly one of the two: what to train. */

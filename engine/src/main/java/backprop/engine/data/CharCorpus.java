@@ -1,10 +1,9 @@
 package backprop.engine.data;
 
+import backprop.engine.io.LimitedFiles;
 import backprop.engine.spec.Limits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -37,20 +36,7 @@ public final class CharCorpus {
     /** The corpus in {@code file}, which must be UTF-8 text of at most {@link Limits#CORPUS_FILE_BYTES} bytes. */
     public static CharCorpus read(Path file) throws CorpusException {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            // Checked before reading, and the read itself stops past the limit in case the file grew.
-            if (Files.size(file) > Limits.CORPUS_FILE_BYTES) throw CorpusText.tooLarge(name, Files.size(file));
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Limits.CORPUS_FILE_BYTES + 1);
-            }
-            if (bytes.length > Limits.CORPUS_FILE_BYTES) throw CorpusText.tooLarge(name, Files.size(file));
-        } catch (NoSuchFileException e) {
-            throw new CorpusException(name, "", "file not found");
-        } catch (IOException e) {
-            throw new CorpusException(name, "", "cannot read the file (" + e.getMessage() + ")");
-        }
-        return of(name, bytes);
+        return of(name, LimitedFiles.read(file, Limits.CORPUS_FILE_BYTES, "a corpus", problem -> new CorpusException(name, "", problem)));
     }
 
     /** The corpus in {@code bytes}; {@code name} (a file name) names it in messages and in its data. */

@@ -1,5 +1,6 @@
 package backprop.engine.data;
 
+import backprop.engine.io.LimitedFiles;
 import backprop.engine.spec.Limits;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -47,8 +48,7 @@ final class CorpusText {
 
     /** The refusal of a corpus over {@link Limits#CORPUS_FILE_BYTES}. */
     static CorpusException tooLarge(String file, long bytes) {
-        return new CorpusException(file, "", "the file has " + bytes + " bytes, over the limit of "
-                + Limits.CORPUS_FILE_BYTES + " for a corpus");
+        return new CorpusException(file, "", LimitedFiles.tooLarge(bytes, Limits.CORPUS_FILE_BYTES, "a corpus"));
     }
 
     /** "byte offset 1234 (line 17)": the offset counts from 0, as hex editors show it; lines from 1. */

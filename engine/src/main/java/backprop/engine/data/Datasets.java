@@ -14,7 +14,7 @@ public final class Datasets {
 
     /** Names accepted by {@link #byName}. */
     public static final List<String> NAMES = List.of("and", "or", "xor", "majority", "encoder-838",
-            "xor-2d", "and-2d", "or-2d", "circle", "gaussians", "spiral");
+            "xor-2d", "and-2d", "or-2d", "circle", "gaussians", "spiral", "mnist");
 
     /**
      * The named set. {@code samples} (2-D sets) and {@code inputs} (majority) are checked
@@ -34,6 +34,8 @@ public final class Datasets {
             case "circle" -> circle(samples, noise, seed);
             case "gaussians" -> twoGaussians(samples, noise, seed);
             case "spiral" -> spirals(samples, noise, seed);
+            // The 8,000 training digits; the 2,000 held out stay out of every run (MnistDigits.test()).
+            case "mnist" -> MnistDigits.builtin().train();
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         };
     }

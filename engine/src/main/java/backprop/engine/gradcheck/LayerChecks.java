@@ -23,7 +23,7 @@ import java.util.Random;
  * Gradient-check rows for whole layers (w.r.t. their parameters AND their input, which is
  * what the layer below receives as its δ) and for a whole model trained with an L2 penalty.
  */
-final class LayerChecks {
+public final class LayerChecks {
     private LayerChecks() {}
 
     /** Every registered layer kind's own rows, in registration order. */
@@ -47,13 +47,21 @@ final class LayerChecks {
     }
 
     private static Result model(Random r, String name, Activation hidden, Activation output, Loss loss, Tensor y) {
-        float lambda = 0.1f;
         int outputs = y.dim(1);
         List<Layer> layers = List.of(
                 new Dense("hidden", Inputs.uniform(r, -1, 1, 3, 4), Inputs.uniform(r, -0.5f, 0.5f, 4), hidden),
                 new Dense("output", Inputs.uniform(r, -1, 1, 4, outputs), Inputs.uniform(r, -0.5f, 0.5f, outputs), output));
         Model model = new Model(3, layers, loss);
-        Tensor x = Inputs.uniform(r, -1, 1, Inputs.BATCH, 3);
+        return model(name, model, Inputs.uniform(r, -1, 1, Inputs.BATCH, 3), y);
+    }
+
+    /**
+     * One whole model through the {@link Trainer}: its gradient of R + (λ/2)·Σ‖W‖² with λ = 0.1
+     * against finite differences of that objective written out here. Layer kinds use it for
+     * models of their own (a small CNN).
+     */
+    public static Result model(String name, Model model, Tensor x, Tensor y) {
+        float lambda = 0.1f;
         Trainer trainer = new Trainer(model, TrainConfig.defaults().withL2(lambda));
         trainer.trace(x, y); // forward + backward, no update: the parameters now hold ∂objective/∂θ
         List<float[]> values = new ArrayList<>(), analytic = new ArrayList<>();
@@ -62,8 +70,8 @@ final class LayerChecks {
             analytic.add(p.grad().data().clone());
         }
         FiniteDifferences.Comparison c = FiniteDifferences.compare(values, analytic, () -> {
-            double objective = loss.apply(model.forward(x, Pass.inference()), y).value().item();
-            for (Layer l : layers) {
+            double objective = model.loss().apply(model.forward(x, Pass.inference()), y).value().item();
+            for (Layer l : model.layers()) {
                 for (Var w : l.penalised()) for (float v : w.value().data()) objective += 0.5 * lambda * v * v; // biases are not penalised
             }
             return objective;

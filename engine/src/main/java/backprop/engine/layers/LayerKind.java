@@ -40,6 +40,16 @@ public interface LayerKind<S extends LayerSpec> {
      */
     default boolean readsSequences() { return false; }
 
+    /**
+     * Whether it reads images, [channels, height, width] travelling as rows of C·H·W numbers in
+     * NCHW order (conv2d, pooling, flatten). The reader refuses an image fed to a kind that does
+     * not, with "add a flatten layer first".
+     */
+    default boolean readsImages() { return false; }
+
+    /** Whether it reads vectors: every kind but the ones that need an image's height and width. */
+    default boolean readsVectors() { return true; }
+
     /** How many inputs it takes: 1 for all but merge layers. */
     default int minInputs() { return 1; }
 
@@ -51,6 +61,27 @@ public interface LayerKind<S extends LayerSpec> {
      * the layers it reads, so shapes (weights, merges) are checked here: a spec that reads builds.
      */
     S read(JsonNode node, String path, Common common, int[] inputSizes, SpecFields fields) throws SpecException;
+
+    /**
+     * Reads as {@link #read}, knowing the full shape of each input: [C, H, W] for an image,
+     * [size] for a vector. Kinds that work on images override this to check their geometry and
+     * keep the shape in their spec; every other kind reads with sizes alone.
+     */
+    default S readShaped(JsonNode node, String path, Common common, int[][] inputShapes, SpecFields fields) throws SpecException {
+        return read(node, path, common, sizes(inputShapes), fields);
+    }
+
+    /** The shape of its output: [C, H, W] for an image, else [its output size]. */
+    default int[] outputShape(S spec, int[][] inputShapes) {
+        return new int[] {outputSize(spec, sizes(inputShapes))};
+    }
+
+    /** The size of each shape: the product of its sides (a shape the reader checked fits an int). */
+    static int[] sizes(int[][] shapes) {
+        int[] out = new int[shapes.length];
+        for (int i = 0; i < shapes.length; i++) out[i] = Math.toIntExact(backprop.engine.tensor.Shapes.product(shapes[i]));
+        return out;
+    }
 
     /**
      * How many weights and biases it will hold, computed from the spec without allocating

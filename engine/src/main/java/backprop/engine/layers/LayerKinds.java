@@ -1,10 +1,14 @@
 package backprop.engine.layers;
 
+import backprop.engine.layers.conv.Conv2dKind;
 import backprop.engine.layers.dense.DenseKind;
+import backprop.engine.layers.flatten.FlattenKind;
 import backprop.engine.layers.dropout.DropoutKind;
 import backprop.engine.layers.maxout.MaxoutKind;
 import backprop.engine.layers.merge.AddKind;
 import backprop.engine.layers.merge.ConcatKind;
+import backprop.engine.layers.pool.PoolKind;
+import backprop.engine.layers.pool.PoolType;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.layers.recurrent.CellType;
 import backprop.engine.layers.recurrent.RecurrentKind;
@@ -34,6 +38,9 @@ public final class LayerKinds {
         register(new AddKind());
         register(new ConcatKind());
         for (CellType cell : CellType.values()) register(new RecurrentKind(cell));
+        register(new Conv2dKind());
+        for (PoolType pool : PoolType.values()) register(new PoolKind(pool));
+        register(new FlattenKind());
     }
 
     /** Adds a kind; its type name must be new. */

@@ -30,7 +30,9 @@ public final class BuiltinModels {
             new Builtin("perceptron-xor", Kind.PERCEPTRON, "perceptron rule on XOR: never converges (not linearly separable)", "xor"),
             new Builtin("xor-handbuilt", Kind.NETWORK, "step units with the lecture's hand-set weights", "xor"),
             new Builtin("xor", Kind.NETWORK, "2-2-1 sigmoid network learning XOR by backprop", "xor"),
-            new Builtin("encoder-838", Kind.NETWORK, "8-3-8 encoder: one-hot codes through 3 hidden units", "encoder-838"));
+            new Builtin("encoder-838", Kind.NETWORK, "8-3-8 encoder: one-hot codes through 3 hidden units", "encoder-838"),
+            new Builtin("lenet", Kind.NETWORK, "LeNet-5 on 28×28 MNIST digits: two conv + max-pool stages, dense 120-84-10", "mnist"),
+            new Builtin("cnn-small", Kind.NETWORK, "two small conv layers (4 and 8 filters of 3×3) on MNIST digits, to explore", "mnist"));
 
     public static List<Builtin> list() { return ALL; }
 

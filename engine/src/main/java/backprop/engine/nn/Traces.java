@@ -2,6 +2,7 @@ package backprop.engine.nn;
 
 import backprop.engine.autodiff.Var;
 import backprop.engine.trace.LayerTrace;
+import backprop.engine.trace.Snapshots;
 import backprop.engine.trace.TraceTensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,18 @@ public final class Traces {
 
     public static TraceTensor value(Var v) { return TraceTensor.of(v.value()); }
 
+    /**
+     * A node's value under another shape of the same numbers: an image batch travels as rows
+     * [N][C·H·W] and is shown as [N][C][H][W].
+     */
+    public static TraceTensor reshaped(Var v, int[] shape) { return new TraceTensor(shape, Snapshots.copy(v.value().data())); }
+
+    /** {@link #delta(Var, int)} under another shape of the same numbers, as {@link #reshaped}. */
+    public static TraceTensor delta(Var node, int batch, int[] shape) {
+        TraceTensor d = delta(node, batch);
+        return new TraceTensor(shape, d.data());
+    }
+
     public static TraceTensor gradient(Var v) { return TraceTensor.of(v.grad()); }
 
     /** A trace with the layer's name and type, the attributes given and these tensors in order. */
@@ -40,5 +53,13 @@ public final class Traces {
 
     /** A parameter's current value, e.g. after the update. */
     public static TraceTensor now(Var param) { return TraceTensor.of(param.value()); }
+
+    /** {@code before} with "weightsAfter" and "biasAfter", the values the optimiser's update left. */
+    public static LayerTrace afterUpdate(LayerTrace before, Var weights, Var bias) {
+        Map<String, TraceTensor> after = new LinkedHashMap<>();
+        after.put("weightsAfter", now(weights));
+        after.put("biasAfter", now(bias));
+        return before.with(after);
+    }
 
 }

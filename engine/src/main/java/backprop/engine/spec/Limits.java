@@ -61,6 +61,18 @@ public final class Limits {
     public static final int IMAGE_CHANNELS = 256;
     /** Height or width of an image in pixels (MNIST is 28). */
     public static final int IMAGE_SIDE = 1_024;
+    /**
+     * Numbers in one sample's output of an image layer, C·H·W (16 MB): LeNet-5's first
+     * convolution has 6·28·28 = 4,704; 64 maps of 256×256 just fit.
+     */
+    public static final int IMAGE_VALUES = 4_194_304;
+    /**
+     * Multiply-adds of one conv2d layer for one sample, F·H'·W'·C·K·K: the time a convolution
+     * takes, which its few weights do not bound. LeNet-5's second layer needs 240,000; 64 3×3
+     * filters over a 3×256×256 picture 113 million; a layer at the limit takes about a second per
+     * sample forward on the Java reference.
+     */
+    public static final long CONV_MULTIPLY_ADDS = 1L << 30;
     /** A network file: 64 MB of JSON holds about 4 M written-out weights, a parsed tree ~200 MB. */
     public static final long NETWORK_FILE_BYTES = 64L << 20;
     /** A lesson file: text and a few small networks. */

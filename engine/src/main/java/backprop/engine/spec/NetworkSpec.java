@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param name        optional display name
  * @param description optional free text
- * @param inputShape  the input's shape; dense networks take a vector, e.g. [2]
+ * @param inputShape  the input's shape: a vector [n], a sequence [steps, features] or an image
+ *                    [channels, height, width]
  * @param layers      the layers in order
  * @param loss        "mse", "cross_entropy" or "binary_cross_entropy"
  * @param seed        optional seed for omitted weights (null: the caller's)
@@ -21,8 +22,16 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
     public static final String FORMAT = "backprop-studio.network";
     public static final int VERSION = 1;
 
-    /** The width of one input: the vector's length, or a sequence step's features. */
-    public int inputSize() { return inputShape[inputShape.length - 1]; }
+    /**
+     * The width of one input row: the vector's length, a sequence step's features, or an
+     * image's C·H·W (an image travels as one row of its numbers in NCHW order).
+     */
+    public int inputSize() {
+        return isImage() ? Math.toIntExact(backprop.engine.tensor.Shapes.product(inputShape)) : inputShape[inputShape.length - 1];
+    }
+
+    /** Whether the input is an image, [channels, height, width]. */
+    public boolean isImage() { return inputShape.length == 3; }
 
     /** T for a network over sequences (input shape [T, features]); 0 for vector input. */
     public int steps() { return inputShape.length == 2 ? inputShape[0] : 0; }

@@ -129,10 +129,14 @@ public final class SpecReader {
         for (int i = 0; i < shape.length; i++) shape[i] = f.asLimited(shapeNode.get(i), "$.input.shape[" + i + "]", 1, Limits.INPUT_DIMENSION);
         long inputs = Shapes.product(shape);
         if (inputs > Limits.INPUT_SIZE) throw fail("$.input.shape", "inputs in total: " + inputs + " is over the limit of " + Limits.INPUT_SIZE);
-        if (shape.length > 2) throw fail("$.input.shape", "networks take a vector such as [2] or a sequence [steps, features] such as [20, 1]; shape of rank " + shape.length + " is not supported yet");
+        if (shape.length > 3) {
+            throw fail("$.input.shape", "networks take a vector such as [2], a sequence [steps, features] such as [20, 1] or an image "
+                    + "[channels, height, width] such as [1, 28, 28]; a shape of rank " + shape.length + " is not supported");
+        }
         if (shape.length == 2 && shape[0] > Limits.SEQUENCE_LENGTH) {
             throw fail("$.input.shape[0]", shape[0] + " steps is over the limit of " + Limits.SEQUENCE_LENGTH);
         }
+        if (shape.length == 3) imageShape(shape);
 
         String loss = f.text(n, "$", "loss", false);
         if (loss == null) loss = "mse";
@@ -143,10 +147,12 @@ public final class SpecReader {
         if (layersNode.size() > Limits.LAYERS) throw fail("$.layers", layersNode.size() + " layers is over the limit of " + Limits.LAYERS);
         Map<String, Integer> ids = ids(layersNode);
         List<LayerSpec> layers = new ArrayList<>();
-        // node 0 is the input (for a sequence: one step of it), node k + 1 layer k
-        List<Integer> sizes = new ArrayList<>(List.of(shape[shape.length - 1]));
+        // Node 0 is the input (for a sequence: one step of it), node k + 1 layer k; each node's
+        // shape is kept, [C, H, W] for an image, so that image layers can check their geometry.
+        List<int[]> shapes = new ArrayList<>();
+        shapes.add(shape.length == 3 ? shape.clone() : new int[] {shape[shape.length - 1]});
         long[] parameters = {0};
-        for (int i = 0; i < layersNode.size(); i++) layers.add(layer(layersNode.get(i), i, sizes, ids, parameters));
+        for (int i = 0; i < layersNode.size(); i++) layers.add(layer(layersNode.get(i), i, shapes, ids, parameters));
         sequenceShape(shape, layers);
         if (parameters[0] > Limits.PARAMETERS) {
             throw fail("$.layers", "weights and biases in the network: " + parameters[0] + " is over the limit of " + Limits.PARAMETERS
@@ -167,6 +173,54 @@ public final class SpecReader {
         TrainingSpec training = n.has("training") ? training(n.get("training"), "$.training") : null;
         DatasetSpec dataset = n.has("dataset") ? dataset(n.get("dataset"), "$.dataset") : null;
         return new NetworkSpec(name(n, "$", "name"), f.text(n, "$", "description", false), shape, List.copyOf(layers), loss, seed, training, dataset);
+    }
+
+    /** An image's channels and sides, each within its limit. */
+    private void imageShape(int[] shape) throws SpecException {
+        String[] what = {"channels", "rows (height)", "columns (width)"};
+        int[] limit = {Limits.IMAGE_CHANNELS, Limits.IMAGE_SIDE, Limits.IMAGE_SIDE};
+        for (int i = 0; i < 3; i++) {
+            if (shape[i] > limit[i]) throw fail("$.input.shape[" + i + "]", shape[i] + " " + what[i] + " is over the limit of " + limit[i]);
+        }
+    }
+
+    /**
+     * Refuses an input of the wrong form: an image into a layer that reads vectors, or a vector
+     * into one that needs an image's height and width.
+     */
+    private void inputForm(LayerKind<?> kind, String type, String p, int index, int[] src, List<int[]> shapes, Map<String, Integer> ids) throws SpecException {
+        for (int node : src) {
+            int[] s = shapes.get(node);
+            if (s.length == 3 && !kind.readsImages()) {
+                if (node == 0 && index == 0) {
+                    throw fail("$.input.shape", "a shape [channels, height, width] is for images, and the first layer is a " + type
+                            + " layer; start with " + imageKinds() + ", or give a vector shape such as [" + Shapes.product(s) + "]");
+                }
+                throw fail(p + ".type", "a " + type + " layer reads vectors, and " + nodeName(node, ids) + " is an image "
+                        + java.util.Arrays.toString(s) + " (channels, height, width); add a flatten layer first");
+            }
+            if (s.length != 3 && !kind.readsVectors()) {
+                String hint = node == 0 ? "give the input shape as [channels, height, width], e.g. [1, 28, 28]"
+                        : "convolution and pooling layers go before the flatten and dense layers";
+                throw fail(p + ".type", "a " + type + " layer reads images [channels, height, width], and " + nodeName(node, ids)
+                        + " is a vector of " + s[0] + "; " + hint);
+            }
+        }
+    }
+
+    /** "a conv2d, maxpool, avgpool or flatten layer": the registered kinds that read images. */
+    private static String imageKinds() {
+        List<String> names = LayerKinds.all().stream().filter(LayerKind::readsImages).map(LayerKind::type).toList();
+        if (names.isEmpty()) return "a layer that reads images";
+        if (names.size() == 1) return "a " + names.get(0) + " layer";
+        return "a " + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1) + " layer";
+    }
+
+    /** "the network's input" or "its input 'pool2'", for messages about what a layer reads. */
+    private static String nodeName(int node, Map<String, Integer> ids) {
+        if (node == 0) return "the network's input";
+        for (Map.Entry<String, Integer> e : ids.entrySet()) if (e.getValue() == node - 1) return "its input '" + e.getKey() + "'";
+        return "its input $.layers[" + (node - 1) + "]";
     }
 
     /** A recurrent layer needs input [T, features]; input [T, features] needs a recurrent layer. */
@@ -201,7 +255,7 @@ public final class SpecReader {
     }
 
     /** One layer: the common part here, the kind's own fields by its {@link LayerKind}. */
-    private LayerSpec layer(JsonNode n, int index, List<Integer> sizes, Map<String, Integer> ids, long[] parameters) throws SpecException {
+    private LayerSpec layer(JsonNode n, int index, List<int[]> shapes, Map<String, Integer> ids, long[] parameters) throws SpecException {
         String p = "$.layers[" + index + "]";
         f.object(n, p, new java.util.LinkedHashSet<>(LayerKinds.allFieldNames()));
         String type = f.text(n, p, "type", true);
@@ -218,18 +272,20 @@ public final class SpecReader {
             throw fail(p + ".from", "a " + type + " layer takes " + kind.maxInputs() + " input" + (kind.maxInputs() == 1 ? "" : "s")
                     + "; combine several with an add or concat layer first");
         }
-        int[] inputSizes = new int[src.length];
-        for (int i = 0; i < src.length; i++) inputSizes[i] = sizes.get(src[i]);
+        inputForm(kind, type, p, index, src, shapes, ids);
+        int[][] inputShapes = new int[src.length][];
+        for (int i = 0; i < src.length; i++) inputShapes[i] = shapes.get(src[i]).clone();
+        int[] inputSizes = LayerKind.sizes(inputShapes);
         @SuppressWarnings("unchecked")
         LayerKind<LayerSpec> k = (LayerKind<LayerSpec>) kind;
-        LayerSpec spec = k.read(n, p, common, inputSizes, f);
+        LayerSpec spec = k.readShaped(n, p, common, inputShapes, f);
         long count = k.parameterCount(spec, inputSizes);
         if (count > Limits.LAYER_PARAMETERS) {
             throw fail(p, "weights and biases in this layer: " + count + " is over the limit of " + Limits.LAYER_PARAMETERS
                     + "; use fewer units or inputs");
         }
         parameters[0] += count;
-        sizes.add(k.outputSize(spec, inputSizes));
+        shapes.add(k.outputShape(spec, inputShapes));
         return spec;
     }
 

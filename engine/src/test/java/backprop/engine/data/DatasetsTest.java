@@ -148,7 +148,7 @@ class DatasetsTest {
     void byNameKnowsEveryListedNameAndRejectsOthers() {
         for (String n : Datasets.NAMES) assertTrue(Datasets.byName(n, 20, 0.1, 1L, 3).size() > 0, n);
         assertEquals(8, Datasets.byName("majority", 0, 0, 0, 3).size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.byName("mnist", 1, 0, 0, 0));
-        assertTrue(e.getMessage().startsWith("unknown dataset 'mnist' (known: and, or, xor"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.byName("cifar", 1, 0, 0, 0));
+        assertTrue(e.getMessage().startsWith("unknown dataset 'cifar' (known: and, or, xor"), e.getMessage());
     }
 }

@@ -44,7 +44,10 @@ class GradCheckTest {
                 "leaky_relu(α=0.2)", "elu(α=0.5)",
                 "mse", "cross_entropy (softmax)", "binary_cross_entropy (sigmoid)",
                 "dense(identity)", "dense(step)", "dense(sigmoid)", "dense(tanh)", "dense(relu)",
-                "dense(leaky_relu(α=0.01))", "dense(elu)", "dense(softplus)", "dense(softmax)", "maxout(3 pieces)")) {
+                "dense(leaky_relu(α=0.01))", "dense(elu)", "dense(softplus)", "dense(softmax)", "maxout(3 pieces)",
+                "conv2d 3×3 stride 2 padding 1, 2→3 channels, 5×5 (identity)", "conv2d 5×5 stride 1 padding 2, 2→2 channels, 4×4 (tanh)",
+                "maxpool 3×3 stride 2, 2 channels of 5×5", "avgpool 2×2 stride 2, 2 channels of 4×6",
+                "model conv-maxpool-flatten-dense cross_entropy + L2")) {
             assertTrue(names.contains(n), "no gradient-check row for " + n + " in " + names);
         }
         assertTrue(names.stream().anyMatch(n -> n.startsWith("model") && n.contains("L2")), "no whole-model row with L2");

@@ -55,8 +55,9 @@ class SpecReaderTest {
 
     @Test
     void unknownLayerField() {
-        assertEquals("net.json: $.layers[1].size: unknown field 'size' (allowed here: activation, alpha, bias, from, id, initializer, name, pieces, rate, type, units, weights)",
-                error(HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 3}, {\"type\": \"dense\", \"units\": 1, \"size\": 4}]}"));
+        assertEquals("net.json: $.layers[1].colour: unknown field 'colour' (allowed here: U, W, activation, alpha, b, bias, filters, from, id, initializer, "
+                        + "kernel, name, padding, pieces, rate, size, stride, type, units, weights)",
+                error(HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 3}, {\"type\": \"dense\", \"units\": 1, \"colour\": 4}]}"));
     }
 
     @Test

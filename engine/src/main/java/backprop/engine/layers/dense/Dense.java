@@ -90,10 +90,5 @@ public final class Dense extends SingleInputLayer {
     }
 
     @Override
-    public LayerTrace afterUpdate(LayerTrace before) {
-        Map<String, TraceTensor> after = new LinkedHashMap<>();
-        after.put("weightsAfter", Traces.now(weights));
-        after.put("biasAfter", Traces.now(bias));
-        return before.with(after);
-    }
+    public LayerTrace afterUpdate(LayerTrace before) { return Traces.afterUpdate(before, weights, bias); }
 }
