@@ -149,6 +149,8 @@ final class SequenceTraining {
             data = d.name().equals(CORPUS) ? corpus.windows(d.samples(), steps, new Random(d.seed()))
                     : SequenceDatasets.byName(d.name(), d.samples(), steps, d.seed());
         } catch (IllegalArgumentException e) {
+            // A text too short for one window: the message names the corpus file; say where T came from.
+            if (d.name().equals(CORPUS)) throw new UserError(e.getMessage() + " (" + source + " reads " + steps + " steps, $.input.shape[0])");
             // The generators check T and the sizes against Limits; T is the file's input shape.
             throw new UserError(source + ": $.input.shape: " + e.getMessage());
         }
