@@ -163,6 +163,14 @@ class RecurrentBadInputTest {
                 wide + ": $.input.shape[1]: dataset 'remember-first-bit' has 1 features per step but the network reads 3");
     }
 
+    @Test
+    void aSequenceSetTooBigForOnePassIsRefusedBeforeTraining() throws Exception {
+        // 100,000 sequences of 100 steps through 1,000 LSTM units: 4 gate values per unit and step.
+        Path big = dir.resolve("big-lstm.json");
+        Files.writeString(big, network("{\"type\": \"lstm\", \"units\": 1000}").replace("[2, 1]", "[100, 1]").replace("\"samples\": 8", "\"samples\": 100000"));
+        assertCleanFailure(CliRun.of("train", "--spec", big.toString()), big + ": $.dataset.samples: 100000 sequences × 100 steps × 4000 values in the widest layer");
+    }
+
     /** Exit 2, nothing on stdout, and one line on stderr that contains {@code expected}. */
     static void assertCleanFailure(CliRun run, String expected) {
         assertEquals(2, run.exitCode(), run::toString);

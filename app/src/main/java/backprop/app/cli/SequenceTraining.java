@@ -6,7 +6,10 @@ import backprop.engine.data.Datasets;
 import backprop.engine.data.SequenceData;
 import backprop.engine.data.SequenceDatasets;
 import backprop.engine.layers.dense.DenseSpec;
+import backprop.engine.layers.recurrent.RecurrentLayer;
+import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
+import backprop.engine.spec.Limits;
 import backprop.engine.recurrent.TextSampler;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
@@ -163,7 +166,26 @@ final class SequenceTraining {
             throw new UserError(source + ": $.dataset.name: " + dataName(d, corpus) + " has " + data.outputs()
                     + " targets per step but the last layer has " + model.outputSize() + " units");
         }
+        long pass = (long) data.size() * steps * widest(model);
+        if (pass > Limits.PASS_VALUES) {
+            throw new UserError(source + ": $.dataset.samples: " + data.size() + " sequences × " + steps + " steps × " + widest(model)
+                    + " values in the widest layer = " + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES
+                    + "; use fewer samples, steps or units");
+        }
         return data;
+    }
+
+    /**
+     * The most numbers one step of one sample makes in a layer: the input, a layer's units, and
+     * for a recurrent layer all its blocks (an LSTM keeps four gates of H per step for backprop).
+     */
+    private static int widest(Model model) {
+        int w = model.inputSize();
+        for (Layer l : model.layers()) {
+            int width = l instanceof RecurrentLayer r ? r.cell().blockCount() * r.units() : l.outputSize();
+            w = Math.max(w, width);
+        }
+        return w;
     }
 
     private static String dataName(RunSettings.DataSettings d, CharCorpus corpus) {
