@@ -146,6 +146,13 @@ final class SequenceTraining {
             throw new UserError(source + ": $.dataset.name: " + kind + " (sequence datasets: " + String.join(", ", NAMES) + ")");
         }
         int steps = spec.steps();
+        // Checked before anything is generated: the whole set goes through the network as one batch.
+        long pass = (long) d.samples() * steps * widest(model);
+        if (pass > Limits.PASS_VALUES) {
+            throw new UserError(source + ": $.dataset.samples: " + d.samples() + " sequences × " + steps + " steps × " + widest(model)
+                    + " values in the widest layer = " + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES
+                    + "; use fewer samples, steps or units");
+        }
         Workload.now("generating the data set '" + d.name() + "' (" + d.samples() + " sequences of " + steps + " steps)", "use fewer samples or steps");
         SequenceData data;
         try {
@@ -165,12 +172,6 @@ final class SequenceTraining {
         if (data.outputs() != model.outputSize()) {
             throw new UserError(source + ": $.dataset.name: " + dataName(d, corpus) + " has " + data.outputs()
                     + " targets per step but the last layer has " + model.outputSize() + " units");
-        }
-        long pass = (long) data.size() * steps * widest(model);
-        if (pass > Limits.PASS_VALUES) {
-            throw new UserError(source + ": $.dataset.samples: " + data.size() + " sequences × " + steps + " steps × " + widest(model)
-                    + " values in the widest layer = " + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES
-                    + "; use fewer samples, steps or units");
         }
         return data;
     }
