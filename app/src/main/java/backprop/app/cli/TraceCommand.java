@@ -31,10 +31,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", required = true, description = "the network file")
     Path spec;
 
-    @Option(names = "--input", paramLabel = "JSON", required = true, description = "inputs, one row per sample, e.g. '[[0,1],[1,1]]'")
+    @Option(names = "--input", paramLabel = "JSON", required = true, description = "inputs, one row per sample, e.g. '[[0,1],[1,1]]'; sequences [samples][steps][features]")
     String input;
 
-    @Option(names = "--target", paramLabel = "JSON", required = true, description = "targets, one row per sample, e.g. '[[1],[0]]'")
+    @Option(names = "--target", paramLabel = "JSON", required = true, description = "targets, one row per sample, e.g. '[[1],[0]]'; sequences [samples][steps or 1][outputs]")
     String target;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the trace here (atomically) instead of to standard output")
