@@ -171,6 +171,14 @@ class RecurrentBadInputTest {
         assertCleanFailure(CliRun.of("train", "--spec", big.toString()), big + ": $.dataset.samples: 100000 sequences × 100 steps × 4000 values in the widest layer");
     }
 
+    @Test
+    void earlyStoppingIsRefusedForSequences() throws Exception {
+        Path spec = dir.resolve("early-stopping.json");
+        Files.writeString(spec, network("{\"type\": \"gru\", \"units\": 2}").replace("\"dataset\"", "\"training\": {\"validationSplit\": 0.2}, \"dataset\""));
+        assertCleanFailure(CliRun.of("train", "--spec", spec.toString()),
+                spec + ": $.training.validationSplit: early stopping is not available for sequence data sets");
+    }
+
     /** Exit 2, nothing on stdout, and one line on stderr that contains {@code expected}. */
     static void assertCleanFailure(CliRun run, String expected) {
         assertEquals(2, run.exitCode(), run::toString);
