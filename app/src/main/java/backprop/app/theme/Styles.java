@@ -147,6 +147,8 @@ public final class Styles {
     public static final String TX_VALUE = "tx-value";
     public static final String TX_ERROR = "tx-error";
     public static final String TX_SAMPLE = "tx-sample";
+    public static final String TX_PROMPT = "tx-prompt";
+    public static final String TX_SAMPLE_BOX = "tx-sample-box";
     public static final String TX_GATES = "tx-gates";
     public static final String TX_PLAY = "tx-play";
     public static final String TX_ICON_BUTTON = "tx-icon-button";
