@@ -94,6 +94,12 @@ final class GateHeatMap extends CanvasPane {
         return new Geo(x0, y0, cw, rh, maps.units(), maps.length(), y0 + rh * maps.units() + fs * 0.8);
     }
 
+    /** The centre of the cell of {@code unit} under character {@code t}, in this pane's coordinates (null before a frame). */
+    double[] centre(int unit, int t) {
+        Geo g = geometry();
+        return g == null ? null : new double[] {g.x0() + g.cw() * (t + 0.5), g.y0() + g.rh() * (unit + 0.5)};
+    }
+
     /** {unit, character index} under the pointer, or null. */
     private int[] hit(Geo g) {
         if (g == null || Double.isNaN(hoverX)) return null;

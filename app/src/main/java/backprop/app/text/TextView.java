@@ -23,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
@@ -163,7 +164,7 @@ public final class TextView implements StudioView {
 
     private Node body() {
         title.getStyleClass().add(Styles.TX_TITLE);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0); // a long passage shortens the title, never widens the view
         Label how = explanatory("Rows are the LSTM's " + TextSession.DEFAULT_UNITS + " units, columns the characters it reads, left to right, "
                 + "from a zero state. Each colour is the value the engine computed at that character; hover a cell for the number.");
         VBox heat = card(new VBox(4, title, how, heatMap));
@@ -211,9 +212,14 @@ public final class TextView implements StudioView {
         sample.setId("tx-sample");
         TextFlow text = new TextFlow(prompt, sample);
         text.getStyleClass().add(Styles.TX_SAMPLE_BOX);
-        text.setMinHeight(0);
-        VBox.setVgrow(text, Priority.ALWAYS);
-        VBox sampleCard = card(new VBox(6, cardTitle("Sampled from the model"), sampleControls, text));
+        // Larger type (presenter mode) or a small window scrolls the sample instead of spilling out of its card.
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(Styles.TX_SAMPLE_SCROLL);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox sampleCard = card(new VBox(6, cardTitle("Sampled from the model"), sampleControls, scroll));
 
         HBox bottom = new HBox(12, lossCard, sampleCard);
         HBox.setHgrow(lossCard, Priority.ALWAYS);

@@ -149,6 +149,7 @@ public final class Styles {
     public static final String TX_SAMPLE = "tx-sample";
     public static final String TX_PROMPT = "tx-prompt";
     public static final String TX_SAMPLE_BOX = "tx-sample-box";
+    public static final String TX_SAMPLE_SCROLL = "tx-sample-scroll";
     public static final String TX_GATES = "tx-gates";
     public static final String TX_PLAY = "tx-play";
     public static final String TX_ICON_BUTTON = "tx-icon-button";
