@@ -48,6 +48,8 @@ public final class TextViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private boolean inFlight, dirty;
+    /** Updates asked for (step, +100) while a command was out: sent when it returns, none lost. */
+    private int owed;
 
     public TextViewModel(Executor ui) {
         this(new EngineWorker("text", ui), TextSession.DEFAULT_UNITS);
@@ -93,11 +95,16 @@ public final class TextViewModel {
         playing.set(false);
         engine.dropPending();
         inFlight = false;
+        owed = 0;
         send(s -> null, true);
     }
 
     /** {@code count} updates, then a new frame. */
     public void train(int count) {
+        if (inFlight) {
+            owed += count;
+            return;
+        }
         send(s -> { s.train(count); return null; }, false);
     }
 
@@ -116,6 +123,7 @@ public final class TextViewModel {
         playing.set(false);
         engine.dropPending();
         inFlight = false;
+        owed = 0;
         Callable<TextFrame> work = command(s -> { s.train(count); return null; }, true);
         engine.runNow(work, this::apply);
     }
@@ -170,7 +178,12 @@ public final class TextViewModel {
             error.set("");
             frame.set(f);
         }
-        if (dirty) {
+        if (owed > 0) {
+            int n = owed;
+            owed = 0;
+            dirty = false; // the training command carries the newest choices too
+            train(n);
+        } else if (dirty) {
             dirty = false;
             refresh();
         }
