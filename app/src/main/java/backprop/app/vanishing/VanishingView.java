@@ -186,7 +186,8 @@ public final class VanishingView implements StudioView {
         VBox.setVgrow(unrolled, Priority.ALWAYS);
         VBox.setVgrow(top, Priority.ALWAYS);
 
-        Label stateText = caption("The decks' bound: ‖∂hₜ/∂hₖ‖ ≤ (γλ₁)ᵗ⁻ᵏ. Below 1 the product of Jacobians shrinks geometrically.");
+        Label stateText = caption("The decks' bound: ‖∂hₜ/∂hₖ‖ ≤ (γλ₁)ᵗ⁻ᵏ, γ bounding tanh′. Below 1 the product of Jacobians "
+                + "must shrink geometrically; above 1 it may grow instead.");
         stateText.setWrapText(true);
         explanatory(stateText);
         VBox left = card(new VBox(4, statePlot, stateText));
