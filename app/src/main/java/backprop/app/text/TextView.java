@@ -135,6 +135,9 @@ public final class TextView implements StudioView {
         passage.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) vm.passageProperty().set(b);
         });
+        vm.passageProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(passage.getValue())) passage.setValue(b);
+        });
 
         ToggleGroup gates = new ToggleGroup();
         HBox gateButtons = new HBox();
@@ -153,6 +156,8 @@ public final class TextView implements StudioView {
             if (b == null) a.setSelected(true); // one gate is always shown
             else vm.gateProperty().set((String) b.getUserData());
         });
+        vm.gateProperty().addListener((o, a, key) -> gates.getToggles().stream()
+                .filter(t -> key.equals(t.getUserData())).findFirst().ifPresent(t -> t.setSelected(true)));
 
         FlowPane bar = new FlowPane(18, 8, group(restart, play, step, hundred, status),
                 group(caption("Passage"), passage), group(caption("Show"), gateButtons));
@@ -292,7 +297,8 @@ public final class TextView implements StudioView {
         if (f == null) return;
         String key = vm.gateProperty().get();
         heatMap.show(f.gates(), key);
-        title.setText(GateHeatMap.label(key) + " over “" + f.gates().passage() + "” after " + f.step() + (f.step() == 1 ? " update" : " updates"));
+        // The passage itself is written above the columns; the title names what is coloured and when.
+        title.setText(GateHeatMap.label(key) + " at each character of the passage, after " + f.step() + (f.step() == 1 ? " update" : " updates"));
         loss.show(f.history());
         uniform.setText("A uniform guess over the book's " + f.vocabulary() + " characters costs ln " + f.vocabulary() + " = "
                 + Num.fixed(Math.log(f.vocabulary()), 2) + " nats.");
