@@ -129,7 +129,7 @@ public final class TextView implements StudioView {
         passage.setEditable(true);
         passage.getItems().addAll(PASSAGES);
         passage.setValue(vm.passageProperty().get());
-        passage.setPrefWidth(490);
+        passage.setPrefWidth(400); // the whole passage is written above the heat map anyway
         passage.setTooltip(new Tooltip("The text the gates are shown over: pick one or type your own (up to "
                 + TextSession.MAX_PASSAGE + " characters of the book's alphabet)"));
         passage.valueProperty().addListener((o, a, b) -> {
