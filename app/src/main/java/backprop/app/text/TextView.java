@@ -181,6 +181,8 @@ public final class TextView implements StudioView {
                 + " characters. Test: " + TextSession.HELD_OUT + " fixed held-out windows, with the share of next characters "
                 + "ranked first below.");
         uniform.getStyleClass().add(Styles.TX_CAPTION);
+        uniform.setWrapText(true);
+        uniform.setMinHeight(Region.USE_PREF_SIZE);
         uniform.visibleProperty().bind(presenter.not());
         uniform.managedProperty().bind(uniform.visibleProperty());
         VBox lossCard = card(new VBox(4, lossTitle, loss, lossHow, uniform));
