@@ -128,6 +128,32 @@ public final class Styles {
     public static final String PG_SECTION = "pg-section";
     public static final String WEIGHT_EDITOR = "weight-editor";
 
+    // Vanishing-gradient view (vanishing.css)
+    public static final String VANISHING_VIEW = "vanishing-view";
+    public static final String VN_BAR = "vn-bar";
+    public static final String VN_CARD = "vn-card";
+    public static final String VN_TITLE = "vn-title";
+    public static final String VN_CAPTION = "vn-caption";
+    public static final String VN_VALUE = "vn-value";
+    public static final String VN_NOTE = "vn-note";
+    public static final String VN_ERROR = "vn-error";
+
+    // Text view (text.css)
+    public static final String TEXT_VIEW = "text-view";
+    public static final String TX_BAR = "tx-bar";
+    public static final String TX_CARD = "tx-card";
+    public static final String TX_TITLE = "tx-title";
+    public static final String TX_CAPTION = "tx-caption";
+    public static final String TX_VALUE = "tx-value";
+    public static final String TX_ERROR = "tx-error";
+    public static final String TX_SAMPLE = "tx-sample";
+    public static final String TX_PROMPT = "tx-prompt";
+    public static final String TX_SAMPLE_BOX = "tx-sample-box";
+    public static final String TX_SAMPLE_SCROLL = "tx-sample-scroll";
+    public static final String TX_GATES = "tx-gates";
+    public static final String TX_PLAY = "tx-play";
+    public static final String TX_ICON_BUTTON = "tx-icon-button";
+
     // Shell details
     public static final String HELP_SECTION = "help-section";
     public static final String HELP_KEYS = "help-keys";

@@ -2,6 +2,8 @@ package backprop.app.views;
 
 import backprop.app.backprop.BackpropView;
 import backprop.app.playground.PlaygroundView;
+import backprop.app.text.TextView;
+import backprop.app.vanishing.VanishingView;
 import backprop.app.view.ViewInfo;
 import backprop.app.view.ViewRegistry;
 
@@ -25,6 +27,8 @@ public final class StudioViews {
                 .add(PlaygroundView.INFO, PlaygroundView::new)
                 .add(BackpropView.INFO, BackpropView::new)
                 .comingSoon(RECURRENT)
+                .add(TextView.INFO, TextView::new)
+                .add(VanishingView.INFO, VanishingView::new)
                 .comingSoon(CNN)
                 .comingSoon(EDITOR)
                 .comingSoon(LESSONS);
