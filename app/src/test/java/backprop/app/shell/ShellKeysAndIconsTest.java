@@ -51,7 +51,7 @@ class ShellKeysAndIconsTest {
     @Test
     void registryCreatesViewsLazilyOnce() {
         ViewRegistry r = StudioViews.registry();
-        assertEquals(java.util.List.of("playground", "backprop"), r.availableIds());
+        assertEquals(java.util.List.of("playground", "backprop", "recurrent"), r.availableIds());
         assertTrue(r.createdViews().isEmpty());
         assertTrue(r.entry("cnn").isPresent() && !r.entry("cnn").get().available());
     }
