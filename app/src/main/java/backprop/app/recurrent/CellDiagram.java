@@ -90,9 +90,12 @@ final class CellDiagram extends CanvasPane {
         shown.clear();
         double w = canvas.getWidth(), h = canvas.getHeight();
         if (readout == null || w < 50 || h < 50) return;
-        fs = Math.max(11, Math.min(17, Math.min(w / 52, h / 24))) * scale();
+        // Presenter mode scales the type, but never past what the drawing's height holds: the
+        // cell needs about 19 lines of its base size to keep gates, lines and labels apart.
+        fs = Math.min(Math.max(11, Math.min(17, Math.min(w / 52, h / 24))) * scale(), Math.min(h / 19, w / 40));
         double side = Math.max(fs * 7.5, w * 0.14);
-        Box b = new Box(side, fs * 3.2, w - 2 * side, h - fs * 3.2 - fs * 3.6);
+        // room above for h_t leaving upwards, below for x_t arriving (its box ends 4.2 fs under the cell)
+        Box b = new Box(side, fs * 3.2, w - 2 * side, h - fs * 3.2 - fs * 4.4);
         g.setFill(box());
         g.setStroke(border());
         g.setLineWidth(1.5 * lineScale());
@@ -124,6 +127,7 @@ final class CellDiagram extends CanvasPane {
         wire(g, xh, yg, xh, yb, 2, false);
         wire(g, xh, yb, canvas.getWidth() - fs * 0.5, yb, 2, true);                     // h_t to the next step
         wire(g, b.x(0.94), yb, b.x(0.94), fs * 0.6, 2, true);                           // h_t up to the output
+        text(g, "to the output layer", b.x(0.94) - fs * 0.7, fs * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
 
         op(g, xf, yc, rad, "×", "f");
         op(g, xg, yc, rad, "+", "c");
@@ -150,11 +154,12 @@ final class CellDiagram extends CanvasPane {
         double rad = fs * 0.95;
         wire(g, b.x - fs * 0.5, yc, canvas.getWidth() - fs * 0.5, yc, 3.2, true);       // the state line h
         wire(g, xd, yc, xd, yb, 2, false);                                               // h_{t−1} down to the gates
-        wire(g, xd, yb, xm, yb, 2, false);
+        wire(g, xd, yb, xc, yb, 2, false);
         wire(g, xx, b.y + b.h + fs * 2.4, xx, yb, 2, false);                             // x_t joins
         wire(g, xr, yb, xr, yg, 2, false);
         wire(g, xz, yb, xz, yg, 2, false);
         wire(g, xm, yb, xm, yg, 2, false);                                               // h_{t−1} into r ∘ h
+        wire(g, xc, yb, xc, yg, 2, false);                                               // x_t into h̃
         wire(g, xr, yg, xr, b.y(0.46), 2, false);
         wire(g, xr, b.y(0.46), xm, b.y(0.46), 2, false);
         wire(g, xm, b.y(0.46), xm, yg, 2, false);                                        // r → ⊗
@@ -163,6 +168,7 @@ final class CellDiagram extends CanvasPane {
         wire(g, xz, ym, xc - rad, ym, 2, false);                                         // z → ⊗ with h̃
         wire(g, xc, yg, xc, yc, 2, false);                                               // h̃ → ⊗ → +
         wire(g, b.x(0.94), yc, b.x(0.94), fs * 0.6, 2, true);                            // h_t up to the output
+        text(g, "to the output layer", b.x(0.94) - fs * 0.7, fs * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
 
         op(g, xz, yc, rad, "×", "z");
         text(g, "1−", xz - rad * 1.25, yc - rad * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
@@ -176,7 +182,7 @@ final class CellDiagram extends CanvasPane {
         state(g, "h_prev", "h", "t−1", b.x - fs * 0.8, yc, TextAlignment.RIGHT, r.value("h_prev"));
         state(g, "h", "h", "t", canvas.getWidth() - fs * 0.8, yc - fs * 1.35, TextAlignment.RIGHT, r.value("h"));
         input(g, xx, b.y + b.h + fs * 2.4, r.value("x"));
-        caption(g, b, "h_t = (1 − z)∘h_{t−1} + z∘h̃_t  (z = 1 takes the candidate)");
+        caption(g, b, "new state = (1 − z) · old state + z · candidate");
     }
 
     private void rnn(GraphicsContext g, Box b) {
@@ -187,8 +193,9 @@ final class CellDiagram extends CanvasPane {
         wire(g, xa, yb, xa, yg, 2, false);
         wire(g, xa, yg, canvas.getWidth() - fs * 0.5, yg, 2, true);
         wire(g, b.x(0.85), yg, b.x(0.85), fs * 0.6, 2, true);
+        text(g, "to the output layer", b.x(0.85) - fs * 0.7, fs * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
         gateBox(g, xa, yg, "tanh", "h", "h");
-        text(g, "a = x_t U + h_{t−1} W + b = " + r.text("a"), xa, b.y(0.18), fs * 0.95, muted(), TextAlignment.CENTER);
+        text(g, "pre-activation a = " + r.text("a"), xa, b.y(0.2), fs * 0.95, muted(), TextAlignment.CENTER);
         state(g, "h_prev", "h", "t−1", b.x - fs * 0.8, yb, TextAlignment.RIGHT, r.value("h_prev"));
         state(g, "h", "h", "t", canvas.getWidth() - fs * 0.8, yg - fs * 1.35, TextAlignment.RIGHT, r.value("h"));
         input(g, xx, b.y + b.h + fs * 2.4, r.value("x"));
@@ -247,7 +254,7 @@ final class CellDiagram extends CanvasPane {
         g.strokeRoundRect(x - w / 2, y - h / 2, w, h, fs * 0.7, fs * 0.7);
         g.setLineDashes();
         Color ink = textOn(fill);
-        text(g, name + "   " + fn, x, y - h * 0.24, fs * 0.85, ink, TextAlignment.CENTER);
+        text(g, name + "  ·  " + fn, x, y - h * 0.24, fs * 0.9, ink, TextAlignment.CENTER);
         String value = readout.text(key);
         text(g, value, x, y + h * 0.18, fs * 1.15, ink, TextAlignment.CENTER, FontWeight.BOLD);
         if (forced) text(g, "forced", x, y + h / 2 + fs * 0.75, fs * 0.8, accent(), TextAlignment.CENTER);
@@ -284,22 +291,32 @@ final class CellDiagram extends CanvasPane {
     /** x_t arriving from below: the bit in a small box. */
     private void input(GraphicsContext g, double x, double y, float v) {
         boolean on = "x".equals(selected) || "x".equals(hovered);
-        String value = RecurrentText.num(v);
-        String label = "x_t = " + Math.round(v);
-        Font f = Font.font("System", FontWeight.BOLD, fs);
-        double w = textWidth(label, f) + fs, h = fs * 1.6;
-        g.setFill(on ? highlight() : (v >= 0.5f ? Palette.CLASS_1 : Palette.CLASS_0).deriveColor(0, 1, 1, 0.18));
+        String value = RecurrentText.num(v), bit = " = " + Math.round(v);
+        Font nameFont = Font.font("System", FontWeight.BOLD, fs), subFont = Font.font("System", fs * 0.75);
+        double nw = textWidth("x", nameFont), sw = textWidth("t", subFont), vw = textWidth(bit, nameFont);
+        double w = nw + sw + vw + fs, h = fs * 1.6;
+        Color bitColor = v >= 0.5f ? Palette.CLASS_1 : Palette.CLASS_0;
+        g.setFill(on ? highlight() : bitColor.deriveColor(0, 1, 1, 0.18));
         g.fillRoundRect(x - w / 2, y, w, h, fs * 0.5, fs * 0.5);
-        g.setStroke(on ? accent() : (v >= 0.5f ? Palette.CLASS_1 : Palette.CLASS_0));
+        g.setStroke(on ? accent() : bitColor);
         g.setLineWidth(1.4 * scale() * lineScale());
         g.strokeRoundRect(x - w / 2, y, w, h, fs * 0.5, fs * 0.5);
-        text(g, label, x, y + h / 2, fs, ink(), TextAlignment.CENTER, FontWeight.BOLD);
+        double left = x - w / 2 + fs * 0.5, mid = y + h / 2;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(ink());
+        g.setFont(nameFont);
+        g.fillText("x", left, mid);
+        g.setFont(subFont);
+        g.fillText("t", left + nw, mid + fs * 0.35);
+        g.setFont(nameFont);
+        g.fillText(bit, left + nw + sw, mid);
         shown.put("x", value);
         hit("x", x - w / 2, y, w, h);
     }
 
     private void caption(GraphicsContext g, Box b, String s) {
-        text(g, s, b.x + fs * 0.9, b.y + fs * 0.95, fs * 0.8, muted(), TextAlignment.LEFT);
+        text(g, s, b.x + fs * 0.3, b.y - fs * 0.8, fs * 0.8, muted(), TextAlignment.LEFT);
     }
 
     private void text(GraphicsContext g, String s, double x, double y, double size, Color c, TextAlignment align) {

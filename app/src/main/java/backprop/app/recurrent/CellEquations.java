@@ -17,8 +17,8 @@ public final class CellEquations {
     private CellEquations() {}
 
     /** The sentence the GRU's equations come with (curriculum §7: the decks disagree). */
-    public static final String GRU_CONVENTION = "This GRU mixes h_t = (1 − z)∘h_{t−1} + z∘h̃_t, so z = 1 takes the new candidate. "
-            + "Some decks write z on the other side, z∘h_{t−1} + (1 − z)∘h̃_t: the same cell with z and 1 − z swapped.";
+    public static final String GRU_CONVENTION = "This GRU mixes its new state as (1 − z) · old state + z · candidate, so z = 1 takes the candidate. "
+            + "Some decks put z on the other side, z · old state + (1 − z) · candidate: the same cell with z and 1 − z swapped.";
 
     public static Formula of(CellReadout r, String part) {
         String where = "Step t = " + (r.t() + 1) + ", unit " + (r.unit() + 1) + ". ";
@@ -26,18 +26,18 @@ public final class CellEquations {
             case "x" -> new Formula("x_t = " + r.text("x"), "x_t = " + tex(r.value("x")),
                     where + "The input bit; the answer wanted after the last step is the bit at t = 1.", "x");
             case "h_prev" -> new Formula("h_{t−1} = " + r.text("h_prev"), "h_{t-1} = " + tex(r.value("h_prev")),
-                    where + (r.t() == 0 ? "Every sequence starts from h_0 = 0." : "The hidden state the step before left, read by every gate."), "h_{t−1}");
+                    where + (r.t() == 0 ? "Every sequence starts from a zero state." : "The hidden state the step before left, read by every gate."), "h_{t−1}");
             case "c_prev" -> new Formula("c_{t−1} = " + r.text("c_prev"), "c_{t-1} = " + tex(r.value("c_prev")),
-                    where + (r.t() == 0 ? "Every sequence starts from c_0 = 0." : "The cell state the step before left: the memory line."), "c_{t−1}");
+                    where + (r.t() == 0 ? "Every sequence starts from a zero state." : "The cell state the step before left: the memory line."), "c_{t−1}");
             default -> r.cell() == CellType.LSTM ? lstm(r, part, where) : r.cell() == CellType.GRU ? gru(r, part, where) : rnn(r, part, where);
         };
     }
 
     private static Formula lstm(CellReadout r, String part, String where) {
         return switch (part) {
-            case "f" -> gate(r, "f", "f", "f", where + "Forget gate: how much of the old cell state c_{t−1} survives (1 keeps all of it).");
-            case "i" -> gate(r, "i", "i", "i", where + "Input gate: how much of the candidate c̃_t is written into the cell (0 writes nothing).");
-            case "o" -> gate(r, "o", "o", "o", where + "Output gate: how much of tanh(c_t) the cell shows as h_t.");
+            case "f" -> gate(r, "f", "f", "f", where + "Forget gate: how much of the old cell state survives (1 keeps all of it).");
+            case "i" -> gate(r, "i", "i", "i", where + "Input gate: how much of the candidate is written into the cell (0 writes nothing).");
+            case "o" -> gate(r, "o", "o", "o", where + "Output gate: how much of the squashed cell state the cell shows as its output h.");
             case "c_tilde" -> squash(r, "c̃_t", "\\tilde{c}_t", "c_tilde", "c", where + "Candidate: what this step could write into the cell, between −1 and 1.");
             case "c" -> new Formula(
                     "c_t = f_t ∘ c_{t−1} + i_t ∘ c̃_t = " + paren(r.value("f")) + " · " + paren(r.value("c_prev")) + " + "
@@ -55,8 +55,8 @@ public final class CellEquations {
 
     private static Formula gru(CellReadout r, String part, String where) {
         return switch (part) {
-            case "z" -> gate(r, "z", "z", "z", where + "Update gate: how much of the new candidate h̃_t replaces the old state. " + GRU_CONVENTION);
-            case "r" -> gate(r, "r", "r", "r", where + "Reset gate: how much of h_{t−1} the candidate gets to see.");
+            case "z" -> gate(r, "z", "z", "z", where + "Update gate: how much of the candidate replaces the old state.");
+            case "r" -> gate(r, "r", "r", "r", where + "Reset gate: how much of the old state the candidate gets to see.");
             case "h_tilde" -> {
                 String p = r.text("pre.h"), v = r.text("h_tilde");
                 yield new Formula("h̃_t = tanh(x_t U_h + (r_t ∘ h_{t−1}) W_h + b_h) = tanh(" + p + ") = " + v,
@@ -68,7 +68,7 @@ public final class CellEquations {
                             + paren(r.value("z")) + " · " + paren(r.value("h_tilde")) + " = " + r.text("h"),
                     "h_t = (1 - z_t) \\circ h_{t-1} + z_t \\circ \\tilde{h}_t = (1 - " + tex(r.value("z")) + ") \\cdot " + tex(r.value("h_prev")) + " + "
                             + tex(r.value("z")) + " \\cdot " + tex(r.value("h_tilde")) + " = " + tex(r.value("h")),
-                    where + "New state: a mix of the old one and the candidate. " + GRU_CONVENTION, "h");
+                    where + "New state: a mix of the old one and the candidate, weighed by z (see the note on the convention below).", "h");
             default -> throw new IllegalArgumentException("a GRU has no part " + part);
         };
     }

@@ -190,6 +190,7 @@ public final class RecurrentView implements StudioView {
         cellTitle.getStyleClass().add(Styles.REC_CARD_TITLE);
         Label hint = new Label("Point at a part for its equation; click to keep it.");
         hint.getStyleClass().add(Styles.REC_NOTE);
+        hideInPresenterMode(hint);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(10, cellTitle, spacer, hint);
@@ -223,6 +224,9 @@ public final class RecurrentView implements StudioView {
         Label forceNote = new Label("A forced gate holds its value in training too; the loss shows what it costs.");
         forceNote.getStyleClass().add(Styles.REC_NOTE);
         forceNote.setWrapText(true);
+        forceNote.visibleProperty().bind(presenter.not().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.setupProperty().get().cell().gates().isEmpty(), vm.setupProperty())));
+        forceNote.managedProperty().bind(forceNote.visibleProperty());
         VBox forceCard = card(forceTitle, forceRows, forceNote);
 
         Label score = new Label();
@@ -243,6 +247,10 @@ public final class RecurrentView implements StudioView {
         right.setPrefWidth(320);
         right.setMinWidth(280);
         right.setMaxWidth(380);
+        presenter.addListener((o, a, on) -> {
+            right.setPrefWidth(on ? 440 : 320);
+            right.setMaxWidth(on ? 480 : 380);
+        });
         HBox centre = new HBox(10, left, right);
         return centre;
     }
@@ -252,6 +260,7 @@ public final class RecurrentView implements StudioView {
         Label legend = new Label("one column per step: its input bit, then a strip per quantity with one cell per unit (blue −1 … white 0 … orange +1)");
         legend.getStyleClass().add(Styles.REC_NOTE);
         legend.setMinWidth(0);
+        hideInPresenterMode(legend);
         HBox top = new HBox(12, head, legend);
         top.setAlignment(Pos.BASELINE_LEFT);
         head.setMinWidth(Region.USE_PREF_SIZE);
@@ -275,6 +284,8 @@ public final class RecurrentView implements StudioView {
         HBox timeRow = new HBox(10, caption("Time step"), time, timeText);
         timeRow.setAlignment(Pos.CENTER_LEFT);
         timeline.setPrefHeight(190);
+        // Presenter mode: a shorter strip leaves the cell its room at 1280×800.
+        presenter.addListener((o, a, on) -> timeline.setPrefHeight(on ? 165 : 190));
         VBox timelineCard = card(top, timeline, timeRow);
 
         Button home = iconButton("rec-home", "mdi2s-skip-previous", "First recorded update (Home)");
@@ -305,7 +316,7 @@ public final class RecurrentView implements StudioView {
         Label historyText = new Label();
         historyText.setId("rec-history-text");
         historyText.getStyleClass().add(Styles.REC_CAPTION);
-        historyText.setMinWidth(Region.USE_PREF_SIZE);
+        historyText.setMinWidth(80); // shortened with an ellipsis before the buttons lose room
         historyText.textProperty().bind(vm.historyTextProperty());
         Button slower = iconButton("rec-slower", "mdi2m-minus", "Slower (−)");
         Button faster = iconButton("rec-faster", "mdi2p-plus", "Faster (+)");
@@ -373,6 +384,11 @@ public final class RecurrentView implements StudioView {
             case "r" -> "reset";
             default -> gate;
         };
+    }
+
+    private void hideInPresenterMode(Node n) {
+        n.visibleProperty().bind(presenter.not());
+        n.managedProperty().bind(n.visibleProperty());
     }
 
     private static VBox card(Node... children) {

@@ -78,7 +78,7 @@ final class UnrolledTimeline extends CanvasPane {
         g.fillRoundRect(x0 + data.t() * colW, 0, colW, h, fs * 0.6, fs * 0.6);
 
         text(g, "input", gutter - fs * 0.5, fs * 0.85, fs * 0.85, muted(), TextAlignment.RIGHT, FontWeight.NORMAL);
-        text(g, "unit", gutter - fs * 0.5, y0 + fs * 0.6, fs * 0.85, muted(), TextAlignment.RIGHT, FontWeight.NORMAL);
+        text(g, "unit", gutter - fs * 0.5, fs * 2.2, fs * 0.85, muted(), TextAlignment.RIGHT, FontWeight.NORMAL);
         for (int j = 0; j < units; j++) {
             if (cellH >= fs * 0.9 || j == data.unit()) {
                 text(g, Integer.toString(j + 1), gutter - fs * 0.5, y0 + (j + 0.5) * cellH + (cellH < fs * 0.9 ? 0 : 0), fs * 0.8,

@@ -178,6 +178,8 @@ class RecurrentViewFxTest {
         LayerTrace l = vm().frame().layer();
         for (String k : List.of("z", "r", "h_tilde", "h")) assertEquals(num(engine(l, k, 0, 0, 0)), view.diagram().shownText(k), k);
         assertTrue(robot.lookup("#rec-gru-note").queryAs(Label.class).isVisible());
+        assertEquals(CellEquations.GRU_CONVENTION, text(robot, "#rec-gru-note"));
+        screenshot(robot, "recurrent-gru");
         assertTrue(robot.lookup("#rec-force-z-1").tryQuery().isPresent());
         assertFalse(robot.lookup("#rec-force-f-1").tryQuery().isPresent());
         assertEquals(0f + engine(l, "z", 0, 5, 7), view.timeline().shownValue("z", 5, 7));
@@ -188,7 +190,17 @@ class RecurrentViewFxTest {
         l = vm().frame().layer();
         assertEquals(num(engine(l, "h", 0, 0, 0)), view.diagram().shownText("h"));
         assertFalse(robot.lookup("#rec-gru-note").queryAs(Label.class).isVisible());
+        screenshot(robot, "recurrent-rnn");
         assertEquals(CellType.RNN, vm().setupProperty().get().cell());
+    }
+
+    /** With -Drec.screens=DIR, a picture of the view as the test left it (for looking, not asserting). */
+    private void screenshot(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("rec.screens");
+        if (dir == null || dir.isBlank()) return;
+        java.util.concurrent.FutureTask<javafx.scene.image.WritableImage> task = new java.util.concurrent.FutureTask<>(() -> view.root().snapshot(null, null));
+        javafx.application.Platform.runLater(task);
+        backprop.app.export.PngFiles.write(task.get(30, TimeUnit.SECONDS), java.nio.file.Path.of(dir, name + ".png"));
     }
 
     @Test
@@ -210,13 +222,17 @@ class RecurrentViewFxTest {
 
     @Test
     void presenterModeEnlargesTheCanvasText(FxRobot robot) throws Exception {
-        double normal = view.diagram().fontSize();
+        double normal = view.diagram().fontSize(), formula = view.formulaView().formulaHeight();
         robot.interact(() -> {
             view.root().getScene().getRoot().getStyleClass().add(Styles.PRESENTER);
             view.onPresenterMode(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.diagram().fontSize() >= normal * 1.3, normal + " → " + view.diagram().fontSize());
+        // The cell's type grows as far as its height allows; the equation grows by the full factor.
+        assertEquals(Styles.PRESENTER_SCALE, view.diagram().scale());
+        assertEquals(Styles.PRESENTER_SCALE, view.timeline().scale());
+        assertTrue(view.diagram().fontSize() > normal * 1.1, normal + " → " + view.diagram().fontSize());
+        assertTrue(view.formulaView().formulaHeight() > formula * 1.3, formula + " → " + view.formulaView().formulaHeight());
         assertFalse(robot.lookup("#rec-units").query().getParent().isVisible(), "the set-up row makes room");
     }
 }

@@ -130,7 +130,7 @@ class RecurrentViewModelTest {
         assertEquals("h_t = (1 − z_t) ∘ h_{t−1} + z_t ∘ h̃_t = (1 − " + num(engine(l, "z", 0, 2, 0)) + ") · " + RecurrentText.paren(engine(l, "h", 0, 1, 0))
                 + " + " + RecurrentText.paren(engine(l, "z", 0, 2, 0)) + " · " + RecurrentText.paren(engine(l, "h_tilde", 0, 2, 0)) + " = " + num(engine(l, "h", 0, 2, 0)),
                 vm.formulaProperty().get().text());
-        assertTrue(vm.formulaProperty().get().explanation().contains(CellEquations.GRU_CONVENTION));
+        assertTrue(vm.formulaProperty().get().explanation().contains("weighed by z"));
         vm.partProperty().set("h_tilde");
         assertEquals("h̃_t = tanh(x_t U_h + (r_t ∘ h_{t−1}) W_h + b_h) = tanh(" + num(engine(l, "pre.h", 0, 2, 0)) + ") = " + r.text("h_tilde"),
                 vm.formulaProperty().get().text());
