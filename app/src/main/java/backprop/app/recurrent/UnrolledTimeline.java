@@ -33,6 +33,20 @@ final class UnrolledTimeline extends CanvasPane {
         setMinSize(300, 130);
         setPrefSize(900, 190);
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pick(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(readout(e.getX(), e.getY())));
+        javafx.scene.control.Tooltip.install(this, tip);
+    }
+
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+    /** "t = 4 · unit 2 · f 0.603 · i 0.120 · …": every quantity of the cell under the pointer, from the trace. */
+    String readout(double x, double y) {
+        if (data == null || colW <= 0) return "";
+        int t = (int) Math.floor((x - x0) / colW), j = (int) Math.floor((y - y0) / cellH);
+        if (t < 0 || t >= data.steps() || j < 0 || j >= data.units()) return "Click a cell to show its step and unit in the diagram.";
+        StringBuilder b = new StringBuilder("t = " + (t + 1) + " · unit " + (j + 1) + " · x = " + Math.round(data.x()[t]));
+        for (String k : data.keys()) b.append(" · ").append(symbol(k)).append(" ").append(RecurrentText.num(data.value(k, t, j)));
+        return b.toString();
     }
 
     void setOnPick(BiConsumer<Integer, Integer> c) { onPick = c; }

@@ -204,6 +204,22 @@ class RecurrentViewFxTest {
     }
 
     @Test
+    void aLongSequenceKeepsOneColumnPerStep(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#rec-steps").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(30));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().frame() != null && vm().setupProperty().get().steps() == 30
+                && vm().frame().layer().attributes().get("steps").equals("30") && !vm().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(view.timeline().localToScreen(view.timeline().cellCentre(29, 7)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(29, vm().timeProperty().get());
+        assertEquals("t = 30 of 30", text(robot, "#rec-time-text"));
+        LayerTrace l = vm().frame().layer();
+        assertEquals(engine(l, "c", 0, 29, 7), view.timeline().shownValue("c", 29, 7));
+        assertDiagramShows(0, 29, 7);
+        screenshot(robot, "recurrent-t30");
+    }
+
+    @Test
     void playTrainsAndPauses(FxRobot robot) throws Exception {
         robot.interact(() -> vm().speedProperty().set(RecurrentViewModel.SPEEDS.length - 1));
         robot.clickOn("#rec-play");
