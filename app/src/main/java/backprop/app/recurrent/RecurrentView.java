@@ -311,7 +311,10 @@ public final class RecurrentView implements StudioView {
         history.valueProperty().addListener((o, a, b) -> {
             if (syncing) return;
             int i = (int) Math.round(b.doubleValue());
-            if (i >= 0 && i < vm.history().size() && i != vm.historyIndexProperty().get()) vm.historyIndexProperty().set(i);
+            if (i >= 0 && i < vm.history().size() && i != vm.historyIndexProperty().get()) {
+                vm.playingProperty().set(false); // looking back pauses training, or the next update would jump to the newest
+                vm.historyIndexProperty().set(i);
+            }
         });
         Label historyText = new Label();
         historyText.setId("rec-history-text");

@@ -146,7 +146,6 @@ public final class RecurrentViewModel {
         if (fresh) {
             engine.dropPending();
             playing.set(false);
-            forced.set(Map.of());
         }
         if (wait) engine.runNow(work, this::apply);
         else engine.send(work, this::apply);
@@ -161,6 +160,7 @@ public final class RecurrentViewModel {
         error.set("");
         boolean follow = historyIndex.get() == history.size() - 1; // at the newest frame: stay there
         if (r.fresh()) {
+            forced.set(Map.of()); // a new network starts with every gate computed
             setup.set(r.setup());
             historyIndex.set(-1);
             history.clear();

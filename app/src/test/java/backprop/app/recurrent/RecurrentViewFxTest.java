@@ -162,6 +162,7 @@ class RecurrentViewFxTest {
         float acc = vm().frame().metric().testAccuracy();
         assertTrue(acc < 0.6f, "forced f = 1, i = 0: accuracy " + acc);
         assertEquals(0f, view.timeline().shownValue("c", 11, 3));
+        screenshot(robot, "recurrent-forced");
 
         // Computed again.
         robot.clickOn("#rec-force-i-auto");
