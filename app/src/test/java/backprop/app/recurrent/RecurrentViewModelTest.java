@@ -68,6 +68,24 @@ class RecurrentViewModelTest {
     }
 
     @Test
+    void anIndependentRunOfTheEngineGivesTheSameNumbers() {
+        // The same setup run again on this thread, outside the view-model: same seed, same bits.
+        RecurrentSession own = RecurrentSession.open(RecurrentSetup.defaults());
+        own.frame();
+        LayerTrace expected = own.train(2).get(1).layer();
+        vm.loadNow(RecurrentSetup.defaults());
+        vm.trainNow(2);
+        vm.sampleProperty().set(5);
+        vm.timeProperty().set(9);
+        vm.unitProperty().set(3);
+        CellReadout r = vm.readoutProperty().get();
+        for (String k : new String[] {"i", "f", "o", "c_tilde", "c", "h", "pre.i", "pre.f", "pre.o", "pre.c"}) {
+            assertEquals(engine(expected, k, 5, 9, 3), r.value(k), 0f, k);
+        }
+        assertEquals(engine(expected, "c", 5, 8, 3), r.value("c_prev"), 0f);
+    }
+
+    @Test
     void historyStepsBackAndForwardAndTrainsAtItsEnd() {
         vm.loadNow(RecurrentSetup.defaults());
         vm.trainNow(3);
