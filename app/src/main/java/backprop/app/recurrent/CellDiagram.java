@@ -129,9 +129,10 @@ final class CellDiagram extends CanvasPane {
         wire(g, b.x(0.94), yb, b.x(0.94), fs * 0.6, 2, true);                           // h_t up to the output
         text(g, "to the output layer", b.x(0.94) - fs * 0.7, fs * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
 
-        op(g, xf, yc, rad, "×", "f");
+        // The pointwise operations belong to the state they make: pointing at one shows that equation.
+        op(g, xf, yc, rad, "×", "c");
         op(g, xg, yc, rad, "+", "c");
-        op(g, xg, ym, rad, "×", "c_tilde");
+        op(g, xg, ym, rad, "×", "c");
         op(g, xh, yg, rad, "×", "h");
         squash(g, xh, ym, "tanh", "h");
         gateBox(g, xf, yg, "σ", "f", "f");
@@ -170,11 +171,11 @@ final class CellDiagram extends CanvasPane {
         wire(g, b.x(0.94), yc, b.x(0.94), fs * 0.6, 2, true);                            // h_t up to the output
         text(g, "to the output layer", b.x(0.94) - fs * 0.7, fs * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
 
-        op(g, xz, yc, rad, "×", "z");
+        op(g, xz, yc, rad, "×", "h");
         text(g, "1−", xz - rad * 1.25, yc - rad * 1.2, fs * 0.8, muted(), TextAlignment.RIGHT);
         op(g, xc, yc, rad, "+", "h");
-        op(g, xc, ym, rad, "×", "h_tilde");
-        op(g, xm, yg, rad, "×", "r");
+        op(g, xc, ym, rad, "×", "h");
+        op(g, xm, yg, rad, "×", "h_tilde");
         gateBox(g, xr, yg, "σ", "r", "r");
         gateBox(g, xz, yg, "σ", "z", "z");
         gateBox(g, xc, yg, "tanh", "h̃", "h_tilde");

@@ -107,23 +107,18 @@ public final class RecurrentViewModel {
      * Pins {@code gate} to {@code value} for every unit (null: computed again) from now on; the
      * current network is traced again at once so the effect shows without training.
      */
-    public void force(String gate, Float value) {
-        Map<String, Float> next = new LinkedHashMap<>(forced.get());
-        if (value == null) next.remove(gate);
-        else next.put(gate, value);
-        forced.set(Map.copyOf(next));
-        Map<String, Float> gates = forced.get();
-        run(() -> new Result(false, null, List.of(session().force(gates))), false, false);
-    }
+    public void force(String gate, Float value) { force(gate, value, false); }
 
     /** As {@link #force}, and waits. */
-    public void forceNow(String gate, Float value) {
+    public void forceNow(String gate, Float value) { force(gate, value, true); }
+
+    private void force(String gate, Float value, boolean wait) {
         Map<String, Float> next = new LinkedHashMap<>(forced.get());
         if (value == null) next.remove(gate);
         else next.put(gate, value);
-        forced.set(Map.copyOf(next));
-        Map<String, Float> gates = forced.get();
-        run(() -> new Result(false, null, List.of(session().force(gates))), false, true);
+        Map<String, Float> gates = Map.copyOf(next);
+        forced.set(gates);
+        run(() -> new Result(false, null, List.of(session().force(gates))), false, wait);
     }
 
     private record Result(boolean fresh, RecurrentSetup setup, List<RecurrentFrame> frames) {}
