@@ -3,6 +3,7 @@ package backprop.app.recurrent;
 import static backprop.app.recurrent.RecurrentText.num;
 import static backprop.app.recurrent.RecurrentText.paren;
 import static backprop.app.recurrent.RecurrentText.tex;
+import static backprop.app.recurrent.RecurrentText.texPlain;
 
 import backprop.app.timeline.Formula;
 import backprop.engine.layers.recurrent.CellType;
@@ -23,11 +24,11 @@ public final class CellEquations {
     public static Formula of(CellReadout r, String part) {
         String where = "Step t = " + (r.t() + 1) + ", unit " + (r.unit() + 1) + ". ";
         return switch (part) {
-            case "x" -> new Formula("x_t = " + r.text("x"), "x_t = " + tex(r.value("x")),
+            case "x" -> new Formula("x_t = " + r.text("x"), "x_t = " + texPlain(r.value("x")),
                     where + "The input bit; the answer wanted after the last step is the bit at t = 1.", "x");
-            case "h_prev" -> new Formula("h_{t−1} = " + r.text("h_prev"), "h_{t-1} = " + tex(r.value("h_prev")),
+            case "h_prev" -> new Formula("h_{t−1} = " + r.text("h_prev"), "h_{t-1} = " + texPlain(r.value("h_prev")),
                     where + (r.t() == 0 ? "Every sequence starts from a zero state." : "The hidden state the step before left, read by every gate."), "h_{t−1}");
-            case "c_prev" -> new Formula("c_{t−1} = " + r.text("c_prev"), "c_{t-1} = " + tex(r.value("c_prev")),
+            case "c_prev" -> new Formula("c_{t−1} = " + r.text("c_prev"), "c_{t-1} = " + texPlain(r.value("c_prev")),
                     where + (r.t() == 0 ? "Every sequence starts from a zero state." : "The cell state the step before left: the memory line."), "c_{t−1}");
             default -> r.cell() == CellType.LSTM ? lstm(r, part, where) : r.cell() == CellType.GRU ? gru(r, part, where) : rnn(r, part, where);
         };
@@ -43,11 +44,11 @@ public final class CellEquations {
                     "c_t = f_t ∘ c_{t−1} + i_t ∘ c̃_t = " + paren(r.value("f")) + " · " + paren(r.value("c_prev")) + " + "
                             + paren(r.value("i")) + " · " + paren(r.value("c_tilde")) + " = " + r.text("c"),
                     "c_t = f_t \\circ c_{t-1} + i_t \\circ \\tilde{c}_t = " + tex(r.value("f")) + " \\cdot " + tex(r.value("c_prev")) + " + "
-                            + tex(r.value("i")) + " \\cdot " + tex(r.value("c_tilde")) + " = " + tex(r.value("c")),
+                            + tex(r.value("i")) + " \\cdot " + tex(r.value("c_tilde")) + " = " + texPlain(r.value("c")),
                     where + "Cell state: the old memory kept by f plus the new candidate let in by i. Nothing squashes this line.", "c");
             case "h" -> new Formula(
                     "h_t = o_t ∘ tanh(c_t) = " + paren(r.value("o")) + " · tanh(" + r.text("c") + ") = " + r.text("h"),
-                    "h_t = o_t \\circ \\tanh(c_t) = " + tex(r.value("o")) + " \\cdot \\tanh(" + tex(r.value("c")) + ") = " + tex(r.value("h")),
+                    "h_t = o_t \\circ \\tanh(c_t) = " + tex(r.value("o")) + " \\cdot \\tanh(" + texPlain(r.value("c")) + ") = " + texPlain(r.value("h")),
                     where + "Hidden state: the cell squashed by tanh and let out by o; it goes up to the output and on to the next step.", "h");
             default -> throw new IllegalArgumentException("an LSTM has no part " + part);
         };
@@ -60,14 +61,14 @@ public final class CellEquations {
             case "h_tilde" -> {
                 String p = r.text("pre.h"), v = r.text("h_tilde");
                 yield new Formula("h̃_t = tanh(x_t U_h + (r_t ∘ h_{t−1}) W_h + b_h) = tanh(" + p + ") = " + v,
-                        "\\tilde{h}_t = \\tanh(x_t U_h + (r_t \\circ h_{t-1}) W_h + b_h) = \\tanh(" + tex(r.value("pre.h")) + ") = " + tex(r.value("h_tilde")),
+                        "\\tilde{h}_t = \\tanh(x_t U_h + (r_t \\circ h_{t-1}) W_h + b_h) = \\tanh(" + texPlain(r.value("pre.h")) + ") = " + texPlain(r.value("h_tilde")),
                         where + "Candidate: a new state proposed from the input and the part of the past the reset gate lets through.", "h̃");
             }
             case "h" -> new Formula(
                     "h_t = (1 − z_t) ∘ h_{t−1} + z_t ∘ h̃_t = (1 − " + r.text("z") + ") · " + paren(r.value("h_prev")) + " + "
                             + paren(r.value("z")) + " · " + paren(r.value("h_tilde")) + " = " + r.text("h"),
                     "h_t = (1 - z_t) \\circ h_{t-1} + z_t \\circ \\tilde{h}_t = (1 - " + tex(r.value("z")) + ") \\cdot " + tex(r.value("h_prev")) + " + "
-                            + tex(r.value("z")) + " \\cdot " + tex(r.value("h_tilde")) + " = " + tex(r.value("h")),
+                            + tex(r.value("z")) + " \\cdot " + tex(r.value("h_tilde")) + " = " + texPlain(r.value("h")),
                     where + "New state: a mix of the old one and the candidate, weighed by z (see the note on the convention below).", "h");
             default -> throw new IllegalArgumentException("a GRU has no part " + part);
         };
@@ -76,7 +77,7 @@ public final class CellEquations {
     private static Formula rnn(CellReadout r, String part, String where) {
         if (!part.equals("h")) throw new IllegalArgumentException("a vanilla RNN has no part " + part);
         return new Formula("h_t = tanh(x_t U + h_{t−1} W + b) = tanh(" + r.text("a") + ") = " + r.text("h"),
-                "h_t = \\tanh(x_t U + h_{t-1} W + b) = \\tanh(" + tex(r.value("a")) + ") = " + tex(r.value("h")),
+                "h_t = \\tanh(x_t U + h_{t-1} W + b) = \\tanh(" + texPlain(r.value("a")) + ") = " + texPlain(r.value("h")),
                 where + "One tanh of the input and the old state: the whole past has to squeeze through it at every step.", "h");
     }
 
@@ -86,18 +87,18 @@ public final class CellEquations {
         String preTex = "x_t U_" + sub + " + h_{t-1} W_" + sub + " + b_" + sub;
         if (r.isForced(key)) {
             return new Formula(key + "_t = " + r.text(key) + " (forced for every unit; σ(" + pre + ") would give σ(" + r.text("pre." + sub) + "))",
-                    key + "_t = " + tex(r.value(key)) + "\\quad\\text{(forced)}",
+                    key + "_t = " + texPlain(r.value(key)) + "\\quad\\text{(forced)}",
                     explanation + " Forced by you: the engine uses " + r.text(key) + " instead of σ(" + r.text("pre." + sub) + ").", label);
         }
         return new Formula(key + "_t = σ(" + pre + ") = σ(" + r.text("pre." + sub) + ") = " + r.text(key),
-                key + "_t = \\sigma(" + preTex + ") = \\sigma(" + tex(r.value("pre." + sub)) + ") = " + tex(r.value(key)),
+                key + "_t = \\sigma(" + preTex + ") = \\sigma(" + texPlain(r.value("pre." + sub)) + ") = " + texPlain(r.value(key)),
                 explanation, label);
     }
 
     /** A tanh candidate. */
     private static Formula squash(CellReadout r, String name, String nameTex, String key, String sub, String explanation) {
         return new Formula(name + " = tanh(x_t U_" + sub + " + h_{t−1} W_" + sub + " + b_" + sub + ") = tanh(" + r.text("pre." + sub) + ") = " + r.text(key),
-                nameTex + " = \\tanh(x_t U_" + sub + " + h_{t-1} W_" + sub + " + b_" + sub + ") = \\tanh(" + tex(r.value("pre." + sub)) + ") = " + tex(r.value(key)),
+                nameTex + " = \\tanh(x_t U_" + sub + " + h_{t-1} W_" + sub + " + b_" + sub + ") = \\tanh(" + texPlain(r.value("pre." + sub)) + ") = " + texPlain(r.value(key)),
                 explanation, key);
     }
 }

@@ -19,6 +19,9 @@ public final class RecurrentText {
         return s.startsWith("-") ? "(" + s + ")" : s;
     }
 
+    /** TeX, not bracketed: a result, or a function's argument ("\\sigma(-0.837)"). */
+    public static String texPlain(double v) { return num(v).replace('\u2212', '-'); }
+
     /** Plain text, negative numbers bracketed for products. */
     public static String paren(double v) {
         String s = num(v);

@@ -120,6 +120,7 @@ class RecurrentViewFxTest {
         assertEquals("c", vm().partProperty().get());
         assertTrue(text(robot, "#rec-formula-text").startsWith("c_t = f_t ∘ c_{t−1} + i_t ∘ c̃_t = "), text(robot, "#rec-formula-text"));
         assertTrue(text(robot, "#rec-formula-text").endsWith(" = " + view.diagram().shownText("c")));
+        screenshot(robot, "recurrent-c");
         Point2D o = view.diagram().centreOf("o").orElseThrow();
         robot.moveTo(view.diagram().localToScreen(o));
         WaitForAsyncUtils.waitForFxEvents();

@@ -162,6 +162,24 @@ class RecurrentViewModelTest {
     }
 
     @Test
+    void everyPartsEquationBracketsOnlyNegativeFactors() {
+        for (CellType cell : CellType.values()) {
+            vm.loadNow(RecurrentSetup.defaults().withCell(cell).withSteps(4).withUnits(3));
+            vm.trainNow(3);
+            for (int t = 0; t < 4; t++) {
+                vm.timeProperty().set(t);
+                for (String part : CellReadout.parts(cell)) {
+                    vm.partProperty().set(part);
+                    var f = vm.formulaProperty().get();
+                    assertTrue(!f.tex().contains("((") && !f.tex().matches(".*= \\(-[0-9.]+\\)$"), cell + " " + part + ": " + f.tex());
+                    assertTrue(f.text().endsWith(vm.readoutProperty().get().text(part)) || f.text().contains("forced"),
+                            cell + " " + part + ": " + f.text());
+                }
+            }
+        }
+    }
+
+    @Test
     void theDefaultLstmLearnsToRememberTheFirstBit() {
         vm.loadNow(RecurrentSetup.defaults());
         vm.trainNow(300);
