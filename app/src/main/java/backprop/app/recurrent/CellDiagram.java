@@ -92,7 +92,7 @@ final class CellDiagram extends CanvasPane {
         if (readout == null || w < 50 || h < 50) return;
         // Presenter mode scales the type, but never past what the drawing's height holds: the
         // cell needs about 19 lines of its base size to keep gates, lines and labels apart.
-        fs = Math.min(Math.max(11, Math.min(17, Math.min(w / 52, h / 24))) * scale(), Math.min(h / 19, w / 40));
+        fs = Math.min(Math.max(11, Math.min(20, Math.min(w / 52, h / 24))) * scale(), Math.min(h / 19, w / 40));
         double side = Math.max(fs * 7.5, w * 0.14);
         // room above for h_t leaving upwards, below for x_t arriving (its box ends 4.2 fs under the cell)
         Box b = new Box(side, fs * 3.2, w - 2 * side, h - fs * 3.2 - fs * 4.4);
