@@ -51,7 +51,8 @@ class DiagnosticsCommandTest {
     @Test
     void benchReportsGemmAndXorAndTheMlpWithRecordingOffAndOnForEachBackend() throws Exception {
         String before = backprop.engine.backend.Backends.current().name();
-        CliRun run = CliRun.of("bench", "--all", "--seconds", "0.05", "--gemm-size", "64", "--json");
+        // The char-LSTM takes about a second a step on the java backend: measured on its own below.
+        CliRun run = CliRun.of("bench", "--all", "--seconds", "0.05", "--gemm-size", "64", "--model", "xor,mlp-784-128-10", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(before, backprop.engine.backend.Backends.current().name(), "bench gives the backend back");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -68,6 +69,38 @@ class DiagnosticsCommandTest {
             for (String m : List.of("gemm-64", "xor/4/false", "xor/4/true", "mlp-784-128-10/64/false", "mlp-784-128-10/64/true")) want.add(b.name() + "/" + m);
         }
         assertEquals(want, seen);
+    }
+
+    @Test
+    void benchMeasuresTheCharLstmWithRecordingOffAndOn() throws Exception {
+        assertEquals(List.of("char-lstm/32/false", "char-lstm/32/true"), measuredAlone("char-lstm"));
+    }
+
+    @Test
+    void benchMeasuresLenetWithRecordingOffAndOn() throws Exception {
+        assertEquals(List.of("lenet/64/false", "lenet/64/true"), measuredAlone("lenet"));
+    }
+
+    /** One workload through {@code bench --model}: name/batch/recording of each step measurement. */
+    private static List<String> measuredAlone(String workload) throws Exception {
+        CliRun run = CliRun.of("bench", "--model", workload, "--seconds", "0.05", "--gemm-size", "64", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> seen = new java.util.ArrayList<>();
+        for (String line : run.lines()) {
+            var o = json.readTree(line);
+            if (o.has("gflops")) continue;
+            assertTrue(o.get("stepsPerSecond").asDouble() > 0, line);
+            seen.add(o.get("name").asText() + "/" + o.get("batch").asInt() + "/" + o.get("recording").asBoolean());
+        }
+        return seen;
+    }
+
+    @Test
+    void benchRefusesAnUnknownWorkload() {
+        CliRun run = CliRun.of("bench", "--model", "gpt", "--seconds", "0.05");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--model: unknown workload 'gpt' (known: xor, mlp-784-128-10, char-lstm, lenet)"), run::toString);
     }
 
     @Test

@@ -49,6 +49,11 @@ class GoldenOutputTest {
         tests.add(golden(pinned, "trace-maxout-dropout.json", "trace", "--spec", CliRun.spec("maxout-dropout.json"),
                 "--input", "[[1,0,0,0,0,0,0,0],[0,0,0,0,0,1,0,0]]", "--target", "[[1,0,0,0,0,0,0,0],[0,0,0,0,0,1,0,0]]"));
         tests.add(golden(pinned, "trace-xor-handbuilt.json", "trace", "--spec", model("xor-handbuilt"), "--input", "[[0,1]]", "--target", "[[1]]"));
+        // Recurrent cells (2 steps, 2 units, every weight in the file): the numbers RecurrentTraceCommandTest checks by hand.
+        for (String cell : List.of("lstm", "gru", "rnn")) {
+            tests.add(golden(pinned, "trace-" + cell + "-by-hand.json", "trace", "--spec", CliRun.spec(cell + "-by-hand.json"),
+                    "--input", "[[[0.5],[-1.0]],[[1.0],[0.25]]]", "--target", "[[[0.2],[-0.3]],[[-0.1],[0.4]]]"));
+        }
         return tests;
     }
 

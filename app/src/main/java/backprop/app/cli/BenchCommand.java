@@ -3,6 +3,7 @@ package backprop.app.cli;
 import backprop.engine.backend.Backends;
 import backprop.engine.bench.GemmBenchmark;
 import backprop.engine.bench.StepBenchmark;
+import backprop.engine.spec.UserText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gemm-size", paramLabel = "N", defaultValue = "1024", description = "size of the gemm measured, N×N×N (default: ${DEFAULT-VALUE})")
     int gemmSize;
 
+    @Option(names = "--model", paramLabel = "NAME", split = ",",
+            description = "measure only these workloads, comma-separated (default: all of xor, mlp-784-128-10, char-lstm, lenet)")
+    List<String> models;
+
     @Spec
     CommandSpec command;
 
@@ -44,6 +49,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0 && seconds <= 600)) throw new UserError("--seconds: expected a number above 0 and at most 600, found " + seconds);
         if (gemmSize < 1 || gemmSize > 8192) throw new UserError("--gemm-size: expected 1 to 8192, found " + gemmSize);
         if (all && backend != null) throw new UserError("--all and --backend: choose one");
+        List<String> workloads = models == null ? StepBenchmark.WORKLOADS : List.copyOf(models);
+        for (String m : workloads) {
+            if (!StepBenchmark.WORKLOADS.contains(m)) {
+                throw new UserError("--model: unknown workload " + UserText.quote(m) + " (known: " + String.join(", ", StepBenchmark.WORKLOADS) + ")");
+            }
+        }
         PrintWriter out = command.commandLine().getOut();
         List<String> names = new ArrayList<>();
         if (all) {
@@ -57,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             for (String name : names) {
                 if (!Backends.switchTo(name)) throw new UserError("--backend: " + Backends.whyCurrent());
                 double gflops = GemmBenchmark.gflops(Backends.current(), gemmSize, gemmSize, gemmSize, seconds);
-                runs.add(new Run(name, gflops, StepBenchmark.standardSuite(seconds)));
+                runs.add(new Run(name, gflops, StepBenchmark.suite(seconds, workloads)));
             }
         } finally {
             Backends.use(before); // in-process callers (tests, the app) keep their backend

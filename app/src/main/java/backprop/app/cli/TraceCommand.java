@@ -25,15 +25,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"One forward and backward pass on a batch (no update), written as JSON: a, z, delta, gradients.",
-                "Format: docs/trace-format.md. --input/--target take JSON arrays, batch first, or @FILE."})
+                "Format: docs/trace-format.md. --input/--target take JSON arrays, batch first, or @FILE;",
+                "for a recurrent network [samples][steps][features], targets per step or after the last step."})
 final class TraceCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", required = true, description = "the network file")
     Path spec;
 
-    @Option(names = "--input", paramLabel = "JSON", required = true, description = "inputs, one row per sample, e.g. '[[0,1],[1,1]]'")
+    @Option(names = "--input", paramLabel = "JSON", required = true, description = "inputs, one row per sample, e.g. '[[0,1],[1,1]]'; sequences [samples][steps][features]")
     String input;
 
-    @Option(names = "--target", paramLabel = "JSON", required = true, description = "targets, one row per sample, e.g. '[[1],[0]]'")
+    @Option(names = "--target", paramLabel = "JSON", required = true, description = "targets, one row per sample, e.g. '[[1],[0]]'; sequences [samples][steps or 1][outputs]")
     String target;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the trace here (atomically) instead of to standard output")
@@ -55,14 +56,36 @@ final class TraceCommand implements Callable<Integer> {
         Workload.now("building the network " + shape, "use fewer units or inputs");
         Model model = ModelFactory.build(network, s);
         Workload.now("reading --input and --target", "trace fewer samples");
-        float[][] x = BatchArgument.parse("--input", input, model.inputSize(), "the network's inputs, $.input.shape of " + spec);
-        float[][] y = BatchArgument.parse("--target", target, model.outputSize(), "the units of the last layer of " + spec);
-        if (x.length != y.length) {
-            throw new UserError("--target: " + y.length + " target rows for " + x.length + " input rows; give one target per sample");
+        Tensor xs, ys;
+        int samples, targetSteps = 0;
+        if (network.isSequence()) {
+            int steps = network.steps();
+            float[][][] x = BatchArgument.parseSequences("--input", input, new int[] {steps},
+                    steps + " steps ($.input.shape[0] of " + spec + ")", model.inputSize(), "features per step, $.input.shape[1] of " + spec);
+            // Targets at every step, or one after the last step (the engine reads which from T_y).
+            float[][][] y = BatchArgument.parseSequences("--target", target, steps == 1 ? new int[] {1} : new int[] {steps, 1},
+                    steps == 1 ? "1 step" : steps + " steps (a target per step) or 1 (a target after the last step)",
+                    model.outputSize(), "the units of the last layer of " + spec);
+            if (x.length != y.length) {
+                throw new UserError("--target: " + y.length + " target sequences for " + x.length + " input sequences; give one target sequence per sample");
+            }
+            samples = x.length;
+            targetSteps = y[0].length;
+            xs = pack(x, steps, model.inputSize());
+            ys = pack(y, targetSteps, model.outputSize());
+        } else {
+            float[][] x = BatchArgument.parse("--input", input, model.inputSize(), "the network's inputs, $.input.shape of " + spec);
+            float[][] y = BatchArgument.parse("--target", target, model.outputSize(), "the units of the last layer of " + spec);
+            if (x.length != y.length) {
+                throw new UserError("--target: " + y.length + " target rows for " + x.length + " input rows; give one target per sample");
+            }
+            samples = x.length;
+            xs = Tensor.matrix(x);
+            ys = Tensor.matrix(y);
         }
-        Workload.now("tracing " + x.length + " sample(s) through " + shape, "trace fewer samples or use fewer units");
-        StepTrace trace = new Trainer(model, run.training()).trace(Tensor.matrix(x), Tensor.matrix(y));
-        String json = TraceJson.write(trace, network, s);
+        Workload.now("tracing " + samples + " sample(s) through " + shape, "trace fewer samples or use fewer units");
+        StepTrace trace = new Trainer(model, run.training()).trace(xs, ys);
+        String json = TraceJson.write(trace, network, s, targetSteps);
         if (out == null) {
             command.commandLine().getOut().print(json);
             command.commandLine().getOut().flush();
@@ -72,8 +95,21 @@ final class TraceCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("--out " + out + ": cannot write (" + e.getMessage() + ")");
             }
-            command.commandLine().getOut().printf(Locale.ROOT, "wrote the trace of %d sample(s) to %s (loss %s)%n", x.length, out, trace.loss());
+            command.commandLine().getOut().printf(Locale.ROOT, "wrote the trace of %d sample(s) to %s (loss %s)%n", samples, out, trace.loss());
         }
         return Cli.OK;
+    }
+
+    /** [N][T][F] as one tensor, the layout the engine reads sequences in. */
+    private static Tensor pack(float[][][] s, int steps, int width) {
+        float[] d = new float[Math.multiplyExact(Math.multiplyExact(s.length, steps), width)];
+        int k = 0;
+        for (float[][] seq : s) {
+            for (float[] step : seq) {
+                System.arraycopy(step, 0, d, k, width);
+                k += width;
+            }
+        }
+        return new Tensor(d, s.length, steps, width);
     }
 }

@@ -1,5 +1,7 @@
 package backprop.app.cli;
 
+import backprop.engine.data.CharCorpus;
+import backprop.engine.data.CorpusException;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.models.BuiltinModels.Builtin;
 import backprop.engine.spec.Limits;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code train}: trains a built-in model or a network file and prints one line per epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a built-in model or a network file, printing one line per epoch.",
-                "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838, lenet, cnn-small."})
+                "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838, lenet, cnn-small,",
+                "remember-first-bit-lstm, remember-first-bit-rnn, char-lstm (--corpus FILE: on your own UTF-8 text)."})
 final class TrainCommand implements Callable<Integer> {
 
     /** Exactly one of the two: what to train. */
@@ -42,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "learning rate η (default: the file's; perceptron: 1)")
     Double learningRate;
 
+    @Option(names = "--corpus", paramLabel = "FILE", description = "a UTF-8 text file to train a character model on (dataset 'corpus'; default: the built-in novel)")
+    Path corpus;
+
     @Option(names = "--json", description = "print each epoch as a JSON line {\"epoch\":…,\"loss\":…,\"accuracy\":…}")
     boolean json;
 
@@ -49,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws SpecException {
+    public Integer call() throws SpecException, CorpusException {
         if (epochs != null && epochs < 1) throw new UserError("--epochs: expected at least 1, found " + epochs);
         if (epochs != null) Limits.check("--epochs", epochs, Limits.EPOCHS);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
@@ -59,14 +65,45 @@ final class TrainCommand implements Callable<Integer> {
         if (what.model != null) {
             Builtin builtin = builtin(what.model);
             if (builtin.kind() == BuiltinModels.Kind.PERCEPTRON) {
+                noCorpus("built-in model " + builtin.name());
                 return new PerceptronTraining(out, json).run(builtin, epochs, learningRate);
             }
-            return new NetworkTraining(out, err, json).run(BuiltinModels.spec(builtin.name()), "built-in model " + builtin.name(),
-                    seed, epochs, learningRate);
+            String source = "built-in model " + builtin.name();
+            NetworkSpec spec = BuiltinModels.spec(builtin.name());
+            if (SequenceTraining.isSequenceDataset(spec)) {
+                CharCorpus text = corpusFor(spec, source);
+                // A built-in character model takes the shape of whatever text it is given.
+                if (text != null) spec = SequenceTraining.forVocabulary(spec, text, source);
+                return new SequenceTraining(out, err, json).run(spec, source, seed, epochs, learningRate, text);
+            }
+            noCorpus(source);
+            return new NetworkTraining(out, err, json).run(spec, source, seed, epochs, learningRate);
         }
         Workload.now("reading " + what.spec, "use a smaller network file");
         NetworkSpec spec = SpecReader.read(what.spec);
+        if (spec.isSequence()) {
+            return new SequenceTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate, corpusFor(spec, what.spec.toString()));
+        }
+        noCorpus(what.spec.toString());
         return new NetworkTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate);
+    }
+
+    /** The text of a character model (--corpus, else the built-in one); null for other data sets, which take no --corpus. */
+    private CharCorpus corpusFor(NetworkSpec spec, String source) throws CorpusException {
+        boolean text = spec.dataset() != null && SequenceTraining.CORPUS.equals(spec.dataset().name());
+        if (!text) {
+            noCorpus(source);
+            return null;
+        }
+        return SequenceTraining.corpus(corpus);
+    }
+
+    /** --corpus given to a model that does not read text: refused rather than silently ignored. */
+    private void noCorpus(String source) {
+        if (corpus != null) {
+            throw new UserError("--corpus: " + source + " does not train on a text corpus; --corpus applies to character models "
+                    + "(char-lstm, or a network file whose dataset is \"corpus\")");
+        }
     }
 
     private static Builtin builtin(String name) {

@@ -25,6 +25,10 @@ record TrainingData(Dataset train, Dataset test) {
             throw new UserError(source + ": $.dataset: this network file names no dataset to train on; add e.g. "
                     + "\"dataset\": {\"name\": \"xor\"} (known: " + String.join(", ", Datasets.NAMES) + ")");
         }
+        if (SequenceTraining.NAMES.contains(d.name())) {
+            throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' holds sequences, and this network reads vectors; "
+                    + "give $.input.shape as [steps, features] and add an rnn, lstm or gru layer");
+        }
         if (!Datasets.NAMES.contains(d.name())) {
             throw new UserError(source + ": $.dataset.name: unknown dataset '" + d.name() + "' (known: " + String.join(", ", Datasets.NAMES) + ")");
         }

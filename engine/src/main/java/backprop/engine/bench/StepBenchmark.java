@@ -6,7 +6,12 @@ import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Initializer;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Loss;
+import backprop.engine.data.MnistDigits;
+import backprop.engine.models.BuiltinModels;
 import backprop.engine.nn.Model;
+import backprop.engine.spec.ModelFactory;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.SpecReader;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
@@ -26,15 +31,33 @@ public final class StepBenchmark {
     private static final long SEED = 1234L;
 
     /**
-     * The standard suite: "xor" (2-2-1, batch 4) and "mlp-784-128-10" (batch 64), each with
+     * The standard suite: "xor" (2-2-1, batch 4), "mlp-784-128-10" (batch 64) and "char-lstm"
+     * (65 characters one-hot, LSTM H 128, T 64, batch 32) and "lenet" (batch 64), each with
      * recording off and on, after a warm-up, for about {@code secondsEach} seconds each.
      */
     public static List<Result> standardSuite(double secondsEach) {
+        return suite(secondsEach, WORKLOADS);
+    }
+
+    /** The names of the standard suite's workloads, in the order it runs them. */
+    public static final List<String> WORKLOADS = List.of("xor", "mlp-784-128-10", "char-lstm", "lenet");
+
+    /** The named workloads of the standard suite (see {@link #WORKLOADS}), in the order given. */
+    public static List<Result> suite(double secondsEach, List<String> names) {
         if (!(secondsEach > 0)) throw new IllegalArgumentException("secondsEach must be positive, got " + secondsEach);
         List<Result> out = new ArrayList<>();
-        out.addAll(offAndOn(xor(), secondsEach));
-        out.addAll(offAndOn(mlp(), secondsEach));
+        for (String name : names) out.addAll(offAndOn(workload(name), secondsEach));
         return List.copyOf(out);
+    }
+
+    private static Workload workload(String name) {
+        return switch (name) {
+            case "xor" -> xor();
+            case "mlp-784-128-10" -> mlp();
+            case "char-lstm" -> charLstm();
+            case "lenet" -> lenet();
+            default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + String.join(", ", WORKLOADS) + ")");
+        };
     }
 
     /**
@@ -87,6 +110,54 @@ public final class StepBenchmark {
         return new Workload("mlp-784-128-10", m, new Tensor(x, batch, 784), new Tensor(y, batch, 10), 0.01f);
     }
 
+    /**
+     * The issue's character-level LSTM: 65 characters one-hot (a Shakespeare-sized alphabet), an
+     * LSTM of 128 units, a softmax over the 65 characters at every one of T = 64 steps,
+     * cross-entropy summed over the steps, SGD η 0.1, one random batch of 32 windows. The same
+     * shapes as torch's nn.LSTM(65, 128) + nn.Linear(128, 65) in bench/torch_reference.py.
+     */
+    static Workload charLstm() {
+        int chars = 65, units = 128, steps = 64, batch = 32;
+        Model m;
+        try {
+            m = ModelFactory.build(SpecReader.parse("""
+                    {"format": "backprop-studio.network", "version": 1, "input": {"shape": [%d, %d]}, "loss": "cross_entropy", "seed": %d,
+                     "layers": [{"type": "lstm", "units": %d}, {"type": "dense", "units": %d, "activation": "softmax"}]}
+                    """.formatted(steps, chars, SEED, units, chars), "char-lstm (bench)"));
+        } catch (SpecException e) {
+            throw new IllegalStateException("the built-in benchmark network does not read: " + e.getMessage(), e);
+        }
+        Random r = new Random(SEED);
+        float[] x = new float[batch * steps * chars], y = new float[batch * steps * chars];
+        for (int row = 0; row < batch * steps; row++) {
+            x[row * chars + r.nextInt(chars)] = 1f;
+            y[row * chars + r.nextInt(chars)] = 1f;
+        }
+        return new Workload("char-lstm", m, new Tensor(x, batch, steps, chars), new Tensor(y, batch, steps, chars), 0.1f);
+    }
+
+    /**
+     * The `lenet` preset (conv 5×5×6 padding 2, 2×2 max-pool, conv 5×5×16, 2×2 max-pool, dense
+     * 120-84-10) on the first 64 training digits, SGD η 0.01: torch's Conv2d/MaxPool2d/Linear
+     * network of the same shapes in bench/torch_reference.py.
+     */
+    static Workload lenet() {
+        Model m;
+        try {
+            m = ModelFactory.build(BuiltinModels.spec("lenet"), SEED);
+        } catch (SpecException e) {
+            throw new IllegalStateException("the built-in lenet preset does not read: " + e.getMessage(), e);
+        }
+        MnistDigits digits = MnistDigits.builtin();
+        int batch = 64, pixels = digits.rows() * digits.cols();
+        float[] x = new float[batch * pixels], y = new float[batch * MnistDigits.CLASSES];
+        for (int n = 0; n < batch; n++) {
+            System.arraycopy(digits.image(n), 0, x, n * pixels, pixels);
+            y[n * MnistDigits.CLASSES + digits.label(n)] = 1f;
+        }
+        return new Workload("lenet", m, new Tensor(x, batch, pixels), new Tensor(y, batch, MnistDigits.CLASSES), 0.01f);
+    }
+
     private static Dense dense(String name, int in, int out, Activation act, Random r) {
         Initializer init = act == Activation.RELU ? Initializer.HE : Initializer.XAVIER;
         float[] w = new float[in * out];
@@ -121,6 +192,7 @@ public final class StepBenchmark {
     /** Runs the standard suite: {@code java ... StepBenchmark [secondsEach]}. */
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
-        System.out.print(table(standardSuite(seconds)));
+        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length) : WORKLOADS;
+        System.out.print(table(suite(seconds, names)));
     }
 }

@@ -32,7 +32,16 @@ public final class BuiltinModels {
             new Builtin("xor", Kind.NETWORK, "2-2-1 sigmoid network learning XOR by backprop", "xor"),
             new Builtin("encoder-838", Kind.NETWORK, "8-3-8 encoder: one-hot codes through 3 hidden units", "encoder-838"),
             new Builtin("lenet", Kind.NETWORK, "LeNet-5 on 28×28 MNIST digits: two conv + max-pool stages, dense 120-84-10", "mnist"),
-            new Builtin("cnn-small", Kind.NETWORK, "two small conv layers (4 and 8 filters of 3×3) on MNIST digits, to explore", "mnist"));
+            new Builtin("cnn-small", Kind.NETWORK, "two small conv layers (4 and 8 filters of 3×3) on MNIST digits, to explore", "mnist"),
+            new Builtin("remember-first-bit-lstm", Kind.NETWORK, "LSTM (8 units) recalls the first of 20 bits after the last one", "remember-first-bit"),
+            new Builtin("remember-first-bit-rnn", Kind.NETWORK, "tanh RNN on the same task: the gradient vanishes over 19 steps", "remember-first-bit"),
+            new Builtin("char-lstm", Kind.NETWORK, "character-level LSTM language model on a text (the built-in novel, or --corpus FILE)", "corpus"));
+
+    /** The data sets of the models over sequences; they come from SequenceDatasets or a text, not from Datasets. */
+    private static final java.util.Set<String> SEQUENCE_DATASETS = java.util.Set.of("remember-first-bit", "bracket-depth", "corpus");
+
+    /** Whether a built-in model reads sequences (its data is not a {@link Dataset} of vectors). */
+    public static boolean isSequence(String name) { return SEQUENCE_DATASETS.contains(get(name).dataset()); }
 
     public static List<Builtin> list() { return ALL; }
 
@@ -57,6 +66,7 @@ public final class BuiltinModels {
 
     /** The dataset a built-in model trains on. */
     public static Dataset dataset(String name) {
+        if (isSequence(name)) throw new IllegalArgumentException(name + " trains on sequences ('" + get(name).dataset() + "'), not on a data set of vectors");
         return Datasets.byName(get(name).dataset(), 0, 0, 0, 0);
     }
 }

@@ -115,8 +115,16 @@ public final class SpecFields {
 
     /** An [rows][cols] array of finite float32 numbers. */
     public float[][] matrix(JsonNode v, String p, int rows, int cols) throws SpecException {
-        if (v == null || !v.isArray()) throw fail(p, "expected a " + rows + "×" + cols + " array (one row per input, one column per unit), found " + describe(v));
-        if (v.size() != rows) throw fail(p, "expected " + rows + " rows (one per input), found " + v.size());
+        return matrix(v, p, rows, cols, "input");
+    }
+
+    /**
+     * As {@link #matrix(JsonNode, String, int, int)}, with what a row stands for named in the
+     * messages ("input", or "unit of h_{t−1}" for a recurrent layer's W, whose rows are not inputs).
+     */
+    public float[][] matrix(JsonNode v, String p, int rows, int cols, String row) throws SpecException {
+        if (v == null || !v.isArray()) throw fail(p, "expected a " + rows + "×" + cols + " array (one row per " + row + ", one column per unit), found " + describe(v));
+        if (v.size() != rows) throw fail(p, "expected " + rows + " rows (one per " + row + "), found " + v.size());
         float[][] m = new float[rows][];
         for (int i = 0; i < rows; i++) m[i] = vector(v.get(i), p + "[" + i + "]", cols);
         return m;

@@ -16,6 +16,9 @@ class SpecValidationTest {
 
     private static final String HEAD = "{\"format\": \"backprop-studio.network\", \"version\": 1, \"input\": {\"shape\": [2]}, ";
     private static final String ONE_UNIT = "\"layers\": [{\"type\": \"dense\", \"units\": 1}]";
+    /** A network over 2 steps of 1 feature: the recurrent layer goes between SEQ and OUT. */
+    private static final String SEQ = "{\"format\": \"backprop-studio.network\", \"version\": 1, \"input\": {\"shape\": [2, 1]}, \"layers\": [";
+    private static final String OUT = ", {\"type\": \"dense\", \"units\": 1}]}";
 
     static Stream<Arguments> rejected() {
         return Stream.of(
@@ -50,7 +53,23 @@ class SpecValidationTest {
                 Arguments.of("dropout rate missing", HEAD + "\"layers\": [{\"type\": \"dropout\"}, {\"type\": \"dense\", \"units\": 1}]}",
                         "net.json: $.layers[0].rate: required field is missing"),
                 Arguments.of("a layer that is not an object", HEAD + "\"layers\": [3]}",
-                        "net.json: $.layers[0]: expected an object"));
+                        "net.json: $.layers[0]: expected an object"),
+                Arguments.of("an unknown gate key", SEQ + "{\"type\": \"lstm\", \"units\": 2, \"U\": {\"i\": [[1, 2]], \"f\": [[1, 2]], \"x\": [[1, 2]]}}" + OUT,
+                        "net.json: $.layers[0].U.x: unknown key 'x'; an lstm layer has the blocks i, f, o, c"),
+                Arguments.of("an LSTM's gate keys on a GRU", SEQ + "{\"type\": \"gru\", \"units\": 2, \"b\": {\"i\": [0, 0], \"f\": [0, 0], \"o\": [0, 0], \"c\": [0, 0]}}" + OUT,
+                        "net.json: $.layers[0].b.i: key 'i' belongs to an lstm layer; a gru layer has the blocks z, r, h"),
+                Arguments.of("a GRU's gate key on an LSTM", SEQ + "{\"type\": \"lstm\", \"units\": 2, \"b\": {\"i\": [0, 0], \"f\": [0, 0], \"o\": [0, 0], \"z\": [0, 0]}}" + OUT,
+                        "net.json: $.layers[0].b.z: key 'z' belongs to a gru layer; an lstm layer has the blocks i, f, o, c"),
+                Arguments.of("a gate key missing", SEQ + "{\"type\": \"gru\", \"units\": 2, \"b\": {\"z\": [0, 0], \"r\": [0, 0]}}" + OUT,
+                        "net.json: $.layers[0].b: missing key 'h': a gru layer has the blocks z, r, h"),
+                Arguments.of("an RNN written with keys", SEQ + "{\"type\": \"rnn\", \"units\": 2, \"W\": {\"h\": [[1, 2], [3, 4]]}}" + OUT,
+                        "net.json: $.layers[0].W: an rnn layer has a single block: write it as a plain array, not an object with keys (found keys h)"),
+                Arguments.of("U with a row per unit", SEQ + "{\"type\": \"rnn\", \"units\": 2, \"U\": [[1, 2], [3, 4]]}" + OUT,
+                        "net.json: $.layers[0].U: expected 1 rows (one per input feature), found 2"),
+                Arguments.of("W not H×H", SEQ + "{\"type\": \"rnn\", \"units\": 2, \"W\": [[1, 2]]}" + OUT,
+                        "net.json: $.layers[0].W: expected 2 rows (one per unit of h_{t−1}), found 1"),
+                Arguments.of("b not H", SEQ + "{\"type\": \"lstm\", \"units\": 2, \"b\": {\"i\": [0, 0], \"f\": [1], \"o\": [0, 0], \"c\": [0, 0]}}" + OUT,
+                        "net.json: $.layers[0].b.f: expected 2 numbers, found 1"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,21 +55,50 @@ public final class OpenBlasBackend implements Backend {
             JavaGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        int aLen = extent(transA ? k : m, transA ? m : k, lda);
-        int bLen = extent(transB ? n : k, transB ? k : n, ldb);
-        int cLen = extent(m, n, ldc);
-        pa = fit(pa, aLen).put(a, aOff, aLen);
-        pb = fit(pb, bLen).put(b, bOff, bLen);
-        pc = fit(pc, cLen);
-        if (beta != 0f) pc.put(c, cOff, cLen); // with beta = 0 OpenBLAS never reads C
+        int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
+        pa = fit(pa, footprint(aRows, aCols, lda));
+        int lda2 = load(pa, a, aOff, aRows, aCols, lda);
+        pb = fit(pb, footprint(bRows, bCols, ldb));
+        int ldb2 = load(pb, b, bOff, bRows, bCols, ldb);
+        // A step of a recurrent layer reads and writes one time slice of [N][T][·] arrays: rows
+        // far apart. Packing just those rows keeps each copy the size of the matrix, not of the
+        // whole sequence (copying the span made a char-LSTM step O(T²) in copies).
+        int ldc2 = packed(m, n, ldc) ? n : ldc;
+        pc = fit(pc, footprint(m, n, ldc));
+        if (beta != 0f) load(pc, c, cOff, m, n, ldc); // with beta = 0 OpenBLAS never reads C
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2);
         if (ldc == n) {
-            pc.get(c, cOff, cLen);
+            pc.get(c, cOff, m * n);
         } else { // leave the gaps between C's rows as they were
-            for (int i = 0; i < m; i++) pc.position((long) i * ldc).get(c, cOff + i * ldc, n);
+            for (int i = 0; i < m; i++) pc.position((long) i * ldc2).get(c, cOff + i * ldc, n);
             pc.position(0);
         }
+    }
+
+    /** Whether a rows×cols matrix with row stride ld is worth copying row by row rather than as one span. */
+    private static boolean packed(int rows, int cols, int ld) {
+        return ld != cols && (long) (rows - 1) * ld + cols > 2L * rows * cols;
+    }
+
+    /** Floats a rows×cols matrix (row stride ld) takes in a native buffer: its span, or packed rows. */
+    private static int footprint(int rows, int cols, int ld) {
+        return packed(rows, cols, ld) ? rows * cols : extent(rows, cols, ld);
+    }
+
+    /**
+     * Copies a rows×cols matrix (row stride ld) into {@code p}, which holds at least its span;
+     * returns the row stride it has there: ld when copied as one span, cols when packed.
+     */
+    private static int load(FloatPointer p, float[] src, int off, int rows, int cols, int ld) {
+        if (rows == 0) return Math.max(1, ld);
+        if (!packed(rows, cols, ld)) {
+            p.put(src, off, extent(rows, cols, ld));
+            return ld;
+        }
+        for (int i = 0; i < rows; i++) p.position((long) i * cols).put(src, off + i * ld, cols);
+        p.position(0);
+        return cols;
     }
 
     /** Elements spanned by a rows×cols matrix with row stride ld. */

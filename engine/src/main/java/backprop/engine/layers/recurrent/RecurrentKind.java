@@ -9,6 +9,7 @@ import backprop.engine.spec.NetworkSpec.Common;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecFields;
 import backprop.engine.spec.SpecWriter;
+import backprop.engine.spec.UserText;
 import backprop.engine.tensor.Shapes;
 import backprop.engine.tensor.Tensor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,27 +52,30 @@ public final class RecurrentKind implements LayerKind<RecurrentSpec> {
     public RecurrentSpec read(JsonNode n, String p, Common common, int[] inputSizes, SpecFields f) throws SpecException {
         int in = inputSizes[0];
         int units = f.limited(n, p, "units", true, 1, Limits.UNITS);
-        Map<String, float[][]> u = n.has("U") ? matrices(n.get("U"), p + ".U", in, units, f) : null;
-        Map<String, float[][]> w = n.has("W") ? matrices(n.get("W"), p + ".W", units, units, f) : null;
+        Map<String, float[][]> u = n.has("U") ? matrices(n.get("U"), p + ".U", in, units, "input feature", f) : null;
+        // W's rows multiply h_{t−1}, so a row count message that said "input" would mislead.
+        Map<String, float[][]> w = n.has("W") ? matrices(n.get("W"), p + ".W", units, units, "unit of h_{t−1}", f) : null;
         Map<String, float[]> b = n.has("b") ? vectors(n.get("b"), p + ".b", units, f) : null;
         return new RecurrentSpec(cell, common, units, u, w, b);
     }
 
     /** {"i": [[…]], "f": …} with exactly the cell's keys, or a plain matrix for the RNN. */
-    private Map<String, float[][]> matrices(JsonNode v, String p, int rows, int cols, SpecFields f) throws SpecException {
+    private Map<String, float[][]> matrices(JsonNode v, String p, int rows, int cols, String row, SpecFields f) throws SpecException {
         Map<String, float[][]> out = new LinkedHashMap<>();
         if (!cell.keyed()) {
-            out.put(cell.blocks().get(0), f.matrix(v, p, rows, cols));
+            if (v != null && v.isObject()) throw plainNotKeyed(v, p, f);
+            out.put(cell.blocks().get(0), f.matrix(v, p, rows, cols, row));
             return out;
         }
         keys(v, p, f);
-        for (String k : cell.blocks()) out.put(k, f.matrix(v.get(k), p + "." + k, rows, cols));
+        for (String k : cell.blocks()) out.put(k, f.matrix(v.get(k), p + "." + k, rows, cols, row));
         return out;
     }
 
     private Map<String, float[]> vectors(JsonNode v, String p, int len, SpecFields f) throws SpecException {
         Map<String, float[]> out = new LinkedHashMap<>();
         if (!cell.keyed()) {
+            if (v != null && v.isObject()) throw plainNotKeyed(v, p, f);
             out.put(cell.blocks().get(0), f.vector(v, p, len));
             return out;
         }
@@ -86,10 +90,29 @@ public final class RecurrentKind implements LayerKind<RecurrentSpec> {
         if (v == null || !v.isObject()) {
             throw f.fail(p, "expected an object with keys " + expected + " (one per " + cell.type() + " block), found " + SpecFields.describe(v));
         }
+        for (java.util.Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (cell.blocks().contains(k)) continue;
+            // Keys of another cell (an LSTM's i, f, o, c on a GRU) are the likely mistake: say whose they are.
+            CellType owner = null;
+            for (CellType c : CellType.values()) if (c != cell && c.keyed() && c.blocks().contains(k)) owner = c;
+            String whose = owner == null ? "unknown key '" + UserText.cut(UserText.escape(k), UserText.QUOTE_LENGTH) + "'"
+                    : "key '" + k + "' belongs to " + article(owner) + " layer";
+            throw f.fail(p + "." + UserText.cut(UserText.escape(k), UserText.QUOTE_LENGTH), whose + "; " + article(cell) + " layer has the blocks " + expected);
+        }
         f.object(v, p, new LinkedHashSet<>(cell.blocks()));
         for (String k : cell.blocks()) {
-            if (!v.has(k)) throw f.fail(p, "missing key '" + k + "': a " + cell.type() + " layer has the blocks " + expected);
+            if (!v.has(k)) throw f.fail(p, "missing key '" + k + "': " + article(cell) + " layer has the blocks " + expected);
         }
+    }
+
+    /** "an lstm", "a gru", "an rnn": the type as read aloud. */
+    private static String article(CellType c) { return (c == CellType.GRU ? "a " : "an ") + c.type(); }
+
+    /** The RNN has one block and writes U, W, b without keys; an object there is the LSTM/GRU form. */
+    private SpecException plainNotKeyed(JsonNode v, String p, SpecFields f) {
+        return f.fail(p, "an rnn layer has a single block: write it as a plain array, not an object with keys (found keys "
+                + UserText.cut(UserText.escape(String.join(", ", (Iterable<String>) v::fieldNames)), UserText.QUOTE_LENGTH) + ")");
     }
 
     @Override public int outputSize(RecurrentSpec s, int[] inputSizes) { return s.units(); }

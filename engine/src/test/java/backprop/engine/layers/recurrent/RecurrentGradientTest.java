@@ -38,14 +38,37 @@ class RecurrentGradientTest {
     @EnumSource(CellType.class)
     void gradientsHoldWithForcedGatesAndTruncation(CellType cell) {
         Random r = new Random(5);
-        int g = cell.blockCount(), in = 2, hh = 3, steps = 6, n = 2;
-        RecurrentLayer layer = new RecurrentLayer("l", cell, Inputs.uniform(r, -0.9f, 0.9f, in, g * hh),
-                Inputs.uniform(r, -0.9f, 0.9f, hh, g * hh), Inputs.uniform(r, -0.5f, 0.5f, g * hh));
+        int in = 2, hh = 3, steps = 6, n = 2;
+        RecurrentLayer layer = randomLayer(cell, in, hh, r);
         Var x = Var.param(Inputs.uniform(r, -1, 1, n * steps, in), "x");
         Map<String, Float> forced = cell.gates().isEmpty() ? Map.of() : Map.of(cell.gates().get(0), 0.7f);
         Pass pass = new Pass(false, null, null).withSequence(new SequencePass(steps, 0, forced));
         GradCheck.Result res = TapeCheck.check(cell + " forced", "layer", GradCheck.TOL_COMPOSED,
                 List.of(x, layer.u(), layer.w(), layer.b()), v -> layer.forward(v.get(0), pass), r);
+        assertTrue(res.passed(), res.toString());
+    }
+
+    /** A layer with U, W in ±0.9 and b in ±0.5: gates away from saturation, so differences are informative. */
+    private static RecurrentLayer randomLayer(CellType cell, int in, int hh, Random r) {
+        int g = cell.blockCount();
+        return new RecurrentLayer("l", cell, Inputs.uniform(r, -0.9f, 0.9f, in, g * hh),
+                Inputs.uniform(r, -0.9f, 0.9f, hh, g * hh), Inputs.uniform(r, -0.5f, 0.5f, g * hh));
+    }
+
+    /** One-hot inputs wide enough to take the row-by-row input product (InputProduct) check like dense ones. */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void oneHotInputsTakeTheSparsePathAndCheck(CellType cell) {
+        Random r = new Random(6);
+        int in = 16, hh = 3, steps = 5, n = 2;
+        RecurrentLayer layer = randomLayer(cell, in, hh, r);
+        float[] oneHot = new float[n * steps * in];
+        for (int row = 0; row < n * steps; row++) oneHot[row * in + r.nextInt(in)] = 1f;
+        assertTrue(InputProduct.sparse(oneHot, in) != null);
+        Var x = Var.constant(new backprop.engine.tensor.Tensor(oneHot, n * steps, in));
+        Pass pass = new Pass(false, null, null).withSequence(new SequencePass(steps, 0, Map.of()));
+        GradCheck.Result res = TapeCheck.check(cell + " one-hot", "layer", GradCheck.TOL_COMPOSED,
+                List.of(layer.u(), layer.w(), layer.b()), v -> layer.forward(x, pass), r);
         assertTrue(res.passed(), res.toString());
     }
 
