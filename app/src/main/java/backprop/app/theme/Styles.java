@@ -91,6 +91,24 @@ public final class Styles {
     public static final String GRAPH_VALUES = "graph-values";
     public static final String GRAPH_INPUTS = "graph-inputs";
 
+    // Recurrent view (recurrent.css)
+    public static final String RECURRENT_VIEW = "recurrent-view";
+    public static final String REC_TOP_BAR = "rec-top-bar";
+    public static final String REC_CARD = "rec-card";
+    public static final String REC_CARD_TITLE = "rec-card-title";
+    public static final String REC_CAPTION = "rec-caption";
+    public static final String REC_NOTE = "rec-note";
+    public static final String REC_ERROR = "rec-error";
+    public static final String REC_SCORE = "rec-score";
+    public static final String REC_FORCE_ROW = "rec-force-row";
+    public static final String REC_FORCE_NAME = "rec-force-name";
+    public static final String REC_SEGMENTS = "rec-segments";
+    public static final String REC_TRANSPORT = "rec-transport";
+    public static final String REC_ICON_BUTTON = "rec-icon-button";
+    public static final String REC_PLAY = "rec-play";
+    public static final String REC_CELL_DIAGRAM = "rec-cell-diagram";
+    public static final String REC_TIMELINE = "rec-timeline";
+
     // Playground view (playground.css)
     public static final String PG_CORRECT = "pg-correct";
     public static final String PG_WRONG = "pg-wrong";

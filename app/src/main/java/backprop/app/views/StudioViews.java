@@ -2,6 +2,7 @@ package backprop.app.views;
 
 import backprop.app.backprop.BackpropView;
 import backprop.app.playground.PlaygroundView;
+import backprop.app.recurrent.RecurrentView;
 import backprop.app.text.TextView;
 import backprop.app.vanishing.VanishingView;
 import backprop.app.view.ViewInfo;
@@ -14,7 +15,6 @@ import backprop.app.view.ViewRegistry;
  * "How to add a view").
  */
 public final class StudioViews {
-    static final ViewInfo RECURRENT = new ViewInfo("recurrent", "Recurrent", "mdi2r-repeat");
     static final ViewInfo CNN = new ViewInfo("cnn", "CNN", "mdi2g-grid");
     static final ViewInfo EDITOR = new ViewInfo("editor", "Editor", "mdi2p-pencil-ruler");
     static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
@@ -26,7 +26,7 @@ public final class StudioViews {
         return new ViewRegistry()
                 .add(PlaygroundView.INFO, PlaygroundView::new)
                 .add(BackpropView.INFO, BackpropView::new)
-                .comingSoon(RECURRENT)
+                .add(RecurrentView.INFO, RecurrentView::new)
                 .add(TextView.INFO, TextView::new)
                 .add(VanishingView.INFO, VanishingView::new)
                 .comingSoon(CNN)

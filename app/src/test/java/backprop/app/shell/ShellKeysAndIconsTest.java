@@ -51,7 +51,7 @@ class ShellKeysAndIconsTest {
     @Test
     void registryCreatesViewsLazilyOnce() {
         ViewRegistry r = StudioViews.registry();
-        assertEquals(java.util.List.of("playground", "backprop", "text", "gradients"), r.availableIds());
+        assertEquals(java.util.List.of("playground", "backprop", "recurrent", "text", "gradients"), r.availableIds());
         assertTrue(r.createdViews().isEmpty());
         assertTrue(r.entry("cnn").isPresent() && !r.entry("cnn").get().available());
     }
