@@ -120,7 +120,9 @@ final class TraceJson {
         Map<String, ObjectNode> blocks = new LinkedHashMap<>();
         Map<String, TraceTensor> plain = new LinkedHashMap<>();
         l.tensors().forEach((k, t) -> {
-            if (k.equals("input")) return;
+            // The gates' pre-activations ("pre.i", …) are there for the app's equations; the file
+            // keeps to the quantities docs/trace-format.md lists (the RNN's "a" is among them).
+            if (k.equals("input") || k.startsWith("pre.")) return;
             Matcher m = BLOCK.matcher(k);
             if (t.rank() == 3) perStep.put(k, t);
             else if (m.matches() && m.group(2) != null) {
