@@ -52,7 +52,7 @@ abstract class BackendParityTest {
     @Test
     void gemmEqualsTheReferenceOnRandomShapesTransposesAndOffsets() {
         Random r = new Random(11);
-        int[][] shapes = {{1, 1, 1}, {4, 2, 2}, {3, 5, 7}, {17, 33, 9}, {64, 10, 128}, {37, 53, 41}, {64, 128, 784}, {129, 65, 31}};
+        int[][] shapes = {{1, 1, 1}, {4, 2, 2}, {3, 5, 7}, {17, 33, 9}, {64, 10, 128}, {37, 53, 41}, {64, 128, 784}, {129, 65, 31}, {32, 512, 128}};
         for (int[] s : shapes)
             for (int t = 0; t < 4; t++) {
                 boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
@@ -61,12 +61,30 @@ abstract class BackendParityTest {
                 int lda = (ta ? m : k) + r.nextInt(3), ldb = (tb ? k : n) + r.nextInt(3), ldc = n + r.nextInt(3);
                 int aOff = r.nextInt(5), bOff = r.nextInt(5), cOff = r.nextInt(5);
                 float[] a = random(r, aOff + (ta ? k : m) * lda), b = random(r, bOff + (tb ? n : k) * ldb), c0 = random(r, cOff + m * ldc);
-                float alpha = t == 3 ? 0.5f : 1f, beta = t == 1 ? 0f : 0.25f;
+                float alpha = t == 3 ? 0.5f : 1f, beta = t == 1 ? 0f : t == 2 ? 1f : 0.25f;
                 float[] want = c0.clone(), got = c0.clone();
                 reference.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, want, cOff, ldc);
                 backend.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, got, cOff, ldc);
                 assertClose(want, got, k, "gemm " + m + "×" + n + "×" + k + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : ""));
             }
+    }
+
+    /** One time step of [N][T][·] arrays, as a recurrent layer multiplies it: rows T·width apart. */
+    @Test
+    void gemmOnOneTimeStepOfASequenceEqualsTheReference() {
+        Random r = new Random(13);
+        int n = 8, steps = 10, units = 24, width = 4 * units;
+        float[] h = random(r, n * steps * units), w = random(r, units * width), act0 = random(r, n * steps * width);
+        for (int t = 0; t < steps; t++) {
+            float[] want = act0.clone(), got = act0.clone();
+            reference.gemm(false, false, n, width, units, 1f, h, t * units, steps * units, w, 0, width, 1f, want, t * width, steps * width);
+            backend.gemm(false, false, n, width, units, 1f, h, t * units, steps * units, w, 0, width, 1f, got, t * width, steps * width);
+            assertClose(want, got, units, "h_t · W at step " + t);
+            float[] dh = new float[n * units], dhWant = new float[n * units];
+            reference.gemm(false, true, n, units, width, 1f, act0, t * width, steps * width, w, 0, width, 0f, dhWant, 0, units);
+            backend.gemm(false, true, n, units, width, 1f, act0, t * width, steps * width, w, 0, width, 0f, dh, 0, units);
+            assertClose(dhWant, dh, width, "dPre_t · Wᵀ at step " + t);
+        }
     }
 
     @Test
