@@ -1,6 +1,7 @@
 package backprop.app.views;
 
 import backprop.app.backprop.BackpropView;
+import backprop.app.cnn.CnnView;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.view.ViewInfo;
 import backprop.app.view.ViewRegistry;
@@ -13,7 +14,6 @@ import backprop.app.view.ViewRegistry;
  */
 public final class StudioViews {
     static final ViewInfo RECURRENT = new ViewInfo("recurrent", "Recurrent", "mdi2r-repeat");
-    static final ViewInfo CNN = new ViewInfo("cnn", "CNN", "mdi2g-grid");
     static final ViewInfo EDITOR = new ViewInfo("editor", "Editor", "mdi2p-pencil-ruler");
     static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
 
@@ -25,7 +25,7 @@ public final class StudioViews {
                 .add(PlaygroundView.INFO, PlaygroundView::new)
                 .add(BackpropView.INFO, BackpropView::new)
                 .comingSoon(RECURRENT)
-                .comingSoon(CNN)
+                .add(CnnView.INFO, CnnView::new)
                 .comingSoon(EDITOR)
                 .comingSoon(LESSONS);
     }
