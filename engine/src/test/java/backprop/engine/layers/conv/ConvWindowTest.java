@@ -28,7 +28,7 @@ class ConvWindowTest {
         // The window at (0, 0) with padding 1 covers padding, padding / padding, pixel (0,0).
         assertArrayEquals(new float[] {0, 0, 0, 1}, cw.inputs());
         assertArrayEquals(new boolean[] {true, true, true, false}, cw.padded());
-        assertArrayEquals(new float[] {0, 0, 0, 2}, cw.products());
+        assertArrayEquals(new float[] {0, 0, 0, 2}, cw.products(), 0f); // 0 · (−1) is −0: equal as numbers
         assertEquals(2f, cw.sum());
         assertEquals(2.5f, cw.a());
         assertEquals(2.5f, cw.z());
