@@ -10,7 +10,9 @@ import backprop.engine.spec.NetworkSpec;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -23,6 +25,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,6 +55,8 @@ public final class CnnView implements StudioView {
     private final Label digitText = new Label();
     private final Label formula = new Label();
     private final Label speedLabel = new Label();
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private VBox leftColumn, rightColumn;
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
 
     private final Transport transport = new Transport() {
@@ -75,6 +80,9 @@ public final class CnnView implements StudioView {
         root.setCenter(mapsColumn());
         root.setRight(rightColumn());
         wire();
+        root.widthProperty().addListener((o, a, b) -> sizeColumns());
+        presenter.addListener((o, a, b) -> sizeColumns());
+        sizeColumns();
         vm.start(null);
     }
 
@@ -132,7 +140,7 @@ public final class CnnView implements StudioView {
 
     private Node inputColumn() {
         ToggleGroup mode = new ToggleGroup();
-        ToggleButton heldOut = new ToggleButton("Held-out digit");
+        ToggleButton heldOut = new ToggleButton("Held-out");
         ToggleButton draw = new ToggleButton("Draw");
         heldOut.setId("cnn-held-out");
         draw.setId("cnn-draw");
@@ -166,18 +174,20 @@ public final class CnnView implements StudioView {
 
         prediction.setId("cnn-prediction");
         prediction.getStyleClass().add(Styles.CNN_PREDICTION);
+        prediction.setWrapText(true);
+        prediction.setMinHeight(Region.USE_PREF_SIZE);
         bars.setId("cnn-bars");
         VBox.setVgrow(bars, Priority.ALWAYS);
         Label hint = new Label("Draw with the mouse: the digit is scaled into 20×20 and centred by its mass, like MNIST.");
         hint.getStyleClass().add(Styles.CNN_HINT);
         hint.setWrapText(true);
+        hint.visibleProperty().bind(presenter.not());
+        hint.managedProperty().bind(hint.visibleProperty());
         VBox input = card("Input", modes, pad, nav, hint);
-        VBox output = card("What the network says", prediction, bars);
+        VBox output = card("Prediction", prediction, bars);
         VBox.setVgrow(output, Priority.ALWAYS);
         VBox col = new VBox(10, input, output);
-        col.setPrefWidth(250);
-        col.setMinWidth(230);
-        col.setMaxWidth(260);
+        leftColumn = col;
         BorderPane.setMargin(col, new Insets(0, 10, 0, 0));
         return col;
     }
@@ -185,8 +195,8 @@ public final class CnnView implements StudioView {
     private Node mapsColumn() {
         maps.setId("cnn-maps");
         filters.setId("cnn-filters");
-        VBox mapCard = card("Feature maps of this input (z of each layer)", maps);
-        VBox filterCard = card("Filters now, and ∂R/∂W of the last training step", filters);
+        VBox mapCard = card("Feature maps: z of each layer", maps);
+        VBox filterCard = card("Filters, and ∂R/∂W of the last step", filters);
         VBox.setVgrow(maps, Priority.ALWAYS);
         VBox.setVgrow(filters, Priority.ALWAYS);
         VBox.setVgrow(mapCard, Priority.ALWAYS);
@@ -199,7 +209,8 @@ public final class CnnView implements StudioView {
     private Node rightColumn() {
         chart.setId("cnn-chart");
         chart.setPrefHeight(190);
-        VBox training = card("Training: loss and accuracy (held-out: 500 digits)", chart);
+        chart.minHeightProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(170).otherwise(130));
+        VBox training = card("Loss and accuracy (test: 500 held-out)", chart);
 
         Spinner<Integer> filter = spinner("cnn-filter", 1, 4, 1);
         Spinner<Integer> stride = spinner("cnn-stride", 1, 4, vm.strideProperty().get());
@@ -211,8 +222,9 @@ public final class CnnView implements StudioView {
         Button right = button("cnn-window-next", "mdi2c-chevron-right", "Move the window on one position");
         left.setOnAction(e -> vm.positionProperty().set(vm.positionProperty().get() - 1));
         right.setOnAction(e -> vm.positionProperty().set(vm.positionProperty().get() + 1));
-        HBox controls = new HBox(6, fixed("filter"), filter, fixed("stride"), stride, fixed("padding"), padding, left, right);
+        FlowPane controls = new FlowPane(6, 4, fixed("filter"), filter, fixed("stride"), stride, fixed("padding"), padding);
         controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPrefWrapLength(300);
         formula.setId("cnn-formula");
         formula.getStyleClass().add(Styles.CNN_FORMULA);
         formula.setWrapText(true);
@@ -220,13 +232,38 @@ public final class CnnView implements StudioView {
         conv.setId("cnn-conv");
         conv.onPosition(p -> vm.positionProperty().set(p));
         VBox.setVgrow(conv, Priority.ALWAYS);
-        VBox explained = card("Convolution, one window at a time (conv1)", controls, formula, conv);
+        formula.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(formula, Priority.ALWAYS);
+        HBox formulaRow = new HBox(6, formula, left, right);
+        formulaRow.setAlignment(Pos.CENTER_LEFT);
+        Label how = new Label("Each output is the sum of the window's products plus the filter's bias; the activation then gives z. "
+                + "Click either image to move the window; a stride or padding the kernel cannot fit is refused with the reason.");
+        how.getStyleClass().add(Styles.CNN_HINT);
+        how.setWrapText(true);
+        how.setMinHeight(Region.USE_PREF_SIZE);
+        how.visibleProperty().bind(presenter.not()); // presenters say it; the room goes to the numbers
+        how.managedProperty().bind(how.visibleProperty());
+        VBox explained = card("One window of conv1", controls, formulaRow, conv, how);
         VBox.setVgrow(explained, Priority.ALWAYS);
         VBox col = new VBox(10, training, explained);
-        col.setPrefWidth(440);
-        col.setMinWidth(380);
+        rightColumn = col;
         BorderPane.setMargin(col, new Insets(0, 0, 0, 10));
         return col;
+    }
+
+    /**
+     * The input column keeps its size; the convolution column takes about 30 % of a wide window
+     * (its numbers need the room), and both grow with presenter sizes. The maps get the rest.
+     */
+    private void sizeColumns() {
+        double k = presenter.get() ? 1.3 : 1, w = root.getWidth();
+        leftColumn.setPrefWidth(250 * k);
+        leftColumn.setMinWidth(230 * k);
+        leftColumn.setMaxWidth(250 * k);
+        double right = Math.max(430 * k, w * 0.3);
+        rightColumn.setPrefWidth(right);
+        rightColumn.setMinWidth(380 * k);
+        rightColumn.setMaxWidth(right);
     }
 
     private static Label fixed(String text) {
@@ -238,7 +275,6 @@ public final class CnnView implements StudioView {
     private static Spinner<Integer> spinner(String id, int min, int max, int value) {
         Spinner<Integer> s = new Spinner<>(min, max, value);
         s.setId(id);
-        s.setPrefWidth(58);
         s.setMinWidth(Region.USE_PREF_SIZE);
         return s;
     }
@@ -332,6 +368,7 @@ public final class CnnView implements StudioView {
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;
         for (var c : List.of(pad, bars, maps, filters, chart, conv)) c.setScale(s);
+        presenter.set(on);
     }
 
     @Override public void onHidden() { vm.playingProperty().set(false); }

@@ -52,12 +52,15 @@ final class ConvPanel extends CanvasPane {
     protected void redraw() {
         GraphicsContext g = cleared();
         if (e == null) return;
-        double w = getWidth(), h = getHeight(), s = scale();
+        double w = getWidth(), h = getHeight();
+        double s = Math.max(0.7, Math.min(scale(), w / 420)); // presenter sizes as far as the width allows; the maps give way in height
         Font f = Font.font("System", 10.5 * s), bold = Font.font("System", FontWeight.BOLD, 11.5 * s);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         int padded = e.side() + 2 * e.padding();
-        double mapsH = Math.min(h * 0.48, (w - 40 * s) / 2);
+        // The maps take what the numbers below leave: three K-row tables and two lines.
+        double below = 12 * s + 16 * s + e.kernel() * 18 * s + 44 * s;
+        double mapsH = Math.max(60, Math.min(h - below, (w - 24 * s) / 2 + 16 * s));
         inCell = Math.max(1, Math.floor((mapsH - 16 * s) / padded));
         inX = 0;
         inY = 16 * s;
@@ -84,7 +87,7 @@ final class ConvPanel extends CanvasPane {
         g.setLineWidth(2 * lineScale());
         g.strokeRect(inX + cw.col() * e.stride() * inCell, inY + cw.row() * e.stride() * inCell, k * inCell, k * inCell);
 
-        outX = inX + padded * inCell + 24 * s;
+        outX = Math.max(inX + padded * inCell + 24 * s, textWidth("input, padded by " + e.padding(), bold) + 16 * s); // titles never overlap
         outY = inY;
         outCell = Math.max(1, Math.floor(Math.min(mapsH - 16 * s, w - outX) / n));
         g.setFill(ink());

@@ -99,7 +99,9 @@ final class MapGrid extends CanvasPane {
     protected void redraw() {
         GraphicsContext g = cleared();
         tiles.clear();
-        double w = getWidth(), h = getHeight(), s = scale();
+        double w = getWidth(), h = getHeight();
+        // Three lines of text per row at most: presenter sizes shrink where the rows are short.
+        double s = rows.isEmpty() ? scale() : Math.max(0.7, Math.min(scale(), (h - 18 * scale()) / rows.size() / 44));
         Font title = Font.font("System", FontWeight.BOLD, 12 * s), small = Font.font("System", 10.5 * s);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);

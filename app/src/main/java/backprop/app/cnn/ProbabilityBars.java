@@ -28,8 +28,9 @@ final class ProbabilityBars extends CanvasPane {
     protected void redraw() {
         GraphicsContext g = cleared();
         if (p.length == 0) return;
-        double w = getWidth(), h = getHeight(), s = scale();
-        double rowH = h / p.length, labelW = 18 * s, valueW = 58 * s, barW = Math.max(10, w - labelW - valueW - 8);
+        double w = getWidth(), h = getHeight(), rowH = h / p.length;
+        double s = Math.min(scale(), rowH / 15); // the text never outgrows its row
+        double labelW = 18 * s, valueW = 58 * s, barW = Math.max(10, w - labelW - valueW - 8);
         int best = 0;
         for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
         Font f = Font.font("System", 11.5 * s), bold = Font.font("System", FontWeight.BOLD, 11.5 * s);
