@@ -17,8 +17,9 @@ import java.util.List;
  * @param inspected the trace of the current input (a batch of one), not updating anything
  * @param training  the last training step's trace (its weight gradients), null before the first
  * @param label     the input's label, −1 for a drawing
+ * @param confusion the held-out table, when the view asks for it (else null)
  */
-record CnnFrame(long step, double epochs, List<Metric> history, StepTrace inspected, StepTrace training, int label) {
+record CnnFrame(long step, double epochs, List<Metric> history, StepTrace inspected, StepTrace training, int label, Confusion confusion) {
 
     /** The image the network saw, [28·28]. */
     float[] input() { return inspected.input()[0]; }

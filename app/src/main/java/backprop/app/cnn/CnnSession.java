@@ -118,6 +118,32 @@ final class CnnSession {
     }
 
     /**
+     * The network's answer for each of the held-out digits, and the 10×10 table of label against
+     * answer. The answers are the engine's outputs; only the counting happens here.
+     */
+    Confusion confusion() {
+        Dataset test = digits.test();
+        int n = test.size(), classes = MnistDigits.CLASSES;
+        int[][] counts = new int[classes][classes];
+        int[] labels = new int[n], answers = new int[n];
+        int chunk = 250; // a few hundred images per forward pass keeps the buffers small
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            int[] idx = new int[to - from];
+            for (int i = 0; i < idx.length; i++) idx[i] = from + i;
+            float[] p = trainer.model().predict(test.subset(idx).inputsTensor()).data();
+            for (int i = 0; i < idx.length; i++) {
+                int best = 0;
+                for (int k = 1; k < classes; k++) if (p[i * classes + k] > p[i * classes + best]) best = k;
+                labels[from + i] = test.label(from + i);
+                answers[from + i] = best;
+                counts[labels[from + i]][best]++;
+            }
+        }
+        return new Confusion(trainer.steps(), counts, labels, answers);
+    }
+
+    /**
      * Every number of one image going through the network, without updating it: a trace of a
      * batch of one. The target is {@code label}; a drawing has none, so it gets the network's own
      * answer (the gradients of that trace are not shown).

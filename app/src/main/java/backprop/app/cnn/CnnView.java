@@ -51,6 +51,7 @@ public final class CnnView implements StudioView {
     private final MapGrid filters = new MapGrid(true);
     private final LossChart chart = new LossChart();
     private final ConvPanel conv = new ConvPanel();
+    private final ConfusionMatrix confusion = new ConfusionMatrix();
     private final Label prediction = new Label();
     private final Label digitText = new Label();
     private final Label formula = new Label();
@@ -184,7 +185,28 @@ public final class CnnView implements StudioView {
         hint.visibleProperty().bind(presenter.not());
         hint.managedProperty().bind(hint.visibleProperty());
         VBox input = card("Input", modes, pad, nav, hint);
-        VBox output = card("Prediction", prediction, bars);
+        ToggleGroup which = new ToggleGroup();
+        ToggleButton one = new ToggleButton("This input");
+        ToggleButton all = new ToggleButton("All held-out");
+        one.setId("cnn-show-one");
+        all.setId("cnn-show-all");
+        one.setToggleGroup(which);
+        all.setToggleGroup(which);
+        one.setSelected(true);
+        which.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) a.setSelected(true);
+            else vm.confusionShownProperty().set(b == all);
+        });
+        confusion.setId("cnn-confusion");
+        confusion.onCell(vm::showExample);
+        VBox.setVgrow(confusion, Priority.ALWAYS);
+        for (Node n : List.of(prediction, bars)) {
+            n.visibleProperty().bind(vm.confusionShownProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        confusion.visibleProperty().bind(vm.confusionShownProperty());
+        confusion.managedProperty().bind(confusion.visibleProperty());
+        VBox output = card("Prediction", new HBox(4, one, all), prediction, bars, confusion);
         VBox.setVgrow(output, Priority.ALWAYS);
         VBox col = new VBox(10, input, output);
         leftColumn = col;
@@ -327,6 +349,7 @@ public final class CnnView implements StudioView {
         k.addAll(f.gradients());
         filters.show(k, "");
         chart.show(f.history());
+        if (f.confusion() != null) confusion.show(f.confusion());
         showSelection();
     }
 
@@ -367,7 +390,7 @@ public final class CnnView implements StudioView {
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;
-        for (var c : List.of(pad, bars, maps, filters, chart, conv)) c.setScale(s);
+        for (var c : List.of(pad, bars, maps, filters, chart, conv, confusion)) c.setScale(s);
         presenter.set(on);
     }
 
@@ -383,4 +406,6 @@ public final class CnnView implements StudioView {
     MapGrid filterGrid() { return filters; }
 
     DrawPad drawPad() { return pad; }
+
+    ConfusionMatrix confusionMatrix() { return confusion; }
 }

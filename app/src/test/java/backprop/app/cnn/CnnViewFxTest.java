@@ -90,6 +90,42 @@ class CnnViewFxTest {
     }
 
     @Test
+    void theHeldOutTableCountsTheEnginesAnswersAndShowsAMistake(FxRobot robot) throws Exception {
+        robot.interact(() -> view.viewModel().prepareNow(null, 20));
+        robot.clickOn("#cnn-show-all");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().frameProperty().get().confusion() != null);
+        Confusion c = view.viewModel().frameProperty().get().confusion();
+        assertEquals(2000, c.total());
+        int sum = 0;
+        for (int[] row : c.counts()) for (int n : row) sum += n;
+        assertEquals(2000, sum);
+        // The share right is the engine's own accuracy on the same digits, after the same 20 updates.
+        CnnSession engine = CnnSession.create(null);
+        engine.train(20);
+        float accuracy = new backprop.engine.train.Trainer(engine.model(), backprop.engine.train.TrainConfig.defaults())
+                .evaluate(engine.digits.test())[1];
+        assertEquals(accuracy, c.correct() / 2000f, 1e-6);
+        // Clicking a mistake's cell shows a held-out digit with that label and that answer.
+        int t = -1, p = -1;
+        for (int i = 0; i < 10 && t < 0; i++) for (int j = 0; j < 10; j++) if (i != j && c.counts()[i][j] > 0) { t = i; p = j; break; }
+        int label = t, answer = p;
+        robot.interact(() -> view.viewModel().showExample(label, answer));
+        int shown = view.viewModel().digitProperty().get();
+        assertEquals(label, c.labels()[shown]);
+        assertEquals(answer, c.predicted()[shown]);
+        String dir = System.getProperty("cnn.look.dir");
+        if (dir != null) {
+            robot.interact(() -> {
+                try {
+                    backprop.app.export.PngFiles.write(view.root().getScene().snapshot(null), java.nio.file.Path.of(dir, "cnn-confusion.png"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    @Test
     void strideAndPaddingUpdateTheFormula(FxRobot robot) {
         assertEquals("(28 + 2·1 − 3) / 1 + 1 = 28", text(robot, "#cnn-formula"));
         robot.interact(() -> {
