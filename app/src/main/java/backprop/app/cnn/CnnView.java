@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,6 +30,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -51,6 +53,7 @@ public final class CnnView implements StudioView {
     private final MapGrid filters = new MapGrid(true);
     private final LossChart chart = new LossChart();
     private final ConvPanel conv = new ConvPanel();
+    private final PoolPanel pool = new PoolPanel();
     private final ConfusionMatrix confusion = new ConfusionMatrix();
     private final Label prediction = new Label();
     private final Label digitText = new Label();
@@ -242,8 +245,8 @@ public final class CnnView implements StudioView {
         padding.valueProperty().addListener((o, a, b) -> vm.paddingProperty().set(b));
         Button left = button("cnn-window-prev", "mdi2c-chevron-left", "Move the window back one position");
         Button right = button("cnn-window-next", "mdi2c-chevron-right", "Move the window on one position");
-        left.setOnAction(e -> vm.positionProperty().set(vm.positionProperty().get() - 1));
-        right.setOnAction(e -> vm.positionProperty().set(vm.positionProperty().get() + 1));
+        left.setOnAction(e -> move(-1));
+        right.setOnAction(e -> move(1));
         FlowPane controls = new FlowPane(6, 4, fixed("filter"), filter, fixed("stride"), stride, fixed("padding"), padding);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPrefWrapLength(300);
@@ -253,19 +256,46 @@ public final class CnnView implements StudioView {
         formula.setMinHeight(Region.USE_PREF_SIZE);
         conv.setId("cnn-conv");
         conv.onPosition(p -> vm.positionProperty().set(p));
-        VBox.setVgrow(conv, Priority.ALWAYS);
+        pool.setId("cnn-pool");
+        pool.onPosition(p -> vm.poolPositionProperty().set(p));
+        conv.visibleProperty().bind(vm.poolModeProperty().not());
+        pool.visibleProperty().bind(vm.poolModeProperty());
+        StackPane panels = new StackPane(conv, pool);
+        VBox.setVgrow(panels, Priority.ALWAYS);
+        stride.disableProperty().bind(vm.poolModeProperty());
+        padding.disableProperty().bind(vm.poolModeProperty());
         formula.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(formula, Priority.ALWAYS);
         HBox formulaRow = new HBox(6, formula, left, right);
         formulaRow.setAlignment(Pos.CENTER_LEFT);
-        Label how = new Label("Each output is the sum of the window's products plus the filter's bias; the activation then gives z. "
-                + "Click either image to move the window; a stride or padding the kernel cannot fit is refused with the reason.");
+        ToggleGroup what = new ToggleGroup();
+        ToggleButton convMode = new ToggleButton("conv1");
+        ToggleButton poolMode = new ToggleButton("pool1");
+        convMode.setId("cnn-mode-conv");
+        poolMode.setId("cnn-mode-pool");
+        convMode.setToggleGroup(what);
+        poolMode.setToggleGroup(what);
+        convMode.setSelected(true);
+        what.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) a.setSelected(true);
+            else vm.poolModeProperty().set(b == poolMode);
+        });
+        HBox modeSwitch = new HBox(0, convMode, poolMode);
+        Label how = new Label("Convolution: each output is the sum of the window's products plus the filter's bias, then the activation. "
+                + "Pooling: each output is the largest value under its window. Click either image to move the window.");
         how.getStyleClass().add(Styles.CNN_HINT);
         how.setWrapText(true);
         how.setMinHeight(Region.USE_PREF_SIZE);
         how.visibleProperty().bind(presenter.not()); // presenters say it; the room goes to the numbers
         how.managedProperty().bind(how.visibleProperty());
-        VBox explained = card("One window of conv1", controls, formulaRow, conv, how);
+        VBox explained = card("One window at a time", controls, formulaRow, panels, how);
+        // The conv1 / pool1 switch sits in the title line, right-aligned, so the spinners keep one line.
+        Node title = explained.getChildren().remove(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(6, title, gap, modeSwitch);
+        head.setAlignment(Pos.CENTER_LEFT);
+        explained.getChildren().add(0, head);
         VBox.setVgrow(explained, Priority.ALWAYS);
         VBox col = new VBox(10, training, explained);
         rightColumn = col;
@@ -307,10 +337,10 @@ public final class CnnView implements StudioView {
         vm.frameProperty().addListener((o, a, f) -> showFrame(f));
         vm.explanationProperty().addListener((o, a, e) -> {
             conv.show(e);
-            formula.setText(e.formula());
-            formula.getStyleClass().remove(Styles.CNN_FORMULA_ERROR);
-            if (!e.fits()) formula.getStyleClass().add(Styles.CNN_FORMULA_ERROR);
+            showFormula();
         });
+        vm.poolExplanationProperty().addListener((o, a, e) -> { pool.show(e); showFormula(); });
+        vm.poolModeProperty().addListener((o, a, b) -> showFormula());
         vm.speedProperty().addListener((o, a, b) -> showSpeed());
         showSpeed();
         vm.drawModeProperty().addListener((o, a, b) -> showInput());
@@ -318,6 +348,21 @@ public final class CnnView implements StudioView {
         maps.onSelect(h -> vm.selectedProperty().set(new CnnViewModel.Unit(h.maps().layerIndex(), h.image(), h.row(), h.col())));
         vm.selectedProperty().addListener((o, a, u) -> showSelection());
         showInput();
+    }
+
+    /** The output-size formula of what the panel shows: the convolution's (or why it does not fit), or the pooling's. */
+    private void showFormula() {
+        ConvExplanation e = vm.explanationProperty().get();
+        PoolExplanation p = vm.poolExplanationProperty().get();
+        boolean pooling = vm.poolModeProperty().get();
+        formula.setText(pooling ? (p == null ? "" : p.formula()) : e == null ? "" : e.formula());
+        formula.getStyleClass().remove(Styles.CNN_FORMULA_ERROR);
+        if (!pooling && e != null && !e.fits()) formula.getStyleClass().add(Styles.CNN_FORMULA_ERROR);
+    }
+
+    private void move(int by) {
+        IntegerProperty p = vm.poolModeProperty().get() ? vm.poolPositionProperty() : vm.positionProperty();
+        p.set(p.get() + by);
     }
 
     private void showSpeed() {
@@ -390,7 +435,7 @@ public final class CnnView implements StudioView {
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;
-        for (var c : List.of(pad, bars, maps, filters, chart, conv, confusion)) c.setScale(s);
+        for (var c : List.of(pad, bars, maps, filters, chart, conv, pool, confusion)) c.setScale(s);
         presenter.set(on);
     }
 

@@ -45,6 +45,9 @@ final class CnnViewModel {
     private final IntegerProperty stride = new SimpleIntegerProperty(this, "stride", 1);
     private final IntegerProperty padding = new SimpleIntegerProperty(this, "padding", 1);
     private final IntegerProperty position = new SimpleIntegerProperty(this, "position", 12 * 28 + 12);
+    private final BooleanProperty poolMode = new SimpleBooleanProperty(this, "poolMode", false);
+    private final IntegerProperty poolPosition = new SimpleIntegerProperty(this, "poolPosition", 6 * 14 + 6);
+    private final ReadOnlyObjectWrapper<PoolExplanation> poolExplanation = new ReadOnlyObjectWrapper<>(this, "poolExplanation");
     private final ReadOnlyObjectWrapper<ConvExplanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final BooleanProperty confusionShown = new SimpleBooleanProperty(this, "confusionShown", false);
     private final DigitInk ink = new DigitInk();
@@ -61,7 +64,7 @@ final class CnnViewModel {
         this.worker = worker;
         digit.addListener((o, a, b) -> inputChanged());
         drawMode.addListener((o, a, b) -> inputChanged());
-        for (IntegerProperty p : new IntegerProperty[] {filter, stride, padding, position}) p.addListener((o, a, b) -> explain());
+        for (IntegerProperty p : new IntegerProperty[] {filter, stride, padding, position, poolPosition}) p.addListener((o, a, b) -> explain());
         frame.addListener((o, a, b) -> explain());
         playing.addListener((o, a, b) -> { if (b) pump(); });
         confusionShown.addListener((o, a, b) -> { if (b) inputChanged(); });
@@ -214,6 +217,12 @@ final class CnnViewModel {
         LayerTrace conv = f.inspected().layers().get(0);
         int filters = conv.tensor("weights").dim(0);
         explanation.set(ConvExplanation.of(conv, Math.floorMod(filter.get(), filters), stride.get(), padding.get(), position.get()));
+        for (LayerTrace l : f.inspected().layers()) {
+            if (l.type().equals("maxpool") || l.type().equals("avgpool")) {
+                poolExplanation.set(PoolExplanation.of(l, filter.get(), poolPosition.get()));
+                break;
+            }
+        }
     }
 
     /** The input pixels unit {@code u}'s value depends on, corners inclusive; empty for the input itself. */
@@ -262,6 +271,9 @@ final class CnnViewModel {
     IntegerProperty paddingProperty() { return padding; }
     IntegerProperty positionProperty() { return position; }
     BooleanProperty confusionShownProperty() { return confusionShown; }
+    BooleanProperty poolModeProperty() { return poolMode; }
+    IntegerProperty poolPositionProperty() { return poolPosition; }
+    ReadOnlyObjectProperty<PoolExplanation> poolExplanationProperty() { return poolExplanation.getReadOnlyProperty(); }
 
     /** Shows the next held-out digit labelled {@code label} that the network called {@code answer}. */
     void showExample(int label, int answer) {

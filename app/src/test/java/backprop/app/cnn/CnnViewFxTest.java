@@ -35,6 +35,8 @@ class CnnViewFxTest {
             stage.show();
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().frameProperty().get() != null);
+        // The frame is set before its listeners run on the FX thread: let them finish.
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
@@ -140,5 +142,17 @@ class CnnViewFxTest {
         });
         assertEquals("(28 + 2·1 − 3) / 3 + 1 = 10", text(robot, "#cnn-formula"));
         assertEquals(10, view.viewModel().explanationProperty().get().outputSize());
+        robot.clickOn("#cnn-mode-pool");
+        assertEquals("(28 − 2) / 2 + 1 = 14", text(robot, "#cnn-formula"));
+        String dir = System.getProperty("cnn.look.dir");
+        if (dir != null) {
+            robot.interact(() -> {
+                try {
+                    backprop.app.export.PngFiles.write(view.root().getScene().snapshot(null), java.nio.file.Path.of(dir, "cnn-pool.png"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
     }
 }

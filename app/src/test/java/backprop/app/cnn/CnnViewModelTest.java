@@ -88,6 +88,22 @@ class CnnViewModelTest {
     }
 
     @Test
+    void aPoolingWindowShowsTheTracedInputsAndResult() throws Exception {
+        vm.prepareNow(null, 0);
+        vm.filterProperty().set(1);
+        vm.poolPositionProperty().set(5 * 14 + 7);
+        PoolExplanation p = vm.poolExplanationProperty().get();
+        assertEquals("(28 − 2) / 2 + 1 = 14", p.formula());
+        StepTrace engine = CnnTraces.untrained(0);
+        float[] in = engine.layers().get(1).tensor("input").data(), out = engine.layers().get(1).tensor("z").data();
+        assertArrayEquals(new float[] {in[784 + 10 * 28 + 14], in[784 + 10 * 28 + 15], in[784 + 11 * 28 + 14], in[784 + 11 * 28 + 15]}, p.window());
+        assertEquals(out[196 + 5 * 14 + 7], p.result());
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : p.window()) max = Math.max(max, v);
+        assertEquals(max, p.result(), "max pooling keeps the window's largest value");
+    }
+
+    @Test
     void aDrawingIsTracedWithoutALabel() throws Exception {
         vm.start(null);
         settle();
