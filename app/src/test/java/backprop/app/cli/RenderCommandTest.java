@@ -51,7 +51,7 @@ class RenderCommandTest {
     @Test @Order(2)
     void unknownViewThemeOrFolderAreRefused() {
         assertEquals(2, run("--view", "nope", "--out", dir.resolve("x.png").toString()));
-        assertTrue(err.toString().contains("unknown view 'nope' (available: playground, backprop)"), err.toString());
+        assertTrue(err.toString().contains("unknown view 'nope' (available: playground, backprop"), err.toString());
         assertEquals(2, run("--view", "backprop", "--theme", "sepia", "--out", dir.resolve("x.png").toString()));
         assertTrue(err.toString().contains("unknown theme 'sepia'"), err.toString());
         assertEquals(2, run("--view", "backprop", "--out", dir.resolve("missing/x.png").toString()));

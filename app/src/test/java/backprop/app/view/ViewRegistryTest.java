@@ -24,7 +24,8 @@ class ViewRegistryTest {
         List<ViewRegistry.Entry> entries = StudioViews.registry().entries();
         assertSame(PlaygroundView.INFO, entries.get(0).info());
         assertSame(BackpropView.INFO, entries.get(1).info());
-        assertEquals(List.of("playground", "backprop"), StudioViews.registry().availableIds());
+        assertTrue(StudioViews.registry().availableIds().containsAll(List.of("playground", "backprop", "cnn")), StudioViews.registry().availableIds().toString());
+        assertSame(backprop.app.cnn.CnnView.INFO, StudioViews.registry().entry("cnn").orElseThrow().info());
     }
 
     @Test
