@@ -105,7 +105,7 @@ final class CnnSession {
             lossSum += t.loss();
             accSum += Metrics.accuracy(Tensor.matrix(t.output()), Tensor.matrix(t.target()));
             since++;
-            if (trainer.steps() % EVAL_EVERY == 0) measure();
+            if (trainer.steps() % EVAL_EVERY == 0 || trainer.steps() == 1) measure(); // the first update too: the charts start at once
         }
     }
 

@@ -234,7 +234,7 @@ public final class CnnView implements StudioView {
     private Node rightColumn() {
         chart.setId("cnn-chart");
         chart.setPrefHeight(190);
-        chart.minHeightProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(170).otherwise(130));
+        chart.minHeightProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(150).otherwise(130));
         VBox training = card("Loss and accuracy (test: 500 held-out)", chart);
 
         Spinner<Integer> filter = spinner("cnn-filter", 1, 4, 1);
@@ -402,10 +402,14 @@ public final class CnnView implements StudioView {
         CnnViewModel.Unit u = vm.selectedProperty().get();
         if (u == null) {
             maps.select(null, null);
+            pad.showField(null);
             return;
         }
         FeatureMaps row = maps.rows().stream().filter(m -> m.layerIndex() == u.layerIndex()).findFirst().orElse(null);
-        maps.select(row == null ? null : new MapGrid.Hit(row, u.channel(), u.row(), u.col()), vm.receptiveField(u).orElse(null));
+        var field = vm.receptiveField(u).orElse(null);
+        maps.select(row == null ? null : new MapGrid.Hit(row, u.channel(), u.row(), u.col()), field);
+        // The pad shows a drawing as drawn, not as scaled and centred for the network: no field there.
+        pad.showField(vm.drawModeProperty().get() ? null : field);
     }
 
     // ------------------------------------------------------------------ StudioView

@@ -21,6 +21,7 @@ final class DrawPad extends CanvasPane {
 
     private float[] pixels = new float[DigitInk.SIDE * DigitInk.SIDE];
     private Pen pen;
+    private backprop.engine.layers.conv.ConvArithmetic.Region field;
 
     DrawPad() {
         setMinSize(140, 140);
@@ -35,6 +36,12 @@ final class DrawPad extends CanvasPane {
     /** Shows {@code values} ([28·28] in [0, 1]): ink on paper. */
     void show(float[] values) {
         pixels = values.clone();
+        redraw();
+    }
+
+    /** Lights the input pixels a selected unit sees (null: none). Only for an image shown as the network sees it. */
+    void showField(backprop.engine.layers.conv.ConvArithmetic.Region region) {
+        field = region;
         redraw();
     }
 
@@ -76,5 +83,10 @@ final class DrawPad extends CanvasPane {
         g.setStroke(border());
         g.setLineWidth(1.5 * lineScale());
         g.strokeRect(x0, y0, size, size);
+        if (field != null) {
+            g.setStroke(accent());
+            g.setLineWidth(2.5 * lineScale());
+            g.strokeRect(x0 + field.left() * c, y0 + field.top() * c, (field.right() - field.left() + 1) * c, (field.bottom() - field.top() + 1) * c);
+        }
     }
 }

@@ -89,6 +89,21 @@ class CnnViewFxTest {
         assertEquals(new CnnViewModel.Unit(0, 2, 12, 14), view.viewModel().selectedProperty().get());
         assertEquals(new backprop.engine.layers.conv.ConvArithmetic.Region(11, 13, 13, 15),
                 view.viewModel().receptiveField(view.viewModel().selectedProperty().get()).orElseThrow());
+        // A unit of conv2 sees more: 8×8 pixels, lit on the input row of the grid.
+        double[] deep = grid.pixelCentre("conv2", 4, 6, 6).orElseThrow();
+        robot.clickOn(grid.localToScreen(deep[0], deep[1]), MouseButton.PRIMARY);
+        assertEquals(new backprop.engine.layers.conv.ConvArithmetic.Region(9, 9, 16, 16),
+                view.viewModel().receptiveField(view.viewModel().selectedProperty().get()).orElseThrow());
+        String dir = System.getProperty("cnn.look.dir");
+        if (dir != null) {
+            robot.interact(() -> {
+                try {
+                    backprop.app.export.PngFiles.write(view.root().getScene().snapshot(null), java.nio.file.Path.of(dir, "cnn-field.png"));
+                } catch (Exception failure) {
+                    throw new IllegalStateException(failure);
+                }
+            });
+        }
     }
 
     @Test
