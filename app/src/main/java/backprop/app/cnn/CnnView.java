@@ -41,6 +41,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * last gradients, the softmax output, the receptive field of any unit, and one convolution
  * window in numbers with a stride and padding of your choice. Drawing only; state lives in
  * {@link CnnViewModel}, numbers come from the engine's traces.
+ *
+ * <p>Transport: space trains or pauses, → makes one update, Home starts again from fresh filters;
+ * training cannot be undone, so ← and End go to the previous and next held-out digit instead.
  */
 public final class CnnView implements StudioView {
     public static final ViewInfo INFO = new ViewInfo("cnn", "CNN", "mdi2g-grid");

@@ -3,6 +3,9 @@ package backprop.app.cnn;
 import backprop.app.work.EngineWorker;
 import backprop.engine.data.MnistDigits;
 import backprop.engine.layers.conv.ConvArithmetic;
+import backprop.engine.models.BuiltinModels;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
 import backprop.engine.trace.LayerTrace;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -227,25 +230,20 @@ final class CnnViewModel {
 
     /** The input pixels unit {@code u}'s value depends on, corners inclusive; empty for the input itself. */
     Optional<ConvArithmetic.Region> receptiveField(Unit u) {
-        CnnFrame f = frame.get();
-        if (u == null || f == null || u.layerIndex() < 0) return Optional.empty();
-        // cnn-small is fixed, so the session's spec is the built-in file; read from the engine's arithmetic.
-        var spec = specForFields();
-        var field = ConvArithmetic.ReceptiveField.of(spec, u.layerIndex());
+        if (u == null || u.layerIndex() < 0) return Optional.empty();
+        ConvArithmetic.ReceptiveField field = ConvArithmetic.ReceptiveField.of(SPEC, u.layerIndex());
         return Optional.of(field.region(u.row(), u.col(), DigitInk.SIDE, DigitInk.SIDE));
     }
 
-    private static backprop.engine.spec.NetworkSpec cachedSpec;
+    /** The network file the session trains (immutable): the receptive fields are read from its windows. */
+    private static final NetworkSpec SPEC = builtinSpec();
 
-    private static synchronized backprop.engine.spec.NetworkSpec specForFields() {
-        if (cachedSpec == null) {
-            try {
-                cachedSpec = backprop.engine.models.BuiltinModels.spec(CnnSession.MODEL);
-            } catch (backprop.engine.spec.SpecException e) {
-                throw new IllegalStateException(e);
-            }
+    private static NetworkSpec builtinSpec() {
+        try {
+            return BuiltinModels.spec(CnnSession.MODEL);
+        } catch (SpecException e) {
+            throw new IllegalStateException("built-in model " + CnnSession.MODEL + ": " + e.getMessage(), e);
         }
-        return cachedSpec;
     }
 
     void shutdown() {
