@@ -6,7 +6,7 @@ four rows (full batch, SGD lr 2), MLP 784-128-10 relu + softmax/cross-entropy at
 random batch (SGD lr 0.01); the char-LSTM (65 characters one-hot, nn.LSTM 128 units, a
 linear layer + softmax over the 65 characters at each of 64 steps, cross-entropy summed over
 the steps and averaged over the batch of 32, SGD lr 0.1); every step is forward, backward and
-update. Plus sgemm 1024^3.
+update; and LeNet-5 (the engine's `lenet` preset) at batch 64, SGD lr 0.01. Plus sgemm 1024^3.
 Two threads, as the issue's comparison. Prints a table, or one JSON object per line (--json).
 Exits 0 with a note where torch is not installed (apt-get install python3-torch).
 
@@ -94,6 +94,14 @@ def main():
     # Summed over the 64 steps, averaged over the 32 sequences: the engine's sequence loss.
     workload("char-lstm", CharLstm(),
              lambda p, t: -torch.log(p.gather(2, t[:, :, None]).clamp_min(1e-7)).sum() / p.shape[0], lstm_x, lstm_y, 0.1)
+
+    # LeNet-5 as the `lenet` preset: 28x28 digits, batch 64 (random pixels: speed does not depend on them).
+    lenet = nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(),
+                          nn.Linear(84, 10), nn.Softmax(dim=1))
+    workload("lenet", lenet, lambda p, t: -torch.log(p.gather(1, t[:, None]).clamp_min(1e-7)).mean(),
+             torch.rand(64, 1, 28, 28), torch.randint(0, 10, (64,)), 0.01)
 
     if a.json:
         for r in rows:

@@ -73,7 +73,17 @@ class DiagnosticsCommandTest {
 
     @Test
     void benchMeasuresTheCharLstmWithRecordingOffAndOn() throws Exception {
-        CliRun run = CliRun.of("bench", "--model", "char-lstm", "--seconds", "0.05", "--gemm-size", "64", "--json");
+        assertEquals(List.of("char-lstm/32/false", "char-lstm/32/true"), measuredAlone("char-lstm"));
+    }
+
+    @Test
+    void benchMeasuresLenetWithRecordingOffAndOn() throws Exception {
+        assertEquals(List.of("lenet/64/false", "lenet/64/true"), measuredAlone("lenet"));
+    }
+
+    /** One workload through {@code bench --model}: name/batch/recording of each step measurement. */
+    private static List<String> measuredAlone(String workload) throws Exception {
+        CliRun run = CliRun.of("bench", "--model", workload, "--seconds", "0.05", "--gemm-size", "64", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> seen = new java.util.ArrayList<>();
@@ -83,14 +93,14 @@ class DiagnosticsCommandTest {
             assertTrue(o.get("stepsPerSecond").asDouble() > 0, line);
             seen.add(o.get("name").asText() + "/" + o.get("batch").asInt() + "/" + o.get("recording").asBoolean());
         }
-        assertEquals(List.of("char-lstm/32/false", "char-lstm/32/true"), seen);
+        return seen;
     }
 
     @Test
     void benchRefusesAnUnknownWorkload() {
         CliRun run = CliRun.of("bench", "--model", "gpt", "--seconds", "0.05");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--model: unknown workload 'gpt' (known: xor, mlp-784-128-10, char-lstm)"), run::toString);
+        assertTrue(run.err().contains("--model: unknown workload 'gpt' (known: xor, mlp-784-128-10, char-lstm, lenet)"), run::toString);
     }
 
     @Test

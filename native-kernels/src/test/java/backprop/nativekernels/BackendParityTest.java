@@ -78,6 +78,8 @@ abstract class BackendParityTest {
             new ConvShape(3, 5, 13, 10, 16, 3, 2, 2, 1, 0, 1),
             ConvShape.of(2, 16, 12, 12, 32, 5, 1, 2),
             new ConvShape(1, 4, 7, 8, 6, 4, 3, 3, 2, 2, 1),
+            ConvShape.of(16, 1, 28, 28, 6, 5, 1, 2),     // LeNet's first layer on a batch: one product for all
+            ConvShape.of(20, 3, 64, 64, 4, 5, 1, 2),     // columns too wide for one product: two groups of images
         };
         for (ConvShape g : shapes) {
             float[] x = random(r, g.inputSize()), w = random(r, g.filterSize()), dy = random(r, g.outputSize());

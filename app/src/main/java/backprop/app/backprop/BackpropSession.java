@@ -45,6 +45,9 @@ final class BackpropSession {
      */
     static void check(NetworkSpec spec, String where) {
         String at = where == null ? "" : where + ": ";
+        if (spec.isSequence()) {
+            throw new IllegalArgumentException(at + "its input is a sequence of " + spec.steps() + " steps; the step-through view shows one vector at a time, the Recurrent view shows sequences");
+        }
         int total = spec.inputSize(), widest = spec.inputSize();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);

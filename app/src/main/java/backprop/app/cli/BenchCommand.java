@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     int gemmSize;
 
     @Option(names = "--model", paramLabel = "NAME", split = ",",
-            description = "measure only these workloads, comma-separated (default: all of xor, mlp-784-128-10, char-lstm)")
+            description = "measure only these workloads, comma-separated (default: all of xor, mlp-784-128-10, char-lstm, lenet)")
     List<String> models;
 
     @Spec

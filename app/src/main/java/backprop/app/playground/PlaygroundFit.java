@@ -15,6 +15,10 @@ final class PlaygroundFit {
 
     /** The setup for {@code spec}; {@link IllegalArgumentException} with the problem if it does not fit. */
     static PlaygroundSetup check(NetworkSpec spec, String source) {
+        if (spec.isSequence()) {
+            String where = source == null ? "" : source + ": ";
+            throw new IllegalArgumentException(where + "its input is a sequence of " + spec.steps() + " steps; the playground draws networks over a plane, the Recurrent view shows sequences");
+        }
         PlaygroundSetup s = PlaygroundSetup.fromSpec(spec, source);
         PlaygroundSession.check(s);
         Double split = spec.training() == null ? null : spec.training().validationSplit();

@@ -91,6 +91,24 @@ public final class Styles {
     public static final String GRAPH_VALUES = "graph-values";
     public static final String GRAPH_INPUTS = "graph-inputs";
 
+    // Recurrent view (recurrent.css)
+    public static final String RECURRENT_VIEW = "recurrent-view";
+    public static final String REC_TOP_BAR = "rec-top-bar";
+    public static final String REC_CARD = "rec-card";
+    public static final String REC_CARD_TITLE = "rec-card-title";
+    public static final String REC_CAPTION = "rec-caption";
+    public static final String REC_NOTE = "rec-note";
+    public static final String REC_ERROR = "rec-error";
+    public static final String REC_SCORE = "rec-score";
+    public static final String REC_FORCE_ROW = "rec-force-row";
+    public static final String REC_FORCE_NAME = "rec-force-name";
+    public static final String REC_SEGMENTS = "rec-segments";
+    public static final String REC_TRANSPORT = "rec-transport";
+    public static final String REC_ICON_BUTTON = "rec-icon-button";
+    public static final String REC_PLAY = "rec-play";
+    public static final String REC_CELL_DIAGRAM = "rec-cell-diagram";
+    public static final String REC_TIMELINE = "rec-timeline";
+
     // Playground view (playground.css)
     public static final String PG_CORRECT = "pg-correct";
     public static final String PG_WRONG = "pg-wrong";
@@ -140,6 +158,32 @@ public final class Styles {
     public static final String CNN_FORMULA_ERROR = "cnn-formula-error";
     public static final String CNN_HINT = "cnn-hint";
     public static final String CNN_BUTTON = "cnn-button";
+
+    // Vanishing-gradient view (vanishing.css)
+    public static final String VANISHING_VIEW = "vanishing-view";
+    public static final String VN_BAR = "vn-bar";
+    public static final String VN_CARD = "vn-card";
+    public static final String VN_TITLE = "vn-title";
+    public static final String VN_CAPTION = "vn-caption";
+    public static final String VN_VALUE = "vn-value";
+    public static final String VN_NOTE = "vn-note";
+    public static final String VN_ERROR = "vn-error";
+
+    // Text view (text.css)
+    public static final String TEXT_VIEW = "text-view";
+    public static final String TX_BAR = "tx-bar";
+    public static final String TX_CARD = "tx-card";
+    public static final String TX_TITLE = "tx-title";
+    public static final String TX_CAPTION = "tx-caption";
+    public static final String TX_VALUE = "tx-value";
+    public static final String TX_ERROR = "tx-error";
+    public static final String TX_SAMPLE = "tx-sample";
+    public static final String TX_PROMPT = "tx-prompt";
+    public static final String TX_SAMPLE_BOX = "tx-sample-box";
+    public static final String TX_SAMPLE_SCROLL = "tx-sample-scroll";
+    public static final String TX_GATES = "tx-gates";
+    public static final String TX_PLAY = "tx-play";
+    public static final String TX_ICON_BUTTON = "tx-icon-button";
 
     // Shell details
     public static final String HELP_SECTION = "help-section";

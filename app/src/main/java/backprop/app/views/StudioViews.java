@@ -3,6 +3,9 @@ package backprop.app.views;
 import backprop.app.backprop.BackpropView;
 import backprop.app.cnn.CnnView;
 import backprop.app.playground.PlaygroundView;
+import backprop.app.recurrent.RecurrentView;
+import backprop.app.text.TextView;
+import backprop.app.vanishing.VanishingView;
 import backprop.app.view.ViewInfo;
 import backprop.app.view.ViewRegistry;
 
@@ -13,7 +16,6 @@ import backprop.app.view.ViewRegistry;
  * "How to add a view").
  */
 public final class StudioViews {
-    static final ViewInfo RECURRENT = new ViewInfo("recurrent", "Recurrent", "mdi2r-repeat");
     static final ViewInfo EDITOR = new ViewInfo("editor", "Editor", "mdi2p-pencil-ruler");
     static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
 
@@ -24,7 +26,9 @@ public final class StudioViews {
         return new ViewRegistry()
                 .add(PlaygroundView.INFO, PlaygroundView::new)
                 .add(BackpropView.INFO, BackpropView::new)
-                .comingSoon(RECURRENT)
+                .add(RecurrentView.INFO, RecurrentView::new)
+                .add(TextView.INFO, TextView::new)
+                .add(VanishingView.INFO, VanishingView::new)
                 .add(CnnView.INFO, CnnView::new)
                 .comingSoon(EDITOR)
                 .comingSoon(LESSONS);

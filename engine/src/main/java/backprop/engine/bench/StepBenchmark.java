@@ -6,6 +6,8 @@ import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Initializer;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Loss;
+import backprop.engine.data.MnistDigits;
+import backprop.engine.models.BuiltinModels;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.SpecException;
@@ -30,7 +32,7 @@ public final class StepBenchmark {
 
     /**
      * The standard suite: "xor" (2-2-1, batch 4), "mlp-784-128-10" (batch 64) and "char-lstm"
-     * (65 characters one-hot, LSTM H 128, T 64, batch 32), each with
+     * (65 characters one-hot, LSTM H 128, T 64, batch 32) and "lenet" (batch 64), each with
      * recording off and on, after a warm-up, for about {@code secondsEach} seconds each.
      */
     public static List<Result> standardSuite(double secondsEach) {
@@ -38,7 +40,7 @@ public final class StepBenchmark {
     }
 
     /** The names of the standard suite's workloads, in the order it runs them. */
-    public static final List<String> WORKLOADS = List.of("xor", "mlp-784-128-10", "char-lstm");
+    public static final List<String> WORKLOADS = List.of("xor", "mlp-784-128-10", "char-lstm", "lenet");
 
     /** The named workloads of the standard suite (see {@link #WORKLOADS}), in the order given. */
     public static List<Result> suite(double secondsEach, List<String> names) {
@@ -53,6 +55,7 @@ public final class StepBenchmark {
             case "xor" -> xor();
             case "mlp-784-128-10" -> mlp();
             case "char-lstm" -> charLstm();
+            case "lenet" -> lenet();
             default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + String.join(", ", WORKLOADS) + ")");
         };
     }
@@ -131,6 +134,28 @@ public final class StepBenchmark {
             y[row * chars + r.nextInt(chars)] = 1f;
         }
         return new Workload("char-lstm", m, new Tensor(x, batch, steps, chars), new Tensor(y, batch, steps, chars), 0.1f);
+    }
+
+    /**
+     * The `lenet` preset (conv 5×5×6 padding 2, 2×2 max-pool, conv 5×5×16, 2×2 max-pool, dense
+     * 120-84-10) on the first 64 training digits, SGD η 0.01: torch's Conv2d/MaxPool2d/Linear
+     * network of the same shapes in bench/torch_reference.py.
+     */
+    static Workload lenet() {
+        Model m;
+        try {
+            m = ModelFactory.build(BuiltinModels.spec("lenet"), SEED);
+        } catch (SpecException e) {
+            throw new IllegalStateException("the built-in lenet preset does not read: " + e.getMessage(), e);
+        }
+        MnistDigits digits = MnistDigits.builtin();
+        int batch = 64, pixels = digits.rows() * digits.cols();
+        float[] x = new float[batch * pixels], y = new float[batch * MnistDigits.CLASSES];
+        for (int n = 0; n < batch; n++) {
+            System.arraycopy(digits.image(n), 0, x, n * pixels, pixels);
+            y[n * MnistDigits.CLASSES + digits.label(n)] = 1f;
+        }
+        return new Workload("lenet", m, new Tensor(x, batch, pixels), new Tensor(y, batch, MnistDigits.CLASSES), 0.01f);
     }
 
     private static Dense dense(String name, int in, int out, Activation act, Random r) {

@@ -22,7 +22,8 @@ class Im2colAgreementTest {
             ConvShape.of(2, 6, 14, 14, 16, 5, 1, 0),  // and its second
             ConvShape.of(3, 3, 7, 9, 4, 3, 2, 1),     // odd sizes, stride and padding
             new ConvShape(1, 2, 6, 5, 3, 2, 3, 1, 2, 1, 0), // a non-square kernel and strides
-            ConvShape.of(2, 4, 5, 5, 2, 1, 1, 0)};    // 1×1
+            ConvShape.of(2, 4, 5, 5, 2, 1, 1, 0),     // 1×1
+            ConvShape.of(1, 2, 4, 4, 2, 3, 2, 3)};    // padding wider than the kernel reaches: whole rows and columns outside
 
     @Test
     void forwardAndBothGradientsAgree() {

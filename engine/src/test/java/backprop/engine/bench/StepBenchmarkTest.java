@@ -13,10 +13,10 @@ class StepBenchmarkTest {
     void standardSuiteMeasuresBothModelsWithRecordingOffAndOn() {
         List<StepBenchmark.Result> results = StepBenchmark.standardSuite(0.02);
         System.out.print(StepBenchmark.table(results));
-        assertEquals(6, results.size());
-        assertEquals(List.of("xor", "xor", "mlp-784-128-10", "mlp-784-128-10", "char-lstm", "char-lstm"), results.stream().map(StepBenchmark.Result::name).toList());
-        assertEquals(List.of(4, 4, 64, 64, 32, 32), results.stream().map(StepBenchmark.Result::batch).toList());
-        assertEquals(List.of(false, true, false, true, false, true), results.stream().map(StepBenchmark.Result::recording).toList());
+        assertEquals(8, results.size());
+        assertEquals(List.of("xor", "xor", "mlp-784-128-10", "mlp-784-128-10", "char-lstm", "char-lstm", "lenet", "lenet"), results.stream().map(StepBenchmark.Result::name).toList());
+        assertEquals(List.of(4, 4, 64, 64, 32, 32, 64, 64), results.stream().map(StepBenchmark.Result::batch).toList());
+        assertEquals(List.of(false, true, false, true, false, true, false, true), results.stream().map(StepBenchmark.Result::recording).toList());
         for (StepBenchmark.Result r : results) {
             assertTrue(r.steps() > 0, r + ": no steps");
             assertTrue(r.seconds() > 0 && Double.isFinite(r.seconds()), r + ": bad duration");

@@ -19,31 +19,63 @@ public final class Im2col {
 
     /** cols[(c,r,s), (p,q)] = x[image, c, p·sh+r−ph, q·sw+s−pw], zero in the padding. */
     public static void im2col(ConvShape g, float[] x, int image, float[] cols) {
-        walk(g, x, image * g.c() * g.h() * g.w(), cols, true);
+        im2col(g, x, image, cols, 0, cols(g));
+    }
+
+    /**
+     * The same into a block of a wider matrix: entry (row, column) goes to
+     * cols[colOff + row·ld + column], so several images can sit side by side in one matrix
+     * [c·r·s × images·outH·outW] and share one product.
+     */
+    public static void im2col(ConvShape g, float[] x, int image, float[] cols, int colOff, int ld) {
+        walk(g, x, image * g.c() * g.h() * g.w(), cols, colOff, ld, true);
     }
 
     /** The adjoint: adds every column entry back into the pixel it came from (dx of one image, overwritten). */
     public static void col2im(ConvShape g, float[] cols, float[] dx, int image) {
-        int size = g.c() * g.h() * g.w(), base = image * size;
-        Arrays.fill(dx, base, base + size, 0f);
-        walk(g, dx, base, cols, false);
+        col2im(g, cols, 0, cols(g), dx, image);
     }
 
-    /** One walk over the column matrix for both directions: gather pixels into it, or scatter it back (+=). */
-    private static void walk(ConvShape g, float[] image, int base, float[] cols, boolean toColumns) {
-        int oh = g.outH(), ow = g.outW(), o = 0;
+    /** The adjoint of the block form of {@link #im2col(ConvShape, float[], int, float[], int, int)}. */
+    public static void col2im(ConvShape g, float[] cols, int colOff, int ld, float[] dx, int image) {
+        int size = g.c() * g.h() * g.w(), base = image * size;
+        Arrays.fill(dx, base, base + size, 0f);
+        walk(g, dx, base, cols, colOff, ld, false);
+    }
+
+    /**
+     * One walk over the column matrix for both directions: gather pixels into it, or scatter it
+     * back (+=). Row (c, r, s) of the column matrix, for output row p, reads input row
+     * p·sh + r − ph from column q·sw + s − pw; the q for which that column lies inside the image
+     * form one range [qLo, qHi), so the padding is handled once per row instead of per element
+     * (this loop was the largest part of a LeNet step).
+     */
+    private static void walk(ConvShape g, float[] image, int base, float[] cols, int colOff, int ld, boolean toColumns) {
+        int oh = g.outH(), ow = g.outW(), h = g.h(), w = g.w(), sh = g.strideH(), sw = g.strideW(), row0 = colOff;
         for (int c = 0; c < g.c(); c++)
             for (int r = 0; r < g.r(); r++)
-                for (int s = 0; s < g.s(); s++)
-                    for (int p = 0; p < oh; p++) {
-                        int ir = p * g.strideH() + r - g.padH();
-                        for (int q = 0; q < ow; q++, o++) {
-                            int ic = q * g.strideW() + s - g.padW();
-                            boolean inside = ir >= 0 && ir < g.h() && ic >= 0 && ic < g.w();
-                            int at = base + (c * g.h() + ir) * g.w() + ic;
-                            if (toColumns) cols[o] = inside ? image[at] : 0f;
-                            else if (inside) image[at] += cols[o];
+                for (int s = 0; s < g.s(); s++, row0 += ld) {
+                    int shift = s - g.padW();                        // ic = q·sw + shift
+                    int qLo = Math.max(0, ceilDiv(-shift, sw)), qHi = Math.min(ow, ceilDiv(w - shift, sw));
+                    for (int p = 0, o = row0; p < oh; p++, o += ow) {
+                        int ir = p * sh + r - g.padH();
+                        if (ir < 0 || ir >= h || qLo >= qHi) {
+                            if (toColumns) Arrays.fill(cols, o, o + ow, 0f);
+                            continue;
+                        }
+                        int row = base + (c * h + ir) * w + shift;   // image[row + q·sw] is column q's pixel
+                        if (toColumns) {
+                            Arrays.fill(cols, o, o + qLo, 0f);
+                            if (sw == 1) System.arraycopy(image, row + qLo, cols, o + qLo, qHi - qLo);
+                            else for (int q = qLo; q < qHi; q++) cols[o + q] = image[row + q * sw];
+                            Arrays.fill(cols, o + qHi, o + ow, 0f);
+                        } else {
+                            for (int q = qLo; q < qHi; q++) image[row + q * sw] += cols[o + q];
                         }
                     }
+                }
     }
+
+    /** ⌈a / b⌉ for b > 0 and any a. */
+    private static int ceilDiv(int a, int b) { return -Math.floorDiv(-a, b); }
 }

@@ -23,6 +23,8 @@ final class GruCell extends Cell {
         for (int s = 0; s < r.n; s++) {
             int a = (s * r.steps + t) * gw, st = (s * r.steps + t) * hh;
             for (int j = 0; j < hh; j++) {
+                r.keepPre(a + j);
+                r.keepPre(a + hh + j);
                 float z = gate(r, Z, r.act[a + j]);
                 float rg = gate(r, R, r.act[a + hh + j]);
                 r.act[a + j] = z;
@@ -35,6 +37,7 @@ final class GruCell extends Cell {
         for (int s = 0; s < r.n; s++) {
             int a = (s * r.steps + t) * gw, st = (s * r.steps + t) * hh;
             for (int j = 0; j < hh; j++) {
+                r.keepPre(a + 2 * hh + j);
                 float cand = Nonlinear.tanh(r.act[a + 2 * hh + j]);
                 float z = r.act[a + j];
                 r.act[a + 2 * hh + j] = cand;

@@ -21,6 +21,7 @@ final class LstmCell extends Cell {
         for (int s = 0; s < r.n; s++) {
             int a = (s * r.steps + t) * gw, st = (s * r.steps + t) * hh;
             for (int j = 0; j < hh; j++) {
+                for (int k = 0; k < 4; k++) r.keepPre(a + k * hh + j);
                 float i = gate(r, I, r.act[a + j]);
                 float f = gate(r, F, r.act[a + hh + j]);
                 float o = gate(r, O, r.act[a + 2 * hh + j]);

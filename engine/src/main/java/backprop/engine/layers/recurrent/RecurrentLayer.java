@@ -69,7 +69,7 @@ public final class RecurrentLayer extends SingleInputLayer {
         if (rows % steps != 0) throw new IllegalArgumentException(name + ": " + rows + " rows do not split into sequences of " + steps + " steps");
         int n = rows / steps, truncate = pass.sequence() == null ? 0 : pass.sequence().truncate();
         Map<String, Float> forced = pass.sequence() == null ? Map.of() : pass.sequence().forcedGates();
-        SequenceRun run = run(x.value().data(), n, steps, null, null, forced);
+        SequenceRun run = run(x.value().data(), n, steps, null, null, forced, pass.recorder() != null);
         Var out = Var.function(new Tensor(run.h, rows, units()), type.type(), o -> backward(run, o, x, truncate), x, u, w, b);
         if (pass.recorder() != null) {
             pass.recorder().record(this, x, null, out);
@@ -85,10 +85,16 @@ public final class RecurrentLayer extends SingleInputLayer {
      * step and for the sensitivity views.
      */
     public SequenceRun run(float[] x, int n, int steps, float[] h0, float[] c0, Map<String, Float> forcedGates) {
+        return run(x, n, steps, h0, c0, forcedGates, false);
+    }
+
+    /** As above; {@code keepPre}: also keep every block's pre-activation, for a trace. */
+    private SequenceRun run(float[] x, int n, int steps, float[] h0, float[] c0, Map<String, Float> forcedGates, boolean keepPre) {
         Backend be = Backends.current();
         int in = inputSize(), gw = type.blockCount() * units();
         if (x.length != n * steps * in) throw new IllegalArgumentException(name + ": " + x.length + " inputs do not make " + n + " × " + steps + " steps of " + in);
         SequenceRun r = new SequenceRun(type, n, steps, in, units(), x, h0, c0, forced(forcedGates));
+        if (keepPre) r.pre = new float[r.act.length];
         // x_t U + b for every step at once
         InputProduct.forward(x, n * steps, in, u.value().data(), gw, r.act, be);
         float[] bias = b.value().data();
@@ -158,8 +164,8 @@ public final class RecurrentLayer extends SingleInputLayer {
     }
 
     /**
-     * The trace: the input, then for every step the gates, states and their gradients, as
-     * [N][T][H] tensors (δs per sample: ∂L_n/∂h_t through every path), then U, W, b and their
+     * The trace: the input, then for every step the gates, states and their gradients, and each
+     * block's pre-activation ("pre.i" … "pre.c"; "pre.z", "pre.r", "pre.h"), as [N][T][H] tensors (δs per sample: ∂L_n/∂h_t through every path), then U, W, b and their
      * gradients block by block ("U.i", "gradW.f"; the RNN's are plain "U", "gradU").
      */
     @Override
@@ -174,6 +180,8 @@ public final class RecurrentLayer extends SingleInputLayer {
             if (key.startsWith("d")) for (int i = 0; i < v.length; i++) v[i] *= batch;   // ∂R → ∂L_n
             t.put(key, new TraceTensor(seq, v));
         }
+        // Pre-activations (the RNN's is "a" already): what σ or tanh was applied to, per block.
+        if (type != CellType.RNN) for (String block : type.blocks()) t.put("pre." + block, new TraceTensor(seq, r.quantity("pre." + block)));
         putBlocks(t, "", false);
         putBlocks(t, "grad", true);
         Map<String, String> attributes = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ final class RnnCell extends Cell {
         for (int s = 0; s < r.n; s++) {
             int st = (s * r.steps + t) * hh;
             for (int j = 0; j < hh; j++) {
+                r.keepPre(st + j);
                 r.h[st + j] = Nonlinear.tanh(r.act[st + j]);   // act keeps a, the trace's pre-activation
             }
         }

@@ -22,6 +22,11 @@ public final class SequenceRun {
     final float[] h0, c0;
     /** Forced gate values by block index (NaN: computed), from the user's choices. */
     final float[] forced;
+    /**
+     * Each block's pre-activation (x_t U + h_{t−1} W + b, before its σ or tanh), [N·T][G·H]; kept
+     * only when a trace is recorded (null otherwise), so a view can print σ(0.42) = 0.603.
+     */
+    float[] pre;
     /** After backward: ∂R/∂h_t and ∂R/∂c_t through every path, and ∂R/∂(pre-activation). */
     float[] dh, dc, dPre;
 
@@ -59,6 +64,11 @@ public final class SequenceRun {
 
     float prevC(int s, int t, int j) { return t == 0 ? c0[s * units + j] : c[(s * steps + t - 1) * units + j]; }
 
+    /** Keeps block k's pre-activation at packed index {@code at} (no-op unless a trace is recorded). */
+    void keepPre(int at) {
+        if (pre != null) pre[at] = act[at];
+    }
+
     /** Whether h_0 is all zeros: the first step then has no recurrent product to compute. */
     boolean zeroStart() {
         for (float v : h0) if (v != 0f) return false;
@@ -80,8 +90,9 @@ public final class SequenceRun {
     /**
      * One quantity of every step as [N][T][H] in one array (the layout of a trace tensor), by
      * its trace key: a gate ("i", "f", "o", "z", "r"), a candidate ("c_tilde", "h_tilde"), the
-     * RNN's pre-activation "a", a state ("h", "c") or a gradient of R ("dh", "dc"). Null when
-     * this cell has no such quantity or the backward pass has not run.
+     * RNN's pre-activation "a", a state ("h", "c"), a gradient of R ("dh", "dc") or a block's
+     * pre-activation ("pre.f", "pre.c", "pre.h", …: "pre." and the block's key). Null when this
+     * cell has no such quantity, the backward pass has not run or the pass kept no pre-activations.
      */
     public float[] quantity(String key) {
         return switch (key) {
@@ -92,14 +103,22 @@ public final class SequenceRun {
             case "c_tilde" -> cell == CellType.LSTM ? block(3) : null;
             case "h_tilde" -> cell == CellType.GRU ? block(2) : null;
             case "a" -> cell == CellType.RNN ? block(0) : null;
-            default -> cell.gates().contains(key) ? block(cell.gates().indexOf(key)) : null;
+            default -> {
+                if (key.startsWith("pre.")) {
+                    int k = cell.blocks().indexOf(key.substring(4));
+                    yield pre == null || k < 0 ? null : block(pre, k);
+                }
+                yield cell.gates().contains(key) ? block(cell.gates().indexOf(key)) : null;
+            }
         };
     }
 
-    private float[] block(int g) {
+    private float[] block(int g) { return block(act, g); }
+
+    private float[] block(float[] packed, int g) {
         int rows = n * steps, w = width();
         float[] out = new float[rows * units];
-        for (int r = 0; r < rows; r++) System.arraycopy(act, r * w + g * units, out, r * units, units);
+        for (int r = 0; r < rows; r++) System.arraycopy(packed, r * w + g * units, out, r * units, units);
         return out;
     }
 }
