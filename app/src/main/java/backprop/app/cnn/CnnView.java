@@ -185,9 +185,10 @@ public final class CnnView implements StudioView {
         prediction.setMinHeight(Region.USE_PREF_SIZE);
         bars.setId("cnn-bars");
         VBox.setVgrow(bars, Priority.ALWAYS);
-        Label hint = new Label("Draw with the mouse: the digit is scaled into 20×20 and centred by its mass, like MNIST.");
+        Label hint = new Label("Drawn digits are scaled into 20×20 and centred by mass, as MNIST's were.");
         hint.getStyleClass().add(Styles.CNN_HINT);
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.visibleProperty().bind(presenter.not());
         hint.managedProperty().bind(hint.visibleProperty());
         VBox input = card("Input", modes, pad, nav, hint);

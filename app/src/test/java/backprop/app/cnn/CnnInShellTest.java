@@ -55,20 +55,25 @@ class CnnInShellTest {
         assertEquals(paused, vm.frameProperty().get().step(), "paused means no more updates");
         assertEquals(vm.stepTextProperty().get(), view.stepText().get());
 
+        save(robot, view, "cnn-shell.png");
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shell.viewModel().isPresenterMode());
-        String dir = System.getProperty("cnn.look.dir");
-        if (dir != null) {
-            robot.interact(() -> {
-                try {
-                    backprop.app.export.PngFiles.write(view.root().getScene().snapshot(null), java.nio.file.Path.of(dir, "cnn-shell-presenter.png"));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
+        save(robot, view, "cnn-shell-presenter.png");
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** With -Dcnn.look.dir=DIR, a snapshot of the window to look at. */
+    private static void save(FxRobot robot, CnnView view, String name) {
+        String dir = System.getProperty("cnn.look.dir");
+        if (dir == null) return;
+        robot.interact(() -> {
+            try {
+                backprop.app.export.PngFiles.write(view.root().getScene().snapshot(null), java.nio.file.Path.of(dir, name));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
