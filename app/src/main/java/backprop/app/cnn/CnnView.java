@@ -193,9 +193,11 @@ public final class CnnView implements StudioView {
         hint.managedProperty().bind(hint.visibleProperty());
         VBox input = card("Input", modes, pad, nav, hint);
         ToggleGroup which = new ToggleGroup();
-        ToggleButton one = new ToggleButton("This input");
-        ToggleButton all = new ToggleButton("All held-out");
+        ToggleButton one = new ToggleButton("One");
+        ToggleButton all = new ToggleButton("All");
         one.setId("cnn-show-one");
+        one.setTooltip(new Tooltip("The prediction for the input on the left"));
+        all.setTooltip(new Tooltip("Label against answer for all 2,000 held-out digits"));
         all.setId("cnn-show-all");
         one.setToggleGroup(which);
         all.setToggleGroup(which);
@@ -238,7 +240,7 @@ public final class CnnView implements StudioView {
     private Node rightColumn() {
         chart.setId("cnn-chart");
         chart.setPrefHeight(190);
-        chart.minHeightProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(150).otherwise(130));
+        chart.minHeightProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(175).otherwise(130));
         VBox training = card("Loss and accuracy (test: 500 held-out)", chart);
 
         Spinner<Integer> filter = spinner("cnn-filter", 1, 4, 1);
@@ -285,6 +287,7 @@ public final class CnnView implements StudioView {
             else vm.poolModeProperty().set(b == poolMode);
         });
         HBox modeSwitch = new HBox(0, convMode, poolMode);
+        modeSwitch.setMinWidth(Region.USE_PREF_SIZE); // the title gives way first
         Label how = new Label("Convolution: each output is the sum of the window's products plus the filter's bias, then the activation. "
                 + "Pooling: each output is the largest value under its window. Click either image to move the window.");
         how.getStyleClass().add(Styles.CNN_HINT);
@@ -312,13 +315,14 @@ public final class CnnView implements StudioView {
      * (its numbers need the room), and both grow with presenter sizes. The maps get the rest.
      */
     private void sizeColumns() {
-        double k = presenter.get() ? 1.3 : 1, w = root.getWidth();
+        // Presenter text is 1.6× larger, but the side columns grow less so the maps keep some room.
+        double k = presenter.get() ? 1.15 : 1, kr = presenter.get() ? 1.3 : 1, w = root.getWidth();
         leftColumn.setPrefWidth(250 * k);
         leftColumn.setMinWidth(230 * k);
         leftColumn.setMaxWidth(250 * k);
-        double right = Math.max(430 * k, w * 0.3);
+        double right = Math.max(430 * kr, w * 0.3);
         rightColumn.setPrefWidth(right);
-        rightColumn.setMinWidth(380 * k);
+        rightColumn.setMinWidth(380 * kr);
         rightColumn.setMaxWidth(right);
     }
 
