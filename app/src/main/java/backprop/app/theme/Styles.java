@@ -146,6 +146,19 @@ public final class Styles {
     public static final String PG_SECTION = "pg-section";
     public static final String WEIGHT_EDITOR = "weight-editor";
 
+    // CNN view (cnn.css)
+    public static final String CNN_VIEW = "cnn-view";
+    public static final String CNN_BAR = "cnn-bar";
+    public static final String CNN_CARD = "cnn-card";
+    public static final String CNN_CARD_TITLE = "cnn-card-title";
+    public static final String CNN_COUNTER = "cnn-counter";
+    public static final String CNN_MESSAGE = "cnn-message";
+    public static final String CNN_PREDICTION = "cnn-prediction";
+    public static final String CNN_FORMULA = "cnn-formula";
+    public static final String CNN_FORMULA_ERROR = "cnn-formula-error";
+    public static final String CNN_HINT = "cnn-hint";
+    public static final String CNN_BUTTON = "cnn-button";
+
     // Vanishing-gradient view (vanishing.css)
     public static final String VANISHING_VIEW = "vanishing-view";
     public static final String VN_BAR = "vn-bar";

@@ -1,6 +1,7 @@
 package backprop.app.views;
 
 import backprop.app.backprop.BackpropView;
+import backprop.app.cnn.CnnView;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.recurrent.RecurrentView;
 import backprop.app.text.TextView;
@@ -15,7 +16,6 @@ import backprop.app.view.ViewRegistry;
  * "How to add a view").
  */
 public final class StudioViews {
-    static final ViewInfo CNN = new ViewInfo("cnn", "CNN", "mdi2g-grid");
     static final ViewInfo EDITOR = new ViewInfo("editor", "Editor", "mdi2p-pencil-ruler");
     static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
 
@@ -29,7 +29,7 @@ public final class StudioViews {
                 .add(RecurrentView.INFO, RecurrentView::new)
                 .add(TextView.INFO, TextView::new)
                 .add(VanishingView.INFO, VanishingView::new)
-                .comingSoon(CNN)
+                .add(CnnView.INFO, CnnView::new)
                 .comingSoon(EDITOR)
                 .comingSoon(LESSONS);
     }

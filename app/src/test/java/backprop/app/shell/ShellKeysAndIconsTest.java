@@ -51,8 +51,8 @@ class ShellKeysAndIconsTest {
     @Test
     void registryCreatesViewsLazilyOnce() {
         ViewRegistry r = StudioViews.registry();
-        assertEquals(java.util.List.of("playground", "backprop", "recurrent", "text", "gradients"), r.availableIds());
+        assertEquals(java.util.List.of("playground", "backprop", "recurrent", "text", "gradients", "cnn"), r.availableIds());
         assertTrue(r.createdViews().isEmpty());
-        assertTrue(r.entry("cnn").isPresent() && !r.entry("cnn").get().available());
+        assertTrue(r.entry("editor").isPresent() && !r.entry("editor").get().available());
     }
 }
