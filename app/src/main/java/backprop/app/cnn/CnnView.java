@@ -54,6 +54,8 @@ public final class CnnView implements StudioView {
     private final ProbabilityBars bars = new ProbabilityBars();
     private final MapGrid maps = new MapGrid(false);
     private final MapGrid filters = new MapGrid(true);
+    private final TopInputsGrid top = new TopInputsGrid();
+    private final Label topTitle = new Label();
     private final LossChart chart = new LossChart();
     private final ConvPanel conv = new ConvPanel();
     private final PoolPanel pool = new PoolPanel();
@@ -234,7 +236,21 @@ public final class CnnView implements StudioView {
         VBox.setVgrow(filterCard, Priority.ALWAYS);
         mapCard.setPrefHeight(380);
         filterCard.setPrefHeight(240);
-        return new VBox(10, mapCard, filterCard);
+        top.setId("cnn-top-inputs");
+        topTitle.setId("cnn-top-title");
+        topTitle.getStyleClass().add(Styles.CNN_HINT);
+        topTitle.setWrapText(true);
+        topTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox topCard = card("Filter's strongest digits", topTitle, top);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        topCard.setPrefHeight(260);
+        topCard.setPrefWidth(250);
+        topCard.setMinWidth(200);
+        filterCard.setMinWidth(230); // its title stays readable
+        HBox lower = new HBox(10, filterCard, topCard);
+        HBox.setHgrow(filterCard, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        return new VBox(10, mapCard, lower);
     }
 
     private Node rightColumn() {
@@ -403,7 +419,15 @@ public final class CnnView implements StudioView {
         filters.show(k, "");
         chart.show(f.history());
         if (f.confusion() != null) confusion.show(f.confusion());
+        showTop(f.top());
         showSelection();
+    }
+
+    private void showTop(TopInputs t) {
+        if (t == null) return;
+        top.show(t, t.hits().stream().map(h -> vm.heldOut(h.sample())).toList(), DigitInk.SIDE, DigitInk.SIDE);
+        topTitle.setText(String.format(java.util.Locale.ROOT, "conv1 filter %d peaks highest on these %d of %,d held-out digits; box: the peak's window, number: its value",
+                t.filter() + 1, t.hits().size(), t.scanned()));
     }
 
     private void showSelection() {
@@ -447,7 +471,7 @@ public final class CnnView implements StudioView {
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;
-        for (var c : List.of(pad, bars, maps, filters, chart, conv, pool, confusion)) c.setScale(s);
+        for (var c : List.of(pad, bars, maps, filters, chart, conv, pool, confusion, top)) c.setScale(s);
         presenter.set(on);
     }
 
@@ -461,6 +485,8 @@ public final class CnnView implements StudioView {
     MapGrid mapGrid() { return maps; }
 
     MapGrid filterGrid() { return filters; }
+
+    TopInputsGrid topInputsGrid() { return top; }
 
     DrawPad drawPad() { return pad; }
 
