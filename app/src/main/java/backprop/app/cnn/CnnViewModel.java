@@ -53,6 +53,8 @@ final class CnnViewModel {
     private final BooleanProperty poolMode = new SimpleBooleanProperty(this, "poolMode", false);
     private final IntegerProperty poolPosition = new SimpleIntegerProperty(this, "poolPosition", 6 * 14 + 6);
     private final ReadOnlyObjectWrapper<PoolExplanation> poolExplanation = new ReadOnlyObjectWrapper<>(this, "poolExplanation");
+    private final ObjectProperty<ConvPreset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ReadOnlyObjectWrapper<ConvPreset.Readout> presetReadout = new ReadOnlyObjectWrapper<>(this, "presetReadout");
     private final ReadOnlyObjectWrapper<ConvExplanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final BooleanProperty confusionShown = new SimpleBooleanProperty(this, "confusionShown", false);
     private final DigitInk ink = new DigitInk();
@@ -71,6 +73,16 @@ final class CnnViewModel {
         drawMode.addListener((o, a, b) -> inputChanged());
         for (IntegerProperty p : new IntegerProperty[] {filter, stride, padding, position, poolPosition}) p.addListener((o, a, b) -> explain());
         frame.addListener((o, a, b) -> explain());
+        // A preset starts from the deck's stride and padding; the spinners then move them as usual.
+        preset.addListener((o, a, b) -> {
+            if (b != null) {
+                stride.set(b.stride());
+                padding.set(b.padding());
+            }
+            explainPreset();
+        });
+        stride.addListener((o, a, b) -> explainPreset());
+        padding.addListener((o, a, b) -> explainPreset());
         // Another filter needs its own ranking from the engine: ask for it as for a new input.
         filter.addListener((o, a, b) -> {
             inputChanged = true;
@@ -228,6 +240,11 @@ final class CnnViewModel {
         stepText.set(String.format(java.util.Locale.ROOT, "step %,d · epoch %.2f", f.step(), f.epochs()));
     }
 
+    private void explainPreset() {
+        ConvPreset p = preset.get();
+        presetReadout.set(p == null ? null : p.readout(stride.get(), padding.get()));
+    }
+
     private void explain() {
         CnnFrame f = frame.get();
         if (f == null) return;
@@ -270,6 +287,9 @@ final class CnnViewModel {
     long seed() { return seed; }
 
     ReadOnlyObjectProperty<CnnFrame> frameProperty() { return frame.getReadOnlyProperty(); }
+    /** The decks' example the panel sizes instead of conv1; null: conv1 on the current input. */
+    ObjectProperty<ConvPreset> presetProperty() { return preset; }
+    ReadOnlyObjectProperty<ConvPreset.Readout> presetReadoutProperty() { return presetReadout.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<ConvExplanation> explanationProperty() { return explanation.getReadOnlyProperty(); }
     ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     ReadOnlyStringProperty stepTextProperty() { return stepText.getReadOnlyProperty(); }
