@@ -1,5 +1,6 @@
 package backprop.app.cli;
 
+import backprop.engine.data.MnistDigits;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.layers.LayerKinds;
@@ -34,16 +35,21 @@ final class NetworkTraining {
     }
 
     int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr) {
+        return run(spec, source, seedFlag, epochs, lr, null);
+    }
+
+    /** As above; {@code digits}, when not null, replaces the built-in digits of dataset "mnist" (--digits). */
+    int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr, MnistDigits digits) {
         RunSettings run = RunSettings.resolve(spec, seedFlag, epochs, lr);
         String shape = shape(spec);
         Workload.now("building the network " + shape, "use fewer units or inputs");
         Model model = ModelFactory.build(spec, run.seed());
         TrainConfig config = run.training();
-        TrainingData data = TrainingData.of(spec, source, run, model);
+        TrainingData data = TrainingData.of(spec, source, run, model, digits);
         data.checkValidationSplit(config.validationSplit(), source);
         Trainer trainer = new Trainer(model, config);
 
-        if (!json) out.println(header(spec, shape, source, config, data));
+        if (!json) out.println(header(spec, shape, source, config, data, digits));
         Workload.now("training " + shape + " on " + TrainCommand.plural(data.train().size(), "sample"),
                 "use fewer samples, a smaller batchSize or fewer units");
         Progress progress = Progress.onStderr(err, config.epochs());
@@ -88,10 +94,10 @@ final class NetworkTraining {
         return shape.toString();
     }
 
-    private static String header(NetworkSpec spec, String shape, String source, TrainConfig c, TrainingData data) {
+    private static String header(NetworkSpec spec, String shape, String source, TrainConfig c, TrainingData data, MnistDigits digits) {
         String batch = c.batchSize() <= 0 ? "full batch" : c.batchSize() == 1 ? "online" : "batch " + c.batchSize();
         return String.format(Locale.ROOT, "training %s (%s, loss %s, %s η=%s, %s, %s, seed %d) on %s (%d samples)",
                 source, shape, spec.loss(), c.optimizer(), c.learningRate(), batch, TrainCommand.plural(c.epochs(), "epoch"), c.seed(),
-                data.train().name(), data.train().size());
+                digits == null ? data.train().name() : "the training digits of " + digits.name(), data.train().size());
     }
 }

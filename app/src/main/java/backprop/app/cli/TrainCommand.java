@@ -2,6 +2,8 @@ package backprop.app.cli;
 
 import backprop.engine.data.CharCorpus;
 import backprop.engine.data.CorpusException;
+import backprop.engine.data.MnistDigits;
+import backprop.engine.data.MnistException;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.models.BuiltinModels.Builtin;
 import backprop.engine.spec.Limits;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a built-in model or a network file, printing one line per epoch.",
                 "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838, lenet, cnn-small,",
-                "remember-first-bit-lstm, remember-first-bit-rnn, char-lstm (--corpus FILE: on your own UTF-8 text)."})
+                "remember-first-bit-lstm, remember-first-bit-rnn, char-lstm (--corpus FILE: on your own UTF-8 text).",
+                "lenet and cnn-small read --digits FILE: your own digit file in the format of assets/mnist/."})
 final class TrainCommand implements Callable<Integer> {
 
     /** Exactly one of the two: what to train. */
@@ -48,6 +51,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "FILE", description = "a UTF-8 text file to train a character model on (dataset 'corpus'; default: the built-in novel)")
     Path corpus;
 
+    @Option(names = "--digits", paramLabel = "FILE", description = "a digit file (the format of assets/mnist/mnist-10k.bin) to train an MNIST model on "
+            + "(dataset 'mnist'; default: the built-in digits)")
+    Path digits;
+
     @Option(names = "--json", description = "print each epoch as a JSON line {\"epoch\":…,\"loss\":…,\"accuracy\":…}")
     boolean json;
 
@@ -55,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws SpecException, CorpusException {
+    public Integer call() throws SpecException, CorpusException, MnistException {
         if (epochs != null && epochs < 1) throw new UserError("--epochs: expected at least 1, found " + epochs);
         if (epochs != null) Limits.check("--epochs", epochs, Limits.EPOCHS);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
@@ -66,26 +73,31 @@ final class TrainCommand implements Callable<Integer> {
             Builtin builtin = builtin(what.model);
             if (builtin.kind() == BuiltinModels.Kind.PERCEPTRON) {
                 noCorpus("built-in model " + builtin.name());
+                noDigits("built-in model " + builtin.name());
                 return new PerceptronTraining(out, json).run(builtin, epochs, learningRate);
             }
             String source = "built-in model " + builtin.name();
             NetworkSpec spec = BuiltinModels.spec(builtin.name());
             if (SequenceTraining.isSequenceDataset(spec)) {
+                noDigits(source);
                 CharCorpus text = corpusFor(spec, source);
                 // A built-in character model takes the shape of whatever text it is given.
                 if (text != null) spec = SequenceTraining.forVocabulary(spec, text, source);
                 return new SequenceTraining(out, err, json).run(spec, source, seed, epochs, learningRate, text);
             }
             noCorpus(source);
-            return new NetworkTraining(out, err, json).run(spec, source, seed, epochs, learningRate);
+            MnistDigits own = digitsFor(spec, source);
+            return new NetworkTraining(out, err, json).run(spec, source, seed, epochs, learningRate, own);
         }
         Workload.now("reading " + what.spec, "use a smaller network file");
         NetworkSpec spec = SpecReader.read(what.spec);
         if (spec.isSequence()) {
+            noDigits(what.spec.toString());
             return new SequenceTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate, corpusFor(spec, what.spec.toString()));
         }
         noCorpus(what.spec.toString());
-        return new NetworkTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate);
+        MnistDigits own = digitsFor(spec, what.spec.toString());
+        return new NetworkTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate, own);
     }
 
     /** The text of a character model (--corpus, else the built-in one); null for other data sets, which take no --corpus. */
@@ -103,6 +115,30 @@ final class TrainCommand implements Callable<Integer> {
         if (corpus != null) {
             throw new UserError("--corpus: " + source + " does not train on a text corpus; --corpus applies to character models "
                     + "(char-lstm, or a network file whose dataset is \"corpus\")");
+        }
+    }
+
+    /**
+     * The user's digits (--digits) for a network trained on dataset "mnist"; null for the built-in
+     * ones. The file is read and checked here, before anything is printed, so a bad file leaves
+     * stdout empty and its one line on stderr says where in the file the problem is.
+     */
+    private MnistDigits digitsFor(NetworkSpec spec, String source) throws MnistException {
+        boolean mnist = spec.dataset() != null && TrainingData.MNIST.equals(spec.dataset().name());
+        if (!mnist) {
+            noDigits(source);
+            return null;
+        }
+        if (digits == null) return null;
+        Workload.now("reading the digit file " + digits, "use a smaller digit file");
+        return MnistDigits.read(digits);
+    }
+
+    /** --digits given to a model that does not read digits: refused rather than silently ignored. */
+    private void noDigits(String source) {
+        if (digits != null) {
+            throw new UserError("--digits: " + source + " does not train on digits; --digits applies to models whose dataset is \"mnist\" "
+                    + "(lenet, cnn-small, or a network file naming that dataset)");
         }
     }
 

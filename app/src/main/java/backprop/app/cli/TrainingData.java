@@ -2,6 +2,7 @@ package backprop.app.cli;
 
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
+import backprop.engine.data.MnistDigits;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.Limits;
@@ -17,8 +18,15 @@ import backprop.engine.train.ValidationSplit;
  * @param test  held-out samples when the file sets a testRatio, else null
  */
 record TrainingData(Dataset train, Dataset test) {
-    /** The run's data ({@link RunSettings#resolve} filled in the defaults), checked against the network. */
+    /** The data set of digits, which --digits replaces with the user's file. */
+    static final String MNIST = "mnist";
+
     static TrainingData of(NetworkSpec spec, String source, RunSettings run, Model model) {
+        return of(spec, source, run, model, null);
+    }
+
+    /** The run's data ({@link RunSettings#resolve} filled in the defaults), checked against the network. */
+    static TrainingData of(NetworkSpec spec, String source, RunSettings run, Model model, MnistDigits digits) {
         int outputs = model.outputSize();
         RunSettings.DataSettings d = run.data();
         if (d == null) {
@@ -35,7 +43,9 @@ record TrainingData(Dataset train, Dataset test) {
         Workload.now("generating the data set '" + d.name() + "' (" + (d.name().equals("majority") ? "2^" + d.inputs() + " rows" : d.samples() + " samples") + ")",
                 "use fewer samples or inputs");
         Dataset all;
-        try {
+        if (digits != null) {
+            all = ownDigits(digits, spec, source);
+        } else try {
             all = d.generate();
         } catch (IllegalArgumentException e) {
             // Datasets checks sizes against Limits; say which field asked for too much.
@@ -61,6 +71,23 @@ record TrainingData(Dataset train, Dataset test) {
             throw new UserError(source + ": $.dataset.testRatio: leaves no samples to train on (" + all.size() + " in total)");
         }
         return new TrainingData(s.train(), s.test().size() == 0 ? null : s.test());
+    }
+
+    /**
+     * The training digits of a --digits file, refused here when there are none or when their
+     * images are not the size the network reads; both messages name the file, which is at fault.
+     */
+    private static Dataset ownDigits(MnistDigits digits, NetworkSpec spec, String source) {
+        if (digits.trainSize() == 0) {
+            throw new UserError(digits.name() + ": byte offset 12: the header puts none of its " + digits.size()
+                    + " digits in the training set; there is nothing to train on");
+        }
+        int pixels = digits.rows() * digits.cols();
+        if (pixels != spec.inputSize()) {
+            throw new UserError(digits.name() + ": byte offset 16: its images are " + digits.rows() + "×" + digits.cols() + " = " + pixels
+                    + " pixels, but " + source + " reads " + spec.inputSize() + " inputs per sample");
+        }
+        return digits.train();
     }
 
     /** The widest layer, input included: one pass over the data holds samples × this many numbers per layer. */

@@ -18,8 +18,10 @@ import java.util.List;
  * @param training  the last training step's trace (its weight gradients), null before the first
  * @param label     the input's label, −1 for a drawing
  * @param confusion the held-out table, when the view asks for it (else null)
+ * @param top       the held-out digits that excite the chosen conv1 filter most
  */
-record CnnFrame(long step, double epochs, List<Metric> history, StepTrace inspected, StepTrace training, int label, Confusion confusion) {
+record CnnFrame(long step, double epochs, List<Metric> history, StepTrace inspected, StepTrace training, int label, Confusion confusion,
+        TopInputs top) {
 
     /** The image the network saw, [28·28]. */
     float[] input() { return inspected.input()[0]; }

@@ -3,6 +3,9 @@ package backprop.app.cnn;
 import backprop.app.draw.Metric;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.MnistDigits;
+import backprop.engine.layers.conv.Conv2dSpec;
+import backprop.engine.layers.conv.ConvArithmetic;
+import backprop.engine.layers.conv.TopActivations;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
@@ -141,6 +144,32 @@ final class CnnSession {
             }
         }
         return new Confusion(trainer.steps(), counts, labels, answers);
+    }
+
+    /**
+     * The {@code k} held-out digits whose map of conv1's filter {@code filter} has the largest
+     * value anywhere, ranked by the engine ({@link TopActivations}) from the network's own
+     * activations, with the window of that unit in the input (from the network file's windows).
+     */
+    TopInputs topInputs(int filter, int k) {
+        Dataset test = digits.test();
+        int n = test.size(), chunk = 250; // as in confusion(): a few hundred images per pass
+        List<TopActivations.Hit> all = new ArrayList<>(n);
+        // The model hands back each layer's output as one row per image; the network file says how the row folds into maps.
+        Conv2dSpec conv1 = (Conv2dSpec) spec.layers().get(0);
+        int[] maps = ConvArithmetic.convOutput(new int[] {1, digits.rows(), digits.cols()}, conv1.filters(),
+                new ConvArithmetic.Window(conv1.kernel(), conv1.stride(), conv1.padding()));
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            int[] idx = new int[to - from];
+            for (int i = 0; i < idx.length; i++) idx[i] = from + i;
+            Tensor z = trainer.model().activations(test.subset(idx).inputsTensor()).get(0);
+            all.addAll(TopActivations.strongest(z.data(), idx.length, maps[0], maps[1], maps[2], filter, from));
+        }
+        List<TopActivations.Hit> top = TopActivations.top(all, k);
+        ConvArithmetic.ReceptiveField field = ConvArithmetic.ReceptiveField.of(spec, 0);
+        List<ConvArithmetic.Region> windows = top.stream().map(h -> field.region(h.row(), h.col(), digits.rows(), digits.cols())).toList();
+        return new TopInputs(trainer.steps(), filter, n, top, windows);
     }
 
     /**

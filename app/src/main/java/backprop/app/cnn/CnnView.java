@@ -54,6 +54,8 @@ public final class CnnView implements StudioView {
     private final ProbabilityBars bars = new ProbabilityBars();
     private final MapGrid maps = new MapGrid(false);
     private final MapGrid filters = new MapGrid(true);
+    private final TopInputsGrid top = new TopInputsGrid();
+    private final Label topTitle = new Label();
     private final LossChart chart = new LossChart();
     private final ConvPanel conv = new ConvPanel();
     private final PoolPanel pool = new PoolPanel();
@@ -61,6 +63,7 @@ public final class CnnView implements StudioView {
     private final Label prediction = new Label();
     private final Label digitText = new Label();
     private final Label formula = new Label();
+    private final Label presetShapes = new Label(), presetCounts = new Label();
     private final Label speedLabel = new Label();
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private VBox leftColumn, rightColumn;
@@ -234,7 +237,21 @@ public final class CnnView implements StudioView {
         VBox.setVgrow(filterCard, Priority.ALWAYS);
         mapCard.setPrefHeight(380);
         filterCard.setPrefHeight(240);
-        return new VBox(10, mapCard, filterCard);
+        top.setId("cnn-top-inputs");
+        topTitle.setId("cnn-top-title");
+        topTitle.getStyleClass().add(Styles.CNN_HINT);
+        topTitle.setWrapText(true);
+        topTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox topCard = card("Filter's strongest digits", topTitle, top);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        topCard.setPrefHeight(260);
+        topCard.setPrefWidth(250);
+        topCard.setMinWidth(200);
+        filterCard.setMinWidth(230); // its title stays readable
+        HBox lower = new HBox(10, filterCard, topCard);
+        HBox.setHgrow(filterCard, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        return new VBox(10, mapCard, lower);
     }
 
     private Node rightColumn() {
@@ -249,6 +266,9 @@ public final class CnnView implements StudioView {
         filter.valueProperty().addListener((o, a, b) -> vm.filterProperty().set(b - 1));
         stride.valueProperty().addListener((o, a, b) -> vm.strideProperty().set(b));
         padding.valueProperty().addListener((o, a, b) -> vm.paddingProperty().set(b));
+        // A preset sets stride and padding itself: the spinners show what is in force.
+        vm.strideProperty().addListener((o, a, b) -> stride.getValueFactory().setValue(b.intValue()));
+        vm.paddingProperty().addListener((o, a, b) -> padding.getValueFactory().setValue(b.intValue()));
         Button left = button("cnn-window-prev", "mdi2c-chevron-left", "Move the window back one position");
         Button right = button("cnn-window-next", "mdi2c-chevron-right", "Move the window on one position");
         left.setOnAction(e -> move(-1));
@@ -256,6 +276,33 @@ public final class CnnView implements StudioView {
         FlowPane controls = new FlowPane(6, 4, fixed("filter"), filter, fixed("stride"), stride, fixed("padding"), padding);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPrefWrapLength(300);
+        filter.disableProperty().bind(vm.presetProperty().isNotNull());
+        // A preset has no picture to move a window over.
+        left.disableProperty().bind(vm.presetProperty().isNotNull().and(vm.poolModeProperty().not()));
+        right.disableProperty().bind(left.disableProperty());
+        ToggleGroup sizes = new ToggleGroup();
+        ToggleButton own = new ToggleButton("this digit");
+        own.setId("cnn-preset-none");
+        own.setTooltip(new javafx.scene.control.Tooltip("conv1 of the network on the digit shown"));
+        FlowPane presets = new FlowPane(0, 4, fixed("example"), new Region(), own);
+        ((Region) presets.getChildren().get(1)).setMinWidth(6);
+        for (ConvPreset cp : List.of(ConvPreset.DECK_32, ConvPreset.DECK_56)) {
+            ToggleButton b = new ToggleButton(cp.label());
+            b.setId(cp == ConvPreset.DECK_32 ? "cnn-preset-32" : "cnn-preset-56");
+            b.setUserData(cp);
+            b.setToggleGroup(sizes);
+            b.setTooltip(new javafx.scene.control.Tooltip("The decks' example: " + cp.side() + "×" + cp.side() + "×" + cp.channels() + " input, "
+                    + cp.filters() + " filters of " + cp.kernel() + "×" + cp.kernel()));
+            presets.getChildren().add(b);
+        }
+        own.setToggleGroup(sizes);
+        own.setSelected(true);
+        sizes.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) a.setSelected(true);
+            else vm.presetProperty().set((ConvPreset) b.getUserData());
+        });
+        presets.setAlignment(Pos.CENTER_LEFT);
+        presets.disableProperty().bind(vm.poolModeProperty());
         formula.setId("cnn-formula");
         formula.getStyleClass().add(Styles.CNN_FORMULA);
         formula.setWrapText(true);
@@ -264,9 +311,25 @@ public final class CnnView implements StudioView {
         conv.onPosition(p -> vm.positionProperty().set(p));
         pool.setId("cnn-pool");
         pool.onPosition(p -> vm.poolPositionProperty().set(p));
-        conv.visibleProperty().bind(vm.poolModeProperty().not());
+        var sized = vm.presetProperty().isNotNull();
+        conv.visibleProperty().bind(vm.poolModeProperty().not().and(sized.not()));
         pool.visibleProperty().bind(vm.poolModeProperty());
-        StackPane panels = new StackPane(conv, pool);
+        presetShapes.setId("cnn-preset-shapes");
+        presetCounts.setId("cnn-preset-counts");
+        for (Label l : List.of(presetShapes, presetCounts)) {
+            l.getStyleClass().add(Styles.CNN_FORMULA);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        Label presetNote = new Label("Only the sizes of the decks' example: it has no picture or weights to show. "
+                + "Change stride and padding to see the formula follow, or to see why a window stops fitting.");
+        presetNote.getStyleClass().add(Styles.CNN_HINT);
+        presetNote.setWrapText(true);
+        presetNote.setMinHeight(Region.USE_PREF_SIZE);
+        VBox presetBox = new VBox(8, presetShapes, presetCounts, presetNote);
+        presetBox.setAlignment(Pos.TOP_LEFT);
+        presetBox.visibleProperty().bind(vm.poolModeProperty().not().and(sized));
+        StackPane panels = new StackPane(conv, pool, presetBox);
         VBox.setVgrow(panels, Priority.ALWAYS);
         stride.disableProperty().bind(vm.poolModeProperty());
         padding.disableProperty().bind(vm.poolModeProperty());
@@ -295,7 +358,7 @@ public final class CnnView implements StudioView {
         how.setMinHeight(Region.USE_PREF_SIZE);
         how.visibleProperty().bind(presenter.not()); // presenters say it; the room goes to the numbers
         how.managedProperty().bind(how.visibleProperty());
-        VBox explained = card("One window at a time", controls, formulaRow, panels, how);
+        VBox explained = card("One window at a time", controls, presets, formulaRow, panels, how);
         // The conv1 / pool1 switch sits in the title line, right-aligned, so the spinners keep one line.
         Node title = explained.getChildren().remove(0);
         Region gap = new Region();
@@ -349,6 +412,7 @@ public final class CnnView implements StudioView {
         });
         vm.poolExplanationProperty().addListener((o, a, e) -> { pool.show(e); showFormula(); });
         vm.poolModeProperty().addListener((o, a, b) -> showFormula());
+        vm.presetReadoutProperty().addListener((o, a, r) -> showFormula());
         vm.speedProperty().addListener((o, a, b) -> showSpeed());
         showSpeed();
         vm.drawModeProperty().addListener((o, a, b) -> showInput());
@@ -362,9 +426,17 @@ public final class CnnView implements StudioView {
     private void showFormula() {
         ConvExplanation e = vm.explanationProperty().get();
         PoolExplanation p = vm.poolExplanationProperty().get();
+        ConvPreset.Readout r = vm.presetReadoutProperty().get();
         boolean pooling = vm.poolModeProperty().get();
-        formula.setText(pooling ? (p == null ? "" : p.formula()) : e == null ? "" : e.formula());
         formula.getStyleClass().remove(Styles.CNN_FORMULA_ERROR);
+        if (!pooling && r != null) {
+            formula.setText(r.formula());
+            presetShapes.setText(r.shapes());
+            presetCounts.setText(r.counts());
+            if (!r.fits()) formula.getStyleClass().add(Styles.CNN_FORMULA_ERROR);
+            return;
+        }
+        formula.setText(pooling ? (p == null ? "" : p.formula()) : e == null ? "" : e.formula());
         if (!pooling && e != null && !e.fits()) formula.getStyleClass().add(Styles.CNN_FORMULA_ERROR);
     }
 
@@ -403,7 +475,15 @@ public final class CnnView implements StudioView {
         filters.show(k, "");
         chart.show(f.history());
         if (f.confusion() != null) confusion.show(f.confusion());
+        showTop(f.top());
         showSelection();
+    }
+
+    private void showTop(TopInputs t) {
+        if (t == null) return;
+        top.show(t, t.hits().stream().map(h -> vm.heldOut(h.sample())).toList(), DigitInk.SIDE, DigitInk.SIDE);
+        topTitle.setText(String.format(java.util.Locale.ROOT, "conv1 filter %d peaks highest on these %d of %,d held-out digits; box: the peak's window, number: its value",
+                t.filter() + 1, t.hits().size(), t.scanned()));
     }
 
     private void showSelection() {
@@ -447,7 +527,7 @@ public final class CnnView implements StudioView {
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;
-        for (var c : List.of(pad, bars, maps, filters, chart, conv, pool, confusion)) c.setScale(s);
+        for (var c : List.of(pad, bars, maps, filters, chart, conv, pool, confusion, top)) c.setScale(s);
         presenter.set(on);
     }
 
@@ -461,6 +541,8 @@ public final class CnnView implements StudioView {
     MapGrid mapGrid() { return maps; }
 
     MapGrid filterGrid() { return filters; }
+
+    TopInputsGrid topInputsGrid() { return top; }
 
     DrawPad drawPad() { return pad; }
 

@@ -30,6 +30,8 @@ import javafx.beans.property.SimpleObjectProperty;
 final class CnnViewModel {
     /** Updates per command while playing: the speeds − and + step through. */
     static final int[] SPEEDS = {1, 2, 5, 10, 20};
+    /** Held-out digits shown for the chosen filter: a 3×3 block. */
+    static final int TOP_COUNT = 9;
 
     /** A unit of a feature map: layer (−1 input), channel, row, column. */
     record Unit(int layerIndex, int channel, int row, int col) {}
@@ -51,6 +53,8 @@ final class CnnViewModel {
     private final BooleanProperty poolMode = new SimpleBooleanProperty(this, "poolMode", false);
     private final IntegerProperty poolPosition = new SimpleIntegerProperty(this, "poolPosition", 6 * 14 + 6);
     private final ReadOnlyObjectWrapper<PoolExplanation> poolExplanation = new ReadOnlyObjectWrapper<>(this, "poolExplanation");
+    private final ObjectProperty<ConvPreset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ReadOnlyObjectWrapper<ConvPreset.Readout> presetReadout = new ReadOnlyObjectWrapper<>(this, "presetReadout");
     private final ReadOnlyObjectWrapper<ConvExplanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final BooleanProperty confusionShown = new SimpleBooleanProperty(this, "confusionShown", false);
     private final DigitInk ink = new DigitInk();
@@ -69,6 +73,21 @@ final class CnnViewModel {
         drawMode.addListener((o, a, b) -> inputChanged());
         for (IntegerProperty p : new IntegerProperty[] {filter, stride, padding, position, poolPosition}) p.addListener((o, a, b) -> explain());
         frame.addListener((o, a, b) -> explain());
+        // A preset starts from the deck's stride and padding; the spinners then move them as usual.
+        preset.addListener((o, a, b) -> {
+            if (b != null) {
+                stride.set(b.stride());
+                padding.set(b.padding());
+            }
+            explainPreset();
+        });
+        stride.addListener((o, a, b) -> explainPreset());
+        padding.addListener((o, a, b) -> explainPreset());
+        // Another filter needs its own ranking from the engine: ask for it as for a new input.
+        filter.addListener((o, a, b) -> {
+            inputChanged = true;
+            pump();
+        });
         playing.addListener((o, a, b) -> { if (b) pump(); });
         confusionShown.addListener((o, a, b) -> { if (b) inputChanged(); });
     }
@@ -80,9 +99,10 @@ final class CnnViewModel {
         float[] image = currentImage();
         int label = currentLabel();
         boolean conf = confusionShown.get();
+        int f = filter.get();
         worker.send(() -> {
             session = CnnSession.create(seedOverride);
-            return snapshot(image, label, conf, null, false);
+            return snapshot(image, label, conf, null, false, f, null);
         }, this::delivered);
     }
 
@@ -93,13 +113,14 @@ final class CnnViewModel {
         float[] image = currentImage();
         int label = currentLabel();
         boolean conf = confusionShown.get();
+        int f = filter.get();
         worker.runNow(() -> {
             session = CnnSession.create(seedOverride);
             session.train(steps);
-            return snapshot(image, label, conf, null, false);
-        }, (f, e) -> {
+            return snapshot(image, label, conf, null, false, f, null);
+        }, (fr, e) -> {
             outstanding = false;
-            show(f, e);
+            show(fr, e);
         });
     }
 
@@ -177,19 +198,24 @@ final class CnnViewModel {
         boolean conf = confusionShown.get();
         Confusion last = lastConfusion();
         boolean training = playing.get();
+        int f = filter.get();
+        TopInputs lastTop = frame.get() == null ? null : frame.get().top();
         worker.send(() -> {
             session.train(steps);
-            return snapshot(image, label, conf, last, training);
+            return snapshot(image, label, conf, last, training, f, lastTop);
         }, this::delivered);
     }
 
     /** Engine thread. The held-out table costs 2,000 forward passes: measured while shown, at most every 40 updates while training. */
-    private CnnFrame snapshot(float[] image, int label, boolean confusion, Confusion last, boolean training) {
+    private CnnFrame snapshot(float[] image, int label, boolean confusion, Confusion last, boolean training, int filter, TopInputs lastTop) {
         CnnSession s = session;
         seed = s.seed;
         Confusion c = !confusion ? null
                 : last != null && (last.step() == s.steps() || training && s.steps() - last.step() < 40) ? last : s.confusion();
-        return new CnnFrame(s.steps(), s.epochs(), s.history(), s.inspect(image, label), s.lastTraining(), label, c);
+        // The ranking runs all 2,000 held-out digits through the network: redone, like the table, at most every 40 updates while training.
+        TopInputs top = lastTop != null && lastTop.filter() == filter
+                && (lastTop.step() == s.steps() || training && s.steps() - lastTop.step() < 40) ? lastTop : s.topInputs(filter, TOP_COUNT);
+        return new CnnFrame(s.steps(), s.epochs(), s.history(), s.inspect(image, label), s.lastTraining(), label, c, top);
     }
 
     private Confusion lastConfusion() {
@@ -212,6 +238,11 @@ final class CnnViewModel {
         frame.set(f);
         message.set("");
         stepText.set(String.format(java.util.Locale.ROOT, "step %,d · epoch %.2f", f.step(), f.epochs()));
+    }
+
+    private void explainPreset() {
+        ConvPreset p = preset.get();
+        presetReadout.set(p == null ? null : p.readout(stride.get(), padding.get()));
     }
 
     private void explain() {
@@ -256,6 +287,9 @@ final class CnnViewModel {
     long seed() { return seed; }
 
     ReadOnlyObjectProperty<CnnFrame> frameProperty() { return frame.getReadOnlyProperty(); }
+    /** The decks' example the panel sizes instead of conv1; null: conv1 on the current input. */
+    ObjectProperty<ConvPreset> presetProperty() { return preset; }
+    ReadOnlyObjectProperty<ConvPreset.Readout> presetReadoutProperty() { return presetReadout.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<ConvExplanation> explanationProperty() { return explanation.getReadOnlyProperty(); }
     ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     ReadOnlyStringProperty stepTextProperty() { return stepText.getReadOnlyProperty(); }

@@ -29,6 +29,10 @@ final class MnistFile {
 
     /** The digits in {@code bytes}; {@code file} names them in messages. */
     static MnistDigits decode(String file, byte[] bytes) throws MnistException {
+        if (bytes.length == 0) {
+            // Said plainly: "ends after 0 bytes, inside the header" would send the reader looking for a cut.
+            throw new MnistException(file, "", "the file is empty; a digit file starts with a " + HEADER + "-byte header beginning \"BPMNIST1\"");
+        }
         if (bytes.length < HEADER) {
             throw new MnistException(file, at(bytes.length), "the file ends after " + bytes.length + " bytes, inside the " + HEADER
                     + "-byte header; it is truncated or not a digit file");
