@@ -242,10 +242,14 @@ public final class CnnView implements StudioView {
         topTitle.getStyleClass().add(Styles.CNN_HINT);
         topTitle.setWrapText(true);
         topTitle.setMinHeight(Region.USE_PREF_SIZE);
-        VBox topCard = card("Filter's strongest digits", topTitle, top);
+        VBox topCard = card("Strongest digits", topTitle, top);
         VBox.setVgrow(top, Priority.ALWAYS);
         topCard.setPrefHeight(260);
-        topCard.setPrefWidth(250);
+        // In presenter mode the explanation is said aloud: its room goes to the digits, which
+        // are drawn larger (the title had been cut to "Filter's strong..." at 1920×1080).
+        topTitle.visibleProperty().bind(presenter.not());
+        topTitle.managedProperty().bind(presenter.not());
+        topCard.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(340).otherwise(250));
         topCard.setMinWidth(200);
         filterCard.setMinWidth(230); // its title stays readable
         HBox lower = new HBox(10, filterCard, topCard);
