@@ -249,8 +249,8 @@ public final class CnnView implements StudioView {
         // are drawn larger (the title had been cut to "Filter's strong..." at 1920×1080).
         topTitle.visibleProperty().bind(presenter.not());
         topTitle.managedProperty().bind(presenter.not());
-        topCard.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(340).otherwise(250));
-        topCard.setMinWidth(200);
+        topCard.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(340).otherwise(210));
+        topCard.setMinWidth(190);
         filterCard.setMinWidth(230); // its title stays readable
         HBox lower = new HBox(10, filterCard, topCard);
         HBox.setHgrow(filterCard, Priority.ALWAYS);
