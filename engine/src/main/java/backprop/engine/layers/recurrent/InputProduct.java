@@ -32,9 +32,8 @@ final class InputProduct {
         return nz;
     }
 
-    /** act[rows][gw] = x[rows][in] · U[in][gw]. */
-    static void forward(float[] x, int rows, int in, float[] u, int gw, float[] act, Backend be) {
-        NonZeros nz = sparse(x, in);
+    /** act[rows][gw] = x[rows][in] · U[in][gw]; {@code nz} is {@link #sparse}'s answer for x, found once per pass. */
+    static void forward(NonZeros nz, float[] x, int rows, int in, float[] u, int gw, float[] act, Backend be) {
         if (nz == null) {
             be.gemm(false, false, rows, gw, in, 1f, x, 0, in, u, 0, gw, 0f, act, 0, gw);
             return;
@@ -43,9 +42,8 @@ final class InputProduct {
         for (int e = 0; e < nz.value.length; e++) addScaled(nz.value[e], u, nz.feature[e] * gw, act, nz.row[e] * gw, gw);
     }
 
-    /** du[in][gw] = x[rows][in]ᵀ · dPre[rows][gw], summed over rows in order. */
-    static void gradient(float[] x, int rows, int in, float[] dPre, int gw, float[] du, Backend be) {
-        NonZeros nz = sparse(x, in);
+    /** du[in][gw] = x[rows][in]ᵀ · dPre[rows][gw], summed over rows in order; {@code nz} as for {@link #forward}. */
+    static void gradient(NonZeros nz, float[] x, int rows, int in, float[] dPre, int gw, float[] du, Backend be) {
         if (nz == null) {
             be.gemm(true, false, in, gw, rows, 1f, x, 0, in, dPre, 0, gw, 0f, du, 0, gw);
             return;

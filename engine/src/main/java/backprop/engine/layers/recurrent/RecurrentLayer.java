@@ -96,7 +96,8 @@ public final class RecurrentLayer extends SingleInputLayer {
         SequenceRun r = new SequenceRun(type, n, steps, in, units(), x, h0, c0, forced(forcedGates));
         if (keepPre) r.pre = new float[r.act.length];
         // x_t U + b for every step at once
-        InputProduct.forward(x, n * steps, in, u.value().data(), gw, r.act, be);
+        r.inputNonZeros = InputProduct.sparse(x, in);
+        InputProduct.forward(r.inputNonZeros, x, n * steps, in, u.value().data(), gw, r.act, be);
         float[] bias = b.value().data();
         for (int row = 0; row < r.act.length; row += gw) for (int j = 0; j < gw; j++) r.act[row + j] += bias[j];
         float[] wv = w.value().data();
@@ -136,7 +137,7 @@ public final class RecurrentLayer extends SingleInputLayer {
         cell.weightGradient(r, dw, be);
         w.addGrad(dw);
         float[] du = new float[in * gw];
-        InputProduct.gradient(r.x, rows, in, r.dPre, gw, du, be);   // Σ_t x_tᵀ dPre_t
+        InputProduct.gradient(r.inputNonZeros, r.x, rows, in, r.dPre, gw, du, be);   // Σ_t x_tᵀ dPre_t
         u.addGrad(du);
         float[] db = new float[gw];
         for (int row = 0; row < r.dPre.length; row += gw) for (int j = 0; j < gw; j++) db[j] += r.dPre[row + j];

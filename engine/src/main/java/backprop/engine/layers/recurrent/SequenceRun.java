@@ -10,6 +10,8 @@ public final class SequenceRun {
     final int n, steps, features, units;
     /** Inputs, [N·T][F]. */
     final float[] x;
+    /** x's non-zeros when it is mostly zero (one-hot characters), else null: found once, used forward and backward. */
+    InputProduct.NonZeros inputNonZeros;
     /** Gate and candidate values after their σ or tanh, [N·T][G·H]; before the cell runs, x U + b. */
     final float[] act;
     /** Hidden states h_t, [N·T][H]: the layer's output. */
