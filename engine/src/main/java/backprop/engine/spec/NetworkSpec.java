@@ -136,7 +136,8 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
             this(name, samples, noise, testRatio, seed, inputs, null, null, null, null, null, null, null, null);
         }
 
-        /** Whether the data come from a file or an embedded table rather than by name. */
+        /** Whether the data come from a file or an embedded table rather than by name (not a field: the writer leaves it out). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isTableSource() { return file != null || table != null; }
 
         /** The same settings reading the CSV file {@code path} (label and task kept unless given). */
