@@ -60,20 +60,33 @@ public final class Formula {
             throw fromExp4j(ex, variables);
         }
         for (String v : variables) e.setVariable(v, 0.5);
-        ValidationResult valid = e.validate();
+        ValidationResult valid;
+        try {
+            valid = e.validate();
+        } catch (RuntimeException ex) {
+            throw fromExp4j(ex, variables);
+        }
         if (!valid.isValid()) {
             throw new IllegalArgumentException("cannot be read as a formula (" + String.join("; ", valid.getErrors()).toLowerCase(java.util.Locale.ROOT) + ")");
         }
-        return new Formula(text, List.copyOf(variables), e);
+        Formula f = new Formula(text, List.copyOf(variables), e);
+        f.evaluate(new double[variables.size()]); // a tree exp4j built but cannot evaluate is refused here, not mid-way through a data set
+        return f;
     }
 
-    /** f at the given values of the variables, in the order they were declared; NaN where f is undefined (division by zero included). */
+    /**
+     * f at the given values of the variables, in the order they were declared; NaN where f is
+     * undefined (division by zero included). IllegalArgumentException for a tree exp4j cannot evaluate.
+     */
     public double evaluate(double... values) {
         for (int i = 0; i < values.length; i++) expression.setVariable(variables.get(i), values[i]);
         try {
             return expression.evaluate();
         } catch (ArithmeticException e) {
             return Double.NaN;
+        } catch (RuntimeException e) {
+            // exp4j signals some malformed trees only when evaluating them (an empty stack, a missing operand)
+            throw new IllegalArgumentException("cannot be read as a formula (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
     }
 
