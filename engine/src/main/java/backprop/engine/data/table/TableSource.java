@@ -66,7 +66,12 @@ public final class TableSource {
         }
         if (TablePresets.has(d.name())) {
             notFor(d, source, "the table " + d.name(), d.formula() != null ? "formula" : null, d.classes() != null ? "classes" : null);
-            return TablePresets.read(d.name(), d.label(), task);
+            try {
+                return TablePresets.read(d.name(), d.label(), task);
+            } catch (TableException e) {
+                // A shipped table reads; what failed is the label or task this network file asked of it.
+                throw new SpecException(source, d.label() != null ? "$.dataset.label" : "$.dataset.task", "table " + d.name() + ", " + e.place() + ": " + e.problem());
+            }
         }
         boolean formulaSet = GeneratedTables.FORMULA_NAMES.contains(d.name());
         notFor(d, source, "the generated set " + d.name(), d.label() != null ? "label" : null, d.task() != null ? "task" : null,
