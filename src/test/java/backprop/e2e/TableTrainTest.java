@@ -3,10 +3,14 @@ package backprop.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tables and the generated sets beyond two classes train through {@code train --spec [--data]},
@@ -65,6 +69,18 @@ class TableTrainTest {
         assertEquals(first.out(), second.out());
         assertTrue(first.lines().get(0).startsWith("{\"epoch\":1,\"loss\":"), first::toString);
         assertTrue(first.lines().get(0).contains("\"testAccuracy\":"), first::toString);
+    }
+
+    @Test
+    void aRecordedScalingIsUsedAsWritten(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("scaled.json");
+        Files.writeString(spec, Files.readString(Path.of(CliRun.spec("circle-table.json")))
+                .replace("\"standardize\": true", "\"scaling\": {\"x\": {\"mean\": 10, \"std\": 2}, \"y\": {\"mean\": -3, \"std\": 2}}")
+                .replace("../tables/circle.csv", CliRun.root().resolve("src/test/resources/tables/circle.csv").toString()));
+        CliRun run = CliRun.of("train", "--spec", spec.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("; standardised: x (mean 10.0000, std 2.00000), y (mean -3.00000, std 2.00000)"), run::toString);
+        assertTrue(lastTestAccuracy(run) >= 95f, run::toString);
     }
 
     @Test
