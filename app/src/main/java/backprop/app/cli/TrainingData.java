@@ -3,7 +3,6 @@ package backprop.app.cli;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.data.MnistDigits;
-import backprop.engine.data.table.Table;
 import backprop.engine.data.table.TableData;
 import backprop.engine.data.table.TableException;
 import backprop.engine.data.table.TableSource;
@@ -12,7 +11,6 @@ import backprop.engine.nn.Model;
 import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
-import backprop.engine.spec.UserText;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.ValidationSplit;
 import java.nio.file.Path;
@@ -89,16 +87,9 @@ record TrainingData(Dataset train, Dataset test, TableData table) {
     private static TrainingData table(NetworkSpec spec, String source, Path networkFile, RunSettings run, Model model)
             throws TableException, SpecException {
         NetworkSpec.DatasetSpec d = spec.dataset();
-        long seed = d.seed() != null ? d.seed() : run.seed();
-        int samples = d.samples() != null ? d.samples() : RunSettings.DEFAULT_SAMPLES;
         Workload.now("reading the data " + (d.file() != null ? d.file() : d.name() != null ? d.name() : "table"), "use a smaller table");
-        Table t = TableSource.load(d, networkFile, source, seed, samples);
-        if (t.features() != spec.inputSize()) {
-            throw new UserError(source + ": $.input.shape: the data " + UserText.quote(t.name()) + " have " + t.features() + " feature columns ("
-                    + UserText.cut(String.join(", ", t.featureNames()), 80) + ") but the network reads " + spec.inputSize() + " inputs; make $.input.shape [" + t.features() + "]");
-        }
-        checkPass(t.rows(), model, source);
-        TableData data = TableSource.prepare(d, t, source, seed, model.outputSize());
+        TableData data = TableSource.open(d, networkFile, source, run.seed(), spec.inputSize(), model.outputSize());
+        checkPass(data.table().rows(), model, source);
         return new TrainingData(data.train(), data.test(), data);
     }
 

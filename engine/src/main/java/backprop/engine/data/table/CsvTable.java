@@ -46,10 +46,19 @@ public final class CsvTable {
         if (text.isBlank()) throw new TableException(file, "", "the file is empty; a data table needs a header line and rows");
         char delimiter = sniff(text);
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
-        List<String> header = null;
-        List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        int headerLine = 0;
+        List<String> names = new ArrayList<>();
+        int[] headerLine = {0};
+        TableBuilder.Places at = new TableBuilder.Places() {
+            @Override public String header() { return "line " + headerLine[0]; }
+
+            @Override public String row(int row) { return "line " + lines.get(Math.min(row, lines.size() - 1)); }
+
+            @Override public String cell(int row, int column) {
+                return row(row) + ", column " + (column + 1) + (column < names.size() ? " (" + UserText.quote(names.get(column)) + ")" : "");
+            }
+        };
+        TableBuilder table = null;
         try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(schema).readValues(text)) {
             while (true) {
                 int line = it.getParser().currentLocation().getLineNr();
@@ -58,34 +67,20 @@ public final class CsvTable {
                 // The parser stands past the row's last cell; a row that ended at a line break counts its line there.
                 line = Math.max(line, it.getParser().currentTokenLocation().getLineNr());
                 if (cells.length == 0 || (cells.length == 1 && cells[0].isBlank())) continue;
-                if (header == null) {
-                    header = Arrays.stream(cells).map(String::strip).toList();
-                    headerLine = line;
+                if (table == null) {
+                    Arrays.stream(cells).map(String::strip).forEach(names::add);
+                    headerLine[0] = line;
+                    table = new TableBuilder(file, name, names, at, label, task);
                     continue;
                 }
-                if (rows.size() == Limits.SAMPLES) {
-                    throw new TableException(file, "line " + line, "more than " + Limits.SAMPLES + " rows, the limit for a data set");
-                }
-                rows.add(cells);
                 lines.add(line);
+                table.add(cells); // converted to numbers now: a large file is never held as text cells
             }
         } catch (IOException | RuntimeException e) {
-            if (e.getCause() instanceof TableException t) throw t;
             throw new TableException(file, "", "not readable as CSV (" + UserText.cut(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 120) + ")");
         }
-        if (header == null) throw new TableException(file, "", "the file is empty; a data table needs a header line and rows");
-        List<String> names = header;
-        int first = headerLine;
-        TableBuilder.Places at = new TableBuilder.Places() {
-            @Override public String header() { return "line " + first; }
-
-            @Override public String row(int row) { return "line " + lines.get(Math.min(row, lines.size() - 1)); }
-
-            @Override public String cell(int row, int column) {
-                return row(row) + ", column " + (column + 1) + (column < names.size() ? " (" + UserText.quote(names.get(column)) + ")" : "");
-            }
-        };
-        return TableBuilder.build(file, name, header, rows, at, label, task);
+        if (table == null) throw new TableException(file, "", "the file is empty; a data table needs a header line and rows");
+        return table.build();
     }
 
     /** The delimiter the first non-blank line uses most outside quotes; comma when it uses none. */

@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * hold numbers in every row. Every refusal names the place through the source's {@link Places}.
  */
 final class TableBuilder {
-    private TableBuilder() {}
-
     /** A plain decimal number: no NaN, no Infinity, no hex, no Java suffixes ("1f"), which Double.parseDouble would take. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
@@ -32,43 +30,71 @@ final class TableBuilder {
         String cell(int row, int column);
     }
 
+    private final String file;
+    private final String name;
+    private final List<String> header;
+    private final Places at;
+    private final int labelColumn;
+    private final Table.Task task;
+    private final List<float[]> x = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+
     /**
+     * Checks the header and finds the label column; rows then come one by one through
+     * {@link #add}, so a large file is held as floats, not as its cells' text.
+     *
      * @param file   the file named in messages
      * @param label  the label column's name; null for the last column
      * @param task   what the label is; null to decide from its values (text or whole numbers:
      *               classes; other numbers: regression)
      */
-    static Table build(String file, String name, List<String> header, List<String[]> rows, Places at, String label, Table.Task task)
-            throws TableException {
+    TableBuilder(String file, String name, List<String> header, Places at, String label, Table.Task task) throws TableException {
+        this.file = file;
+        this.name = name;
+        this.header = List.copyOf(header);
+        this.at = at;
+        this.task = task;
+        this.labelColumn = label == null ? header.size() - 1 : header.indexOf(label);
         checkHeader(file, header, at);
-        int labelColumn = label == null ? header.size() - 1 : header.indexOf(label);
         if (labelColumn < 0) {
             throw new TableException(file, at.header(), "no column named " + UserText.quote(label) + " for the label (columns: "
                     + UserText.cut(String.join(", ", header), 200) + ")");
         }
-        if (rows.isEmpty()) throw new TableException(file, at.header(), "the header names the columns but no rows follow; there is nothing to train on");
-        if (rows.size() > Limits.SAMPLES) {
-            throw new TableException(file, at.row(Limits.SAMPLES), "more than " + Limits.SAMPLES + " rows, the limit for a data set");
+    }
+
+    /** A table of rows already in memory (a table embedded in a network file). */
+    static Table build(String file, String name, List<String> header, List<String[]> rows, Places at, String label, Table.Task task)
+            throws TableException {
+        TableBuilder b = new TableBuilder(file, name, header, at, label, task);
+        for (String[] row : rows) b.add(row);
+        return b.build();
+    }
+
+    /** The next row: one cell per column, numbers in the feature columns, a label. */
+    void add(String[] cells) throws TableException {
+        int r = x.size();
+        if (r == Limits.SAMPLES) throw new TableException(file, at.row(r), "more than " + Limits.SAMPLES + " rows, the limit for a data set");
+        if (cells.length != header.size()) {
+            int column = Math.min(cells.length, header.size());
+            throw new TableException(file, at.cell(r, column), "the row has " + cells.length + " cells but the header names "
+                    + header.size() + " columns; every row needs one cell per column");
         }
-        int features = header.size() - 1;
-        float[][] x = new float[rows.size()][features];
-        List<String> labels = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            String[] cells = rows.get(r);
-            if (cells.length != header.size()) {
-                int column = Math.min(cells.length, header.size());
-                throw new TableException(file, at.cell(r, column), "the row has " + cells.length + " cells but the header names "
-                        + header.size() + " columns; every row needs one cell per column");
-            }
-            int f = 0;
-            for (int c = 0; c < cells.length; c++) {
-                if (c == labelColumn) continue;
-                x[r][f++] = number(file, at.cell(r, c), cells[c].strip(), "feature columns must hold numbers");
-            }
-            String l = cells[labelColumn].strip();
-            if (l.isEmpty()) throw new TableException(file, at.cell(r, labelColumn), "empty label; every row needs one");
-            labels.add(l);
+        float[] row = new float[header.size() - 1];
+        int f = 0;
+        for (int c = 0; c < cells.length; c++) {
+            if (c == labelColumn) continue;
+            row[f++] = number(file, at.cell(r, c), cells[c].strip(), "feature columns must hold numbers");
         }
+        String l = cells[labelColumn].strip();
+        if (l.isEmpty()) throw new TableException(file, at.cell(r, labelColumn), "empty label; every row needs one");
+        x.add(row);
+        labels.add(l);
+    }
+
+    /** The table of the rows added. */
+    Table build() throws TableException {
+        if (labels.isEmpty()) throw new TableException(file, at.header(), "the header names the columns but no rows follow; there is nothing to train on");
+        float[][] x = this.x.toArray(float[][]::new);
         List<String> featureNames = new ArrayList<>(header);
         featureNames.remove(labelColumn);
         boolean numeric = labels.stream().allMatch(s -> NUMBER.matcher(s).matches());

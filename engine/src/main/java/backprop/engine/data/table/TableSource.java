@@ -89,6 +89,25 @@ public final class TableSource {
     }
 
     /**
+     * The whole way from a network file's {@code dataset} to data ready to train on, for the
+     * command line and the views alike: the table read or generated (with the data seed and
+     * sample count {@link backprop.engine.train.RunSettings} would use), checked against the
+     * network's input width and output units, scaled and split.
+     *
+     * @param runSeed the run's seed, which seeds the data unless {@code d.seed()} is given
+     */
+    public static TableData open(DatasetSpec d, Path networkFile, String source, long runSeed, int inputs, int outputs)
+            throws TableException, SpecException {
+        long seed = d.seed() != null ? d.seed() : runSeed;
+        Table t = load(d, networkFile, source, seed, d.samples() != null ? d.samples() : backprop.engine.train.RunSettings.DEFAULT_SAMPLES);
+        if (t.features() != inputs) {
+            throw new SpecException(source, "$.input.shape", "the data " + UserText.quote(t.name()) + " have " + t.features() + " feature columns ("
+                    + UserText.cut(String.join(", ", t.featureNames()), 80) + ") but the network reads " + inputs + " inputs; make $.input.shape [" + t.features() + "]");
+        }
+        return prepare(d, t, source, seed, outputs);
+    }
+
+    /**
      * Splits and scales a loaded table as {@code d} says. {@code outputs} is the network's output
      * size, checked against the table: K units for K classes (or one for two), one for a regression.
      */
