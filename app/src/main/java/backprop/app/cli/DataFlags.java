@@ -43,7 +43,7 @@ final class DataFlags {
         if (task != null && !task.equals("classification") && !task.equals("regression")) {
             throw new UserError("--task: unknown task " + UserText.quote(task) + " (known: classification, regression)");
         }
-        DatasetSpec base = spec.dataset() != null ? spec.dataset() : new DatasetSpec(null, null, null, null, null, null);
+        DatasetSpec base = spec.dataset() != null ? spec.dataset() : DatasetSpec.ofFile(null, null, null);
         // Settings that only make sense for the file's old data (a generated set's size, a table's recorded scaling) do not carry over.
         base = new DatasetSpec(null, null, null, base.testRatio(), base.seed(), null, null, null, null, null, null, null, base.standardize(), null);
         Path file = path(data);

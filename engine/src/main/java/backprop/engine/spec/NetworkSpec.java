@@ -136,6 +136,11 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
             this(name, samples, noise, testRatio, seed, inputs, null, null, null, null, null, null, null, null);
         }
 
+        /** A CSV file's data ({@code label}, {@code task} may be null): what File → Import data… would put into a network. */
+        public static DatasetSpec ofFile(String path, String label, String task) {
+            return new DatasetSpec(null, null, null, null, null, null, null, null, path, null, label, task, null, null);
+        }
+
         /** Whether the data come from a file or an embedded table rather than by name (not a field: the writer leaves it out). */
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isTableSource() { return file != null || table != null; }
