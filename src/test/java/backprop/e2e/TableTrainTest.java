@@ -89,6 +89,12 @@ class TableTrainTest {
         assertEquals(0, iris.exitCode(), iris::toString);
         assertTrue(iris.out().contains("iris: 4 features, 3 classes of 'species' (setosa, versicolor, virginica); 105 rows to train on, 45 to test"), iris::toString);
         assertTrue(lastTestAccuracy(iris) >= 90f, iris::toString);
+        CliRun cars = CliRun.of("train", "--spec", CliRun.spec("cars.json"));
+        assertEquals(0, cars.exitCode(), cars::toString);
+        Matcher m = Pattern.compile("test set \\(10 rows\\): mean squared error ([0-9.]+)").matcher(cars.out());
+        assertTrue(m.find(), cars::toString);
+        // The least-squares line through all 50 cars leaves a mean squared error of 227 ft²; the network on the ten held out stays under 250.
+        assertTrue(Float.parseFloat(m.group(1)) < 250f, cars::toString);
         CliRun embedded = CliRun.of("train", "--spec", CliRun.spec("embedded-table.json"));
         assertEquals(0, embedded.exitCode(), embedded::toString);
         assertTrue(embedded.out().contains("table: 2 features, 3 classes of 'colour' (blue, green, red); 9 rows to train on, 0 to test"), embedded::toString);
