@@ -146,7 +146,7 @@ public final class BackpropViewModel {
     }
 
     /** A command's outcome: new traces (all of a fresh network's, or more of the current one's) and why training stopped, if it did. */
-    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples, String stopped) {}
+    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples, int firstSample, String stopped) {}
 
     /** Builds the new network aside and makes it current only once its first step ran: a failure leaves the old one in place. */
     private Result openAndTrain(NetworkSpec spec, String source) {
@@ -162,14 +162,14 @@ public final class BackpropViewModel {
         List<String> labels = new java.util.ArrayList<>();
         for (int n = 0; n < next.batch.size(); n++) labels.add(sampleLabel(n, next.batch.x()[n], next.batch.y()[n]));
         session = next;
-        return new Result(true, s, next.seed, first.traces(), labels, null);
+        return new Result(true, s, next.seed, first.traces(), labels, telling(next.batch.x()), null);
     }
 
     private Result continueTraining(int count) {
         if (session == null) throw new IllegalStateException("no network loaded");
         BackpropSession.Steps steps = session.train(count);
         String stopped = steps.stopped() == null ? null : ProblemText.line(null, steps.stopped());
-        return new Result(false, session.spec, session.seed, steps.traces(), null, stopped);
+        return new Result(false, session.spec, session.seed, steps.traces(), null, 0, stopped);
     }
 
     /** A fresh load drops the results still due from the network it replaces. */
@@ -194,7 +194,7 @@ public final class BackpropViewModel {
             historyIndex.set(-1); // drops the old timeline before its history goes
             history.clear();
             sampleLabels.set(List.copyOf(r.samples()));
-            sample.set(0);
+            sample.set(r.firstSample());
             index.set(0);
         }
         if (r.traces().isEmpty()) return;
@@ -203,6 +203,23 @@ public final class BackpropViewModel {
         if (drop > 0) history.remove(0, drop);
         if (historyIndex.get() == history.size() - 1) rebuildTimeline();
         else historyIndex.set(history.size() - 1);
+    }
+
+    /**
+     * The sample a fresh network opens on: the first with the most non-zero inputs, so the first
+     * formulas multiply real numbers (XOR's (0, 0) would make every product 0 · w).
+     */
+    static int telling(float[][] x) {
+        int best = 0, most = -1;
+        for (int n = 0; n < x.length; n++) {
+            int nonZero = 0;
+            for (float v : x[n]) if (v != 0) nonZero++;
+            if (nonZero > most) {
+                most = nonZero;
+                best = n;
+            }
+        }
+        return best;
     }
 
     private static String sampleLabel(int n, float[] x, float[] y) {

@@ -36,9 +36,35 @@ final class NetworkDiagram extends CanvasPane {
     private boolean hidden;
     private double rangeA = 1, rangeZ = 1, rangeD = 1, rangeW = 1, rangeG = 1;
 
+    private final javafx.scene.control.Tooltip lossTip = new javafx.scene.control.Tooltip(LossMeaning.TEXT);
+    private double[] lossBox; // x, y, w, h of the loss panel as last drawn; null when not drawn
+    private boolean lossTipOn;
+
     NetworkDiagram() {
         getStyleClass().add(Styles.NETWORK_DIAGRAM);
         setMinSize(300, 220);
+        lossTip.setWrapText(true);
+        lossTip.setMaxWidth(420);
+        // The canvas has no nodes to hang a tooltip on: it is installed while the pointer is over the loss panel.
+        setOnMouseMoved(e -> {
+            boolean over = tooltipAt(e.getX(), e.getY()) != null;
+            if (over != lossTipOn) {
+                if (over) javafx.scene.control.Tooltip.install(this, lossTip);
+                else javafx.scene.control.Tooltip.uninstall(this, lossTip);
+                lossTipOn = over;
+            }
+        });
+    }
+
+    /** The tooltip text at a point of the diagram (the meaning of R over the loss panel), or null. */
+    String tooltipAt(double x, double y) {
+        double[] b = lossBox;
+        return b != null && x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3] ? lossTip.getText() : null;
+    }
+
+    /** Centre of the loss panel as last drawn (tests hover there), or null. */
+    javafx.geometry.Point2D lossPanelCentre() {
+        return lossBox == null ? null : new javafx.geometry.Point2D(lossBox[0] + lossBox[2] / 2, lossBox[1] + lossBox[3] / 2);
     }
 
     void show(Timeline t, Snapshot s, TimelineStep step, boolean hiddenCurrent) {
@@ -397,7 +423,9 @@ final class NetworkDiagram extends CanvasPane {
         double x = cx(outCol) + bw / 2 + 14 + targets + 18, h = pfs * 3.4, y = canvas.getHeight() - bottom - h - 4;
         x = Math.max(cx(outCol) + bw / 2 + 8, Math.min(x, canvas.getWidth() - need - 10));
         double w = canvas.getWidth() - x - 10;
+        lossBox = null;
         if (w < 60) return;
+        lossBox = new double[] {x, y, w, h};
         boolean cur = current != null && current.kind() == StepKind.LOSS;
         g.setFill(cur ? highlight() : box());
         g.fillRoundRect(x, y, w, h, 12, 12);

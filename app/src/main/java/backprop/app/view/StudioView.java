@@ -39,6 +39,16 @@ public interface StudioView {
     default void prepareForExport(NetworkSpec spec, int step) { }
 
     /**
+     * As {@link #prepareForExport(NetworkSpec, int)}, then {@code substep} steps into that
+     * training step, for views that break a step into parts (the backprop view's timeline).
+     * Others refuse a sub-step with an {@link IllegalArgumentException} (bad input for render).
+     */
+    default void prepareForExport(NetworkSpec spec, int step, int substep) {
+        if (substep != 0) throw new IllegalArgumentException("view " + info().id() + " has no sub-steps (--substep is for the backprop view)");
+        prepareForExport(spec, step);
+    }
+
+    /**
      * Why this view cannot show {@code spec}, in one sentence for the status bar; empty if it can.
      * Asking changes nothing, so the shell (and later the editor and lessons) can ask before
      * switching views. FX thread.

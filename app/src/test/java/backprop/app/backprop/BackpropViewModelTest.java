@@ -36,7 +36,9 @@ class BackpropViewModelTest {
         assertEquals(4, vm.sampleLabelsProperty().get().size());
         assertEquals("sample 2: x = (0, 1), y = 1", vm.sampleLabelsProperty().get().get(1));
         StepTrace expected = XorTraces.first();
-        assertEquals(expected.layers().get(0).a()[0][0], vm.currentStepProperty().get().value(), 0.0);
+        // Opens on sample 4, x = (1, 1), not (0, 0) where every product is 0 · w.
+        assertEquals(3, vm.sampleProperty().get());
+        assertEquals(expected.layers().get(0).a()[3][0], vm.currentStepProperty().get().value(), 0.0);
         assertEquals("step 0 · a of h1 (1/28)", vm.stepTextProperty().get());
     }
 
