@@ -259,6 +259,7 @@ public final class BackpropView implements StudioView {
         predictRow.visibleProperty().bind(vm.predictModeProperty());
         predictRow.managedProperty().bind(predictRow.visibleProperty());
 
+        formula.setReserveHeight(true); // the diagram above keeps its place as the formulas of a step grow and shrink
         VBox formulaCard = new VBox(8, formula, predictRow);
         formulaCard.getStyleClass().add(Styles.FORMULA_CARD);
         VBox pane = new VBox(10, error, card, formulaCard);

@@ -77,6 +77,34 @@ class BackpropClassroomFxTest extends BackpropViewFxBase {
     }
 
     @Test
+    void theDiagramStaysPutWhileTheFormulasOfAStepChange(FxRobot robot) throws Exception {
+        ready();
+        javafx.geometry.Bounds first = view.diagram().localToScene(view.diagram().getLayoutBounds());
+        double tallest = 0, shortest = Double.MAX_VALUE;
+        int steps = view.viewModel().timeline().size();
+        for (int i = 1; i < steps; i++) {
+            robot.interact(() -> view.transport().stepForward());
+            javafx.geometry.Bounds b = view.diagram().localToScene(view.diagram().getLayoutBounds());
+            assertEquals(first, b, "diagram moved at step " + (i + 1) + ": " + text(robot, "#bp-formula-text"));
+            tallest = Math.max(tallest, view.formulaView().formulaHeight());
+            shortest = Math.min(shortest, view.formulaView().formulaHeight());
+        }
+        assertTrue(tallest > shortest * 1.3, "the step has formulas of different heights: " + shortest + " to " + tallest);
+    }
+
+    @Test
+    void anApproximateResultSaysSoAndHoversTheFullValues(FxRobot robot) throws Exception {
+        ready();
+        assertNull(view.formulaView().noteShown(), "a_h1 = 0.4623 + (−0.0064) + 0 = 0.4559 adds up: no note");
+        robot.interact(() -> view.viewModel().seek(2)); // a of h2 on x = (1, 1): 0.8029 + 0.9718 + 0 is 1.7747 by hand, 1.7746 by the engine
+        String text = text(robot, "#bp-formula-text");
+        assertTrue(text.endsWith("≈ 1.7746"), text);
+        String note = view.formulaView().noteShown();
+        assertNotNull(note);
+        assertTrue(note.startsWith("≈: the numbers are shown rounded") && note.contains("0.80289525 × 1 + 0.9717539 × 1 + 0 = 1.7746491"), note);
+    }
+
+    @Test
     void exportStepIsATrainingStepAndSubstepMovesAlongIt(FxRobot robot) throws Exception {
         ready();
         robot.interact(() -> view.prepareForExport(null, 3));
