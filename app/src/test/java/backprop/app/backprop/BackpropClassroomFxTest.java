@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
@@ -102,6 +103,35 @@ class BackpropClassroomFxTest extends BackpropViewFxBase {
         String note = view.formulaView().noteShown();
         assertNotNull(note);
         assertTrue(note.startsWith("≈: the numbers are shown rounded") && note.contains("0.80289525 × 1 + 0.9717539 × 1 + 0 = 1.7746491"), note);
+    }
+
+    static final String XOR_2_8_1 = """
+            {"format": "backprop-studio.network", "version": 1, "name": "xor-2-8-1", "input": {"shape": [2]},
+             "layers": [{"type": "dense", "units": 8, "activation": "tanh", "initializer": {"type": "uniform", "scale": 1.0}},
+                        {"type": "dense", "units": 1, "activation": "sigmoid", "initializer": {"type": "uniform", "scale": 1.0}}],
+             "loss": "mse", "seed": 7, "training": {"optimizer": "sgd", "learningRate": 1.0, "batchSize": 0, "epochs": 10},
+             "dataset": {"name": "xor"}}""";
+
+    @Test
+    void eightHiddenUnitsKeepReadableTextAndEdgeLabelsApart(FxRobot robot) throws Exception {
+        ready();
+        double xorFont = view.boxFontSize();
+        var spec = backprop.engine.spec.SpecReader.parse(XOR_2_8_1, "xor-2-8-1.json");
+        robot.interact(() -> view.prepareForExport(spec, 2, 0));
+        assertTrue(view.boxFontSize() >= 12, "box text at 1280×800 with 8 hidden units: " + view.boxFontSize() + " (2-2-1: " + xorFont + ")");
+        int steps = view.viewModel().timeline().size();
+        for (int i = 0; i < steps; i++) {
+            int at = i;
+            robot.interact(() -> view.viewModel().seek(at));
+            List<double[]> r = view.diagram().edgeLabelRects();
+            for (int a = 0; a < r.size(); a++) {
+                for (int b = a + 1; b < r.size(); b++) {
+                    boolean apart = r.get(a)[0] + r.get(a)[2] <= r.get(b)[0] || r.get(b)[0] + r.get(b)[2] <= r.get(a)[0]
+                            || r.get(a)[1] + r.get(a)[3] <= r.get(b)[1] || r.get(b)[1] + r.get(b)[3] <= r.get(a)[1];
+                    assertTrue(apart, "edge labels " + a + " and " + b + " overlap at step " + (i + 1) + ": " + text(robot, "#bp-formula-text"));
+                }
+            }
+        }
     }
 
     @Test
