@@ -34,6 +34,17 @@ public final class Num {
         return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
     }
 
+    /**
+     * A loss or other measurement on the command line: six decimals ("0.063743"), but in exponent
+     * form when that would be a long row of digits or of zeros ("1.393264e+29", "3.200000e-07").
+     * Zero stays "0.000000"; NaN and infinities are written as Java does (the callers stop before).
+     */
+    public static String sixDecimals(double v) {
+        double a = Math.abs(v);
+        boolean exponent = Double.isFinite(v) && (a >= 1e6 || (a > 0 && a < 1e-4));
+        return String.format(Locale.ROOT, exponent ? "%.6e" : "%.6f", v);
+    }
+
     /** A fraction as a percentage with one decimal ("98.5 %"), or "—" for NaN (no such set). */
     public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
