@@ -351,7 +351,11 @@ public final class BackpropView implements StudioView {
         one.setOnAction(e -> vm.train(1));
         ten.setOnAction(e -> vm.train(10));
         hundred.setOnAction(e -> vm.train(100));
-        for (Button b : List.of(one, ten, hundred)) b.disableProperty().bind(vm.busyProperty());
+        for (Button b : List.of(one, ten, hundred)) {
+            b.disableProperty().bind(vm.busyProperty().or(vm.divergedProperty()));
+            b.setMinWidth(Region.USE_PREF_SIZE); // the history text gives way, never the buttons
+        }
+        text.setMinWidth(0);
         one.setTooltip(new Tooltip("Run one more training step and record its trace"));
         HBox bar = new HBox(10, label("History"), history, loss, text, one, ten, hundred);
         bar.setAlignment(Pos.CENTER_LEFT);
