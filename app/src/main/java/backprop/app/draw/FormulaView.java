@@ -87,7 +87,7 @@ public final class FormulaView extends VBox {
     public String noteShown() { return text.getTooltip() == null ? null : text.getTooltip().getText(); }
 
     /**
-     * Keeps one height whatever formula is shown (one explanation line, one line of display maths
+     * Keeps one height whatever formula is shown (one explanation line, two in presenter mode, one line of display maths
      * with a fraction, one line of plain text), so what sits above does not move as the formulas
      * of a step grow and shrink; a taller formula (one broken over lines) is scaled down into it.
      */
@@ -112,8 +112,16 @@ public final class FormulaView extends VBox {
         return reserve ? reservedHeight() : super.computeMaxHeight(width);
     }
 
+    /** A reserved view sizes its image with the fonts CSS has just applied (the explanation's grows with the formula). */
+    @Override
+    protected void layoutChildren() {
+        if (reserve) fit();
+        super.layoutChildren();
+    }
+
     private double reservedHeight() {
-        return snappedTopInset() + snappedBottomInset() + lineHeight(explanation) + texSize * RESERVED_TEX_LINES
+        // Presenter type is larger, so its explanations take two lines more often than not: room for both.
+        return snappedTopInset() + snappedBottomInset() + lineHeight(explanation) * (scale > 1 ? 2 : 1) + texSize * RESERVED_TEX_LINES
                 + (text.isManaged() ? lineHeight(text) + getSpacing() : 0) + getSpacing();
     }
 
