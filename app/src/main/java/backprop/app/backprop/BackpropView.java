@@ -388,6 +388,10 @@ public final class BackpropView implements StudioView {
         vm.snapshotProperty().addListener((o, a, s) ->
                 diagram.show(vm.timeline(), s, vm.currentStepProperty().get(), vm.currentHiddenProperty().get()));
         vm.formulaProperty().addListener((o, a, f) -> formula.show(f));
+        vm.atStopProperty().addListener((o, a, b) -> {
+            if (b) diagram.getStyleClass().add(Styles.BP_STOPPED);
+            else diagram.getStyleClass().remove(Styles.BP_STOPPED);
+        });
         root.sceneProperty().addListener((o, a, s) -> {
             formula.show(vm.formulaProperty().get());
             graphView.formula().show(graphVm.formulaProperty().get());

@@ -79,6 +79,7 @@ public final class BackpropViewModel {
     private final ReadOnlyObjectWrapper<Guess.Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyObjectWrapper<List<String>> sampleLabels = new ReadOnlyObjectWrapper<>(this, "sampleLabels", List.of());
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(this, "diverged", false);
+    private final ReadOnlyBooleanWrapper atStop = new ReadOnlyBooleanWrapper(this, "atStop", false);
     private StepTrace divergedTrace; // the recorded step holding the first non-finite value, or null
     private FirstNonFinite divergedAt;
     private long seed = -1;
@@ -304,6 +305,7 @@ public final class BackpropViewModel {
         boolean hidden = predictMode.get() && i > revealedUpTo;
         currentHidden.set(hidden);
         TimelineStep s = t.step(i);
+        atStop.set(t.trace() == divergedTrace && i == divergedAt.index());
         Formula f = StepFormulas.of(t, s, hidden);
         currentStep.set(s);
         formula.set(f);
@@ -404,6 +406,8 @@ public final class BackpropViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return engine.busyProperty(); }
     /** True once a recorded step held a value that is not finite: training stops there (see {@link #errorProperty}). */
     public ReadOnlyBooleanProperty divergedProperty() { return diverged.getReadOnlyProperty(); }
+    /** True while the step shown is the first non-finite value of a diverged run (the view marks it in the error colour). */
+    public ReadOnlyBooleanProperty atStopProperty() { return atStop.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Timeline> timelineProperty() { return timeline.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TimelineStep> currentStepProperty() { return currentStep.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Formula> formulaProperty() { return formula.getReadOnlyProperty(); }

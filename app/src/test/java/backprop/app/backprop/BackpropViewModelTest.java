@@ -290,6 +290,10 @@ class BackpropViewModelTest {
         vm.end();
         vm.seek(27);
         assertEquals(i, vm.indexProperty().get(), "nothing after the first non-finite value is shown");
+        assertTrue(vm.atStopProperty().get(), "marked while shown");
+        vm.stepBack();
+        assertFalse(vm.atStopProperty().get());
+        vm.end();
         vm.trainNow(5);
         assertEquals(1, vm.history().size(), "training does not go on past it");
         assertTrue(vm.historyTextProperty().get().contains("R = 3.000e36"), vm.historyTextProperty().get());
