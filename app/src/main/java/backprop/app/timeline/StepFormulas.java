@@ -22,11 +22,12 @@ public final class StepFormulas {
     }
 
     /**
-     * @param hideResult show "?" instead of the value (predict mode, before the reveal)
-     * <p>The operands are shown rounded, the result is the engine's, computed from the unrounded
+     * The operands are shown rounded, the result is the engine's, computed from the unrounded
      * operands. When the shown arithmetic does not give the shown result to its last digit
      * ({@link ShownArithmetic}), the formula says "≈" instead of "=" and carries the same formula
      * with the engine's full values, for a hover.
+     *
+     * @param hideResult show "?" instead of the value (predict mode, before the reveal)
      */
     public static Formula of(Timeline t, TimelineStep s, boolean hideResult) {
         Formula shown = new StepFormulas(Digits.SHOWN).build(t, s, hideResult);
