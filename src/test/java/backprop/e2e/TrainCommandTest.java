@@ -57,6 +57,22 @@ class TrainCommandTest {
         assertEquals(1.0, JSON.readTree(run.lastLine()).get("accuracy").asDouble());
     }
 
+    /** Issue 16: a diverging run printed "loss 4825139058711804000000000.000000" and then "loss Infinity". */
+    @Test
+    void divergingLossesUseTheExponentFormAndTheRunStopsAtTheFirstNonFiniteOne() {
+        CliRun run = CliRun.of("train", "--spec", CliRun.spec("diverges.json"));
+        assertEquals(1, run.exitCode(), run::toString);
+        List<String> epochs = run.lines().stream().filter(l -> l.startsWith("epoch")).toList();
+        assertEquals(6, epochs.size(), run::toString);
+        for (String line : epochs) {
+            assertTrue(line.matches("epoch +\\d+  loss (\\d{1,6}\\.\\d{6}|\\d\\.\\d{6}e[+-]\\d{2})  accuracy .*"), line);
+        }
+        assertEquals("epoch    6  loss 3.099979e+37  accuracy 50.0%", epochs.get(5));
+        assertFalse(run.out().contains("Infinity") || run.out().contains("NaN"), run::toString);
+        assertEquals("backprop-studio train: training diverged: the training loss became Infinity after epoch 7 "
+                + "(step 7; learning rate 1000.0 is probably too large for this network)", run.err().strip());
+    }
+
     private static List<String> keys(JsonNode o) {
         List<String> out = new ArrayList<>();
         o.fieldNames().forEachRemaining(out::add);

@@ -1,5 +1,6 @@
 package backprop.app.backprop;
 
+import backprop.app.timeline.FirstNonFinite;
 import backprop.engine.data.Dataset;
 import backprop.engine.nn.Model;
 import backprop.engine.layers.dense.DenseSpec;
@@ -104,18 +105,37 @@ final class BackpropSession {
         return new BackpropSession(spec, seed, batch, new Trainer(model, run.training()));
     }
 
-    /** Traced steps up to the one that failed, and why it failed (null: all ran). */
-    record Steps(List<StepTrace> traces, RuntimeException stopped) {}
+    /**
+     * Traced steps up to the one that failed, and why it failed (null: all ran); or, when a traced
+     * step holds a value that is not finite, the steps up to and including that one and where in it.
+     */
+    record Steps(List<StepTrace> traces, RuntimeException stopped, FirstNonFinite nonFinite) {
+        Steps(List<StepTrace> traces, RuntimeException stopped) {
+            this(traces, stopped, null);
+        }
+    }
 
     /**
-     * {@code count} traced training steps on the batch, in order. A step that diverges ends the
-     * run; the steps before it are kept, so the history shows the way up to it.
+     * {@code count} traced training steps on the batch, in order. The first step with a value that
+     * is not finite (an update overflowing to ∞, a NaN δ) ends the run and is kept, so the view can
+     * point at that value; a step whose loss itself is not finite is refused by the engine and ends
+     * the run too, with the steps before it kept: the history shows the way up to it.
      */
     Steps train(int count) {
+        return train(count, 0);
+    }
+
+    /** As {@link #train(int)}; {@code shownSample} is the sample the view shows, preferred when pointing at a non-finite value. */
+    Steps train(int count, int shownSample) {
         Tensor x = batch.inputsTensor(), y = batch.targetsTensor();
         List<StepTrace> out = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) out.add(trainer.tracedStep(x, y));
+            for (int i = 0; i < count; i++) {
+                StepTrace t = trainer.tracedStep(x, y);
+                out.add(t);
+                FirstNonFinite bad = FirstNonFinite.in(t, shownSample);
+                if (bad != null) return new Steps(out, null, bad);
+            }
         } catch (TrainingDivergedException e) {
             return new Steps(out, e);
         }

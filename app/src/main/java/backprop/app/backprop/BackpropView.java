@@ -73,6 +73,10 @@ public final class BackpropView implements StudioView {
     private final Slider scrub = new Slider(0, 1, 0);
     private final Label position = new Label();
     private final PhaseBar phases = new PhaseBar();
+    /** "1.5 steps/s": the view's own speed label and the shell toolbar's show the same text. */
+    private final javafx.beans.binding.StringBinding speedText = Bindings.createStringBinding(
+            () -> Num.shortFmt(vm.speedProperty().get()) + " steps/s", vm.speedProperty());
+    private final ReadOnlyStringWrapper speedTextForShell = new ReadOnlyStringWrapper();
     private boolean syncing; // guards slider <-> view-model echo
     private final AnimationTimer player = new AnimationTimer() {
         private long last;
@@ -98,6 +102,7 @@ public final class BackpropView implements StudioView {
         @Override public void faster() { vm.faster(); }
         @Override public void slower() { vm.slower(); }
         @Override public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
+        @Override public ReadOnlyStringProperty speedText() { return speedTextForShell.getReadOnlyProperty(); }
     };
 
     public BackpropView() {
@@ -109,6 +114,7 @@ public final class BackpropView implements StudioView {
         graphView.root().visibleProperty().bind(graphMode);
         centre.getChildren().get(0).visibleProperty().bind(graphMode.not());
         root.setCenter(centre);
+        speedTextForShell.bind(speedText);
         root.setBottom(new VBox(8, transportBar(), historyBar()));
         BorderPane.setMargin(root.getBottom(), new Insets(10, 0, 0, 0));
         wire();
@@ -253,6 +259,7 @@ public final class BackpropView implements StudioView {
         predictRow.visibleProperty().bind(vm.predictModeProperty());
         predictRow.managedProperty().bind(predictRow.visibleProperty());
 
+        formula.setReserveHeight(true); // the diagram above keeps its place as the formulas of a step grow and shrink
         VBox formulaCard = new VBox(8, formula, predictRow);
         formulaCard.getStyleClass().add(Styles.FORMULA_CARD);
         VBox pane = new VBox(10, error, card, formulaCard);
@@ -296,8 +303,8 @@ public final class BackpropView implements StudioView {
         Label speed = new Label();
         speed.setId("bp-speed");
         speed.getStyleClass().add(Styles.BP_SPEED);
-        speed.textProperty().bind(Bindings.createStringBinding(
-                () -> Num.shortFmt(vm.speedProperty().get()) + " steps/s", vm.speedProperty()));
+        speed.textProperty().bind(speedText);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
 
         VBox scrubber = new VBox(2, scrub, phases);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
@@ -317,7 +324,7 @@ public final class BackpropView implements StudioView {
         history.setBlockIncrement(1);
         HBox.setHgrow(history, Priority.ALWAYS);
         LossSparkline loss = new LossSparkline();
-        Tooltip.install(loss, new Tooltip("Loss R of each recorded training step; the dot is the one shown"));
+        Tooltip.install(loss, new Tooltip("Loss R of each recorded training step; the dot is the one shown.\n" + LossMeaning.TEXT));
         Runnable syncHistory = () -> {
             loss.show(vm.history(), vm.historyIndexProperty().get());
             history.setMax(Math.max(0, vm.history().size() - 1));
@@ -334,6 +341,7 @@ public final class BackpropView implements StudioView {
         text.setId("bp-history-text");
         text.getStyleClass().add(Styles.BP_HISTORY_TEXT);
         text.textProperty().bind(vm.historyTextProperty());
+        text.setTooltip(new Tooltip(LossMeaning.TEXT));
         Button one = new Button("Train 1 step");
         one.setId("bp-train-1");
         Button ten = new Button("+10");
@@ -343,7 +351,11 @@ public final class BackpropView implements StudioView {
         one.setOnAction(e -> vm.train(1));
         ten.setOnAction(e -> vm.train(10));
         hundred.setOnAction(e -> vm.train(100));
-        for (Button b : List.of(one, ten, hundred)) b.disableProperty().bind(vm.busyProperty());
+        for (Button b : List.of(one, ten, hundred)) {
+            b.disableProperty().bind(vm.busyProperty().or(vm.divergedProperty()));
+            b.setMinWidth(Region.USE_PREF_SIZE); // the history text gives way, never the buttons
+        }
+        text.setMinWidth(0);
         one.setTooltip(new Tooltip("Run one more training step and record its trace"));
         HBox bar = new HBox(10, label("History"), history, loss, text, one, ten, hundred);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -376,6 +388,10 @@ public final class BackpropView implements StudioView {
         vm.snapshotProperty().addListener((o, a, s) ->
                 diagram.show(vm.timeline(), s, vm.currentStepProperty().get(), vm.currentHiddenProperty().get()));
         vm.formulaProperty().addListener((o, a, f) -> formula.show(f));
+        vm.atStopProperty().addListener((o, a, b) -> {
+            if (b) diagram.getStyleClass().add(Styles.BP_STOPPED);
+            else diagram.getStyleClass().remove(Styles.BP_STOPPED);
+        });
         root.sceneProperty().addListener((o, a, s) -> {
             formula.show(vm.formulaProperty().get());
             graphView.formula().show(graphVm.formulaProperty().get());
@@ -402,14 +418,14 @@ public final class BackpropView implements StudioView {
     }
 
     /**
-     * The presenter keys also work when the view has focus outside presenter mode. Keys meant
-     * for a control that uses them (text fields, sliders, drop-downs, spinners) are left alone;
-     * handled keys are consumed so a shell-level handler does not step twice.
+     * The transport keys work whatever control of the view last had focus (a drop-down just used
+     * to pick a sample, a slider, a toggle), so the first → after a choice is never lost; only
+     * typing into a text field (the guess, an editable box) keeps its keys. Handled keys are
+     * consumed so a shell-level handler does not step twice.
      */
     private void key(KeyEvent e) {
+        if (typing(e.getTarget())) return;
         Object t = e.getTarget();
-        if (t instanceof TextInputControl || t instanceof Slider || t instanceof javafx.scene.control.ComboBoxBase<?>
-                || t instanceof javafx.scene.control.Spinner<?>) return;
         if (e.getCode() == javafx.scene.input.KeyCode.SPACE && t instanceof javafx.scene.control.ButtonBase) return; // space presses a focused button
         switch (e.getCode()) {
             case RIGHT -> transport.stepForward();
@@ -422,6 +438,12 @@ public final class BackpropView implements StudioView {
             default -> { return; }
         }
         e.consume();
+    }
+
+    private static boolean typing(Object target) {
+        return target instanceof TextInputControl
+                || (target instanceof javafx.scene.control.ComboBoxBase<?> c && c.isEditable())
+                || (target instanceof javafx.scene.control.Spinner<?> sp && sp.isEditable());
     }
 
     private void syncScrub() {
@@ -499,11 +521,23 @@ public final class BackpropView implements StudioView {
 
     @Override public long seed() { return vm.seed(); }
 
+    /** {@code step} training steps recorded after the first (the history shows training step {@code step}), at its first sub-step. */
     @Override
     public void prepareForExport(NetworkSpec spec, int step) {
+        prepareForExport(spec, step, 0);
+    }
+
+    /** Then {@code substep} steps along that training step's timeline (0: the first a); past its end is refused. */
+    @Override
+    public void prepareForExport(NetworkSpec spec, int step, int substep) {
         graphMode.set(false);
         vm.loadNow(spec);
-        vm.seek(step);
+        if (step > 0) vm.trainNow(step);
+        int size = vm.timeline() == null ? 0 : vm.timeline().size();
+        if (substep >= size) {
+            throw new IllegalArgumentException("--substep " + substep + " is past the end of the step (0 to " + (size - 1) + " for this network)");
+        }
+        vm.seek(substep);
         root.applyCss();
         root.layout();
     }
@@ -549,6 +583,9 @@ public final class BackpropView implements StudioView {
 
     /** Font size of the node boxes as last drawn (presenter-mode tests). */
     double boxFontSize() { return diagram.boxFontSize(); }
+
+    /** The network drawing (tests ask it for tooltips and where it drew things). */
+    NetworkDiagram diagram() { return diagram; }
 
     /** The typeset formula of the network mode. */
     FormulaView formulaView() { return formula; }

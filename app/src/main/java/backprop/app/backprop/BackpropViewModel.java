@@ -1,6 +1,7 @@
 package backprop.app.backprop;
 
 import backprop.app.math.Num;
+import backprop.app.timeline.FirstNonFinite;
 import backprop.app.timeline.Formula;
 import backprop.app.timeline.Guess;
 import backprop.app.timeline.Snapshot;
@@ -77,6 +78,10 @@ public final class BackpropViewModel {
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper(this, "feedback", "");
     private final ReadOnlyObjectWrapper<Guess.Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyObjectWrapper<List<String>> sampleLabels = new ReadOnlyObjectWrapper<>(this, "sampleLabels", List.of());
+    private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(this, "diverged", false);
+    private final ReadOnlyBooleanWrapper atStop = new ReadOnlyBooleanWrapper(this, "atStop", false);
+    private StepTrace divergedTrace; // the recorded step holding the first non-finite value, or null
+    private FirstNonFinite divergedAt;
     private long seed = -1;
     private int revealedUpTo = -1; // predict mode: steps up to here have been revealed on this timeline
 
@@ -136,17 +141,20 @@ public final class BackpropViewModel {
         run(() -> openAndTrain(spec, null), true, true);
     }
 
-    /** Runs {@code count} more traced training steps and shows the newest. */
+    /** Runs {@code count} more traced training steps and shows the newest; nothing once the run has diverged. */
     public void train(int count) {
-        run(() -> continueTraining(count), false, false);
+        int shown = sample.get(); // read here, on the caller's thread; the engine thread gets a copy
+        if (!diverged.get()) run(() -> continueTraining(count, shown), false, false);
     }
 
     public void trainNow(int count) {
-        run(() -> continueTraining(count), false, true);
+        int shown = sample.get();
+        if (!diverged.get()) run(() -> continueTraining(count, shown), false, true);
     }
 
     /** A command's outcome: new traces (all of a fresh network's, or more of the current one's) and why training stopped, if it did. */
-    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples, String stopped) {}
+    private record Result(boolean fresh, NetworkSpec spec, long seed, List<StepTrace> traces, List<String> samples, int firstSample, String stopped,
+            FirstNonFinite nonFinite) {}
 
     /** Builds the new network aside and makes it current only once its first step ran: a failure leaves the old one in place. */
     private Result openAndTrain(NetworkSpec spec, String source) {
@@ -157,19 +165,19 @@ public final class BackpropViewModel {
             throw new IllegalArgumentException(e.getMessage());
         }
         BackpropSession next = opener.apply(s, source);
-        BackpropSession.Steps first = next.train(1);
+        BackpropSession.Steps first = next.train(1, telling(next.batch.x()));
         if (first.stopped() != null) throw first.stopped();
         List<String> labels = new java.util.ArrayList<>();
         for (int n = 0; n < next.batch.size(); n++) labels.add(sampleLabel(n, next.batch.x()[n], next.batch.y()[n]));
         session = next;
-        return new Result(true, s, next.seed, first.traces(), labels, null);
+        return new Result(true, s, next.seed, first.traces(), labels, telling(next.batch.x()), null, first.nonFinite());
     }
 
-    private Result continueTraining(int count) {
+    private Result continueTraining(int count, int shownSample) {
         if (session == null) throw new IllegalStateException("no network loaded");
-        BackpropSession.Steps steps = session.train(count);
+        BackpropSession.Steps steps = session.train(count, shownSample);
         String stopped = steps.stopped() == null ? null : ProblemText.line(null, steps.stopped());
-        return new Result(false, session.spec, session.seed, steps.traces(), null, stopped);
+        return new Result(false, session.spec, session.seed, steps.traces(), null, 0, stopped, steps.nonFinite());
     }
 
     /** A fresh load drops the results still due from the network it replaces. */
@@ -189,12 +197,15 @@ public final class BackpropViewModel {
         error.set(r.stopped() == null ? "" : r.stopped());
         if (r.stopped() != null) playing.set(false);
         if (r.fresh()) {
+            divergedTrace = null;
+            divergedAt = null;
+            diverged.set(false);
             seed = r.seed();
             modelName.set(r.spec().name() != null ? r.spec().name() : "network");
             historyIndex.set(-1); // drops the old timeline before its history goes
             history.clear();
             sampleLabels.set(List.copyOf(r.samples()));
-            sample.set(0);
+            sample.set(r.firstSample());
             index.set(0);
         }
         if (r.traces().isEmpty()) return;
@@ -203,6 +214,47 @@ public final class BackpropViewModel {
         if (drop > 0) history.remove(0, drop);
         if (historyIndex.get() == history.size() - 1) rebuildTimeline();
         else historyIndex.set(history.size() - 1);
+        if (r.nonFinite() != null) stopAt(history.get(history.size() - 1), r.nonFinite());
+    }
+
+    /**
+     * The run diverged: the newest step holds a value that is not finite. The view goes to it
+     * (that sample, that part of the step), says what it is, and goes no further: training stops,
+     * stepping ends there, and every step before it stays in the history.
+     */
+    private void stopAt(StepTrace trace, FirstNonFinite at) {
+        playing.set(false);
+        divergedTrace = trace;
+        divergedAt = at;
+        diverged.set(true);
+        sample.set(at.sample());
+        index.set(at.index());
+        rebuildTimeline();
+        error.set("Training step " + trace.step() + " stopped at its first value that is not a number: " + at.what() + " = " + Num.fmt(at.value())
+                + " (sample " + (at.sample() + 1) + ", part " + (at.index() + 1) + " of " + timeline.get().size()
+                + "). The steps before it are kept; a smaller learning rate avoids it.");
+    }
+
+    /** The last timeline position that may be shown: the first non-finite value of a diverged step, else the end. */
+    private int lastShown(Timeline t) {
+        return t.trace() == divergedTrace ? Math.min(divergedAt.index(), t.size() - 1) : t.size() - 1;
+    }
+
+    /**
+     * The sample a fresh network opens on: the first with the most non-zero inputs, so the first
+     * formulas multiply real numbers (XOR's (0, 0) would make every product 0 · w).
+     */
+    static int telling(float[][] x) {
+        int best = 0, most = -1;
+        for (int n = 0; n < x.length; n++) {
+            int nonZero = 0;
+            for (float v : x[n]) if (v != 0) nonZero++;
+            if (nonZero > most) {
+                most = nonZero;
+                best = n;
+            }
+        }
+        return best;
     }
 
     private static String sampleLabel(int n, float[] x, float[] y) {
@@ -231,7 +283,7 @@ public final class BackpropViewModel {
         int n = Math.max(0, Math.min(sample.get(), t.batchSize() - 1));
         timeline.set(Timeline.of(t, n));
         revealedUpTo = index.get() - 1; // predict mode: the current step of a new timeline is hidden again
-        int clamped = Math.max(0, Math.min(index.get(), timeline.get().size() - 1));
+        int clamped = Math.max(0, Math.min(index.get(), lastShown(timeline.get())));
         if (clamped != index.get()) index.set(clamped);
         else refresh();
     }
@@ -253,6 +305,7 @@ public final class BackpropViewModel {
         boolean hidden = predictMode.get() && i > revealedUpTo;
         currentHidden.set(hidden);
         TimelineStep s = t.step(i);
+        atStop.set(t.trace() == divergedTrace && i == divergedAt.index());
         Formula f = StepFormulas.of(t, s, hidden);
         currentStep.set(s);
         formula.set(f);
@@ -269,7 +322,7 @@ public final class BackpropViewModel {
 
     public void stepForward() {
         Timeline t = timeline.get();
-        if (t != null && index.get() < t.size() - 1) index.set(index.get() + 1);
+        if (t != null && index.get() < lastShown(t)) index.set(index.get() + 1);
     }
 
     /**
@@ -297,18 +350,18 @@ public final class BackpropViewModel {
 
     public void end() {
         Timeline t = timeline.get();
-        if (t != null) index.set(t.size() - 1);
+        if (t != null) index.set(lastShown(t));
     }
 
     /** Moves to step {@code i} (the scrub slider). */
     public void seek(int i) {
         Timeline t = timeline.get();
-        if (t != null) index.set(Math.max(0, Math.min(i, t.size() - 1)));
+        if (t != null) index.set(Math.max(0, Math.min(i, lastShown(t))));
     }
 
     public void togglePlay() {
         Timeline t = timeline.get();
-        if (!playing.get() && t != null && index.get() >= t.size() - 1) index.set(0); // play from the end restarts
+        if (!playing.get() && t != null && index.get() >= lastShown(t)) index.set(0); // play from the end restarts
         playing.set(!playing.get() && t != null);
     }
 
@@ -319,7 +372,7 @@ public final class BackpropViewModel {
     public void tick() {
         Timeline t = timeline.get();
         if (!playing.get() || t == null || currentHidden.get()) return;
-        if (index.get() >= t.size() - 1) playing.set(false);
+        if (index.get() >= lastShown(t)) playing.set(false);
         else stepForward();
     }
 
@@ -368,6 +421,10 @@ public final class BackpropViewModel {
     public BooleanProperty predictModeProperty() { return predictMode; }
     public ReadOnlyBooleanProperty currentHiddenProperty() { return currentHidden.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return engine.busyProperty(); }
+    /** True once a recorded step held a value that is not finite: training stops there (see {@link #errorProperty}). */
+    public ReadOnlyBooleanProperty divergedProperty() { return diverged.getReadOnlyProperty(); }
+    /** True while the step shown is the first non-finite value of a diverged run (the view marks it in the error colour). */
+    public ReadOnlyBooleanProperty atStopProperty() { return atStop.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Timeline> timelineProperty() { return timeline.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TimelineStep> currentStepProperty() { return currentStep.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Formula> formulaProperty() { return formula.getReadOnlyProperty(); }

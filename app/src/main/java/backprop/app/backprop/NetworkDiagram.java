@@ -36,9 +36,35 @@ final class NetworkDiagram extends CanvasPane {
     private boolean hidden;
     private double rangeA = 1, rangeZ = 1, rangeD = 1, rangeW = 1, rangeG = 1;
 
+    private final javafx.scene.control.Tooltip lossTip = new javafx.scene.control.Tooltip(LossMeaning.TEXT);
+    private double[] lossBox; // x, y, w, h of the loss panel as last drawn; null when not drawn
+    private boolean lossTipOn;
+
     NetworkDiagram() {
         getStyleClass().add(Styles.NETWORK_DIAGRAM);
         setMinSize(300, 220);
+        lossTip.setWrapText(true);
+        lossTip.setMaxWidth(420);
+        // The canvas has no nodes to hang a tooltip on: it is installed while the pointer is over the loss panel.
+        setOnMouseMoved(e -> {
+            boolean over = tooltipAt(e.getX(), e.getY()) != null;
+            if (over != lossTipOn) {
+                if (over) javafx.scene.control.Tooltip.install(this, lossTip);
+                else javafx.scene.control.Tooltip.uninstall(this, lossTip);
+                lossTipOn = over;
+            }
+        });
+    }
+
+    /** The tooltip text at a point of the diagram (the meaning of R over the loss panel), or null. */
+    String tooltipAt(double x, double y) {
+        double[] b = lossBox;
+        return b != null && x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3] ? lossTip.getText() : null;
+    }
+
+    /** Centre of the loss panel as last drawn (tests hover there), or null. */
+    javafx.geometry.Point2D lossPanelCentre() {
+        return lossBox == null ? null : new javafx.geometry.Point2D(lossBox[0] + lossBox[2] / 2, lossBox[1] + lossBox[3] / 2);
     }
 
     void show(Timeline t, Snapshot s, TimelineStep step, boolean hiddenCurrent) {
@@ -70,8 +96,8 @@ final class NetworkDiagram extends CanvasPane {
 
     // ------------------------------------------------------------------ geometry
 
-    private double top, bottom, left, right, colGap, slotH, bw, bh, bhIn, fs, lh;
-    private boolean compact, chips;
+    private double top, bottom, left, right, colGap, slotH, bw, bh, bhIn, fs, lh, nameW;
+    private boolean compact, chips, twoRow;
 
     /**
      * Box and font sizes from the canvas size and the presenter scale. Normally the font follows
@@ -100,10 +126,23 @@ final class NetworkDiagram extends CanvasPane {
         double full = Math.min(slotH * (presenter ? 0.93 : 0.84), 200 * s);
         double wide = Math.min(colGap / 18.6 * s, colGap * 0.6 / 6.6);
         compact = full < 12 * s * lines;
+        twoRow = false;
         if (compact) {
-            bh = slotH * 0.86;
+            bh = slotH * 0.88;
             fs = Math.max(9, Math.min(15 * s, Math.min(bh / 4.5, colGap / 30 * s))); // 3 rows of 1.2 + padding: 4.45
             bw = Math.min(colGap * (presenter ? 0.6 : 0.46), fs * 15);
+            // Tall columns leave little height per box, but often width to spare: the name moves beside the
+            // values and the box keeps two rows (a|z, δ|b), so its text can be about half as large again.
+            double nameEm = 0;
+            for (int c = 1; c < cols; c++) for (int u = 0; u < nn.size(c); u++) nameEm = Math.max(nameEm, nn.plain(c, u).length() * 0.66 + 0.9);
+            double wide2 = colGap * (presenter ? 0.7 : 0.62);
+            double fs2 = Math.min(18 * s, Math.min(bh / 3.0, wide2 / (nameEm + 14.2)));
+            if (fs2 > fs * 1.12) {
+                twoRow = true;
+                fs = fs2;
+                nameW = fs * nameEm;
+                bw = Math.min(wide2, fs * (nameEm + 14.2));
+            }
         } else {
             bh = full;
             fs = Math.max(10, Math.min(28 * s, Math.min(bh / lines, wide)));
@@ -127,6 +166,9 @@ final class NetworkDiagram extends CanvasPane {
 
     private double boxH(int column) { return column == 0 ? bhIn : bh; }
 
+    /** Input boxes hold one value: no wider than that needs, so the first edges keep room for their labels. */
+    private double boxW(int column) { return column == 0 ? Math.min(bw, fs * 8.5) : bw; }
+
     // ------------------------------------------------------------------ drawing
 
     @Override
@@ -139,6 +181,7 @@ final class NetworkDiagram extends CanvasPane {
         for (int l = 0; l < timeline.layers(); l++) edges(g, l, false);
         for (int l = 0; l < timeline.layers(); l++) edges(g, l, true);
         for (int c = 0; c < nn.columns(); c++) for (int u = 0; u < nn.size(c); u++) node(g, c, u);
+        labelled.clear();
         for (int l = 0; l < timeline.layers(); l++) edgeLabels(g, l);
         lossPanel(g);
         legend(g);
@@ -176,7 +219,7 @@ final class NetworkDiagram extends CanvasPane {
             for (int j = 0; j < t.units(); j++) {
                 boolean focus = focusEdge(l, i, j);
                 if (focus != focusPass) continue;
-                double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
+                double x1 = cx(l) + boxW(l) / 2, y1 = cy(l, i), x2 = cx(l + 1) - boxW(l + 1) / 2, y2 = cy(l + 1, j);
                 double w = t.weights()[i][j];
                 double width = (1.5 + 4.5 * Math.min(1, Math.abs(w) / rangeW)) * scale();
                 if (focus) {
@@ -195,46 +238,69 @@ final class NetworkDiagram extends CanvasPane {
         }
     }
 
+    /**
+     * Edge labels never cover each other: the current step's labels are placed first, each near
+     * the head of its edge and slid along it to the first free spot; a label of a crowded layer
+     * that finds no free spot anywhere along its edge is left out rather than drawn over another
+     * (its numbers are in the formulas and on the boxes it joins).
+     */
     private void edgeLabels(GraphicsContext g, int l) {
         LayerTrace t = timeline.layer(l);
         boolean all = t.inputs() * t.units() <= MAX_LABELLED_EDGES;
         boolean busy = t.inputs() * t.units() > 4;
         Font f = Font.font("System", Math.max(10, fs * 0.78));
-        java.util.List<double[]> placed = new java.util.ArrayList<>();
-        for (int i = 0; i < t.inputs(); i++) {
-            for (int j = 0; j < t.units(); j++) {
-                if (!all && !focusEdge(l, i, j)) continue;
-                double x1 = cx(l) + bw / 2, y1 = cy(l, i), x2 = cx(l + 1) - bw / 2, y2 = cy(l + 1, j);
-                String line1 = Num.fmt(t.weights()[i][j]);
-                Double after = snap.weightsAfter[l][i][j];
-                if (after != null) line1 += " → " + Num.fmt(after);
-                else if (hidden && current.kind() == StepKind.UPDATE_W && currentEdge(l, i, j)) line1 += " → ?";
-                Double grad = snap.gradW[l][i][j];
-                String line2 = grad != null ? "∂ " + Num.fmt(grad)
-                        : hidden && current.kind() == StepKind.GRAD_W && currentEdge(l, i, j) ? "∂ ?" : null;
-                if (busy && !focusEdge(l, i, j)) {
-                    // Crowded layer: one short line with the newest number the timeline has for this weight.
-                    line1 = after != null ? "→ " + Num.fmt(after) : grad != null ? "∂ " + Num.fmt(grad) : Num.fmt(t.weights()[i][j]);
-                    line2 = null;
-                }
-                // Near the head of the edge, where edges into one node have fanned apart, but never over a
-                // box; slid back along the edge while it would cover a label already placed.
-                double lw = Math.max(textWidth(line1, f), line2 == null ? 0 : textWidth(line2, f)) + 10;
-                double lh = f.getSize() * 1.25 * (line2 == null ? 1 : 2) + 4;
-                double lo = Math.min(x1 + lw / 2 + 4, (x1 + x2) / 2), hi = Math.max(lo, Math.min(x1 + 0.72 * (x2 - x1), x2 - lw / 2 - 4));
-                double x = hi, y = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
-                for (double cx = hi; cx >= lo; cx -= 3) {
-                    double cy = y1 + (cx - x1) / (x2 - x1) * (y2 - y1);
-                    if (free(placed, cx, cy, lw, lh)) {
-                        x = cx;
-                        y = cy;
-                        break;
-                    }
-                }
-                placed.add(new double[] {x - lw / 2, y - lh / 2, lw, lh});
-                label(g, x, y, line1, line2, f, currentEdge(l, i, j));
+        java.util.List<int[]> order = new java.util.ArrayList<>();
+        for (int i = 0; i < t.inputs(); i++) for (int j = 0; j < t.units(); j++) if (focusEdge(l, i, j)) order.add(new int[] {i, j});
+        if (all) for (int i = 0; i < t.inputs(); i++) for (int j = 0; j < t.units(); j++) if (!focusEdge(l, i, j)) order.add(new int[] {i, j});
+        for (int[] e : order) {
+            int i = e[0], j = e[1];
+            double x1 = cx(l) + boxW(l) / 2, y1 = cy(l, i), x2 = cx(l + 1) - boxW(l + 1) / 2, y2 = cy(l + 1, j);
+            String line1 = Num.fmt(t.weights()[i][j]);
+            Double after = snap.weightsAfter[l][i][j];
+            if (after != null) line1 += " → " + Num.fmt(after);
+            else if (hidden && current.kind() == StepKind.UPDATE_W && currentEdge(l, i, j)) line1 += " → ?";
+            Double grad = snap.gradW[l][i][j];
+            String line2 = grad != null ? "∂ " + Num.fmt(grad)
+                    : hidden && current.kind() == StepKind.GRAD_W && currentEdge(l, i, j) ? "∂ ?" : null;
+            if (busy && !focusEdge(l, i, j)) {
+                // Crowded layer: one short line with the newest number the timeline has for this weight.
+                line1 = after != null ? "→ " + Num.fmt(after) : grad != null ? "∂ " + Num.fmt(grad) : Num.fmt(t.weights()[i][j]);
+                line2 = null;
+            }
+            double lw = Math.max(textWidth(line1, f), line2 == null ? 0 : textWidth(line2, f)) + 10;
+            double lh = f.getSize() * 1.25 * (line2 == null ? 1 : 2) + 4;
+            double[] at = spot(x1, y1, x2, y2, lw, lh);
+            if (at == null) {
+                if (!focusEdge(l, i, j)) continue;
+                at = new double[] {x1 + 0.72 * (x2 - x1), y1 + 0.72 * (y2 - y1)}; // the step's own label is always shown
+            }
+            labelled.add(new double[] {at[0] - lw / 2, at[1] - lh / 2, lw, lh});
+            label(g, at[0], at[1], line1, line2, f, currentEdge(l, i, j));
+        }
+    }
+
+    /** Rectangles of the edge labels drawn so far in this frame (tests check that none overlap). */
+    private final java.util.List<double[]> labelled = new java.util.ArrayList<>();
+
+    java.util.List<double[]> edgeLabelRects() { return java.util.List.copyOf(labelled); }
+
+    /**
+     * Where along the edge a label of lw × lh fits without touching a placed label: tried first
+     * near the head (72 % of the way, where the edges into one box have fanned apart), then back
+     * and forth from there over the span that keeps it clear of both boxes. Null: nowhere.
+     */
+    private double[] spot(double x1, double y1, double x2, double y2, double lw, double lh) {
+        double lo = x1 + lw / 2 + 4, hi = x2 - lw / 2 - 4;
+        if (hi < lo) lo = hi = (x1 + x2) / 2;
+        double start = Math.max(lo, Math.min(hi, x1 + 0.72 * (x2 - x1)));
+        for (double d = 0; start - d >= lo || start + d <= hi; d += 3) {
+            for (double x : new double[] {start - d, start + d}) {
+                if (x < lo || x > hi) continue;
+                double y = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
+                if (free(labelled, x, y, lw, lh)) return new double[] {x, y};
             }
         }
+        return null;
     }
 
     private static boolean free(java.util.List<double[]> placed, double cx, double cy, double w, double h) {
@@ -269,7 +335,7 @@ final class NetworkDiagram extends CanvasPane {
 
     private void node(GraphicsContext g, int c, int u) {
         NodeNames nn = timeline.names();
-        double h = boxH(c), x = cx(c) - bw / 2, y = cy(c, u) - h / 2;
+        double bw = boxW(c), h = boxH(c), x = cx(c) - bw / 2, y = cy(c, u) - h / 2;
         int l = c - 1;
         boolean cur = current != null && !current.kind().onEdge() && current.kind() != StepKind.LOSS
                 && current.layer() == l && current.unit() == u;
@@ -285,7 +351,8 @@ final class NetworkDiagram extends CanvasPane {
         g.setFill(ink());
         g.setFont(Font.font("System", FontWeight.BOLD, fs * 1.05));
         double ry = y + pad + lh / 2;
-        g.fillText(nn.plain(c, u), x + pad, ry);
+        boolean beside = twoRow && c > 0; // the name left of the two value rows
+        g.fillText(nn.plain(c, u), x + pad, beside ? cy(c, u) : ry, beside ? nameW - pad : bw - 2 * pad);
         int n = timeline.sample();
         if (c == 0) {
             cell(g, x, bw, ry + lh, "x", (double) timeline.trace().input()[n][u], rangeZ, false, false);
@@ -299,13 +366,14 @@ final class NetworkDiagram extends CanvasPane {
         boolean biasCur = cur && (k == StepKind.GRAD_B || k == StepKind.UPDATE_B);
         String bias;
         if (compact) {
-            double half = bw / 2;
-            cell(g, x, half, ry + lh, "a", snap.a[l][u], rangeA, curA, hidden && curA);
-            cell(g, x + half, half, ry + lh, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
-            cell(g, x, half, ry + 2 * lh, "δ", snap.delta[l][u], rangeD, curD, hidden && curD);
+            double x0 = beside ? x + nameW : x, half = (bw - (x0 - x)) / 2;
+            double row1 = beside ? cy(c, u) - lh / 2 : ry + lh, row2 = row1 + lh;
+            cell(g, x0, half, row1, "a", snap.a[l][u], rangeA, curA, hidden && curA);
+            cell(g, x0 + half, half, row1, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
+            cell(g, x0, half, row2, "δ", snap.delta[l][u], rangeD, curD, hidden && curD);
             bias = biasCur && hidden ? (k == StepKind.GRAD_B ? "∂b ?" : "b → ?")
                     : after != null ? "b → " + Num.fmt(after) : gb != null ? "∂b " + Num.fmt(gb) : "b " + Num.fmt(t.bias()[u]);
-            biasText(g, x + half, half, ry + 2 * lh, bias, biasCur);
+            biasText(g, x0 + half, half, row2, bias, biasCur);
         } else {
             cell(g, x, bw, ry + lh, "a", snap.a[l][u], rangeA, curA, hidden && curA);
             cell(g, x, bw, ry + 2 * lh, "z", snap.z[l][u], rangeZ, curZ, hidden && curZ);
@@ -381,7 +449,8 @@ final class NetworkDiagram extends CanvasPane {
         g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs));
         g.setFill(cur ? accent() : ink());
         String s = hiddenValue ? "?" : v == null ? "" : Num.fmt(v);
-        g.fillText(s, x + w - pad, y);
+        // Squeezed rather than spilling over the name or the box edge (Num.fmt already keeps values short).
+        g.fillText(s, x + w - pad, y, Math.max(1, w - 2 * pad - fs * (chips && !compact ? 2.0 : 1.3)));
     }
 
     private void lossPanel(GraphicsContext g) {
@@ -397,7 +466,9 @@ final class NetworkDiagram extends CanvasPane {
         double x = cx(outCol) + bw / 2 + 14 + targets + 18, h = pfs * 3.4, y = canvas.getHeight() - bottom - h - 4;
         x = Math.max(cx(outCol) + bw / 2 + 8, Math.min(x, canvas.getWidth() - need - 10));
         double w = canvas.getWidth() - x - 10;
+        lossBox = null;
         if (w < 60) return;
+        lossBox = new double[] {x, y, w, h};
         boolean cur = current != null && current.kind() == StepKind.LOSS;
         g.setFill(cur ? highlight() : box());
         g.fillRoundRect(x, y, w, h, 12, 12);

@@ -1,5 +1,6 @@
 package backprop.app.cli;
 
+import backprop.app.math.Num;
 import backprop.engine.data.MnistDigits;
 import backprop.engine.data.table.TableException;
 import backprop.engine.nn.Model;
@@ -60,10 +61,12 @@ final class NetworkTraining {
         Progress progress = Progress.onStderr(err, config.epochs());
         var history = trainer.fit(data.train(), s -> {
             if (progress != null) progress.epoch(s.epoch());
+            TrainCommand.stopIfNotFinite("training loss", s.loss(), s.epoch(), trainer.steps(), config.learningRate());
             if (table != null) table.epoch(s);
             else out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
             if (!json && !Float.isNaN(s.validationLoss())) {
-                out.printf(Locale.ROOT, "            validation loss %.6f  accuracy %.1f%%%n", s.validationLoss(), 100 * s.validationAccuracy());
+                TrainCommand.stopIfNotFinite("validation loss", s.validationLoss(), s.epoch(), trainer.steps(), config.learningRate());
+                out.printf(Locale.ROOT, "            validation loss %s  accuracy %.1f%%%n", Num.sixDecimals(s.validationLoss()), 100 * s.validationAccuracy());
             }
         });
         if (json) return Cli.OK;
@@ -75,11 +78,11 @@ final class NetworkTraining {
             return Cli.OK;
         }
         float[] last = trainer.evaluate(data.train());
-        out.printf(Locale.ROOT, "done: %s, %s; training loss %.6f, accuracy %.1f%%%n",
-                TrainCommand.plural(history.size(), "epoch"), TrainCommand.plural(trainer.steps(), "step"), last[0], 100 * last[1]);
+        out.printf(Locale.ROOT, "done: %s, %s; training loss %s, accuracy %.1f%%%n",
+                TrainCommand.plural(history.size(), "epoch"), TrainCommand.plural(trainer.steps(), "step"), Num.sixDecimals(last[0]), 100 * last[1]);
         if (data.test() != null) {
             float[] test = trainer.evaluate(data.test());
-            out.printf(Locale.ROOT, "test set (%d samples): loss %.6f, accuracy %.1f%%%n", data.test().size(), test[0], 100 * test[1]);
+            out.printf(Locale.ROOT, "test set (%d samples): loss %s, accuracy %.1f%%%n", data.test().size(), Num.sixDecimals(test[0]), 100 * test[1]);
         }
         if (TRUTH_TABLES.contains(data.train().name()) && data.train().size() == 4) {
             out.println();

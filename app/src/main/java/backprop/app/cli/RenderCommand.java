@@ -44,8 +44,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "Network spec JSON to load (default: the view's own).")
     Path spec;
 
-    @Option(names = "--step", paramLabel = "N", defaultValue = "0", description = "Steps to advance before drawing (default ${DEFAULT-VALUE}).")
+    @Option(names = "--step", paramLabel = "N", defaultValue = "0",
+            description = "Training steps to run before drawing (default ${DEFAULT-VALUE}); epochs in the playground, "
+                    + "updates in text, the sequence length T in gradients.")
     int step;
+
+    @Option(names = "--substep", paramLabel = "K", defaultValue = "0",
+            description = "Backprop view only: K parts into that training step's timeline, 0 = the first a (default ${DEFAULT-VALUE}).")
+    int substep;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "PNG file to write (atomically).")
     Path out;
@@ -117,7 +123,7 @@ public final class RenderCommand implements Callable<Integer> {
                 return 0;
             }
             new HeadlessRenderer(registry).renderToFile(request, out);
-            outWriter.println("wrote " + out + " (" + width + "x" + height + ", view " + view + ", step " + step + ")");
+            outWriter.println("wrote " + out + " (" + width + "x" + height + ", view " + view + ", step " + step + (substep > 0 ? ", substep " + substep : "") + ")");
             return 0;
         } catch (UnsupportedOperationException e) {
             err.println("render: " + view + ": " + describe(e));
@@ -142,13 +148,14 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("size " + width + "x" + height + " out of range (1..8192 each)");
         }
         if (step < 0) throw new IllegalArgumentException("--step must be 0 or more, got " + step);
+        if (substep < 0) throw new IllegalArgumentException("--substep must be 0 or more, got " + substep);
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IllegalArgumentException(out + ": folder " + folder + " does not exist");
         }
         Theme t = Theme.byId(theme);
         NetworkSpec loaded = spec == null ? null : SpecReader.read(spec);
-        return new RenderRequest(view, loaded, step, width, height, t, presenter);
+        return new RenderRequest(view, loaded, step, width, height, t, presenter, substep);
     }
 
     private static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package backprop.app.cli;
 
+import backprop.app.math.Num;
 import backprop.engine.data.CharCorpus;
 import backprop.engine.data.CorpusException;
 import backprop.engine.data.Datasets;
@@ -114,16 +115,18 @@ final class SequenceTraining {
             trainer.epoch(train);
             float[] s = trainer.evaluate(train);
             if (progress != null) progress.epoch(e);
+            TrainCommand.stopIfNotFinite("training loss", s[0], e, trainer.steps(), config.learningRate());
             out.println(TrainCommand.epochLine(e, s[0], s[1], json));
         }
         if (json) return Cli.OK;
         float[] last = trainer.evaluate(train);
         int perSample = train.lastStepOnly() ? 1 : train.steps();
-        out.printf(Locale.ROOT, "done: %s, %s; training loss %.6f (%.6f per target step), accuracy %.1f%%%n",
-                TrainCommand.plural(config.epochs(), "epoch"), TrainCommand.plural(trainer.steps(), "step"), last[0], last[0] / perSample, 100 * last[1]);
+        out.printf(Locale.ROOT, "done: %s, %s; training loss %s (%s per target step), accuracy %.1f%%%n",
+                TrainCommand.plural(config.epochs(), "epoch"), TrainCommand.plural(trainer.steps(), "step"), Num.sixDecimals(last[0]),
+                Num.sixDecimals(last[0] / perSample), 100 * last[1]);
         if (test != null) {
             float[] t = trainer.evaluate(test);
-            out.printf(Locale.ROOT, "test set (%d sequences): loss %.6f, accuracy %.1f%%%n", test.size(), t[0], 100 * t[1]);
+            out.printf(Locale.ROOT, "test set (%d sequences): loss %s, accuracy %.1f%%%n", test.size(), Num.sixDecimals(t[0]), 100 * t[1]);
         }
         if (corpus != null && CORPUS.equals(d.name())) {
             // Start from the corpus's first character, which is in its vocabulary whatever the text.

@@ -1,5 +1,6 @@
 package backprop.app.cli;
 
+import backprop.app.math.Num;
 import backprop.engine.data.CharCorpus;
 import backprop.engine.data.CorpusException;
 import backprop.engine.data.MnistDigits;
@@ -11,6 +12,7 @@ import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
+import backprop.engine.train.TrainingDivergedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -168,7 +170,18 @@ final class TrainCommand implements Callable<Integer> {
             o.put("accuracy", accuracy);
             return Json.line(o);
         }
-        return String.format(java.util.Locale.ROOT, "epoch %4d  loss %.6f  accuracy %.1f%%", epoch, loss, 100 * accuracy);
+        return String.format(java.util.Locale.ROOT, "epoch %4d  loss %s  accuracy %.1f%%", epoch, Num.sixDecimals(loss), 100 * accuracy);
+    }
+
+    /**
+     * Training stops at the first measurement that is not a number: the engine stops a step whose
+     * loss is not finite, but an update can still leave weights whose loss, measured after the
+     * epoch, is infinite. Named by quantity, epoch and step, it goes to the user as one line (exit 1).
+     */
+    static void stopIfNotFinite(String quantity, float value, int epoch, long steps, float learningRate) {
+        if (Float.isFinite(value)) return;
+        throw new TrainingDivergedException("the " + quantity + " became " + value + " after epoch " + epoch + " (step " + steps
+                + "; learning rate " + learningRate + " is probably too large for this network)");
     }
 
     /** "1 epoch", "3 epochs". */

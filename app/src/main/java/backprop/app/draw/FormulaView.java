@@ -37,6 +37,9 @@ public final class FormulaView extends VBox {
     private double renderedFor = -1; // the width the current image was broken for
     private Image natural;
     private Formula shown;
+    private boolean reserve;
+    /** Height of the typeset part, in font sizes, that a reserved view keeps free: one line of display maths with a fraction. */
+    static final double RESERVED_TEX_LINES = 2.8;
 
     public FormulaView(String idPrefix) {
         getStyleClass().add(Styles.FORMULA_VIEW);
@@ -80,6 +83,62 @@ public final class FormulaView extends VBox {
         show(shown);
     }
 
+    /** The hover note of the formula shown ("≈" and the full values), or null when its arithmetic is exact. */
+    public String noteShown() { return text.getTooltip() == null ? null : text.getTooltip().getText(); }
+
+    /**
+     * Keeps one height whatever formula is shown (one explanation line, two in presenter mode, one line of display maths
+     * with a fraction, one line of plain text), so what sits above does not move as the formulas
+     * of a step grow and shrink; a taller formula (one broken over lines) is scaled down into it.
+     */
+    public void setReserveHeight(boolean on) {
+        reserve = on;
+        fit();
+        requestLayout();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return reserve ? reservedHeight() : super.computePrefHeight(width);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return reserve ? reservedHeight() : super.computeMinHeight(width);
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return reserve ? reservedHeight() : super.computeMaxHeight(width);
+    }
+
+    /** A reserved view sizes its image with the fonts CSS has just applied (the explanation's grows with the formula). */
+    @Override
+    protected void layoutChildren() {
+        if (reserve) fit();
+        super.layoutChildren();
+    }
+
+    private double reservedHeight() {
+        // Presenter type is larger, so its explanations take two lines more often than not: room for both.
+        return snappedTopInset() + snappedBottomInset() + lineHeight(explanation) * (scale > 1 ? 2 : 1) + texSize * RESERVED_TEX_LINES
+                + (text.isManaged() ? lineHeight(text) + getSpacing() : 0) + getSpacing();
+    }
+
+    private static double lineHeight(Label l) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("Ág");
+        probe.setFont(l.getFont());
+        return Math.ceil(probe.getLayoutBounds().getHeight()) + l.snappedTopInset() + l.snappedBottomInset();
+    }
+
+    /** Room left for the typeset image in a reserved view once the explanation and plain text have theirs. */
+    private double imageRoom() {
+        double w = available();
+        double used = snappedTopInset() + snappedBottomInset() + explanation.prefHeight(w) + getSpacing()
+                + (text.isManaged() ? text.prefHeight(w) + getSpacing() : 0);
+        return Math.max(texSize, reservedHeight() - used);
+    }
+
     /** Height of the typeset formula as shown, in points (tests compare presenter and normal). */
     public double formulaHeight() { return image.getFitHeight(); }
 
@@ -92,6 +151,7 @@ public final class FormulaView extends VBox {
             image.setImage(null);
             natural = null;
             text.setText("");
+            note(null);
             explanation.setText("");
             return;
         }
@@ -102,9 +162,23 @@ public final class FormulaView extends VBox {
         image.setUserData(scale);
         text.setText(f.text());
         explanation.setText(f.explanation());
+        // "≈": the rounded numbers shown do not give the shown result; hovering gives the engine's full values.
+        javafx.scene.control.Tooltip note = f.exactNote().isEmpty() ? null : new javafx.scene.control.Tooltip(f.exactNote());
+        if (note != null) {
+            note.setWrapText(true);
+            note.setMaxWidth(640);
+        }
+        note(note);
         // The explanation grows with the formula, so a projector shows both at a readable size.
         explanation.setStyle("-fx-font-size: " + Math.round(texSize * (this.scale > 1 ? 0.58 : 0.62)) + "px;");
         fit();
+    }
+
+    private void note(javafx.scene.control.Tooltip note) {
+        javafx.scene.control.Tooltip old = text.getTooltip();
+        if (old != null) javafx.scene.control.Tooltip.uninstall(imageBox, old);
+        if (note != null) javafx.scene.control.Tooltip.install(imageBox, note);
+        text.setTooltip(note);
     }
 
     private boolean isWrapped() {
@@ -126,6 +200,7 @@ public final class FormulaView extends VBox {
         double scale = image.getUserData() instanceof Double d ? d : 1.0;
         double w = natural.getWidth() / scale, h = natural.getHeight() / scale;
         double k = Math.min(1.0, available() / w);
+        if (reserve) k = Math.min(k, imageRoom() / h);
         image.setFitWidth(w * k);
         image.setFitHeight(h * k);
         imageBox.setMinHeight(h * k);

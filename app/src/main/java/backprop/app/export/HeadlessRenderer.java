@@ -104,7 +104,7 @@ public final class HeadlessRenderer {
      */
     public Scene mount(RenderRequest request) {
         StudioView view = registry.view(request.viewId());
-        view.prepareForExport(request.spec(), request.step());
+        view.prepareForExport(request.spec(), request.step(), request.substep());
         if (request.presenter()) view.onPresenterMode(true);
         Node root = view.root();
         // The view's root may already sit in a parent (a cached view); detach it first.

@@ -61,6 +61,8 @@ public final class Styles {
     public static final String BP_TOP_BAR = "bp-top-bar";
     public static final String DIAGRAM_CARD = "diagram-card";
     public static final String BP_ERROR = "bp-error";
+    /** The diagram while it shows the value where a diverging run stopped: its accent turns to the error colour. */
+    public static final String BP_STOPPED = "bp-stopped";
     public static final String BP_FEEDBACK = "bp-feedback";
     public static final String CORRECT = "correct";
     public static final String WRONG = "wrong";

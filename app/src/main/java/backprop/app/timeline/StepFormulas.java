@@ -15,13 +15,35 @@ public final class StepFormulas {
     static final int MAX_TERMS = 4;
     private static final String MINUS = "\u2212";
 
-    private StepFormulas() {}
+    private final Digits d;
 
-    /** @param hideResult show "?" instead of the value (predict mode, before the reveal) */
+    private StepFormulas(Digits d) {
+        this.d = d;
+    }
+
+    /**
+     * The operands are shown rounded, the result is the engine's, computed from the unrounded
+     * operands. When the shown arithmetic does not give the shown result to its last digit
+     * ({@link ShownArithmetic}), the formula says "≈" instead of "=" and carries the same formula
+     * with the engine's full values, for a hover.
+     *
+     * @param hideResult show "?" instead of the value (predict mode, before the reveal)
+     */
     public static Formula of(Timeline t, TimelineStep s, boolean hideResult) {
+        Formula shown = new StepFormulas(Digits.SHOWN).build(t, s, hideResult);
+        if (hideResult || ShownArithmetic.addsUp(t, s)) return shown;
+        Formula full = new StepFormulas(Digits.FULL).build(t, s, false);
+        String res = " = " + Num.fmt(s.value()), resTex = " = " + Num.tex(s.value());
+        return new Formula(shown.text().substring(0, shown.text().length() - res.length()) + " ≈ " + Num.fmt(s.value()),
+                shown.tex().substring(0, shown.tex().length() - resTex.length()) + " \\approx " + Num.tex(s.value()),
+                shown.explanation(), shown.shortLabel(),
+                "≈: the numbers are shown rounded; the engine computed with their full values: " + full.text());
+    }
+
+    private Formula build(Timeline t, TimelineStep s, boolean hideResult) {
         NodeNames nn = t.names();
-        String res = hideResult ? "?" : Num.fmt(s.value());
-        String resTex = hideResult ? "\\,?" : Num.tex(s.value());
+        String res = hideResult ? "?" : d.fmt(s.value());
+        String resTex = hideResult ? "\\,?" : d.tex(s.value());
         int N = t.trace().batchSize();
         String sampleWords = "sample " + (s.sample() + 1);
         return switch (s.kind()) {
@@ -29,8 +51,8 @@ public final class StepFormulas {
                 String j = nn.ofLayer(s.layer(), s.unit()), jt = nn.texOfLayer(s.layer(), s.unit());
                 double[] z = s.series("z"), w = s.series("w");
                 List<String> terms = products(w, z, false), texTerms = products(w, z, true);
-                terms.add(Num.paren(s.operand("b")));
-                texTerms.add(Num.texParen(s.operand("b")));
+                terms.add(d.paren(s.operand("b")));
+                texTerms.add(d.texParen(s.operand("b")));
                 yield new Formula(
                         "a_" + j + " = Σ_i w_i," + j + " z_i + b_" + j + " = " + join(terms, " + ") + " = " + res,
                         "a_{" + jt + "} = \\sum_i w_{i," + jt + "}\\, z_i + b_{" + jt + "} = " + join(texTerms, " + ") + " = " + resTex,
@@ -41,8 +63,8 @@ public final class StepFormulas {
                 String j = nn.ofLayer(s.layer(), s.unit()), jt = nn.texOfLayer(s.layer(), s.unit());
                 String act = t.layer(s.layer()).activation();
                 yield new Formula(
-                        "z_" + j + " = g(a_" + j + ") = " + actName(act) + "(" + Num.fmt(s.operand("a")) + ") = " + res,
-                        "z_{" + jt + "} = g(a_{" + jt + "}) = " + actTex(act) + "(" + Num.tex(s.operand("a")) + ") = " + resTex,
+                        "z_" + j + " = g(a_" + j + ") = " + actName(act) + "(" + d.fmt(s.operand("a")) + ") = " + res,
+                        "z_{" + jt + "} = g(a_{" + jt + "}) = " + actTex(act) + "(" + d.tex(s.operand("a")) + ") = " + resTex,
                         "Forward: " + j + " passes a through its activation g (" + act + ") to get its output z (" + sampleWords + ").",
                         "z of " + j);
             }
@@ -51,8 +73,8 @@ public final class StepFormulas {
             case GRAD_W -> {
                 String i = nn.plain(s.layer(), s.from()), j = nn.ofLayer(s.layer(), s.unit());
                 String it = nn.tex(s.layer(), s.from()), jt = nn.texOfLayer(s.layer(), s.unit());
-                double[] z = s.series("z"), d = s.series("d");
-                List<String> terms = products(d, z, false), texTerms = products(d, z, true);
+                double[] z = s.series("z"), deltas = s.series("d");
+                List<String> terms = products(deltas, z, false), texTerms = products(deltas, z, true);
                 yield new Formula(
                         "∂R/∂w_" + i + "," + j + " = (1/N) Σ_n δ_" + j + " z_" + i + " = 1/" + N + " · (" + join(shorten(terms), " + ") + ") = " + res,
                         "\\frac{\\partial R}{\\partial w_{" + it + "," + jt + "}} = \\frac{1}{N} \\sum_n \\delta_{" + jt + "}\\, z_{" + it + "} = \\frac{1}{"
@@ -62,11 +84,11 @@ public final class StepFormulas {
             }
             case GRAD_B -> {
                 String j = nn.ofLayer(s.layer(), s.unit()), jt = nn.texOfLayer(s.layer(), s.unit());
-                double[] d = s.series("d");
+                double[] deltas = s.series("d");
                 List<String> terms = new ArrayList<>(), texTerms = new ArrayList<>();
-                for (double v : d) {
-                    terms.add(Num.paren(v));
-                    texTerms.add(Num.texParen(v));
+                for (double v : deltas) {
+                    terms.add(d.paren(v));
+                    texTerms.add(d.texParen(v));
                 }
                 yield new Formula(
                         "∂R/∂b_" + j + " = (1/N) Σ_n δ_" + j + " = 1/" + N + " · (" + join(shorten(terms), " + ") + ") = " + res,
@@ -79,14 +101,14 @@ public final class StepFormulas {
         };
     }
 
-    private static Formula loss(Timeline t, TimelineStep s, String res, String resTex, int N) {
+    private Formula loss(Timeline t, TimelineStep s, String res, String resTex, int N) {
         double[] y = s.series("y"), f = s.series("f");
         String name = t.trace().lossName();
         if ("mse".equals(name)) {
             List<String> terms = new ArrayList<>(), texTerms = new ArrayList<>();
             for (int m = 0; m < y.length; m++) {
-                terms.add("(" + Num.fmt(y[m]) + " " + MINUS + " " + Num.fmt(f[m]) + ")²");
-                texTerms.add("(" + Num.tex(y[m]) + " - " + Num.tex(f[m]) + ")^2");
+                terms.add("(" + d.fmt(y[m]) + " " + MINUS + " " + d.fmt(f[m]) + ")²");
+                texTerms.add("(" + d.tex(y[m]) + " - " + d.tex(f[m]) + ")^2");
             }
             return new Formula(
                     "R = (1/N) Σ_n ½ ‖y_n " + MINUS + " z_n‖² = 1/" + N + " · ½ · [" + join(shorten(terms), " + ") + "] = " + res,
@@ -105,7 +127,7 @@ public final class StepFormulas {
         return new Formula(text, tex, "Loss: the " + label + " of the outputs against the targets, averaged over the " + N + " samples.", "loss R");
     }
 
-    private static Formula delta(Timeline t, TimelineStep s, String res, String resTex, String sampleWords) {
+    private Formula delta(Timeline t, TimelineStep s, String res, String resTex, String sampleWords) {
         NodeNames nn = t.names();
         String j = nn.ofLayer(s.layer(), s.unit()), jt = nn.texOfLayer(s.layer(), s.unit());
         double gp = s.operand("gPrime");
@@ -114,10 +136,10 @@ public final class StepFormulas {
             double y = s.operand("y"), z = s.operand("z");
             if ("mse".equals(loss)) {
                 return new Formula(
-                        "δ_" + j + " = " + MINUS + "(y " + MINUS + " z_" + j + ") g'(a_" + j + ") = " + MINUS + "(" + Num.fmt(y) + " " + MINUS + " "
-                                + Num.fmt(z) + ") × " + Num.paren(gp) + " = " + res,
-                        "\\delta_{" + jt + "} = -(y - z_{" + jt + "})\\, g'(a_{" + jt + "}) = -(" + Num.tex(y) + " - " + Num.tex(z) + ") \\cdot "
-                                + Num.texParen(gp) + " = " + resTex,
+                        "δ_" + j + " = " + MINUS + "(y " + MINUS + " z_" + j + ") g'(a_" + j + ") = " + MINUS + "(" + d.fmt(y) + " " + MINUS + " "
+                                + d.fmt(z) + ") × " + d.paren(gp) + " = " + res,
+                        "\\delta_{" + jt + "} = -(y - z_{" + jt + "})\\, g'(a_{" + jt + "}) = -(" + d.tex(y) + " - " + d.tex(z) + ") \\cdot "
+                                + d.texParen(gp) + " = " + resTex,
                         "Backward starts at the output: the error (target minus output) times the slope g' of " + j + " (" + sampleWords + ").",
                         "δ of " + j);
             }
@@ -125,8 +147,8 @@ public final class StepFormulas {
                     || ("cross_entropy".equals(loss) && "softmax".equals(act));
             if (matched) {
                 return new Formula(
-                        "δ_" + j + " = z_" + j + " " + MINUS + " y = " + Num.fmt(z) + " " + MINUS + " " + Num.fmt(y) + " = " + res,
-                        "\\delta_{" + jt + "} = z_{" + jt + "} - y = " + Num.tex(z) + " - " + Num.tex(y) + " = " + resTex,
+                        "δ_" + j + " = z_" + j + " " + MINUS + " y = " + d.fmt(z) + " " + MINUS + " " + d.fmt(y) + " = " + res,
+                        "\\delta_{" + jt + "} = z_{" + jt + "} - y = " + d.tex(z) + " - " + d.tex(y) + " = " + resTex,
                         "Backward starts at the output: with this loss and activation the slopes cancel and δ is output minus target (" + sampleWords + ").",
                         "δ of " + j);
             }
@@ -136,17 +158,17 @@ public final class StepFormulas {
                     "Backward starts at the output: how fast the loss changes with the input a of " + j + " (" + sampleWords + ").",
                     "δ of " + j);
         }
-        double[] w = s.series("w"), d = s.series("d");
-        List<String> terms = products(w, d, false), texTerms = products(w, d, true);
+        double[] w = s.series("w"), deltas = s.series("d");
+        List<String> terms = products(w, deltas, false), texTerms = products(w, deltas, true);
         return new Formula(
-                "δ_" + j + " = g'(a_" + j + ") · Σ_k w_" + j + ",k δ_k = " + Num.paren(gp) + " × (" + join(shorten(terms), " + ") + ") = " + res,
-                "\\delta_{" + jt + "} = g'(a_{" + jt + "}) \\sum_k w_{" + jt + ",k}\\, \\delta_k = " + Num.texParen(gp) + " \\cdot \\left("
+                "δ_" + j + " = g'(a_" + j + ") · Σ_k w_" + j + ",k δ_k = " + d.paren(gp) + " × (" + join(shorten(terms), " + ") + ") = " + res,
+                "\\delta_{" + jt + "} = g'(a_{" + jt + "}) \\sum_k w_{" + jt + ",k}\\, \\delta_k = " + d.texParen(gp) + " \\cdot \\left("
                         + join(shortenTex(texTerms), " + ") + "\\right) = " + resTex,
                 "Backward: " + j + " gathers the δs of the nodes it feeds, each times the weight in between, then times its own slope g' (" + sampleWords + ").",
                 "δ of " + j);
     }
 
-    private static Formula update(Timeline t, TimelineStep s, String res, String resTex) {
+    private Formula update(Timeline t, TimelineStep s, String res, String resTex) {
         NodeNames nn = t.names();
         boolean w = s.kind() == StepKind.UPDATE_W;
         String j = nn.ofLayer(s.layer(), s.unit()), jt = nn.texOfLayer(s.layer(), s.unit());
@@ -157,26 +179,26 @@ public final class StepFormulas {
         String opt = t.trace().optimizer() == null ? "" : t.trace().optimizer();
         if (opt.startsWith("sgd")) {
             return new Formula(
-                    sym + " ← " + sym + " " + MINUS + " η ∂R/∂" + sym + " = " + Num.fmt(before) + " " + MINUS + " " + Num.shortFmt(eta) + " × "
-                            + Num.paren(grad) + " = " + res,
-                    symTex + " \\leftarrow " + symTex + " - \\eta \\frac{\\partial R}{\\partial " + symTex + "} = " + Num.tex(before) + " - "
-                            + Num.shortFmt(eta).replace(MINUS, "-") + " \\cdot " + Num.texParen(grad) + " = " + resTex,
+                    sym + " ← " + sym + " " + MINUS + " η ∂R/∂" + sym + " = " + d.fmt(before) + " " + MINUS + " " + Num.shortFmt(eta) + " × "
+                            + d.paren(grad) + " = " + res,
+                    symTex + " \\leftarrow " + symTex + " - \\eta \\frac{\\partial R}{\\partial " + symTex + "} = " + d.tex(before) + " - "
+                            + Num.shortFmt(eta).replace(MINUS, "-") + " \\cdot " + d.texParen(grad) + " = " + resTex,
                     "Update: take a step of size η = " + Num.shortFmt(eta) + " against the gradient, so the loss goes down.",
                     "update " + what);
         }
         return new Formula(
-                sym + " ← " + opt + " step with ∂R/∂" + sym + " = " + Num.paren(grad) + ": " + Num.fmt(before) + " → " + res,
-                symTex + " \\leftarrow \\mathrm{" + opt.split(" ")[0] + "}\\left(" + Num.tex(grad) + "\\right):\\ " + Num.tex(before)
+                sym + " ← " + opt + " step with ∂R/∂" + sym + " = " + d.paren(grad) + ": " + d.fmt(before) + " → " + res,
+                symTex + " \\leftarrow \\mathrm{" + opt.split(" ")[0] + "}\\left(" + d.tex(grad) + "\\right):\\ " + d.tex(before)
                         + " \\rightarrow " + resTex,
                 "Update: the " + opt + " optimiser moves the weight against its gradient (its own rule, with memory of past steps).",
                 "update " + what);
     }
 
     /** "x × y" terms (plain) or "x \\cdot y" terms (TeX), negative factors bracketed. */
-    private static List<String> products(double[] x, double[] y, boolean tex) {
+    private List<String> products(double[] x, double[] y, boolean tex) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            out.add(tex ? Num.texParen(x[i]) + " \\cdot " + Num.texParen(y[i]) : Num.paren(x[i]) + " × " + Num.paren(y[i]));
+            out.add(tex ? d.texParen(x[i]) + " \\cdot " + d.texParen(y[i]) : d.paren(x[i]) + " × " + d.paren(y[i]));
         }
         return out;
     }

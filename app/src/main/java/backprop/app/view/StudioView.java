@@ -39,6 +39,16 @@ public interface StudioView {
     default void prepareForExport(NetworkSpec spec, int step) { }
 
     /**
+     * As {@link #prepareForExport(NetworkSpec, int)}, then {@code substep} steps into that
+     * training step, for views that break a step into parts (the backprop view's timeline).
+     * Others refuse a sub-step with an {@link IllegalArgumentException} (bad input for render).
+     */
+    default void prepareForExport(NetworkSpec spec, int step, int substep) {
+        if (substep != 0) throw new IllegalArgumentException("view " + info().id() + " has no sub-steps (--substep is for the backprop view)");
+        prepareForExport(spec, step);
+    }
+
+    /**
      * Moves the view {@code steps} of its own steps further from where it is, synchronously, for an
      * animated export: one frame is drawn after each call. What a step is belongs to the view (a
      * Playground epoch, a Backprop sub-step, a CNN update). FX thread; may block briefly.

@@ -50,6 +50,16 @@ class BackpropInShellKeysTest {
     }
 
     @Test
+    void theToolbarShowsTheViewsSpeed(FxRobot robot) throws Exception {
+        open(robot);
+        javafx.scene.control.Label speed = robot.lookup(".speed-label").queryAs(javafx.scene.control.Label.class);
+        assertEquals("1.5 steps/s", speed.getText(), "the shell toolbar's speed label (it was blank in the Backprop view)");
+        robot.type(KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2 steps/s", speed.getText());
+    }
+
+    @Test
     void rightStepsTheTimelineExactlyOnce(FxRobot robot) throws Exception {
         BackpropViewModel vm = open(robot);
         assertEquals(0, vm.indexProperty().get());
@@ -65,6 +75,11 @@ class BackpropInShellKeysTest {
         robot.clickOn("#bp-step-forward"); // a transport button of the view: its click steps once too
         WaitForAsyncUtils.waitForFxEvents();
         pressOnce(robot, vm, KeyCode.RIGHT, 1, "the view's step button");
+
+        robot.clickOn("#bp-sample").clickOn("sample 3: x = (1, 0), y = 1"); // issue 16: the first → after this was lost
+        WaitForAsyncUtils.waitForFxEvents();
+        pressOnce(robot, vm, KeyCode.RIGHT, 1, "the sample menu just used");
+        assertEquals(2, vm.sampleProperty().get(), "→ steps, it does not change the sample");
 
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();

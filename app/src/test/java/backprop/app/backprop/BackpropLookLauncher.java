@@ -26,7 +26,7 @@ public final class BackpropLookLauncher extends Application {
         stage.setScene(new Scene((Parent) view.root(), w, h));
         stage.setTitle("Backprop Studio · backprop view");
         stage.show();
-        view.prepareForExport(null, step);
+        view.prepareForExport(null, 0, step);
         if (mode.contains("train")) view.viewModel().trainNow(25);
         if (mode.contains("predict")) {
             view.viewModel().predictModeProperty().set(true);
@@ -38,14 +38,14 @@ public final class BackpropLookLauncher extends Application {
         }
         if (mode.startsWith("spec=")) {
             try {
-                view.prepareForExport(backprop.engine.spec.SpecReader.read(java.nio.file.Path.of(mode.substring(5))), step);
+                view.prepareForExport(backprop.engine.spec.SpecReader.read(java.nio.file.Path.of(mode.substring(5))), 0, step);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
         if (mode.contains("encoder")) {
             try {
-                view.prepareForExport(backprop.engine.models.BuiltinModels.spec("encoder-838"), step);
+                view.prepareForExport(backprop.engine.models.BuiltinModels.spec("encoder-838"), 0, step);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -44,7 +44,7 @@ class BackpropThemesAndPresenterTest {
         AtomicReference<Shot> out = new AtomicReference<>();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         image.set(new HeadlessRenderer(StudioViews.registry()).render(
-                new RenderRequest("backprop", null, STEP, 1280, 800, theme, presenter), v -> {
+                new RenderRequest("backprop", null, 0, 1280, 800, theme, presenter, STEP), v -> {
                     BackpropView view = (BackpropView) v;
                     Node diagram = view.root().lookup(".network-diagram");
                     Node formula = view.formulaView().lookup(".formula-image");

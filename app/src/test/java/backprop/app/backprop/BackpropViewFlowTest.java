@@ -28,23 +28,24 @@ class BackpropViewFlowTest extends BackpropViewFxBase {
     @Test
     void stepsToADeltaAndBackShowingTheEnginesNumbers(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().timeline() != null);
+        // The view opens on sample 4, x = (1, 1): the first with every input non-zero.
         StepTrace engine = XorTraces.first();
         LayerTrace hidden = engine.layers().get(0), out = engine.layers().get(1);
-        assertEquals("a_h1 = Σ_i w_i,h1 z_i + b_h1 = " + Num.paren(hidden.weights()[0][0]) + " × " + Num.paren(engine.input()[0][0]) + " + "
-                + Num.paren(hidden.weights()[1][0]) + " × " + Num.paren(engine.input()[0][1]) + " + " + Num.paren(hidden.bias()[0]) + " = "
-                + Num.fmt(hidden.a()[0][0]), formula(robot));
+        assertEquals("a_h1 = Σ_i w_i,h1 z_i + b_h1 = " + Num.paren(hidden.weights()[0][0]) + " × " + Num.paren(engine.input()[3][0]) + " + "
+                + Num.paren(hidden.weights()[1][0]) + " × " + Num.paren(engine.input()[3][1]) + " + " + Num.paren(hidden.bias()[0]) + " = "
+                + Num.fmt(hidden.a()[3][0]), formula(robot));
 
         // 6 forward steps, the loss, δ of the output: the 9th step is δ of h1.
         for (int i = 0; i < 8; i++) robot.clickOn("#bp-step-forward");
         String text = formula(robot);
-        assertEquals("δ_h1 = g'(a_h1) · Σ_k w_h1,k δ_k = " + Num.paren(hidden.gPrime()[0][0]) + " × (" + Num.paren(out.weights()[0][0]) + " × "
-                + Num.paren(out.delta()[0][0]) + ") = " + Num.fmt(hidden.delta()[0][0]), text);
+        assertEquals("δ_h1 = g'(a_h1) · Σ_k w_h1,k δ_k = " + Num.paren(hidden.gPrime()[3][0]) + " × (" + Num.paren(out.weights()[0][0]) + " × "
+                + Num.paren(out.delta()[3][0]) + ") = " + Num.fmt(hidden.delta()[3][0]), text);
         assertEquals("9 / 28", text(robot, "#bp-position"));
         assertEquals("step 0 · δ of h1 (9/28)", view.stepText().get());
 
         robot.clickOn("#bp-step-back");
-        assertEquals("δ_o = −(y − z_o) g'(a_o) = −(" + Num.fmt(engine.target()[0][0]) + " − " + Num.fmt(out.z()[0][0]) + ") × "
-                + Num.paren(out.gPrime()[0][0]) + " = " + Num.fmt(out.delta()[0][0]), formula(robot));
+        assertEquals("δ_o = −(y − z_o) g'(a_o) = −(" + Num.fmt(engine.target()[3][0]) + " − " + Num.fmt(out.z()[3][0]) + ") × "
+                + Num.paren(out.gPrime()[3][0]) + " = " + Num.fmt(out.delta()[3][0]), formula(robot));
 
         // Another sample: the same step now shows that sample's numbers.
         robot.clickOn("#bp-sample").clickOn("sample 3: x = (1, 0), y = 1");
@@ -79,10 +80,10 @@ class BackpropViewFlowTest extends BackpropViewFxBase {
 
     @Test
     void prepareForExportPositionsTheTimelineSynchronously(FxRobot robot) {
-        robot.interact(() -> view.prepareForExport(null, 8));
+        robot.interact(() -> view.prepareForExport(null, 0, 8));
         StepTrace engine = XorTraces.first();
         assertTrue(formula(robot).startsWith("δ_h1 = "), formula(robot));
-        assertTrue(formula(robot).endsWith("= " + Num.fmt(engine.layers().get(0).delta()[0][0])));
+        assertTrue(formula(robot).endsWith("= " + Num.fmt(engine.layers().get(0).delta()[3][0])));
         assertEquals("step 0 · δ of h1 (9/28)", view.stepText().get());
         assertEquals(2, view.seed());
     }

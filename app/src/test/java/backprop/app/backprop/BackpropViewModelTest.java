@@ -36,7 +36,9 @@ class BackpropViewModelTest {
         assertEquals(4, vm.sampleLabelsProperty().get().size());
         assertEquals("sample 2: x = (0, 1), y = 1", vm.sampleLabelsProperty().get().get(1));
         StepTrace expected = XorTraces.first();
-        assertEquals(expected.layers().get(0).a()[0][0], vm.currentStepProperty().get().value(), 0.0);
+        // Opens on sample 4, x = (1, 1), not (0, 0) where every product is 0 · w.
+        assertEquals(3, vm.sampleProperty().get());
+        assertEquals(expected.layers().get(0).a()[3][0], vm.currentStepProperty().get().value(), 0.0);
         assertEquals("step 0 · a of h1 (1/28)", vm.stepTextProperty().get());
     }
 
@@ -258,6 +260,43 @@ class BackpropViewModelTest {
         assertEquals(step - 1, vm.history().get(vm.history().size() - 1).step());
         assertTrue(Float.isFinite(vm.history().get(vm.history().size() - 1).loss()));
         assertFalse(vm.playingProperty().get());
+    }
+
+    /**
+     * Issue 16: an update that overflows to −∞ while the loss is still finite (3e36). The engine does
+     * not stop such a step; the view must: on that value, named, with training and stepping ended there.
+     */
+    @Test
+    void aStepHoldingANonFiniteValueStopsTheViewOnThatValue() throws Exception {
+        NetworkSpec spec = SpecReader.parse("""
+                {"format": "backprop-studio.network", "version": 1, "name": "overflowing-update", "input": {"shape": [2]},
+                 "layers": [{"type": "dense", "units": 2, "activation": "relu", "weights": [[1e18, 1e18], [1e18, 1e18]]},
+                            {"type": "dense", "units": 1, "activation": "identity", "weights": [[1], [1]]}],
+                 "loss": "mse", "training": {"optimizer": "sgd", "learningRate": 1000, "epochs": 5}, "dataset": {"name": "xor"}}""",
+                "overflowing-update.json");
+        vm.loadNow(spec);
+        assertTrue(vm.divergedProperty().get());
+        assertEquals(1, vm.history().size(), "the step holding the value is kept");
+        assertTrue(Float.isFinite(vm.history().get(0).loss()), "the loss itself was finite: " + vm.history().get(0).loss());
+        var at = vm.currentStepProperty().get();
+        assertEquals(StepKind.UPDATE_W, at.kind());
+        assertEquals(Double.NEGATIVE_INFINITY, at.value());
+        assertEquals(3, vm.sampleProperty().get(), "stays on the sample it opened on");
+        String error = vm.errorProperty().get();
+        assertEquals("Training step 0 stopped at its first value that is not a number: update w h1→o = −∞ (sample 4, part 26 of 28). "
+                + "The steps before it are kept; a smaller learning rate avoids it.", error);
+        int i = vm.indexProperty().get();
+        vm.stepForward();
+        vm.end();
+        vm.seek(27);
+        assertEquals(i, vm.indexProperty().get(), "nothing after the first non-finite value is shown");
+        assertTrue(vm.atStopProperty().get(), "marked while shown");
+        vm.stepBack();
+        assertFalse(vm.atStopProperty().get());
+        vm.end();
+        vm.trainNow(5);
+        assertEquals(1, vm.history().size(), "training does not go on past it");
+        assertTrue(vm.historyTextProperty().get().contains("R = 3.000e36"), vm.historyTextProperty().get());
     }
 
     /** Opens through the shell's entry point and waits for its answer: null when opened, else the one line. */

@@ -70,6 +70,16 @@ class RenderCommandTest {
         assertTrue(err.toString().contains("unknown theme 'sepia'"), err.toString());
         assertEquals(2, run("--view", "backprop", "--out", dir.resolve("missing/x.png").toString()));
         assertEquals(2, run("--view", "backprop", "--width", "0", "--out", dir.resolve("x.png").toString()));
+        assertEquals(2, run("--view", "backprop", "--substep", "-1", "--out", dir.resolve("x.png").toString()));
+        assertTrue(err.toString().contains("--substep must be 0 or more, got -1"), err.toString());
+    }
+
+    @Test @Order(2)
+    void helpSaysStepIsTrainingStepsAndSubstepIsWithinOne() {
+        assertEquals(0, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--step=N Training steps to run before drawing"), help);
+        assertTrue(help.contains("--substep=K Backprop view only"), help);
     }
 
     @Test @Order(3)
