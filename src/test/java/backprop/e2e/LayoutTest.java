@@ -58,8 +58,12 @@ class LayoutTest {
         assertTrue(texts(root, "javafx.version").get(0).startsWith("21."), "JavaFX 21 LTS: " + texts(root, "javafx.version"));
     }
 
+    /**
+     * The engine stays small and knows no UI: Jackson for JSON and CSV files, and exp4j, which
+     * parses the formulas of formula data sets into a tree of arithmetic (issue 22).
+     */
     @Test
-    void engineDependsOnJacksonAloneOutsideTests() throws Exception {
+    void engineDependsOnJacksonAndExp4jAloneOutsideTests() throws Exception {
         NodeList deps = pom("engine/pom.xml").getElementsByTagName("dependency");
         List<String> compile = new ArrayList<>();
         for (int i = 0; i < deps.getLength(); i++) {
@@ -69,11 +73,12 @@ class LayoutTest {
             compile.add(d.getElementsByTagName("groupId").item(0).getTextContent().trim() + ":"
                     + d.getElementsByTagName("artifactId").item(0).getTextContent().trim());
         }
-        assertEquals(List.of("com.fasterxml.jackson.core:jackson-databind"), compile);
+        assertEquals(List.of("com.fasterxml.jackson.core:jackson-databind", "com.fasterxml.jackson.dataformat:jackson-dataformat-csv",
+                "net.objecthunter:exp4j"), compile);
     }
 
     @Test
-    void engineSourcesImportOnlyTheJdkJacksonAndThemselves() throws Exception {
+    void engineSourcesImportOnlyTheJdkJacksonExp4jAndThemselves() throws Exception {
         Pattern imp = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
         List<String> foreign = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("engine/src/main/java"))) {
@@ -81,7 +86,8 @@ class LayoutTest {
                 Matcher m = imp.matcher(Files.readString(f));
                 while (m.find()) {
                     String name = m.group(2);
-                    if (!(name.startsWith("java.") || name.startsWith("backprop.engine.") || name.startsWith("com.fasterxml.jackson."))) {
+                    if (!(name.startsWith("java.") || name.startsWith("backprop.engine.") || name.startsWith("com.fasterxml.jackson.")
+                            || name.startsWith("net.objecthunter.exp4j."))) {
                         foreign.add(ROOT.relativize(f) + ": " + name);
                     }
                 }

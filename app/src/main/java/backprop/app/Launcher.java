@@ -18,10 +18,24 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || opensAFile(args)) {
             openWindow(args);
         } else {
             System.exit(Cli.run(args));
+        }
+    }
+
+    /**
+     * {@code java -jar backprop-studio.jar FILE} (and a double-click through the installers' file
+     * associations) opens FILE in the window: one argument that is an existing file and not a
+     * sub-command's name.
+     */
+    static boolean opensAFile(String[] args) {
+        if (args.length != 1 || args[0].startsWith("-") || Cli.isCommand(args[0])) return false;
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -54,7 +54,11 @@ public final class StudioApp extends Application {
         });
         stage.setOnHidden(e -> close());
         stage.setScene(scene);
+        Icon.install(stage);
         stage.show();
+        StartupProbe.afterFirstFrame(scene);
+        var raw = getParameters() == null ? java.util.List.<String>of() : getParameters().getRaw();
+        if (raw.size() == 1) Platform.runLater(() -> shell.openFile(java.nio.file.Path.of(raw.get(0))));
     }
 
     private Rectangle2D windowedBounds;

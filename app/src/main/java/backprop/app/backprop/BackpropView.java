@@ -508,6 +508,14 @@ public final class BackpropView implements StudioView {
         root.layout();
     }
 
+    /** One step of an animation is one sub-step of the timeline; past its end the next training step begins. */
+    @Override
+    public void advanceForExport(int steps) {
+        vm.advanceNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
     /**
      * Presenter mode: canvas text, boxes and strokes and the typeset formula grow by
      * {@link Styles#PRESENTER_SCALE} (CSS text already grows with the shell's root font); the

@@ -272,6 +272,23 @@ public final class BackpropViewModel {
         if (t != null && index.get() < t.size() - 1) index.set(index.get() + 1);
     }
 
+    /**
+     * Synchronously moves {@code n} sub-steps on; at the end of a step's timeline the next training
+     * step is computed and its timeline starts from the beginning (animated export).
+     */
+    public void advanceNow(int n) {
+        for (int k = 0; k < n; k++) {
+            Timeline t = timeline.get();
+            if (t == null) return;
+            if (index.get() < t.size() - 1) {
+                index.set(index.get() + 1);
+            } else {
+                trainNow(1);
+                index.set(0);
+            }
+        }
+    }
+
     public void stepBack() {
         if (index.get() > 0) index.set(index.get() - 1);
     }

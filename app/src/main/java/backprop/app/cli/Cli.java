@@ -31,6 +31,11 @@ public final class Cli {
         return cli;
     }
 
+    /** Whether {@code word} names a sub-command (so a file of that name is not opened in the window). */
+    public static boolean isCommand(String word) {
+        return new CommandLine(new RootCommand()).getSubcommands().containsKey(word);
+    }
+
     /**
      * Runs one command line on the process's standard streams and returns its exit code. The
      * last safety net: anything that escapes picocli and the reporter (an error while starting

@@ -6,6 +6,7 @@ import backprop.engine.spec.DepthLimits;
 import backprop.engine.spec.Limits;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.data.table.TableException;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
 import backprop.engine.spec.Wiring;
@@ -60,7 +61,7 @@ final class FlowCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws SpecException {
+    public Integer call() throws SpecException, TableException {
         if (steps < 1) throw new UserError("--steps: expected at least 1, found " + steps);
         Limits.check("--steps", steps, Limits.EPOCHS);
         String source = what.spec != null ? what.spec.toString() : "built-in model " + what.model;
@@ -74,7 +75,7 @@ final class FlowCommand implements Callable<Integer> {
         RunSettings run = RunSettings.resolve(network, seed, null, null);
         Workload.now("building the network", "use fewer or narrower layers");
         Model model = ModelFactory.build(network, run.seed());
-        TrainingData data = TrainingData.of(network, source, run, model);
+        TrainingData data = TrainingData.of(network, source, what.spec, run, model, null);
         FlowRun flow = new FlowRun(model, run.training(), data.train());
         // Layers are shown by the id `from` refers to (h1, sum1), which is the name where the file gives no id.
         List<String> ids = new ArrayList<>();

@@ -1,16 +1,19 @@
 package backprop.app.cli;
 
 import backprop.engine.data.MnistDigits;
+import backprop.engine.data.table.TableException;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.layers.LayerKinds;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.spec.Wiring;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,34 +37,43 @@ final class NetworkTraining {
         this.json = json;
     }
 
-    int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr) {
-        return run(spec, source, seedFlag, epochs, lr, null);
-    }
-
-    /** As above; {@code digits}, when not null, replaces the built-in digits of dataset "mnist" (--digits). */
-    int run(NetworkSpec spec, String source, Long seedFlag, Integer epochs, Double lr, MnistDigits digits) {
+    /**
+     * Trains {@code spec}; {@code networkFile} anchors a data file it names (null for a built-in
+     * model); {@code digits}, when not null, replaces the built-in digits of dataset "mnist" (--digits).
+     */
+    int run(NetworkSpec spec, String source, Path networkFile, Long seedFlag, Integer epochs, Double lr, MnistDigits digits)
+            throws TableException, SpecException {
         RunSettings run = RunSettings.resolve(spec, seedFlag, epochs, lr);
         String shape = shape(spec);
         Workload.now("building the network " + shape, "use fewer units or inputs");
         Model model = ModelFactory.build(spec, run.seed());
         TrainConfig config = run.training();
-        TrainingData data = TrainingData.of(spec, source, run, model, digits);
+        TrainingData data = TrainingData.of(spec, source, networkFile, run, model, digits);
         data.checkValidationSplit(config.validationSplit(), source);
         Trainer trainer = new Trainer(model, config);
+        TableReport table = data.table() == null ? null : new TableReport(out, json, data.table(), trainer);
 
         if (!json) out.println(header(spec, shape, source, config, data, digits));
+        if (!json && table != null) out.println(table.describe());
         Workload.now("training " + shape + " on " + TrainCommand.plural(data.train().size(), "sample"),
                 "use fewer samples, a smaller batchSize or fewer units");
         Progress progress = Progress.onStderr(err, config.epochs());
         var history = trainer.fit(data.train(), s -> {
             if (progress != null) progress.epoch(s.epoch());
-            out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
+            if (table != null) table.epoch(s);
+            else out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
             if (!json && !Float.isNaN(s.validationLoss())) {
                 out.printf(Locale.ROOT, "            validation loss %.6f  accuracy %.1f%%%n", s.validationLoss(), 100 * s.validationAccuracy());
             }
         });
         if (json) return Cli.OK;
 
+        if (table != null) {
+            out.printf(Locale.ROOT, "done: %s, %s; training loss %.6f%n", TrainCommand.plural(history.size(), "epoch"),
+                    TrainCommand.plural(trainer.steps(), "step"), trainer.evaluate(data.train())[0]);
+            table.summary();
+            return Cli.OK;
+        }
         float[] last = trainer.evaluate(data.train());
         out.printf(Locale.ROOT, "done: %s, %s; training loss %.6f, accuracy %.1f%%%n",
                 TrainCommand.plural(history.size(), "epoch"), TrainCommand.plural(trainer.steps(), "step"), last[0], 100 * last[1]);

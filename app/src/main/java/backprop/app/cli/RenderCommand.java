@@ -1,6 +1,9 @@
 package backprop.app.cli;
 
+import backprop.app.export.AnimationExport;
 import backprop.app.export.HeadlessRenderer;
+import backprop.app.export.anim.AnimationFormat;
+import backprop.app.math.Num;
 import backprop.app.export.HeadlessToolkit;
 import backprop.app.export.RenderRequest;
 import backprop.app.view.ViewRegistry;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
  * written. Messages are one line, never a stack trace.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Render a view to a PNG without a display (for slides and tests).")
+        description = "Render a view to a PNG, or with --animate to a GIF or MP4, without a display (for slides and tests).")
 public final class RenderCommand implements Callable<Integer> {
     // Same values as Cli.BAD_INPUT / Cli.FAILED on the CLI branch; kept here so this file stands alone.
     static final int BAD_INPUT = 2;
@@ -59,6 +62,18 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--presenter", description = "Use presenter-mode sizes (fonts ×1.6).")
     boolean presenter;
 
+    @Option(names = "--animate", description = "Record an animation (--out FILE.gif or FILE.mp4): the first frame as the PNG would be, then one frame after each step.")
+    boolean animate;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "30", description = "With --animate: steps to record, giving N + 1 frames (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "With --animate: the view's own steps between two frames (default ${DEFAULT-VALUE}).")
+    int every;
+
+    @Option(names = "--fps", paramLabel = "F", defaultValue = "10", description = "With --animate: frames per second when played (default ${DEFAULT-VALUE}).")
+    double fps;
+
     /** Picocli completion/help: the ids {@code --view} accepts (no JavaFX class is touched). */
     static final class ViewIds implements Iterable<String> {
         @Override public java.util.Iterator<String> iterator() { return StudioViews.registry().availableIds().iterator(); }
@@ -83,11 +98,30 @@ public final class RenderCommand implements Callable<Integer> {
             return BAD_INPUT;
         }
 
+        AnimationExport.Request animation = null;
+        try {
+            if (animate) {
+                AnimationFormat.of(out);
+                animation = new AnimationExport.Request(request, steps, every, fps);
+            }
+        } catch (IllegalArgumentException bad) {
+            err.println("render: " + bad.getMessage());
+            return BAD_INPUT;
+        }
+
         HeadlessRenderer.startToolkit();
         try {
+            if (animation != null) {
+                int frames = new AnimationExport(registry).write(animation, out);
+                outWriter.println("wrote " + out + " (" + width + "x" + height + ", view " + view + ", " + frames + " frames at " + Num.shortFmt(fps) + " fps)");
+                return 0;
+            }
             new HeadlessRenderer(registry).renderToFile(request, out);
             outWriter.println("wrote " + out + " (" + width + "x" + height + ", view " + view + ", step " + step + ")");
             return 0;
+        } catch (UnsupportedOperationException e) {
+            err.println("render: " + view + ": " + describe(e));
+            return BAD_INPUT;
         } catch (IllegalArgumentException e) {
             // The view refused the spec or step (e.g. a network too big to draw): still bad input.
             err.println("render: " + (spec == null ? view : spec) + ": " + describe(e));

@@ -1,5 +1,7 @@
 package backprop.app.cli;
 
+import backprop.engine.data.Dataset;
+import backprop.engine.data.table.TableException;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,16 +29,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"One forward and backward pass on a batch (no update), written as JSON: a, z, delta, gradients.",
                 "Format: docs/trace-format.md. --input/--target take JSON arrays, batch first, or @FILE;",
-                "for a recurrent network [samples][steps][features], targets per step or after the last step."})
+                "for a recurrent network [samples][steps][features], targets per step or after the last step.",
+                "With a table (--data FILE, or a network file whose dataset is one) and no --input/--target: the first training batch."})
 final class TraceCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", required = true, description = "the network file")
     Path spec;
 
-    @Option(names = "--input", paramLabel = "JSON", required = true, description = "inputs, one row per sample, e.g. '[[0,1],[1,1]]'; sequences [samples][steps][features]")
+    @Option(names = "--input", paramLabel = "JSON", description = "inputs, one row per sample, e.g. '[[0,1],[1,1]]'; sequences [samples][steps][features] "
+            + "(required unless the data are a table: then the first training batch of the table is traced)")
     String input;
 
-    @Option(names = "--target", paramLabel = "JSON", required = true, description = "targets, one row per sample, e.g. '[[1],[0]]'; sequences [samples][steps or 1][outputs]")
+    @Option(names = "--target", paramLabel = "JSON", description = "targets, one row per sample, e.g. '[[1],[0]]'; sequences [samples][steps or 1][outputs]")
     String target;
+
+    @Mixin
+    DataFlags dataFlags = new DataFlags();
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the trace here (atomically) instead of to standard output")
     Path out;
@@ -47,9 +55,15 @@ final class TraceCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws SpecException, IOException {
+    public Integer call() throws SpecException, IOException, TableException {
         Workload.now("reading " + spec, "use a smaller network file");
-        NetworkSpec network = SpecReader.read(spec);
+        NetworkSpec network = dataFlags.apply(SpecReader.read(spec));
+        boolean fromTable = input == null && target == null && DataFlags.isTable(network);
+        if (!fromTable && (input == null || target == null)) {
+            throw new UserError((input == null ? "--input" : "--target") + ": required, unless the network's data are a table "
+                    + "(--data FILE, or a dataset with \"file\", \"table\" or a table's name) and neither is given");
+        }
+        if (dataFlags.given() && !fromTable) throw new UserError("--data: traces the table's first batch; leave out --input and --target");
         RunSettings run = RunSettings.resolve(network, seed, null, null);
         long s = run.seed();
         String shape = NetworkTraining.shape(network);
@@ -58,7 +72,12 @@ final class TraceCommand implements Callable<Integer> {
         Workload.now("reading --input and --target", "trace fewer samples");
         Tensor xs, ys;
         int samples, targetSteps = 0;
-        if (network.isSequence()) {
+        if (fromTable) {
+            Dataset batch = firstBatch(network, run, model);
+            samples = batch.size();
+            xs = batch.inputsTensor();
+            ys = batch.targetsTensor();
+        } else if (network.isSequence()) {
             int steps = network.steps();
             float[][][] x = BatchArgument.parseSequences("--input", input, new int[] {steps},
                     steps + " steps ($.input.shape[0] of " + spec + ")", model.inputSize(), "features per step, $.input.shape[1] of " + spec);
@@ -98,6 +117,15 @@ final class TraceCommand implements Callable<Integer> {
             command.commandLine().getOut().printf(Locale.ROOT, "wrote the trace of %d sample(s) to %s (loss %s)%n", samples, out, trace.loss());
         }
         return Cli.OK;
+    }
+
+    /** The rows the first training step would see: the table's training rows, scaled, the first batchSize of them (all for full batch). */
+    private Dataset firstBatch(NetworkSpec network, RunSettings run, Model model) throws TableException, SpecException {
+        TrainingData data = TrainingData.of(network, spec.toString(), spec, run, model, null);
+        int n = data.train().size(), b = run.training().batchSize();
+        int[] rows = new int[b <= 0 ? n : Math.min(b, n)];
+        for (int i = 0; i < rows.length; i++) rows[i] = i;
+        return data.train().subset(rows);
     }
 
     /** [N][T][F] as one tensor, the layout the engine reads sequences in. */

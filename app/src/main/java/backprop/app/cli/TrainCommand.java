@@ -4,6 +4,7 @@ import backprop.engine.data.CharCorpus;
 import backprop.engine.data.CorpusException;
 import backprop.engine.data.MnistDigits;
 import backprop.engine.data.MnistException;
+import backprop.engine.data.table.TableException;
 import backprop.engine.models.BuiltinModels;
 import backprop.engine.models.BuiltinModels.Builtin;
 import backprop.engine.spec.Limits;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {"Train a built-in model or a network file, printing one line per epoch.",
                 "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838, lenet, cnn-small,",
                 "remember-first-bit-lstm, remember-first-bit-rnn, char-lstm (--corpus FILE: on your own UTF-8 text).",
-                "lenet and cnn-small read --digits FILE: your own digit file in the format of assets/mnist/."})
+                "lenet and cnn-small read --digits FILE: your own digit file in the format of assets/mnist/.",
+                "--spec FILE --data TABLE.csv trains the network on a CSV/TSV table (or a shipped one: iris, cars)."})
 final class TrainCommand implements Callable<Integer> {
 
     /** Exactly one of the two: what to train. */
@@ -55,6 +58,9 @@ final class TrainCommand implements Callable<Integer> {
             + "(dataset 'mnist'; default: the built-in digits)")
     Path digits;
 
+    @Mixin
+    DataFlags dataFlags = new DataFlags();
+
     @Option(names = "--json", description = "print each epoch as a JSON line {\"epoch\":…,\"loss\":…,\"accuracy\":…}")
     boolean json;
 
@@ -62,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws SpecException, CorpusException, MnistException {
+    public Integer call() throws SpecException, CorpusException, MnistException, TableException {
         if (epochs != null && epochs < 1) throw new UserError("--epochs: expected at least 1, found " + epochs);
         if (epochs != null) Limits.check("--epochs", epochs, Limits.EPOCHS);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
@@ -70,6 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
         if (what.model != null) {
+            dataFlags.refuse("built-in models; give a network file (--spec FILE) whose input and output fit the table");
             Builtin builtin = builtin(what.model);
             if (builtin.kind() == BuiltinModels.Kind.PERCEPTRON) {
                 noCorpus("built-in model " + builtin.name());
@@ -87,17 +94,18 @@ final class TrainCommand implements Callable<Integer> {
             }
             noCorpus(source);
             MnistDigits own = digitsFor(spec, source);
-            return new NetworkTraining(out, err, json).run(spec, source, seed, epochs, learningRate, own);
+            return new NetworkTraining(out, err, json).run(spec, source, null, seed, epochs, learningRate, own);
         }
         Workload.now("reading " + what.spec, "use a smaller network file");
-        NetworkSpec spec = SpecReader.read(what.spec);
+        NetworkSpec spec = dataFlags.apply(SpecReader.read(what.spec));
         if (spec.isSequence()) {
+            if (dataFlags.given()) throw new UserError("--data: " + what.spec + " is a network over sequences; --data gives a table of vectors");
             noDigits(what.spec.toString());
             return new SequenceTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate, corpusFor(spec, what.spec.toString()));
         }
         noCorpus(what.spec.toString());
         MnistDigits own = digitsFor(spec, what.spec.toString());
-        return new NetworkTraining(out, err, json).run(spec, what.spec.toString(), seed, epochs, learningRate, own);
+        return new NetworkTraining(out, err, json).run(spec, what.spec.toString(), what.spec, seed, epochs, learningRate, own);
     }
 
     /** The text of a character model (--corpus, else the built-in one); null for other data sets, which take no --corpus. */

@@ -3,12 +3,17 @@ package backprop.app.cli;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.data.MnistDigits;
+import backprop.engine.data.table.TableData;
+import backprop.engine.data.table.TableException;
+import backprop.engine.data.table.TableSource;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.Limits;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.ValidationSplit;
+import java.nio.file.Path;
 
 /**
  * The data a network file asks to be trained on ({@code "dataset"}), generated and checked
@@ -16,29 +21,33 @@ import backprop.engine.train.ValidationSplit;
  *
  * @param train what the trainer sees
  * @param test  held-out samples when the file sets a testRatio, else null
+ * @param table the table behind both when the data are one (a CSV file, a shipped table, a
+ *              generated set of several classes or a regression), else null
  */
-record TrainingData(Dataset train, Dataset test) {
+record TrainingData(Dataset train, Dataset test, TableData table) {
     /** The data set of digits, which --digits replaces with the user's file. */
     static final String MNIST = "mnist";
 
-    static TrainingData of(NetworkSpec spec, String source, RunSettings run, Model model) {
-        return of(spec, source, run, model, null);
-    }
-
-    /** The run's data ({@link RunSettings#resolve} filled in the defaults), checked against the network. */
-    static TrainingData of(NetworkSpec spec, String source, RunSettings run, Model model, MnistDigits digits) {
+    /**
+     * The run's data ({@link RunSettings#resolve} filled in the defaults), checked against the
+     * network. {@code networkFile} anchors a data file named relative to the network file (null
+     * for a built-in model).
+     */
+    static TrainingData of(NetworkSpec spec, String source, Path networkFile, RunSettings run, Model model, MnistDigits digits)
+            throws TableException, SpecException {
+        if (TableSource.handles(spec.dataset())) return table(spec, source, networkFile, run, model);
         int outputs = model.outputSize();
         RunSettings.DataSettings d = run.data();
         if (d == null) {
             throw new UserError(source + ": $.dataset: this network file names no dataset to train on; add e.g. "
-                    + "\"dataset\": {\"name\": \"xor\"} (known: " + String.join(", ", Datasets.NAMES) + ")");
+                    + "\"dataset\": {\"name\": \"xor\"} (known: " + known() + ") or \"dataset\": {\"file\": \"table.csv\"}");
         }
         if (SequenceTraining.NAMES.contains(d.name())) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' holds sequences, and this network reads vectors; "
                     + "give $.input.shape as [steps, features] and add an rnn, lstm or gru layer");
         }
         if (!Datasets.NAMES.contains(d.name())) {
-            throw new UserError(source + ": $.dataset.name: unknown dataset '" + d.name() + "' (known: " + String.join(", ", Datasets.NAMES) + ")");
+            throw new UserError(source + ": $.dataset.name: unknown dataset '" + d.name() + "' (known: " + known() + ")");
         }
         Workload.now("generating the data set '" + d.name() + "' (" + (d.name().equals("majority") ? "2^" + d.inputs() + " rows" : d.samples() + " samples") + ")",
                 "use fewer samples or inputs");
@@ -60,17 +69,37 @@ record TrainingData(Dataset train, Dataset test) {
             throw new UserError(source + ": $.dataset.name: dataset '" + d.name() + "' has " + all.outputs()
                     + " targets per sample but the last layer has " + outputs + " units");
         }
-        long pass = (long) all.size() * widest(model);
-        if (pass > Limits.PASS_VALUES) {
-            throw new UserError(source + ": $.dataset.samples: " + all.size() + " samples × " + widest(model) + " values in the widest layer = "
-                    + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES + "; use fewer samples or units");
-        }
-        if (d.testRatio() == 0) return new TrainingData(all, null);
+        checkPass(all.size(), model, source);
+        if (d.testRatio() == 0) return new TrainingData(all, null, null);
         Dataset.Split s = all.split(d.testRatio(), d.seed());
         if (s.train().size() == 0) {
             throw new UserError(source + ": $.dataset.testRatio: leaves no samples to train on (" + all.size() + " in total)");
         }
-        return new TrainingData(s.train(), s.test().size() == 0 ? null : s.test());
+        return new TrainingData(s.train(), s.test().size() == 0 ? null : s.test(), null);
+    }
+
+    /** Every name $.dataset.name takes on vector data. */
+    private static String known() {
+        return String.join(", ", Datasets.NAMES) + ", " + String.join(", ", TableSource.names());
+    }
+
+    /** A table: read (a file, a shipped table, a generated set), checked against the network's input and output, scaled and split. */
+    private static TrainingData table(NetworkSpec spec, String source, Path networkFile, RunSettings run, Model model)
+            throws TableException, SpecException {
+        NetworkSpec.DatasetSpec d = spec.dataset();
+        Workload.now("reading the data " + (d.file() != null ? d.file() : d.name() != null ? d.name() : "table"), "use a smaller table");
+        TableData data = TableSource.open(d, networkFile, source, run.seed(), spec.inputSize(), model.outputSize());
+        checkPass(data.table().rows(), model, source);
+        return new TrainingData(data.train(), data.test(), data);
+    }
+
+    /** Refuses data whose one pass through the network would be over {@link Limits#PASS_VALUES}. */
+    private static void checkPass(int samples, Model model, String source) {
+        long pass = (long) samples * widest(model);
+        if (pass > Limits.PASS_VALUES) {
+            throw new UserError(source + ": $.dataset.samples: " + samples + " samples × " + widest(model) + " values in the widest layer = "
+                    + pass + " numbers in one pass over the data, over the limit of " + Limits.PASS_VALUES + "; use fewer samples or units");
+        }
     }
 
     /**

@@ -528,6 +528,14 @@ public final class CnnView implements StudioView {
         root.layout();
     }
 
+    /** One step of an animation is one training update. */
+    @Override
+    public void advanceForExport(int steps) {
+        vm.advanceNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

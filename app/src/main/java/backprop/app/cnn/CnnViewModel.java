@@ -124,6 +124,26 @@ final class CnnViewModel {
         });
     }
 
+    /** Synchronously: {@code steps} more updates of the current network, the current input traced again (animated export). */
+    void advanceNow(int steps) {
+        playing.set(false);
+        worker.dropPending();
+        float[] image = currentImage();
+        int label = currentLabel();
+        boolean conf = confusionShown.get();
+        Confusion last = lastConfusion();
+        int f = filter.get();
+        TopInputs lastTop = frame.get() == null ? null : frame.get().top();
+        worker.runNow(() -> {
+            session.train(steps);
+            // "training" lets the held-out table and the ranking be reused for up to 40 updates, as while playing.
+            return snapshot(image, label, conf, last, true, f, lastTop);
+        }, (fr, e) -> {
+            outstanding = false;
+            show(fr, e);
+        });
+    }
+
     void togglePlay() { playing.set(!playing.get()); }
 
     /** One update (pauses first). */

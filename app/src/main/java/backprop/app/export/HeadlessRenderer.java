@@ -125,7 +125,7 @@ public final class HeadlessRenderer {
         root.layout();
     }
 
-    private static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws Exception {
         if (Platform.isFxApplicationThread()) return work.call();
         FutureTask<T> task = new FutureTask<>(work);
         Platform.runLater(task);

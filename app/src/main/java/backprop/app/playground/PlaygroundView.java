@@ -341,6 +341,14 @@ public final class PlaygroundView implements StudioView {
         root.layout();
     }
 
+    /** One step of an animation is one epoch, as in {@code render --step}. */
+    @Override
+    public void advanceForExport(int steps) {
+        vm.trainNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

@@ -541,6 +541,14 @@ public final class RecurrentView implements StudioView {
         root.layout();
     }
 
+    /** One step of an animation is one training update. */
+    @Override
+    public void advanceForExport(int steps) {
+        vm.trainNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
     /** Canvas text and strokes and the typeset equation grow with the shell's text; the set-up row makes room. */
     @Override
     public void onPresenterMode(boolean on) {

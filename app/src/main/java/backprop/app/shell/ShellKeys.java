@@ -17,6 +17,7 @@ public final class ShellKeys {
         if (shortcutDown) {
             return Optional.ofNullable(switch (code) {
                 case E -> ShellAction.EXPORT_PNG;
+                case R -> ShellAction.RECORD;
                 case O -> ShellAction.OPEN_NETWORK;
                 case PAGE_DOWN -> ShellAction.NEXT_VIEW;
                 case PAGE_UP -> ShellAction.PREVIOUS_VIEW;
@@ -56,7 +57,7 @@ public final class ShellKeys {
     /** Whether an action belongs to the typing-safe set (fires even with a text field focused). */
     public static boolean worksWhileTyping(ShellAction a) {
         return a == ShellAction.TOGGLE_PRESENTER || a == ShellAction.LEAVE || a == ShellAction.TOGGLE_HELP
-                || a == ShellAction.EXPORT_PNG || a == ShellAction.OPEN_NETWORK || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
+                || a == ShellAction.EXPORT_PNG || a == ShellAction.RECORD || a == ShellAction.OPEN_NETWORK || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
     }
 
     /** Rows for the help overlay: keys (space-separated), what they do. */
@@ -70,6 +71,7 @@ public final class ShellKeys {
             {"Ctrl+PgDn Ctrl+PgUp", "next / previous view"},
             {"Ctrl+O", "open a network file in this view"},
             {"Ctrl+E", "export the view as PNG"},
+            {"Ctrl+R", "record the view as GIF or MP4 / stop and save"},
             {"F1 ?", "this help"},
     };
 }

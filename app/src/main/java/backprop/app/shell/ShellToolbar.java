@@ -1,11 +1,13 @@
 package backprop.app.shell;
 
+import backprop.app.export.LiveRecorder;
 import backprop.app.theme.Styles;
 import backprop.app.theme.Theme;
 import backprop.app.view.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Button;
@@ -13,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -32,9 +35,11 @@ final class ShellToolbar extends ToolBar {
     private final Label speed = new Label();
     private final List<Button> transportButtons = new ArrayList<>();
     private ReadOnlyBooleanProperty playing;
+    private final ObjectProperty<LiveRecorder.Size> recordSize;
     private final ChangeListener<Boolean> playingListener = (obs, was, now) -> showPlaying(now);
 
-    ShellToolbar(ShellViewModel vm, Consumer<ShellAction> dispatch) {
+    ShellToolbar(ShellViewModel vm, LiveRecorder recorder, ObjectProperty<LiveRecorder.Size> recordSize, Consumer<ShellAction> dispatch) {
+        this.recordSize = recordSize;
         getStyleClass().add(Styles.TOOLBAR);
         title.getStyleClass().add(Styles.TOOLBAR_TITLE);
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -53,12 +58,13 @@ final class ShellToolbar extends ToolBar {
         Button presenter = button("tb-presenter", Icons.icon(Icons.PRESENTER), "Presenter mode (F5)", ShellAction.TOGGLE_PRESENTER, dispatch);
         Button open = button("tb-open", Icons.icon(Icons.OPEN), "Open a network file in this view (Ctrl+O)", ShellAction.OPEN_NETWORK, dispatch);
         Button export = button("tb-export", Icons.icon(Icons.EXPORT), "Export the view as PNG (Ctrl+E)", ShellAction.EXPORT_PNG, dispatch);
+        SplitMenuButton record = recordButton(recorder, dispatch);
         Button help = button("tb-help", Icons.icon(Icons.HELP), "Keys and about (F1)", ShellAction.TOGGLE_HELP, dispatch);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(title, new Separator(), home, back, playPause, fwd, end, new Separator(),
-                slower, speed, faster, spacer, open, theme, presenter, export, help);
+                slower, speed, faster, spacer, open, theme, presenter, export, record, help);
         for (Button b : transportButtons) b.disableProperty().bind(vm.transportAvailableProperty().not());
     }
 
@@ -92,6 +98,47 @@ final class ShellToolbar extends ToolBar {
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
         b.setOnAction(e -> dispatch.accept(a));
+        return b;
+    }
+
+    /**
+     * Record / stop (Ctrl+R); its arrow picks the size of the recording. While the file is written
+     * the button cancels instead.
+     */
+    private SplitMenuButton recordButton(LiveRecorder recorder, Consumer<ShellAction> dispatch) {
+        FontIcon icon = Icons.icon(Icons.RECORD);
+        SplitMenuButton b = new SplitMenuButton();
+        b.setGraphic(icon);
+        b.setId("tb-record");
+        b.getStyleClass().add(Styles.TOOL_BUTTON);
+        b.setFocusTraversable(false);
+        Tooltip tip = new Tooltip();
+        b.setTooltip(tip);
+        b.setOnAction(e -> dispatch.accept(ShellAction.RECORD));
+        ToggleGroup sizes = new ToggleGroup();
+        for (LiveRecorder.Size s : LiveRecorder.Size.values()) {
+            RadioMenuItem item = new RadioMenuItem("Record at " + s.label);
+            item.setId("record-size-" + s.name().toLowerCase());
+            item.setToggleGroup(sizes);
+            item.setSelected(recordSize.get() == s);
+            item.setOnAction(e -> recordSize.set(s));
+            b.getItems().add(item);
+        }
+        Runnable show = () -> {
+            LiveRecorder.State st = recorder.state();
+            icon.setIconLiteral(st == LiveRecorder.State.RECORDING ? Icons.STOP_RECORDING : Icons.RECORD);
+            if (st == LiveRecorder.State.RECORDING) b.getStyleClass().add(Styles.RECORDING);
+            else b.getStyleClass().remove(Styles.RECORDING);
+            String text = switch (st) {
+                case IDLE -> "Record the view as GIF or MP4 (Ctrl+R); the arrow picks the size";
+                case RECORDING -> "Stop and save the recording (Ctrl+R)";
+                case WRITING -> "Cancel writing the recording (Ctrl+R)";
+            };
+            tip.setText(text);
+            b.setAccessibleText(text);
+        };
+        recorder.stateProperty().addListener((o, a, now) -> show.run());
+        show.run();
         return b;
     }
 

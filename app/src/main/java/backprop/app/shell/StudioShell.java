@@ -1,5 +1,6 @@
 package backprop.app.shell;
 
+import backprop.app.export.LiveRecorder;
 import backprop.app.export.PngExportAction;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.event.EventTarget;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -26,7 +29,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 
@@ -45,6 +51,9 @@ public final class StudioShell {
     private final ShellToolbar toolbar;
     private final StatusBar statusBar;
     private final PngExportAction export = new PngExportAction();
+    private final LiveRecorder recorder = new LiveRecorder();
+    private final ObjectProperty<LiveRecorder.Size> recordSize = new SimpleObjectProperty<>(this, "recordSize", LiveRecorder.Size.VIEW);
+    private Function<Window, Optional<Path>> recordChooser = RecordFileDialog::ask;
     private final NetworkFileDialog openDialog = new NetworkFileDialog();
     private Function<Window, Optional<Path>> chooser = openDialog::ask;
     private final FrameRate frameRate = new FrameRate();
@@ -63,7 +72,7 @@ public final class StudioShell {
             dispatch(ShellAction.OPEN_NETWORK);
         });
         rail = new NavigationRail(registry, vm);
-        toolbar = new ShellToolbar(vm, this::dispatch);
+        toolbar = new ShellToolbar(vm, recorder, recordSize, this::dispatch);
         statusBar = new StatusBar(vm);
         StackPane centre = new StackPane(viewArea, new HelpOverlay(vm));
         root.setCenter(centre);
@@ -126,6 +135,7 @@ public final class StudioShell {
                     export.run(root.getScene().getWindow(), viewArea, current.id(), vm.messageProperty()::set);
                 }
             }
+            case RECORD -> record();
             default -> throw new IllegalStateException("unhandled " + a);
         }
     }
@@ -181,6 +191,49 @@ public final class StudioShell {
         return openNetwork(vm.getCurrentViewId(), spec, name);
     }
 
+    /**
+     * Ctrl+R and the record button: idle, ask for a .gif or .mp4 file and start recording the view
+     * area; recording, stop and write the file; writing, cancel it.
+     */
+    private void record() {
+        switch (recorder.state()) {
+            case RECORDING -> recorder.stop();
+            case WRITING -> recorder.cancel();
+            case IDLE -> {
+                if (current == null) return;
+                Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+                recordChooser.apply(owner).ifPresent(this::startRecording);
+            }
+        }
+    }
+
+    /** Starts recording the view area into {@code file} at the chosen size; a bad name goes to the status line. */
+    public void startRecording(Path file) {
+        try {
+            recorder.start(viewArea, file, recordSize.get(), viewBackground(), vm.messageProperty()::set);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            refuse(String.valueOf(file.getFileName()), e.getMessage());
+        }
+    }
+
+    /** The view area's own background colour, so a view scaled into a slide size sits on it. */
+    private Color viewBackground() {
+        Background bg = viewArea.getBackground();
+        if (bg != null) for (BackgroundFill f : bg.getFills()) if (f.getFill() instanceof Color c) return c;
+        return Color.WHITE;
+    }
+
+    /** The recorder behind Ctrl+R (tests watch its state). */
+    public LiveRecorder recorder() { return recorder; }
+
+    /** The size the next recording is made at. */
+    public ObjectProperty<LiveRecorder.Size> recordSizeProperty() { return recordSize; }
+
+    /** For tests: answers the record file dialog (null owner allowed). */
+    public void setRecordChooser(Function<Window, Optional<Path>> chooser) {
+        this.recordChooser = chooser;
+    }
+
     /** For tests: answers the file dialog of File → Open network… (null owner allowed). */
     public void setFileChooser(Function<Window, Optional<Path>> chooser) {
         this.chooser = chooser;
@@ -195,6 +248,7 @@ public final class StudioShell {
     /** Window closing: stop timers, dispose every view, stop every worker thread. */
     public void dispose() {
         fpsTimer.stop();
+        recorder.dispose();
         try {
             registry.disposeAll();
         } finally {

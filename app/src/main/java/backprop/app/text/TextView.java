@@ -333,6 +333,14 @@ public final class TextView implements StudioView {
         root.layout();
     }
 
+    /** One step of an animation is one training update. */
+    @Override
+    public void advanceForExport(int steps) {
+        vm.trainNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

@@ -32,6 +32,8 @@ public final class Styles {
     public static final String TOOLBAR = "studio-toolbar";
     public static final String TOOLBAR_TITLE = "toolbar-title";
     public static final String TOOL_BUTTON = "tool-button";
+    /** On the record button while a recording runs. */
+    public static final String RECORDING = "recording";
     public static final String SPEED_LABEL = "speed-label";
 
     public static final String STATUS_BAR = "status-bar";

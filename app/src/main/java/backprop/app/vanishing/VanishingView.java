@@ -358,6 +358,19 @@ public final class VanishingView implements StudioView {
         root.layout();
     }
 
+    /** One step of an animation makes the sequence one step longer, as the sweep does. */
+    @Override
+    public void advanceForExport(int steps) {
+        syncing = true;
+        var s = vm.setupProperty().get();
+        vm.setupProperty().set(s.withSteps(Math.min(VanishingSetup.MAX_STEPS, s.steps() + steps)));
+        syncing = false;
+        vm.computeNow();
+        syncControls(vm.setupProperty().get());
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

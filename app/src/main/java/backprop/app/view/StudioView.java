@@ -39,6 +39,17 @@ public interface StudioView {
     default void prepareForExport(NetworkSpec spec, int step) { }
 
     /**
+     * Moves the view {@code steps} of its own steps further from where it is, synchronously, for an
+     * animated export: one frame is drawn after each call. What a step is belongs to the view (a
+     * Playground epoch, a Backprop sub-step, a CNN update). FX thread; may block briefly.
+     *
+     * @throws UnsupportedOperationException if the view has nothing that moves
+     */
+    default void advanceForExport(int steps) {
+        throw new UnsupportedOperationException(info().title() + " has no steps to record");
+    }
+
+    /**
      * Why this view cannot show {@code spec}, in one sentence for the status bar; empty if it can.
      * Asking changes nothing, so the shell (and later the editor and lessons) can ask before
      * switching views. FX thread.

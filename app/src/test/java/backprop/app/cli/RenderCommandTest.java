@@ -49,6 +49,18 @@ class RenderCommandTest {
     }
 
     @Test @Order(2)
+    void badAnimationRequestsAreOneLineAndExitCode2() {
+        assertEquals(2, run("--view", "playground", "--animate", "--out", dir.resolve("walk.avi").toString()));
+        assertTrue(err.toString().contains("walk.avi: an animation is written as .gif or .mp4"), err.toString());
+        assertEquals(2, run("--view", "playground", "--animate", "--steps", "0", "--out", dir.resolve("walk.gif").toString()));
+        assertTrue(err.toString().contains("--steps must be 1 to"), err.toString());
+        assertEquals(2, run("--view", "playground", "--animate", "--fps", "500", "--out", dir.resolve("walk.gif").toString()));
+        assertTrue(err.toString().contains("--fps must be 1 to 60"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(dir.resolve("walk.gif")));
+    }
+
+    @Test @Order(2)
     void unknownViewThemeOrFolderAreRefused() {
         assertEquals(2, run("--view", "nope", "--out", dir.resolve("x.png").toString()));
         String views = String.join(", ", backprop.app.views.StudioViews.registry().availableIds());

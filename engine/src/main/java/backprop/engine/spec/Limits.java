@@ -81,6 +81,21 @@ public final class Limits {
     public static final long SESSION_FILE_BYTES = 64L << 20;
     /** A data-set file: MNIST's 60,000 samples as CSV are about 110 MB; read streaming. */
     public static final long DATASET_FILE_BYTES = 128L << 20;
+    /**
+     * Classes of one classification table (distinct labels): the softmax output has a unit per
+     * class and the confusion matrix a row and a column; MNIST has 10, a table of 100 labels is
+     * already more a lookup than a lesson.
+     */
+    public static final int CLASSES = 100;
+    /** Columns of a data table (features and the label): MNIST written as CSV has 785. */
+    public static final int TABLE_COLUMNS = 4_096;
+    /**
+     * Rows of a table embedded in a network file ({@code $.dataset.table}): a small table a
+     * lesson carries with it; anything larger belongs in a CSV file beside the network file.
+     */
+    public static final int EMBEDDED_ROWS = 1_000;
+    /** Characters of a formula for a generated data set ({@code sin(3*x)}): room for any curve a lesson draws. */
+    public static final int FORMULA_LENGTH = 256;
     /** Names (layers, networks): long enough for any label, short enough for a table column. */
     public static final int NAME_LENGTH = 256;
     /** JSON nesting depth: network files nest four deep (maxout weights); Jackson allows 1000. */

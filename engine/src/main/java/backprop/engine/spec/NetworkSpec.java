@@ -42,6 +42,10 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
         return new NetworkSpec(name, description, inputShape, List.copyOf(newLayers), loss, seed, training, dataset);
     }
 
+    public NetworkSpec withDataset(DatasetSpec d) {
+        return new NetworkSpec(name, description, inputShape, layers, loss, seed, training, d);
+    }
+
     public NetworkSpec withTraining(TrainingSpec t) {
         return new NetworkSpec(name, description, inputShape, layers, loss, seed, t, dataset);
     }
@@ -111,6 +115,71 @@ public record NetworkSpec(String name, String description, int[] inputShape, Lis
         }
     }
 
-    /** A generated dataset by name (see {@code engine.data.Datasets}). */
-    public record DatasetSpec(String name, Integer samples, Double noise, Double testRatio, Long seed, Integer inputs) {}
+    /**
+     * What to train on: a generated set or a shipped table by {@code name}, a CSV file
+     * ({@code file}, relative to the network file) or a small table written into the file
+     * ({@code table}); exactly one of the three. Any field but the source may be null for "the
+     * default". See docs/network-format.md ("dataset").
+     *
+     * @param classes     classes of {@code blobs}
+     * @param formula     f of the formula sets ({@code sin(3*x)})
+     * @param label       the label column of a table (null: the last)
+     * @param task        "classification" or "regression" (null: decided by the label's values)
+     * @param standardize which feature columns to standardise (null: none)
+     * @param scaling     recorded mean and std per feature, used as written (null: computed from the training rows)
+     */
+    public record DatasetSpec(String name, Integer samples, Double noise, Double testRatio, Long seed, Integer inputs,
+                              Integer classes, String formula, String file, EmbeddedTable table, String label, String task,
+                              Standardize standardize, List<Scale> scaling) {
+        /** A generated set by name, as before tables. */
+        public DatasetSpec(String name, Integer samples, Double noise, Double testRatio, Long seed, Integer inputs) {
+            this(name, samples, noise, testRatio, seed, inputs, null, null, null, null, null, null, null, null);
+        }
+
+        /** A CSV file's data ({@code label}, {@code task} may be null): what File → Import data… would put into a network. */
+        public static DatasetSpec ofFile(String path, String label, String task) {
+            return new DatasetSpec(null, null, null, null, null, null, null, null, path, null, label, task, null, null);
+        }
+
+        /** Whether the data come from a file or an embedded table rather than by name (not a field: the writer leaves it out). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isTableSource() { return file != null || table != null; }
+
+        /** The same settings reading the CSV file {@code path} (label and task kept unless given). */
+        public DatasetSpec withFile(String path, String newLabel, String newTask) {
+            return new DatasetSpec(null, samples, noise, testRatio, seed, inputs, classes, formula, path, null,
+                    newLabel != null ? newLabel : label, newTask != null ? newTask : task, standardize, scaling);
+        }
+
+        /** The same settings reading a named set or shipped table. */
+        public DatasetSpec withName(String newName, String newLabel, String newTask) {
+            return new DatasetSpec(newName, samples, noise, testRatio, seed, inputs, classes, formula, null, null,
+                    newLabel != null ? newLabel : label, newTask != null ? newTask : task, standardize, scaling);
+        }
+
+        /** The same with the scaling written out, so the file replays it and shows it. */
+        public DatasetSpec withScaling(List<Scale> s) {
+            return new DatasetSpec(name, samples, noise, testRatio, seed, inputs, classes, formula, file, table, label, task, standardize, s);
+        }
+    }
+
+    /** A table written into the network file: column names, then rows of cells (numbers or text). */
+    public record EmbeddedTable(List<String> columns, List<List<String>> rows) {
+        public EmbeddedTable {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** Which feature columns to standardise: all of them, or those named. */
+    public record Standardize(boolean all, List<String> columns) {
+        public Standardize {
+            columns = List.copyOf(columns);
+        }
+
+        public static final Standardize ALL = new Standardize(true, List.of());
+    }
+
+    /** One feature's recorded standardisation: x' = (x − mean) / std. */
+    public record Scale(String feature, double mean, double std) {}
 }

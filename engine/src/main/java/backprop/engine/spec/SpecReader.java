@@ -36,7 +36,6 @@ public final class SpecReader {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "input", "layers", "loss", "seed", "training", "dataset");
     private static final Set<String> TRAINING = Set.of("optimizer", "learningRate", "batchSize", "epochs", "l2", "momentum", "beta1", "beta2", "rho", "epsilon", "validationSplit", "patience", "clipNorm", "truncate");
-    private static final Set<String> DATASET = Set.of("name", "samples", "noise", "testRatio", "seed", "inputs");
     public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
     /** The registered layer types (see {@link LayerKinds}). */
     public static List<String> layerTypes() { return LayerKinds.types(); }
@@ -171,7 +170,7 @@ public final class SpecReader {
 
         Long seed = n.has("seed") ? f.asLong(n.get("seed"), "$.seed") : null;
         TrainingSpec training = n.has("training") ? training(n.get("training"), "$.training") : null;
-        DatasetSpec dataset = n.has("dataset") ? dataset(n.get("dataset"), "$.dataset") : null;
+        DatasetSpec dataset = n.has("dataset") ? new DatasetReader(f).read(n.get("dataset"), "$.dataset") : null;
         if (training != null && training.batchSize() != null && training.batchSize() == 1) {
             for (int i = 0; i < layers.size(); i++) {
                 if (layers.get(i).type().equals(backprop.engine.layers.norm.BatchNormKind.TYPE)) {
@@ -360,15 +359,5 @@ public final class SpecReader {
                 n.has("patience") ? f.integer(n, p, "patience", false, 1, 1_000_000) : null,
                 f.optNumber(n, p, "clipNorm", 0, 1e6),
                 n.has("truncate") ? f.integer(n, p, "truncate", false, 0, Limits.SEQUENCE_LENGTH) : null);
-    }
-
-    private DatasetSpec dataset(JsonNode n, String p) throws SpecException {
-        f.object(n, p, DATASET);
-        return new DatasetSpec(f.text(n, p, "name", true),
-                n.has("samples") ? f.limited(n, p, "samples", false, 1, Limits.SAMPLES) : null,
-                f.optNumber(n, p, "noise", 0, 10),
-                f.optNumber(n, p, "testRatio", 0, 0.95),
-                n.has("seed") ? f.asLong(n.get("seed"), p + ".seed") : null,
-                n.has("inputs") ? f.limited(n, p, "inputs", false, 1, Limits.MAJORITY_INPUTS) : null);
     }
 }

@@ -35,7 +35,7 @@ public final class SpecWriter {
         root.put("loss", s.loss());
         if (s.seed() != null) root.put("seed", s.seed());
         if (s.training() != null) root.set("training", JSON.valueToTree(s.training()));
-        if (s.dataset() != null) root.set("dataset", JSON.valueToTree(s.dataset()));
+        if (s.dataset() != null) root.set("dataset", dataset(s.dataset()));
         stripNulls(root);
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -43,6 +43,36 @@ public final class SpecWriter {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The dataset as the reader takes it: cells that read as numbers written as numbers, standardize as true or names, scaling keyed by column. */
+    private static ObjectNode dataset(NetworkSpec.DatasetSpec d) {
+        ObjectNode o = JSON.valueToTree(d);
+        o.remove(List.of("table", "standardize", "scaling"));
+        if (d.table() != null) {
+            ObjectNode t = o.putObject("table");
+            ArrayNode cols = t.putArray("columns");
+            d.table().columns().forEach(cols::add);
+            ArrayNode rows = t.putArray("rows");
+            for (List<String> row : d.table().rows()) {
+                ArrayNode r = rows.addArray();
+                for (String cell : row) {
+                    if (PLAIN_NUMBER.matcher(cell).matches()) r.add(new java.math.BigDecimal(cell));
+                    else r.add(cell);
+                }
+            }
+        }
+        if (d.standardize() != null) {
+            if (d.standardize().all()) o.put("standardize", true);
+            else d.standardize().columns().forEach(o.putArray("standardize")::add);
+        }
+        if (d.scaling() != null) {
+            ObjectNode sc = o.putObject("scaling");
+            for (NetworkSpec.Scale x : d.scaling()) sc.putObject(x.feature()).put("mean", x.mean()).put("std", x.std());
+        }
+        return o;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?(0|[1-9]\\d{0,30})(\\.\\d{1,30})?([eE][+-]?\\d{1,3})?");
 
     private static void stripNulls(ObjectNode n) {
         List<String> drop = new ArrayList<>();

@@ -2,7 +2,7 @@ package backprop.engine.train;
 
 import backprop.engine.tensor.Tensor;
 
-/** Accuracy the way the playground reports it. */
+/** Accuracy the way the playground reports it, and the regression error. */
 public final class Metrics {
     private Metrics() {}
 
@@ -21,6 +21,19 @@ public final class Metrics {
             }
         }
         return n == 0 ? 0f : (float) correct / n;
+    }
+
+    /** Mean of (y − ŷ)² over every row and output: the usual MSE, without the ½ of the mse loss. */
+    public static float meanSquaredError(Tensor prediction, Tensor target) {
+        int n = prediction.dim(0), c = prediction.dim(1);
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < c; j++) {
+                double d = prediction.get(r, j) - target.get(r, j);
+                sum += d * d;
+            }
+        }
+        return n == 0 ? 0f : (float) (sum / ((double) n * c));
     }
 
     public static int argmax(Tensor t, int row) {
