@@ -26,11 +26,32 @@ public record DepthFrame(List<Column> columns) {
      */
     public record Column(DepthPreset preset, List<String> ids, long steps, float[] losses, StepStatistics first, StepStatistics middle,
                          StepStatistics latest, String stopped) {
-        /** Indices of the layers with weights (their gradient norms are the bars), input side first. */
+        /**
+         * Indices of the weight layers (dense: their gradient norms are the bars), input side
+         * first. Batch norm's γ and β have gradients too, but the decks' picture is one bar per
+         * layer of weights, the same count in every column.
+         */
         public List<Integer> weighted() {
             List<Integer> out = new ArrayList<>();
             if (latest == null) return out;
-            for (int k = 0; k < latest.layers().size(); k++) if (!Float.isNaN(latest.layers().get(k).gradNorm())) out.add(k);
+            for (int k = 0; k < latest.layers().size(); k++) {
+                LayerStatistics l = latest.layers().get(k);
+                if (l.type().equals("dense") && !Float.isNaN(l.gradNorm())) out.add(k);
+            }
+            return out;
+        }
+
+        /**
+         * Indices of the layers whose output is a non-linearity (a dense layer's own g, or an
+         * activation layer after batch norm): one histogram row per hidden layer and the output.
+         */
+        public List<Integer> activated() {
+            List<Integer> out = new ArrayList<>();
+            if (latest == null) return out;
+            for (int k = 0; k < latest.layers().size(); k++) {
+                LayerStatistics l = latest.layers().get(k);
+                if (l.activation() != null && !l.activation().equals("identity")) out.add(k);
+            }
             return out;
         }
 
@@ -44,11 +65,14 @@ public record DepthFrame(List<Column> columns) {
             return latest.layers().get(w.get(0)).gradNorm() / (double) latest.layers().get(w.get(w.size() - 1)).gradNorm();
         }
 
-        /** Layers whose units are mostly saturated or dead in the newest step, named for the warning line. */
+        /**
+         * Hidden layers whose units are mostly saturated or dead in the newest step, named for the
+         * warning line (a confident output layer is meant to sit near 0 or 1, so it is not flagged).
+         */
         public List<String> troubled() {
             List<String> out = new ArrayList<>();
             if (latest == null) return out;
-            for (int k = 0; k < latest.layers().size(); k++) {
+            for (int k = 0; k < latest.layers().size() - 1; k++) {
                 LayerStatistics l = latest.layers().get(k);
                 if (l.saturated() > SATURATED_FLAG) out.add(ids.get(k) + " saturated " + Math.round(100 * l.saturated()) + " %");
                 else if (l.dead() > DEAD_FLAG) out.add(ids.get(k) + " dead " + Math.round(100 * l.dead()) + " %");

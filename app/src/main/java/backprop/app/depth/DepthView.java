@@ -171,15 +171,18 @@ public final class DepthView implements StudioView {
             ratio.getStyleClass().add(Styles.DP_NOTE);
             flags.getStyleClass().add(Styles.DP_ERROR);
             flags.setWrapText(true);
+            flags.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label gradCaption = caption("‖∂R/∂w‖ per layer, output at the top");
-            Label histCaption = caption("activations z, bins from −2 to 2");
-            loss.setPrefHeight(110);
-            loss.setMinHeight(80);
+            Label histCaption = caption("activations z: start · middle · now");
+            histCaption.setTooltip(new Tooltip("Each layer's outputs in the engine's fixed bins from −2 to 2, at the first step, half-way and now"));
+            loss.setPrefHeight(150);
+            loss.setMinHeight(110);
             bars.setOnMouseMoved(e -> hover.setText(bars.hoverText()));
             bars.setOnMouseExited(e -> hover.setText(" "));
             root.getChildren().addAll(title, ratio, gradCaption, bars, histCaption, histograms, loss, flags);
             VBox.setVgrow(bars, Priority.ALWAYS);
             VBox.setVgrow(histograms, Priority.ALWAYS);
+            VBox.setVgrow(loss, Priority.SOMETIMES);
             HBox.setHgrow(root, Priority.ALWAYS);
             root.setMinWidth(0);
             root.setPrefWidth(300);
@@ -189,7 +192,9 @@ public final class DepthView implements StudioView {
         void show(DepthFrame.Column c, double[] range) {
             title.setText(c.preset().label);
             double r = c.firstOverLast();
-            ratio.setText(Double.isNaN(r) ? "not trained yet" : "first layer's gradient = " + Sci.format(r) + " × the last's");
+            ratio.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last layer: " + Sci.format(r));
+            ratio.setTooltip(new Tooltip("‖∂R/∂w‖ of the first layer divided by the last layer's, in step " + c.steps()
+                    + ": how much of the gradient reaches the input end"));
             List<String> trouble = c.troubled();
             flags.setText(c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble));
             bars.show(c, range);

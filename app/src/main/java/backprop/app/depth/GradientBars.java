@@ -75,7 +75,8 @@ final class GradientBars extends CanvasPane {
         if (bars.isEmpty() || w < 60 || h < 60) return;
         Font font = PlotKit.font(s);
         g.setFont(font);
-        double labelW = 54 * s, valueW = 62 * s;
+        double labelW = 8 * s, valueW = 62 * s;
+        for (Bar b : bars) labelW = Math.max(labelW, textWidth(b.id(), font) + 10 * s);
         double x0 = labelW, x1 = w - valueW, rh = rowHeight();
         double decades = Math.log10(hi / lo);
         // Decade grid lines and labels along the bottom.

@@ -18,7 +18,6 @@ import javafx.scene.text.TextAlignment;
  * fixed bins from −2 to 2 left to right. A layer flagged as saturated or dead has its row marked.
  */
 final class HistogramTriptych extends CanvasPane {
-    private static final String[] TITLES = {"start", "middle", "now"};
 
     private List<String> ids = List.of();
     private final List<int[][]> rows = new ArrayList<>(); // per layer: start, middle, now
@@ -36,14 +35,14 @@ final class HistogramTriptych extends CanvasPane {
         List<String> names = new ArrayList<>();
         StepStatistics[] at = {c.first(), c.middle(), c.latest()};
         if (c.latest() != null) {
-            for (int k = 0; k < c.latest().layers().size(); k++) {
+            for (int k : c.activated()) {
                 LayerStatistics now = c.latest().layers().get(k);
-                if (sum(now.histogram()) == 0) continue; // a layer without outputs to count
+                if (sum(now.histogram()) == 0) continue; // nothing finite to count
                 int[][] row = new int[3][];
                 for (int t = 0; t < 3; t++) row[t] = at[t].layers().get(k).histogram();
                 rows.add(row);
                 names.add(c.ids().get(k));
-                flagged.add(now.saturated() > DepthFrame.SATURATED_FLAG || now.dead() > DepthFrame.DEAD_FLAG);
+                flagged.add(k < c.latest().layers().size() - 1 && (now.saturated() > DepthFrame.SATURATED_FLAG || now.dead() > DepthFrame.DEAD_FLAG));
             }
             for (int t = 0; t < 3; t++) stepsShown[t] = at[t].step() + 1;
         }
@@ -69,12 +68,13 @@ final class HistogramTriptych extends CanvasPane {
         double w = canvas.getWidth(), h = canvas.getHeight(), s = scale();
         if (rows.isEmpty() || w < 80 || h < 60) return;
         g.setFont(PlotKit.font(s));
-        double labelW = 54 * s, head = 18 * s, gap = 6 * s;
+        double labelW = 8 * s, head = 18 * s, gap = 6 * s;
+        for (int i = 0; i < ids.size(); i++) labelW = Math.max(labelW, textWidth((flagged.get(i) ? "⚠ " : "") + ids.get(i), PlotKit.font(s)) + 10 * s);
         double cw = (w - labelW - 2 * gap) / 3, rh = (h - head) / rows.size();
         g.setFill(muted());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int t = 0; t < 3; t++) g.fillText(TITLES[t] + " (step " + stepsShown[t] + ")", labelW + t * (cw + gap) + cw / 2, 0);
+        for (int t = 0; t < 3; t++) g.fillText("step " + stepsShown[t], labelW + t * (cw + gap) + cw / 2, 0);
         for (int i = 0; i < rows.size(); i++) {
             double y = head + (rows.size() - 1 - i) * rh;
             g.setFill(flagged.get(i) ? Color.web("#d62728") : ink());
