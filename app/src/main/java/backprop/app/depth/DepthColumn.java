@@ -30,6 +30,9 @@ final class DepthColumn {
     private final FlowRun flow;
     private final List<StepStatistics> kept = new ArrayList<>();
     private final List<Float> losses = new ArrayList<>();
+    /** ‖Δw‖/‖w‖ of the first, middle and last weight layer, every step (three floats a step). */
+    private final List<float[]> ratios = new ArrayList<>();
+    private int[] traced;
     private int stride = 1;
     private long steps;
     private StepStatistics first, latest;
@@ -70,6 +73,10 @@ final class DepthColumn {
             if (first == null) first = s;
             latest = s;
             losses.add(s.loss());
+            if (traced == null) traced = DepthFrame.Column.firstMiddleLast(s);
+            float[] r = new float[traced.length];
+            for (int j = 0; j < r.length; j++) r[j] = s.layers().get(traced[j]).updateRatio();
+            ratios.add(r);
             if (steps % stride == 0) kept.add(s);
             if (kept.size() > KEEP) thin();
         }
@@ -92,6 +99,11 @@ final class DepthColumn {
         }
         float[] loss = new float[losses.size()];
         for (int i = 0; i < loss.length; i++) loss[i] = losses.get(i);
-        return new DepthFrame.Column(preset, List.copyOf(ids), steps, loss, first, middle, latest, stopped);
+        int lines = traced == null ? 0 : traced.length;
+        float[][] ratio = new float[lines][ratios.size()];
+        for (int t = 0; t < ratios.size(); t++) for (int j = 0; j < lines; j++) ratio[j][t] = ratios.get(t)[j];
+        List<String> ratioIds = new ArrayList<>();
+        for (int j = 0; j < lines; j++) ratioIds.add(ids.get(traced[j]));
+        return new DepthFrame.Column(preset, List.copyOf(ids), steps, loss, first, middle, latest, stopped, List.copyOf(ratioIds), ratio);
     }
 }

@@ -25,7 +25,15 @@ public record DepthFrame(List<Column> columns) {
      * @param stopped why training stopped (a non-finite value), or null
      */
     public record Column(DepthPreset preset, List<String> ids, long steps, float[] losses, StepStatistics first, StepStatistics middle,
-                         StepStatistics latest, String stopped) {
+                         StepStatistics latest, String stopped, List<String> ratioIds, float[][] ratios) {
+        /** The first, middle and last dense layer of a step: whose update ratios are plotted over time. */
+        static int[] firstMiddleLast(StepStatistics s) {
+            List<Integer> dense = new ArrayList<>();
+            for (int k = 0; k < s.layers().size(); k++) if (s.layers().get(k).type().equals("dense")) dense.add(k);
+            if (dense.size() < 3) return dense.stream().mapToInt(Integer::intValue).toArray();
+            return new int[] {dense.get(0), dense.get(dense.size() / 2), dense.get(dense.size() - 1)};
+        }
+
         /**
          * Indices of the weight layers (dense: their gradient norms are the bars), input side
          * first. Batch norm's γ and β have gradients too, but the decks' picture is one bar per

@@ -1,8 +1,8 @@
 package backprop.app.depth;
 
-import backprop.app.draw.LossChart;
-import backprop.app.draw.Metric;
+import backprop.app.draw.LogPlot;
 import backprop.app.draw.Sci;
+import backprop.app.theme.Palette;
 import backprop.app.theme.Styles;
 import backprop.app.view.StudioView;
 import backprop.app.view.Transport;
@@ -29,6 +29,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /**
  * Depth: two to four deep networks trained side by side from the same seed on the same data, one
@@ -39,6 +40,9 @@ import javafx.scene.layout.VBox;
  */
 public final class DepthView implements StudioView {
     public static final ViewInfo INFO = new ViewInfo("depth", "Depth", "mdi2l-layers-triple-outline");
+
+    /** Height of the ratio and loss plots at normal text size. */
+    private static final double PLOT_HEIGHT = 135;
 
     private final DepthViewModel vm = new DepthViewModel(Platform::runLater);
     private final BorderPane root = new BorderPane();
@@ -163,7 +167,8 @@ public final class DepthView implements StudioView {
         final Label flags = new Label();
         final GradientBars bars = new GradientBars();
         final HistogramTriptych histograms = new HistogramTriptych();
-        final LossChart loss = new LossChart();
+        final LogPlot loss = new LogPlot();
+        final LogPlot ratios = new LogPlot();
 
         ColumnView() {
             root.getStyleClass().add(Styles.DP_CARD);
@@ -175,11 +180,16 @@ public final class DepthView implements StudioView {
             Label gradCaption = caption("‖∂R/∂w‖ per layer, output at the top");
             Label histCaption = caption("activations z: start · middle · now");
             histCaption.setTooltip(new Tooltip("Each layer's outputs in the engine's fixed bins from −2 to 2, at the first step, half-way and now"));
-            loss.setPrefHeight(150);
-            loss.setMinHeight(110);
+            loss.setPrefHeight(PLOT_HEIGHT);
+            loss.setMinHeight(PLOT_HEIGHT);
             bars.setOnMouseMoved(e -> hover.setText(bars.hoverText()));
             bars.setOnMouseExited(e -> hover.setText(" "));
-            root.getChildren().addAll(title, ratio, gradCaption, bars, histCaption, histograms, loss, flags);
+            ratios.setPrefHeight(PLOT_HEIGHT);
+            ratios.setMinHeight(PLOT_HEIGHT);
+            bars.setMinHeight(120);
+            histograms.setMinHeight(110);
+            root.getChildren().addAll(title, ratio, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
+            VBox.setVgrow(ratios, Priority.SOMETIMES);
             VBox.setVgrow(bars, Priority.ALWAYS);
             VBox.setVgrow(histograms, Priority.ALWAYS);
             VBox.setVgrow(loss, Priority.SOMETIMES);
@@ -199,17 +209,34 @@ public final class DepthView implements StudioView {
             flags.setText(c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble));
             bars.show(c, range);
             histograms.show(c);
-            List<Metric> history = new ArrayList<>();
-            float[] l = c.losses();
-            for (int i = 0; i < l.length; i++) history.add(new Metric(i + 1, 0, l[i], Float.NaN, Float.NaN, Float.NaN));
-            loss.show(history);
+            // On a log scale a loss stuck at 0.69 and one falling to 0.0007 share one picture.
+            loss.show("loss R, per step", "step", List.of(new LogPlot.Series("R", c.losses(), Palette.CLASS_1, new double[0], false)), null);
+            List<LogPlot.Series> lines = new ArrayList<>();
+            Color[] colours = {Palette.NEGATIVE, Palette.POSITIVE_LIGHT, Palette.POSITIVE};
+            String[] where = {"first", "middle", "last"};
+            for (int j = 0; j < c.ratioIds().size(); j++) {
+                // Short legend names keep the legend on one row in a quarter of the window (which layers: the tooltip).
+                lines.add(new LogPlot.Series(where[j % 3], c.ratios()[j], colours[j % colours.length], new double[0], false));
+            }
+            Tooltip.install(ratios, new Tooltip("‖Δw‖/‖w‖ of " + String.join(", ", c.ratioIds())
+                    + " each step; the dashed line is 1e−3, about where a healthy update sits"));
+            ratios.show("‖Δw‖/‖w‖ per step", "step", lines, new LogPlot.Reference("1e−3", 1e-3));
         }
 
         void scale(boolean on) {
             double s = on ? Styles.PRESENTER_SCALE : 1;
+            // Presenter mode keeps what is taught from afar: the bars, the histograms and the loss.
+            ratios.setVisible(!on);
+            ratios.setManaged(!on);
             bars.setScale(s);
             histograms.setScale(s);
             loss.setScale(s);
+            ratios.setScale(s);
+            // A plot needs room for its title, legend and axis labels, which grow with the text.
+            for (LogPlot p : List.of(loss, ratios)) {
+                p.setMinHeight(PLOT_HEIGHT * s);
+                p.setPrefHeight(PLOT_HEIGHT * s);
+            }
         }
     }
 

@@ -73,7 +73,9 @@ final class GradientBars extends CanvasPane {
         GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight(), s = scale();
         if (bars.isEmpty() || w < 60 || h < 60) return;
-        Font font = PlotKit.font(s);
+        // Rows as short as the window allows: the labels shrink with them rather than overlap.
+        Font base = PlotKit.font(s);
+        Font font = Font.font(base.getFamily(), Math.min(base.getSize(), Math.max(7, 0.8 * rowHeight())));
         g.setFont(font);
         double labelW = 8 * s, valueW = 62 * s;
         for (Bar b : bars) labelW = Math.max(labelW, textWidth(b.id(), font) + 10 * s);
@@ -89,7 +91,9 @@ final class GradientBars extends CanvasPane {
         for (int d = 0; d <= decades; d += step) {
             double x = x0 + d / decades * (x1 - x0);
             g.strokeLine(x, 0, x, h - 20 * s);
+            g.setFont(base);
             g.fillText(Sci.decade((int) Math.round(Math.log10(lo)) + d), x, h - 18 * s);
+            g.setFont(font);
         }
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);

@@ -67,14 +67,19 @@ final class HistogramTriptych extends CanvasPane {
         GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight(), s = scale();
         if (rows.isEmpty() || w < 80 || h < 60) return;
-        g.setFont(PlotKit.font(s));
-        double labelW = 8 * s, head = 18 * s, gap = 6 * s;
-        for (int i = 0; i < ids.size(); i++) labelW = Math.max(labelW, textWidth((flagged.get(i) ? "⚠ " : "") + ids.get(i), PlotKit.font(s)) + 10 * s);
-        double cw = (w - labelW - 2 * gap) / 3, rh = (h - head) / rows.size();
+        javafx.scene.text.Font base = PlotKit.font(s);
+        double head = 18 * s, gap = 6 * s, rh = (h - head) / rows.size();
+        // Rows as short as the window allows: the labels shrink with them rather than overlap.
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(base.getFamily(), Math.min(base.getSize(), Math.max(7, 0.85 * rh)));
+        double labelW = 8 * s;
+        for (int i = 0; i < ids.size(); i++) labelW = Math.max(labelW, textWidth((flagged.get(i) ? "⚠ " : "") + ids.get(i), font) + 10 * s);
+        double cw = (w - labelW - 2 * gap) / 3;
+        g.setFont(base);
         g.setFill(muted());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int t = 0; t < 3; t++) g.fillText("step " + stepsShown[t], labelW + t * (cw + gap) + cw / 2, 0);
+        g.setFont(font);
         for (int i = 0; i < rows.size(); i++) {
             double y = head + (rows.size() - 1 - i) * rh;
             g.setFill(flagged.get(i) ? Color.web("#d62728") : ink());
