@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class,
                 RenderCommand.class,
                 BenchFramesCommand.class,
+                FlowCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
     @Spec

@@ -50,7 +50,13 @@ final class TraceJson {
             root.set("output", bySteps(t.output(), targetSteps));
         }
         ArrayNode layers = root.putArray("layers");
-        for (LayerTrace l : t.layers()) layers.add(isRecurrent(l) ? recurrent(l, n) : layer(l, n, steps));
+        for (int k = 0; k < t.layers().size(); k++) {
+            LayerTrace l = t.layers().get(k);
+            ObjectNode o = isRecurrent(l) ? recurrent(l, n) : layer(l, n, steps);
+            // Added after every other field of the layer: its figures for this step (docs/trace-format.md, "Statistics").
+            if (t.statistics() != null) StatisticsJson.put(o.putObject("statistics"), t.statistics().get(k));
+            layers.add(o);
+        }
         // Added after version 1's fields (none renamed): which backend's kernels computed the numbers.
         root.put("backend", t.backend());
         return Json.document(root);

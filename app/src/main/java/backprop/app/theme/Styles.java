@@ -164,6 +164,13 @@ public final class Styles {
     public static final String CNN_BUTTON = "cnn-button";
 
     // Vanishing-gradient view (vanishing.css)
+    public static final String DEPTH_VIEW = "depth-view";
+    public static final String DP_BAR = "dp-bar";
+    public static final String DP_CARD = "dp-card";
+    public static final String DP_TITLE = "dp-title";
+    public static final String DP_CAPTION = "dp-caption";
+    public static final String DP_NOTE = "dp-note";
+    public static final String DP_ERROR = "dp-error";
     public static final String VANISHING_VIEW = "vanishing-view";
     public static final String VN_BAR = "vn-bar";
     public static final String VN_CARD = "vn-card";

@@ -1,5 +1,6 @@
 package backprop.app.vanishing;
 
+import backprop.app.draw.Sci;
 import backprop.app.draw.CanvasPane;
 import backprop.app.draw.PlotKit;
 import backprop.app.theme.Palette;

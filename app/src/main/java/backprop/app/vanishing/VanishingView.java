@@ -1,5 +1,7 @@
 package backprop.app.vanishing;
 
+import backprop.app.draw.LogPlot;
+import backprop.app.draw.Sci;
 import backprop.app.math.Num;
 import backprop.app.theme.Palette;
 import backprop.app.theme.Styles;

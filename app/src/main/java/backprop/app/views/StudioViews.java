@@ -2,6 +2,7 @@ package backprop.app.views;
 
 import backprop.app.backprop.BackpropView;
 import backprop.app.cnn.CnnView;
+import backprop.app.depth.DepthView;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.recurrent.RecurrentView;
 import backprop.app.text.TextView;
@@ -30,6 +31,7 @@ public final class StudioViews {
                 .add(TextView.INFO, TextView::new)
                 .add(VanishingView.INFO, VanishingView::new)
                 .add(CnnView.INFO, CnnView::new)
+                .add(DepthView.INFO, DepthView::new)
                 .comingSoon(EDITOR)
                 .comingSoon(LESSONS);
     }

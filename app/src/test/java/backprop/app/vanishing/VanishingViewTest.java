@@ -1,5 +1,7 @@
 package backprop.app.vanishing;
 
+import backprop.app.draw.LogPlot;
+import backprop.app.draw.Sci;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

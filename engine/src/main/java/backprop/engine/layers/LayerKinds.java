@@ -1,6 +1,8 @@
 package backprop.engine.layers;
 
+import backprop.engine.layers.activation.ActivationKind;
 import backprop.engine.layers.conv.Conv2dKind;
+import backprop.engine.layers.norm.BatchNormKind;
 import backprop.engine.layers.dense.DenseKind;
 import backprop.engine.layers.flatten.FlattenKind;
 import backprop.engine.layers.dropout.DropoutKind;
@@ -41,6 +43,8 @@ public final class LayerKinds {
         register(new Conv2dKind());
         for (PoolType pool : PoolType.values()) register(new PoolKind(pool));
         register(new FlattenKind());
+        register(new BatchNormKind());
+        register(new ActivationKind());
     }
 
     /** Adds a kind; its type name must be new. */

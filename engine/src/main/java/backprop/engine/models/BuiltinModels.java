@@ -4,6 +4,7 @@ import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
+import backprop.engine.train.RunSettings;
 import backprop.engine.spec.SpecReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,13 @@ public final class BuiltinModels {
             new Builtin("cnn-small", Kind.NETWORK, "two small conv layers (4 and 8 filters of 3×3) on MNIST digits, to explore", "mnist"),
             new Builtin("remember-first-bit-lstm", Kind.NETWORK, "LSTM (8 units) recalls the first of 20 bits after the last one", "remember-first-bit"),
             new Builtin("remember-first-bit-rnn", Kind.NETWORK, "tanh RNN on the same task: the gradient vanishes over 19 steps", "remember-first-bit"),
-            new Builtin("char-lstm", Kind.NETWORK, "character-level LSTM language model on a text (the built-in novel, or --corpus FILE)", "corpus"));
+            new Builtin("char-lstm", Kind.NETWORK, "character-level LSTM language model on a text (the built-in novel, or --corpus FILE)", "corpus"),
+            new Builtin("deep-sigmoid-uniform", Kind.NETWORK, "10 hidden sigmoid layers, U(−1, 1) weights: vanishing gradients", "circle"),
+            new Builtin("deep-tanh-xavier", Kind.NETWORK, "10 hidden tanh layers with Xavier initialisation", "circle"),
+            new Builtin("deep-relu-he", Kind.NETWORK, "10 hidden ReLU layers with He initialisation", "circle"),
+            new Builtin("deep-relu-he-batchnorm", Kind.NETWORK, "10 hidden ReLU layers, He, batch norm before each ReLU", "circle"),
+            new Builtin("deep-sigmoid-batchnorm", Kind.NETWORK, "the sigmoid U(−1, 1) network with batch norm before each sigmoid", "circle"),
+            new Builtin("deep-sigmoid-residual", Kind.NETWORK, "the sigmoid U(−1, 1) network with an add around every two layers", "circle"));
 
     /** The data sets of the models over sequences; they come from SequenceDatasets or a text, not from Datasets. */
     private static final java.util.Set<String> SEQUENCE_DATASETS = java.util.Set.of("remember-first-bit", "bracket-depth", "corpus");
@@ -64,9 +71,17 @@ public final class BuiltinModels {
         }
     }
 
-    /** The dataset a built-in model trains on. */
+    /** The dataset a built-in model trains on; a network whose file sets the data's size and noise gets them from there. */
     public static Dataset dataset(String name) {
         if (isSequence(name)) throw new IllegalArgumentException(name + " trains on sequences ('" + get(name).dataset() + "'), not on a data set of vectors");
+        if (get(name).kind() == Kind.NETWORK) {
+            try {
+                RunSettings.DataSettings d = RunSettings.resolve(spec(name), null, null, null).data();
+                if (d != null) return d.generate();
+            } catch (SpecException e) {
+                throw new IllegalStateException(e); // the built-in files are read by the tests
+            }
+        }
         return Datasets.byName(get(name).dataset(), 0, 0, 0, 0);
     }
 }

@@ -7,11 +7,13 @@ import java.util.Random;
  * Weight initialisers. Scale matters: too large and sigmoid units saturate, too small and
  * signals (and gradients) fade; Xavier/Glorot and He pick the scale from the fan-in/out.
  *
- * @param type  "uniform" (U(−a, a)), "normal" (N(0, σ)), "xavier" or "he"
+ * @param type  "uniform" (U(−a, a)), "normal" (N(0, σ)), "xavier", "he" or "zeros" (every weight 0:
+ *              every unit of a layer then computes the same thing and gets the same update, so
+ *              they stay identical for ever, the symmetry that random initial weights break)
  * @param scale a for uniform, σ for normal; ignored by xavier and he
  */
 public record Initializer(String type, double scale) {
-    public static final List<String> NAMES = List.of("xavier", "he", "uniform", "normal");
+    public static final List<String> NAMES = List.of("xavier", "he", "uniform", "normal", "zeros");
     public static final Initializer XAVIER = new Initializer("xavier", 0);
     public static final Initializer HE = new Initializer("he", 0);
 
@@ -40,6 +42,7 @@ public record Initializer(String type, double scale) {
         switch (type) {
             case "uniform": return (float) ((2 * r.nextDouble() - 1) * scale);
             case "normal": return (float) (r.nextGaussian() * scale);
+            case "zeros": return 0f; // draws nothing from the seed
             case "xavier": {
                 double a = Math.sqrt(6.0 / (fanIn + fanOut)); // Glorot & Bengio 2010, uniform form
                 return (float) ((2 * r.nextDouble() - 1) * a);

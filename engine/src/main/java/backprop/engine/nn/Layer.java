@@ -1,5 +1,6 @@
 package backprop.engine.nn;
 
+import backprop.engine.autodiff.Activation;
 import backprop.engine.autodiff.Var;
 import backprop.engine.trace.LayerTrace;
 import java.util.List;
@@ -32,6 +33,18 @@ public interface Layer {
 
     /** The parameters an L2 penalty (λ/2) Σ w² applies to: weights, never biases. */
     default List<Var> penalised() { return List.of(); }
+
+    /**
+     * The parameters the per-layer statistics measure as its weights (‖∂R/∂w‖, ‖Δw‖/‖w‖): by
+     * default what L2 penalises; a layer without such weights may name others (batch norm: γ).
+     */
+    default List<Var> weightParameters() { return penalised(); }
+
+    /**
+     * The activation g its output z = g(·) went through, for the statistics' saturated and dead
+     * fractions; null where the output is no activation's (dropout, merges, batch norm).
+     */
+    default Activation activation() { return null; }
 
     /**
      * What a trace shows of this layer, from the nodes it recorded in the forward pass; called

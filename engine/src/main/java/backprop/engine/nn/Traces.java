@@ -1,5 +1,6 @@
 package backprop.engine.nn;
 
+import backprop.engine.autodiff.Activation;
 import backprop.engine.autodiff.Var;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.Snapshots;
@@ -33,6 +34,19 @@ public final class Traces {
     public static TraceTensor delta(Var node, int batch, int[] shape) {
         TraceTensor d = delta(node, batch);
         return new TraceTensor(shape, d.data());
+    }
+
+    /**
+     * g'(a). Softmax is vector-valued, so {@link Activation#derivative} rejects it; its trace shows
+     * the Jacobian's diagonal ∂z_j/∂a_j = z_j(1 − z_j); δ itself comes from the tape and includes
+     * the off-diagonal terms.
+     */
+    public static TraceTensor gPrime(Activation activation, Var aNode, Var zNode) {
+        float[] a = aNode.value().data(), z = zNode.value().data();
+        boolean softmax = activation.equals(Activation.SOFTMAX);
+        float[] g = new float[a.length];
+        for (int i = 0; i < a.length; i++) g[i] = softmax ? z[i] * (1f - z[i]) : activation.derivative(a[i], z[i]);
+        return new TraceTensor(aNode.shape(), g);
     }
 
     public static TraceTensor gradient(Var v) { return TraceTensor.of(v.grad()); }

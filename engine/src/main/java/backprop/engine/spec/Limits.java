@@ -101,6 +101,17 @@ public final class Limits {
     /** JSON nesting depth: network files nest four deep (maxout weights); Jackson allows 1000. */
     public static final int JSON_DEPTH = 64;
 
+    /**
+     * Hidden layers of a network trained for gradient flow (the Depth view, {@code flow}): every
+     * dense layer but the output. Twenty shows vanishing gradients plainly; more only slows the
+     * classroom machine, and each layer's panels need room on screen.
+     */
+    public static final int DEPTH_HIDDEN_LAYERS = 20;
+    /** Units of one dense layer there: the lessons use 16 to 32. */
+    public static final int DEPTH_WIDTH = 256;
+    /** The learning rate there: below 1e-5 nothing moves in a lesson, above 10 everything diverges at once. */
+    public static final double DEPTH_RATE_MIN = 1e-5, DEPTH_RATE_MAX = 10;
+
     /** Refuses {@code value} above {@code limit}, naming what it is: "majority inputs: 31 is over the limit of 16". */
     public static long check(String what, long value, long limit) {
         if (value > limit) {

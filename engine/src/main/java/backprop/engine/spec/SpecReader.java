@@ -171,6 +171,14 @@ public final class SpecReader {
         Long seed = n.has("seed") ? f.asLong(n.get("seed"), "$.seed") : null;
         TrainingSpec training = n.has("training") ? training(n.get("training"), "$.training") : null;
         DatasetSpec dataset = n.has("dataset") ? new DatasetReader(f).read(n.get("dataset"), "$.dataset") : null;
+        if (training != null && training.batchSize() != null && training.batchSize() == 1) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i).type().equals(backprop.engine.layers.norm.BatchNormKind.TYPE)) {
+                    throw fail("$.training.batchSize", "batch norm ($.layers[" + i + "]) cannot train on one sample at a time "
+                            + "(the variance of one value is 0); use a batch size of at least 2, or 0 for the whole set");
+                }
+            }
+        }
         return new NetworkSpec(name(n, "$", "name"), f.text(n, "$", "description", false), shape, List.copyOf(layers), loss, seed, training, dataset);
     }
 

@@ -17,10 +17,12 @@ import java.util.List;
  * @param learningRate η
  * @param parameters   every parameter of the model (maxout pieces included): before, gradient, after
  * @param backend      the name of the backend whose kernels computed this step ("java", "openblas")
+ * @param statistics   each layer's statistics for this step (histogram, norms, fractions), input side
+ *                     first; null in an untraced step's result
  */
 public record StepTrace(long step, float loss, String lossName, float[][] input, float[][] target, float[][] output,
                         List<LayerTrace> layers, String optimizer, float learningRate, List<ParameterTrace> parameters,
-                        String backend) {
+                        String backend, List<LayerStatistics> statistics) {
 
     public int batchSize() { return input.length; }
 }

@@ -15,6 +15,7 @@ import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.LayerTrace;
 import backprop.engine.trace.ParameterTrace;
 import backprop.engine.trace.Snapshots;
+import backprop.engine.trace.StepStatistics;
 import backprop.engine.trace.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class Trainer {
     private Map<String, Float> forcedGates = Map.of();
     /** The global gradient norm of the last step, before any clipping. */
     private float lastGradientNorm = Float.NaN;
+    /** Whether plain steps measure per-layer statistics too (traced steps always do). */
+    private boolean recordStatistics;
+    private StepStatistics lastStatistics;
 
     public Trainer(Model model, TrainConfig config) {
         this.model = model;
@@ -70,6 +74,17 @@ public final class Trainer {
     /** ‖∂R/∂θ‖ over every parameter at the last step, before clipping: what exploding gradients look like. */
     public float lastGradientNorm() { return lastGradientNorm; }
 
+    /**
+     * Whether every step, plain ones included, measures each layer's {@link StepStatistics}
+     * (histogram, saturated and dead fractions, norms of δ and of the weight gradient, ‖Δw‖/‖w‖)
+     * and stops at the first value that is not finite, naming step, layer and quantity. Off by
+     * default: it costs a few percent of a step.
+     */
+    public void setRecordStatistics(boolean on) { recordStatistics = on; }
+
+    /** The statistics of the last completed step that measured them; null before the first. */
+    public StepStatistics lastStatistics() { return lastStatistics; }
+
     /** Updates made so far. */
     public long steps() { return steps; }
 
@@ -98,10 +113,13 @@ public final class Trainer {
 
     private StepTrace run(String backend, Tensor x, Tensor y, boolean record, boolean update) {
         model.zeroGrad();
-        Recorder recorder = record ? new Recorder() : null;
+        boolean measure = record || recordStatistics;
+        Recorder recorder = measure ? new Recorder() : null;
         Pass pass = new Pass(true, random, recorder);
         if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
         Var out = model.forward(x, pass);
+        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder) : null;
+        if (statistics != null) statistics.checkForward();
         Var loss = model.objective(out, y);
         Var objective = config.l2() > 0f ? Ops.add(loss, l2Penalty()) : loss;
         float r = loss.value().item();
@@ -110,6 +128,7 @@ public final class Trainer {
                     + " (learning rate " + optimizer.learningRate() + " is probably too large for this network)");
         }
         objective.backward();
+        if (statistics != null) statistics.afterBackward(x.dim(0));
         // The norm costs a pass over every gradient: paid where someone looks at it (sequences) or clips.
         if (config.clipNorm() > 0f) lastGradientNorm = Clipping.clip(model.params(), config.clipNorm());
         else if (model.isSequence()) lastGradientNorm = Clipping.globalNorm(model.params());
@@ -117,7 +136,7 @@ public final class Trainer {
         // traces and the parameter list alike.
         List<LayerTrace> layers = null;
         List<ParameterTrace> params = null;
-        if (recorder != null) {
+        if (record) {
             Recorded before = Snapshots.moment(() -> {
                 // A parameter's gradient array is written only by this step's backward pass: the
                 // next step's zeroGrad drops it for a new one. The trace can keep it, uncopied.
@@ -131,7 +150,9 @@ public final class Trainer {
             optimizer.step(model.params());
             steps++;
         }
-        if (recorder == null) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null, backend);
+        StepStatistics measured = statistics == null ? null : update ? statistics.afterUpdate(r) : statistics.withoutUpdate(r);
+        if (measured != null) lastStatistics = measured;
+        if (!record) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null, backend, null);
         if (update) {
             List<LayerTrace> l0 = layers;
             List<ParameterTrace> p0 = params;
@@ -141,7 +162,8 @@ public final class Trainer {
         }
         int n = x.dim(0);
         return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), perSample(x, n), perSample(y, n), perSample(model.targeted(out, y).value(), n),
-                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params), backend);
+                List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params), backend,
+                measured.layers());
     }
 
     /** One row per sample: a sequence's steps side by side ([N][T·F]); vectors as they are. */
@@ -178,20 +200,31 @@ public final class Trainer {
 
     /** One pass over the data: batches in a seeded shuffled order (full batch: in order). */
     public void epoch(Dataset data) {
-        int n = data.size();
-        int b = config.batchSize() <= 0 || config.batchSize() >= n ? n : config.batchSize();
-        if (b == n) {
-            step(data.inputsTensor(), data.targetsTensor());
-        } else {
-            int[] order = Dataset.permutation(n, random);
-            for (int start = 0; start < n; start += b) {
-                int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + b));
-                Dataset batch = data.subset(idx);
-                step(batch.inputsTensor(), batch.targetsTensor());
-            }
-        }
+        for (Dataset batch : batches(data)) step(batch.inputsTensor(), batch.targetsTensor());
         epochs++;
     }
+
+    /**
+     * The minibatches of one epoch, in the order {@link #epoch} trains them (the shuffle is drawn
+     * from the trainer's seeded source, so call this once per epoch): for a caller that steps
+     * through an epoch itself, e.g. to read {@link #lastStatistics()} after every step. Count the
+     * epoch with {@link #endEpoch()}.
+     */
+    public List<Dataset> batches(Dataset data) {
+        int n = data.size();
+        int b = config.batchSize() <= 0 || config.batchSize() >= n ? n : config.batchSize();
+        if (b == n) return List.of(data);
+        int[] order = Dataset.permutation(n, random);
+        int count = (n + b - 1) / b;
+        // Each batch is copied out when asked for, one at a time, as the loop in epoch() uses it.
+        return new java.util.AbstractList<>() {
+            @Override public Dataset get(int i) { return data.subset(java.util.Arrays.copyOfRange(order, i * b, Math.min(n, i * b + b))); }
+            @Override public int size() { return count; }
+        };
+    }
+
+    /** Counts an epoch stepped through batch by batch ({@link #batches}). */
+    public void endEpoch() { epochs++; }
 
     /** Loss and accuracy of the current model on a dataset (inference mode, no update). */
     public float[] evaluate(Dataset data) {

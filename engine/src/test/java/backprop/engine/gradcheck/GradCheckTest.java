@@ -47,7 +47,8 @@ class GradCheckTest {
                 "dense(leaky_relu(α=0.01))", "dense(elu)", "dense(softplus)", "dense(softmax)", "maxout(3 pieces)",
                 "conv2d 3×3 stride 2 padding 1, 2→3 channels, 5×5 (identity)", "conv2d 5×5 stride 1 padding 2, 2→2 channels, 4×4 (tanh)",
                 "maxpool 3×3 stride 2, 2 channels of 5×5", "avgpool 2×2 stride 2, 2 channels of 4×6",
-                "model conv-maxpool-flatten-dense cross_entropy + L2")) {
+                "model conv-maxpool-flatten-dense cross_entropy + L2",
+                "batchnorm(training)", "batchnorm(evaluation)", "activation(tanh)", "activation(relu)", "activation(softmax)")) {
             assertTrue(names.contains(n), "no gradient-check row for " + n + " in " + names);
         }
         assertTrue(names.stream().anyMatch(n -> n.startsWith("model") && n.contains("L2")), "no whole-model row with L2");

@@ -54,4 +54,26 @@ class InitializerTest {
         assertEquals(0, s[0], 0.003);
         assertEquals(Math.sqrt(2.0 / 50), s[1], 0.002);
     }
+
+    @Test
+    void zerosGivesEveryWeightZeroAndTheUnitsStayIdenticalWhileTraining() throws Exception {
+        Initializer zeros = Initializer.of(new backprop.engine.spec.NetworkSpec.InitSpec("zeros", 0));
+        for (float w : zeros.matrix(new Random(1), 5, 7).data()) assertEquals(0f, w);
+        String file = "{\"format\": \"backprop-studio.network\", \"version\": 1, \"input\": {\"shape\": [2]}, \"layers\": ["
+                + "{\"type\": \"dense\", \"units\": 3, \"activation\": \"tanh\", \"initializer\": \"zeros\", \"bias\": [0.1, 0.1, 0.1]},"
+                + "{\"type\": \"dense\", \"units\": 1, \"initializer\": \"zeros\"}]}";
+        var spec = backprop.engine.spec.SpecReader.parse(file, "zeros.json");
+        assertTrue(backprop.engine.spec.SpecWriter.toJson(spec).contains("\"initializer\" : \"zeros\""));
+        Model model = backprop.engine.spec.ModelFactory.build(spec, 1);
+        var trainer = new backprop.engine.train.Trainer(model, backprop.engine.train.TrainConfig.defaults());
+        var x = backprop.engine.tensor.Tensor.matrix(new float[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
+        var y = backprop.engine.tensor.Tensor.matrix(new float[][] {{1}, {1}, {1}, {0}});
+        for (int i = 0; i < 50; i++) trainer.step(x, y);
+        float[] w = model.params().get(0).value().data(); // [2][3]: the three hidden units' columns
+        assertTrue(w[0] != 0f, "the weights did move");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(w[i * 3], w[i * 3 + 1], "symmetry: unit 2 = unit 1");
+            assertEquals(w[i * 3], w[i * 3 + 2], "symmetry: unit 3 = unit 1");
+        }
+    }
 }

@@ -55,8 +55,8 @@ class SpecReaderTest {
 
     @Test
     void unknownLayerField() {
-        assertEquals("net.json: $.layers[1].colour: unknown field 'colour' (allowed here: U, W, activation, alpha, b, bias, filters, from, id, initializer, "
-                        + "kernel, name, padding, pieces, rate, size, stride, type, units, weights)",
+        assertEquals("net.json: $.layers[1].colour: unknown field 'colour' (allowed here: U, W, activation, alpha, b, beta, bias, filters, from, gamma, id, "
+                        + "initializer, kernel, name, padding, pieces, rate, runningMean, runningVar, size, stride, type, units, weights)",
                 error(HEAD + "\"layers\": [{\"type\": \"dense\", \"units\": 3}, {\"type\": \"dense\", \"units\": 1, \"colour\": 4}]}"));
     }
 

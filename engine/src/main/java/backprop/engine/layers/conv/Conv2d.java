@@ -73,7 +73,7 @@ public final class Conv2d extends SingleInputLayer {
     public int kernel() { return kernel; }
     public int stride() { return stride; }
     public int padding() { return padding; }
-    public Activation activation() { return activation; }
+    @Override public Activation activation() { return activation; }
     public Var weights() { return weights; }
     public Var bias() { return bias; }
 

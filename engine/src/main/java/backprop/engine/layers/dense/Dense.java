@@ -42,7 +42,7 @@ public final class Dense extends SingleInputLayer {
     @Override public String name() { return name; }
     @Override public int inputSize() { return weights.value().dim(0); }
     @Override public int outputSize() { return weights.value().dim(1); }
-    public Activation activation() { return activation; }
+    @Override public Activation activation() { return activation; }
     public Var weights() { return weights; }
     public Var bias() { return bias; }
 
@@ -70,23 +70,11 @@ public final class Dense extends SingleInputLayer {
         t.put("bias", Traces.value(bias));
         t.put("a", Traces.value(e.a()));
         t.put("z", Traces.value(e.z()));
-        t.put("gPrime", gPrime(e.a().value().data(), e.z().value().data(), e.a().shape()));
+        t.put("gPrime", Traces.gPrime(activation, e.a(), e.z()));
         t.put("delta", Traces.delta(e.a(), batch));
         t.put("gradWeights", Traces.gradient(weights));
         t.put("gradBias", Traces.gradient(bias));
         return Traces.of(this, Map.of("activation", activation.id()), t);
-    }
-
-    /**
-     * g'(a). Softmax is vector-valued, so {@link Activation#derivative} rejects it; its trace shows
-     * the Jacobian's diagonal ∂z_j/∂a_j = z_j(1 − z_j); δ itself comes from the tape and includes
-     * the off-diagonal terms.
-     */
-    private TraceTensor gPrime(float[] a, float[] z, int[] shape) {
-        boolean softmax = activation.equals(Activation.SOFTMAX);
-        float[] g = new float[a.length];
-        for (int i = 0; i < a.length; i++) g[i] = softmax ? z[i] * (1f - z[i]) : activation.derivative(a[i], z[i]);
-        return new TraceTensor(shape, g);
     }
 
     @Override

@@ -6,6 +6,7 @@ import backprop.engine.autodiff.Var;
 import backprop.engine.gradcheck.GradCheck;
 import backprop.engine.gradcheck.Inputs;
 import backprop.engine.gradcheck.TapeCheck;
+import backprop.engine.layers.ActivationField;
 import backprop.engine.layers.Field;
 import backprop.engine.layers.LayerKind;
 import backprop.engine.nn.Initializer;
@@ -37,8 +38,8 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     public List<Field> fields() {
         return List.of(
                 new Field("units", "integer 1–65536", true, "number of units"),
-                new Field("activation", "string", false, "g: " + String.join(", ", Activation.NAMES) + " (default sigmoid)"),
-                new Field("alpha", "number 0–100", false, "α of leaky_relu and elu"),
+                ActivationField.ACTIVATION,
+                ActivationField.ALPHA,
                 new Field("initializer", "string or object", false, "how omitted weights are drawn (default xavier)"),
                 new Field("weights", "[inputs][units] numbers", false, "weights[i][j] = w_ij; drawn from the seed if absent"),
                 new Field("bias", "[units] numbers", false, "bias[j] = b_j; zeros if absent"));
@@ -48,18 +49,11 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     public DenseSpec read(JsonNode n, String p, Common common, int[] inputSizes, SpecFields f) throws SpecException {
         int in = inputSizes[0];
         int units = f.limited(n, p, "units", true, 1, Limits.UNITS);
-        String act = f.text(n, p, "activation", false);
-        if (act == null) act = "sigmoid";
-        if (!Activation.NAMES.contains(act)) throw f.fail(p + ".activation", "unknown activation '" + act + "' (known: " + String.join(", ", Activation.NAMES) + ")");
-        float alpha = Float.NaN;
-        if (n.has("alpha")) {
-            if (!act.equals("leaky_relu") && !act.equals("elu")) throw f.fail(p + ".alpha", "alpha applies to leaky_relu and elu only, not " + act);
-            alpha = (float) f.number(n, p, "alpha", false, 0, 100);
-        }
+        ActivationField act = ActivationField.read(n, p, f, "sigmoid");
         InitSpec init = f.initializer(n, p);
         float[][] w = n.has("weights") ? f.matrix(n.get("weights"), p + ".weights", in, units) : null;
         float[] b = n.has("bias") ? f.vector(n.get("bias"), p + ".bias", units) : null;
-        return new DenseSpec(common, units, act, alpha, init, w, b);
+        return new DenseSpec(common, units, act.name(), act.alpha(), init, w, b);
     }
 
     @Override public int outputSize(DenseSpec s, int[] inputSizes) { return s.units(); }
@@ -71,8 +65,7 @@ public final class DenseKind implements LayerKind<DenseSpec> {
     @Override
     public void write(DenseSpec s, ObjectNode o) {
         o.put("units", s.units());
-        o.put("activation", s.activation());
-        if (!Float.isNaN(s.alpha())) o.put("alpha", s.alpha());
+        ActivationField.write(o, s.activation(), s.alpha());
         SpecWriter.putInitializer(o, s.initializer());
         if (s.weights() != null) o.set("weights", SpecWriter.tree(s.weights()));
         if (s.bias() != null) o.set("bias", SpecWriter.tree(s.bias()));

@@ -1,7 +1,5 @@
-package backprop.app.vanishing;
+package backprop.app.draw;
 
-import backprop.app.draw.CanvasPane;
-import backprop.app.draw.PlotKit;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
@@ -17,26 +15,26 @@ import javafx.scene.text.TextAlignment;
  * second one when they crowd), an optional horizontal reference line, a legend and a hover
  * readout. Draws the numbers it is given and nothing else; NaN and values ≤ 0 are gaps.
  */
-final class LogPlot extends CanvasPane {
+public final class LogPlot extends CanvasPane {
     /** One line: its name in the legend, its values at x = 1 … n, its colour and dash pattern (empty: solid). */
-    record Series(String name, float[] values, Color color, double[] dashes, boolean dots) {}
+    public record Series(String name, float[] values, Color color, double[] dashes, boolean dots) {}
 
     /** A horizontal line at {@code value} with a label (the clipping threshold). */
-    record Reference(String label, double value) {}
+    public record Reference(String label, double value) {}
 
     private String title = "", xLabel = "";
     private List<Series> series = List.of();
     private Reference reference;
     private double hoverX = Double.NaN;
 
-    LogPlot() {
+    public LogPlot() {
         setPrefSize(420, 240);
         setMinSize(200, 140);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> { hoverX = e.getX(); redraw(); });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hoverX = Double.NaN; redraw(); });
     }
 
-    void show(String title, String xLabel, List<Series> series, Reference reference) {
+    public void show(String title, String xLabel, List<Series> series, Reference reference) {
         this.title = title;
         this.xLabel = xLabel;
         this.series = List.copyOf(series);
@@ -45,10 +43,10 @@ final class LogPlot extends CanvasPane {
     }
 
     /** The lines as last given (tests read the plotted values here). */
-    List<Series> series() { return series; }
+    public List<Series> series() { return series; }
 
     /** The readout for the hovered x, one line per series; empty when nothing is hovered. */
-    List<String> hoverLines() {
+    public List<String> hoverLines() {
         Geo g = geometry();
         int i = g == null ? -1 : hovered(g);
         if (i < 0) return List.of();

@@ -1,0 +1,109 @@
+package backprop.app.depth;
+
+import backprop.engine.data.Dataset;
+import backprop.engine.models.BuiltinModels;
+import backprop.engine.nn.Model;
+import backprop.engine.spec.ModelFactory;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecException;
+import backprop.engine.spec.Wiring;
+import backprop.engine.trace.StepStatistics;
+import backprop.engine.train.FlowRun;
+import backprop.engine.train.RunSettings;
+import backprop.engine.train.TrainingDivergedException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One configuration training on the engine thread: a {@link FlowRun} of the preset's network
+ * with the per-layer statistics of every step, as {@code flow --model} prints them. Keeps the
+ * first step's figures, the newest, and a thinned history (every step up to {@link #KEEP}, then
+ * every second, fourth, …) from which the middle of the run is read. Stops for good at the first
+ * non-finite value, keeping what came before.
+ */
+final class DepthColumn {
+    /** Statistics kept before the history is thinned to every other one. */
+    static final int KEEP = 2_000;
+
+    final DepthPreset preset;
+    final List<String> ids = new ArrayList<>();
+    private final FlowRun flow;
+    private final List<StepStatistics> kept = new ArrayList<>();
+    private final List<Float> losses = new ArrayList<>();
+    /** ‖Δw‖/‖w‖ of the first, middle and last weight layer, every step (three floats a step). */
+    private final List<float[]> ratios = new ArrayList<>();
+    private int[] traced;
+    private int stride = 1;
+    private long steps;
+    private StepStatistics first, latest;
+    private String stopped;
+
+    DepthColumn(DepthPreset preset, long seed) {
+        this.preset = preset;
+        NetworkSpec spec;
+        try {
+            spec = BuiltinModels.spec(preset.model);
+        } catch (SpecException e) {
+            throw new IllegalStateException(preset.model + ": " + e.getMessage(), e);
+        }
+        for (int k = 0; k < spec.layers().size(); k++) ids.add(Wiring.id(spec.layers().get(k), k));
+        RunSettings run = RunSettings.resolve(spec, seed, null, null);
+        Model model = ModelFactory.build(spec, run.seed());
+        flow = new FlowRun(model, run.training(), trainingSet(run));
+    }
+
+    /** The training samples, split off as {@code flow} and {@code train} split them. */
+    private static Dataset trainingSet(RunSettings run) {
+        RunSettings.DataSettings d = run.data();
+        Dataset all = d.generate();
+        return d.testRatio() == 0 ? all : all.split(d.testRatio(), d.seed()).train();
+    }
+
+    /** Up to {@code n} more steps; nothing once stopped. */
+    void step(int n) {
+        for (int i = 0; i < n && stopped == null; i++) {
+            StepStatistics s;
+            try {
+                s = flow.step();
+            } catch (TrainingDivergedException e) {
+                stopped = e.getMessage();
+                return;
+            }
+            steps++;
+            if (first == null) first = s;
+            latest = s;
+            losses.add(s.loss());
+            if (traced == null) traced = DepthFrame.Column.firstMiddleLast(s);
+            float[] r = new float[traced.length];
+            for (int j = 0; j < r.length; j++) r[j] = s.layers().get(traced[j]).updateRatio();
+            ratios.add(r);
+            if (steps % stride == 0) kept.add(s);
+            if (kept.size() > KEEP) thin();
+        }
+    }
+
+    private void thin() {
+        List<StepStatistics> half = new ArrayList<>(kept.size() / 2 + 1);
+        for (int i = 1; i < kept.size(); i += 2) half.add(kept.get(i));
+        kept.clear();
+        kept.addAll(half);
+        stride *= 2;
+    }
+
+    /** An immutable picture of this column now. */
+    DepthFrame.Column frame() {
+        StepStatistics middle = null;
+        if (!kept.isEmpty()) {
+            long want = latest.step() / 2;
+            for (StepStatistics s : kept) if (middle == null || Math.abs(s.step() - want) < Math.abs(middle.step() - want)) middle = s;
+        }
+        float[] loss = new float[losses.size()];
+        for (int i = 0; i < loss.length; i++) loss[i] = losses.get(i);
+        int lines = traced == null ? 0 : traced.length;
+        float[][] ratio = new float[lines][ratios.size()];
+        for (int t = 0; t < ratios.size(); t++) for (int j = 0; j < lines; j++) ratio[j][t] = ratios.get(t)[j];
+        List<String> ratioIds = new ArrayList<>();
+        for (int j = 0; j < lines; j++) ratioIds.add(ids.get(traced[j]));
+        return new DepthFrame.Column(preset, List.copyOf(ids), steps, loss, first, middle, latest, stopped, List.copyOf(ratioIds), ratio);
+    }
+}

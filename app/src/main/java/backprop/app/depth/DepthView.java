@@ -1,0 +1,298 @@
+package backprop.app.depth;
+
+import backprop.app.draw.LogPlot;
+import backprop.app.draw.Sci;
+import backprop.app.theme.Palette;
+import backprop.app.theme.Styles;
+import backprop.app.view.StudioView;
+import backprop.app.view.Transport;
+import backprop.app.view.ViewInfo;
+import backprop.engine.spec.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * Depth: two to four deep networks trained side by side from the same seed on the same data, one
+ * column each: the gradient norm of every layer on one shared log scale, each layer's activation
+ * histogram at the start, middle and end of training, and the loss. Sigmoid with U(−1, 1) beside
+ * ReLU with He beside batch norm shows on one screen why one learns and another does not.
+ * Drawing only: every number is the engine's per-layer statistics ({@code flow} prints the same).
+ */
+public final class DepthView implements StudioView {
+    public static final ViewInfo INFO = new ViewInfo("depth", "Depth", "mdi2l-layers-triple-outline");
+
+    /** Height of the ratio and loss plots at normal text size. */
+    private static final double PLOT_HEIGHT = 135;
+
+    private final DepthViewModel vm = new DepthViewModel(Platform::runLater);
+    private final BorderPane root = new BorderPane();
+    private final HBox columnsBox = new HBox(10);
+    private final List<ColumnView> columns = new ArrayList<>();
+    private final List<CheckBox> choices = new ArrayList<>();
+    private final Label error = new Label();
+    private final Label hover = new Label(" ");
+    private boolean presenter;
+    private final AnimationTimer player = new AnimationTimer() {
+        private long last;
+
+        @Override public void start() { last = 0; super.start(); }
+
+        @Override
+        public void handle(long now) {
+            if (last != 0 && now - last < 50_000_000L) return; // about 20 ticks a second
+            last = now;
+            vm.tick();
+        }
+    };
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanProperty playing = ReadOnlyBooleanProperty.readOnlyBooleanProperty(vm.playingProperty());
+    private final Transport transport = new Transport() {
+        @Override public void togglePlay() { vm.togglePlay(); }
+        @Override public void stepForward() { vm.stepForward(); }
+        @Override public void stepBack() { }
+        @Override public void home() { vm.playingProperty().set(false); vm.restart(); }
+        @Override public void end() { }
+        @Override public void faster() { vm.faster(); }
+        @Override public void slower() { vm.slower(); }
+        @Override public ReadOnlyBooleanProperty playingProperty() { return playing; }
+        @Override public ReadOnlyStringProperty speedText() { return speedText.getReadOnlyProperty(); }
+    };
+
+    public DepthView() {
+        speedText.bind(Bindings.createStringBinding(() -> DepthViewModel.SPEEDS[vm.speedProperty().get()] + " steps/tick", vm.speedProperty()));
+        root.getStyleClass().add(Styles.DEPTH_VIEW);
+        root.getStylesheets().add(DepthView.class.getResource("/backprop/app/depth/depth.css").toExternalForm());
+        root.setPadding(new Insets(12, 16, 12, 16));
+        root.setTop(controls());
+        columnsBox.setFillHeight(true);
+        VBox centre = new VBox(6, columnsBox, hover);
+        VBox.setVgrow(columnsBox, Priority.ALWAYS);
+        hover.setId("dp-hover");
+        hover.getStyleClass().add(Styles.DP_CAPTION);
+        root.setCenter(centre);
+        vm.frameProperty().addListener((o, a, f) -> show(f));
+        vm.playingProperty().addListener((o, a, b) -> {
+            if (b) player.start();
+            else player.stop();
+        });
+        error.textProperty().bind(vm.errorProperty());
+        vm.restart();
+    }
+
+    private Node controls() {
+        FlowPane bar = new FlowPane(14, 6);
+        bar.getStyleClass().add(Styles.DP_BAR);
+        Label compare = new Label("Compare");
+        compare.getStyleClass().add(Styles.DP_CAPTION);
+        bar.getChildren().add(compare);
+        for (DepthPreset p : DepthPreset.values()) {
+            CheckBox box = new CheckBox(p.label);
+            box.setId("dp-preset-" + p.name().toLowerCase());
+            box.setSelected(DepthViewModel.DEFAULT.contains(p));
+            box.setTooltip(new Tooltip("Built-in network " + p.model + ": 10 hidden layers of 24 units on the circle data"));
+            box.selectedProperty().addListener((o, a, b) -> choose());
+            choices.add(box);
+            bar.getChildren().add(box);
+        }
+        Spinner<Integer> seed = new Spinner<>(0, 9999, (int) vm.seed());
+        seed.setId("dp-seed");
+        seed.setEditable(true);
+        seed.setPrefWidth(90);
+        seed.setTooltip(new Tooltip("Seed of the weights, the data and the batches: the same for every column"));
+        seed.valueProperty().addListener((o, a, b) -> { if (b != null) vm.setSeed(b); });
+        Button restart = new Button("Restart");
+        restart.setId("dp-restart");
+        restart.setOnAction(e -> transport.home());
+        Label seedLabel = new Label("Seed");
+        seedLabel.getStyleClass().add(Styles.DP_CAPTION);
+        HBox right = new HBox(8, seedLabel, seed, restart);
+        right.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().add(right);
+        error.setId("dp-error");
+        error.getStyleClass().add(Styles.DP_ERROR);
+        VBox top = new VBox(4, bar, error);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
+        return top;
+    }
+
+    /** The ticked presets, in the list's order; more than four are refused with a message and the click undone. */
+    private void choose() {
+        List<DepthPreset> chosen = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) if (choices.get(i).isSelected()) chosen.add(DepthPreset.values()[i]);
+        if (chosen.size() < DepthSession.MIN_COLUMNS || chosen.size() > DepthSession.MAX_COLUMNS) {
+            // Undo the click that broke the limit: the previous choice stays in force.
+            for (int i = 0; i < choices.size(); i++) choices.get(i).setSelected(vm.presetsProperty().get().contains(DepthPreset.values()[i]));
+        }
+        vm.setPresets(chosen);
+    }
+
+    private void show(DepthFrame f) {
+        if (f == null) return;
+        while (columns.size() < f.columns().size()) columns.add(new ColumnView());
+        while (columns.size() > f.columns().size()) columns.remove(columns.size() - 1);
+        List<Node> nodes = new ArrayList<>();
+        double[] range = f.gradientRange();
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).show(f.columns().get(i), range);
+            nodes.add(columns.get(i).root);
+        }
+        if (!columnsBox.getChildren().equals(nodes)) columnsBox.getChildren().setAll(nodes);
+    }
+
+    /** One configuration's card. */
+    private final class ColumnView {
+        final VBox root = new VBox(4);
+        final Label title = new Label();
+        final Label ratio = new Label();
+        final Label flags = new Label();
+        final GradientBars bars = new GradientBars();
+        final HistogramTriptych histograms = new HistogramTriptych();
+        final LogPlot loss = new LogPlot();
+        final LogPlot ratios = new LogPlot();
+
+        ColumnView() {
+            root.getStyleClass().add(Styles.DP_CARD);
+            title.getStyleClass().add(Styles.DP_TITLE);
+            ratio.getStyleClass().add(Styles.DP_NOTE);
+            flags.getStyleClass().add(Styles.DP_ERROR);
+            flags.setWrapText(true);
+            flags.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label gradCaption = caption("‖∂R/∂w‖ per layer, output at the top");
+            Label histCaption = caption("activations z: start · middle · now");
+            histCaption.setTooltip(new Tooltip("Each layer's outputs in the engine's fixed bins from −2 to 2, at the first step, half-way and now"));
+            loss.setPrefHeight(PLOT_HEIGHT);
+            loss.setMinHeight(PLOT_HEIGHT);
+            bars.setOnMouseMoved(e -> hover.setText(bars.hoverText()));
+            bars.setOnMouseExited(e -> hover.setText(" "));
+            ratios.setPrefHeight(PLOT_HEIGHT);
+            ratios.setMinHeight(PLOT_HEIGHT);
+            bars.setMinHeight(120);
+            histograms.setMinHeight(110);
+            root.getChildren().addAll(title, ratio, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
+            VBox.setVgrow(ratios, Priority.SOMETIMES);
+            VBox.setVgrow(bars, Priority.ALWAYS);
+            VBox.setVgrow(histograms, Priority.ALWAYS);
+            VBox.setVgrow(loss, Priority.SOMETIMES);
+            HBox.setHgrow(root, Priority.ALWAYS);
+            root.setMinWidth(0);
+            root.setPrefWidth(300);
+            if (presenter) scale(true);
+        }
+
+        void show(DepthFrame.Column c, double[] range) {
+            title.setText(c.preset().label);
+            double r = c.firstOverLast();
+            ratio.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last layer: " + Sci.format(r));
+            ratio.setTooltip(new Tooltip("‖∂R/∂w‖ of the first layer divided by the last layer's, in step " + c.steps()
+                    + ": how much of the gradient reaches the input end"));
+            List<String> trouble = c.troubled();
+            flags.setText(c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble));
+            bars.show(c, range);
+            histograms.show(c);
+            // On a log scale a loss stuck at 0.69 and one falling to 0.0007 share one picture.
+            loss.show("loss R, per step", "step", List.of(new LogPlot.Series("R", c.losses(), Palette.CLASS_1, new double[0], false)), null);
+            List<LogPlot.Series> lines = new ArrayList<>();
+            Color[] colours = {Palette.NEGATIVE, Palette.POSITIVE_LIGHT, Palette.POSITIVE};
+            String[] where = {"first", "middle", "last"};
+            for (int j = 0; j < c.ratioIds().size(); j++) {
+                // Short legend names keep the legend on one row in a quarter of the window (which layers: the tooltip).
+                lines.add(new LogPlot.Series(where[j % 3], c.ratios()[j], colours[j % colours.length], new double[0], false));
+            }
+            Tooltip.install(ratios, new Tooltip("‖Δw‖/‖w‖ of " + String.join(", ", c.ratioIds())
+                    + " each step; the dashed line is 1e−3, about where a healthy update sits"));
+            ratios.show("‖Δw‖/‖w‖ per step", "step", lines, new LogPlot.Reference("1e−3", 1e-3));
+        }
+
+        void scale(boolean on) {
+            double s = on ? Styles.PRESENTER_SCALE : 1;
+            // Presenter mode keeps what is taught from afar: the bars, the histograms and the loss.
+            ratios.setVisible(!on);
+            ratios.setManaged(!on);
+            bars.setScale(s);
+            histograms.setScale(s);
+            loss.setScale(s);
+            ratios.setScale(s);
+            // A plot needs room for its title, legend and axis labels, which grow with the text.
+            for (LogPlot p : List.of(loss, ratios)) {
+                p.setMinHeight(PLOT_HEIGHT * s);
+                p.setPrefHeight(PLOT_HEIGHT * s);
+            }
+        }
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.DP_CAPTION);
+        return l;
+    }
+
+    // ------------------------------------------------------------------ StudioView
+
+    @Override public ViewInfo info() { return INFO; }
+
+    @Override public Node root() { return root; }
+
+    @Override public Transport transport() { return transport; }
+
+    @Override public ReadOnlyStringProperty stepText() { return vm.stepTextProperty(); }
+
+    @Override public long seed() { return vm.seed(); }
+
+    @Override
+    public void prepareForExport(NetworkSpec spec, int step) {
+        if (spec != null) throw new IllegalArgumentException("The Depth view compares its built-in deep networks; it does not open network files yet.");
+        vm.restartNow(step);
+        root.applyCss();
+        root.layout();
+    }
+
+    /** One step of an animation is one training step in every column. */
+    @Override
+    public void advanceForExport(int steps) {
+        vm.stepNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
+    @Override
+    public void onPresenterMode(boolean on) {
+        presenter = on;
+        for (ColumnView c : columns) c.scale(on);
+    }
+
+    @Override public void onHidden() { vm.playingProperty().set(false); }
+
+    @Override
+    public void dispose() {
+        player.stop();
+        vm.dispose();
+    }
+
+    /** For tests: the state behind the view. */
+    DepthViewModel viewModel() { return vm; }
+
+    /** For tests: the bars of column {@code i}. */
+    GradientBars bars(int i) { return columns.get(i).bars; }
+
+    HistogramTriptych histograms(int i) { return columns.get(i).histograms; }
+}

@@ -1,0 +1,152 @@
+package backprop.app.depth;
+
+import backprop.app.work.EngineWorker;
+import backprop.app.work.ProblemText;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * State of the Depth view in javafx.beans only: which configurations are compared, the seed,
+ * play/pause and speed, and the newest {@link DepthFrame} from the engine. One command is out at
+ * a time; ticks that come while it runs are dropped, so a slow machine never queues a backlog.
+ */
+public final class DepthViewModel {
+    /** Steps per tick while playing (the view ticks about 20 times a second). */
+    static final int[] SPEEDS = {1, 2, 5, 10, 25};
+    static final List<DepthPreset> DEFAULT = List.of(DepthPreset.SIGMOID_UNIFORM, DepthPreset.TANH_XAVIER, DepthPreset.RELU_HE,
+            DepthPreset.RELU_HE_BATCHNORM);
+
+    private final EngineWorker engine;
+    private final ObjectProperty<List<DepthPreset>> presets = new SimpleObjectProperty<>(this, "presets", DEFAULT);
+    private final ReadOnlyObjectWrapper<DepthFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 2);
+    private long seed = 1;
+    private DepthSession session;
+    private boolean inFlight;
+
+    public DepthViewModel(Executor ui) {
+        this(new EngineWorker("depth", ui));
+    }
+
+    DepthViewModel(EngineWorker engine) {
+        this.engine = engine;
+        frame.addListener((o, a, f) -> {
+            long steps = f == null || f.columns().isEmpty() ? 0 : f.columns().get(0).steps();
+            stepText.set("step " + steps + " · " + (f == null ? 0 : f.columns().size()) + " configurations · seed " + seed);
+        });
+    }
+
+    public ObjectProperty<List<DepthPreset>> presetsProperty() { return presets; }
+
+    public ReadOnlyObjectProperty<DepthFrame> frameProperty() { return frame.getReadOnlyProperty(); }
+
+    public DepthFrame frame() { return frame.get(); }
+
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty stepTextProperty() { return stepText.getReadOnlyProperty(); }
+
+    public BooleanProperty playingProperty() { return playing; }
+
+    public IntegerProperty speedProperty() { return speed; }
+
+    public long seed() { return seed; }
+
+    /** Fresh networks for the chosen configurations and seed, untrained (the first frame is empty). */
+    public void restart() {
+        List<DepthPreset> p = List.copyOf(presets.get());
+        long s = seed;
+        engine.dropPending();
+        inFlight = true;
+        engine.send(() -> {
+            session = new DepthSession(p, s);
+            return session.frame();
+        }, this::apply);
+    }
+
+    /** As {@link #restart}, then {@code steps} steps, and waits (export, tests). */
+    public void restartNow(int steps) {
+        List<DepthPreset> p = List.copyOf(presets.get());
+        long s = seed;
+        playing.set(false);
+        engine.dropPending();
+        engine.runNow(() -> {
+            session = new DepthSession(p, s);
+            return session.step(steps);
+        }, this::apply);
+    }
+
+    /** {@code steps} more steps, and waits (animated export). */
+    public void stepNow(int steps) {
+        engine.runNow(() -> session.step(steps), this::apply);
+    }
+
+    public void setSeed(long s) {
+        seed = s;
+        restart();
+    }
+
+    /** The configurations to compare (one to four, in this order); starts again. */
+    public void setPresets(List<DepthPreset> p) {
+        if (p.size() < DepthSession.MIN_COLUMNS || p.size() > DepthSession.MAX_COLUMNS) {
+            error.set("Compare one to four configurations (" + p.size() + " chosen).");
+            return;
+        }
+        presets.set(List.copyOf(p));
+        restart();
+    }
+
+    /** One tick of play: the chosen number of steps, unless the engine is still busy. */
+    public void tick() {
+        if (!playing.get() || inFlight || session == null) return;
+        send(SPEEDS[speed.get()]);
+    }
+
+    public void stepForward() {
+        playing.set(false);
+        if (!inFlight && session != null) send(1);
+    }
+
+    public void togglePlay() { playing.set(!playing.get()); }
+
+    public void faster() { speed.set(Math.min(SPEEDS.length - 1, speed.get() + 1)); }
+
+    public void slower() { speed.set(Math.max(0, speed.get() - 1)); }
+
+    private void send(int n) {
+        inFlight = true;
+        engine.send(() -> session.step(n), this::apply);
+    }
+
+    private void apply(DepthFrame f, Throwable failure) {
+        inFlight = false;
+        if (failure != null) {
+            playing.set(false);
+            error.set(ProblemText.line(null, failure));
+            return;
+        }
+        error.set("");
+        frame.set(f);
+        if (f.columns().stream().allMatch(c -> c.stopped() != null)) playing.set(false);
+    }
+
+    public boolean idle() { return engine.idle() && !inFlight; }
+
+    public void dispose() {
+        playing.set(false);
+        engine.shutdown();
+    }
+}
