@@ -51,6 +51,11 @@ public final class DepthView implements StudioView {
     private final List<CheckBox> choices = new ArrayList<>();
     private final Label error = new Label();
     private final Label hover = new Label(" ");
+    private final ActivationGallery gallery = new ActivationGallery();
+    private final javafx.scene.control.Slider sigma = new javafx.scene.control.Slider(0.25, 6, 1);
+    private final javafx.scene.control.ToggleButton galleryToggle = new javafx.scene.control.ToggleButton("Activation gallery");
+    private VBox compareBox;
+    private VBox galleryBox;
     private boolean presenter;
     private final AnimationTimer player = new AnimationTimer() {
         private long last;
@@ -85,11 +90,18 @@ public final class DepthView implements StudioView {
         root.setPadding(new Insets(12, 16, 12, 16));
         root.setTop(controls());
         columnsBox.setFillHeight(true);
-        VBox centre = new VBox(6, columnsBox, hover);
+        compareBox = new VBox(6, columnsBox, hover);
         VBox.setVgrow(columnsBox, Priority.ALWAYS);
         hover.setId("dp-hover");
         hover.getStyleClass().add(Styles.DP_CAPTION);
-        root.setCenter(centre);
+        root.setCenter(compareBox);
+        galleryBox = galleryBox();
+        galleryToggle.setId("dp-gallery");
+        galleryToggle.setTooltip(new Tooltip("Each activation with its derivative, where it saturates, and how its outputs spread"));
+        galleryToggle.selectedProperty().addListener((o, a, on) -> {
+            root.setCenter(on ? galleryBox : compareBox);
+            if (on) gallery.show(sigma.getValue());
+        });
         vm.frameProperty().addListener((o, a, f) -> show(f));
         vm.playingProperty().addListener((o, a, b) -> {
             if (b) player.start();
@@ -125,7 +137,7 @@ public final class DepthView implements StudioView {
         restart.setOnAction(e -> transport.home());
         Label seedLabel = new Label("Seed");
         seedLabel.getStyleClass().add(Styles.DP_CAPTION);
-        HBox right = new HBox(8, seedLabel, seed, restart);
+        HBox right = new HBox(8, seedLabel, seed, restart, galleryToggle);
         right.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(right);
         error.setId("dp-error");
@@ -133,6 +145,26 @@ public final class DepthView implements StudioView {
         VBox top = new VBox(4, bar, error);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         return top;
+    }
+
+    private VBox galleryBox() {
+        sigma.setId("dp-sigma");
+        sigma.setPrefWidth(220);
+        sigma.setTooltip(new Tooltip("Spread σ of the inputs x ~ N(0, σ²) fed to every activation below"));
+        Label value = new Label();
+        value.getStyleClass().add(Styles.DP_NOTE);
+        value.textProperty().bind(Bindings.createStringBinding(() -> String.format(java.util.Locale.ROOT, "σ = %.2f", sigma.getValue()), sigma.valueProperty()));
+        sigma.valueProperty().addListener((o, a, b) -> gallery.show(b.doubleValue()));
+        Label text = caption("Solid: g. Dashed: its derivative g′, the factor every δ passing through the unit is multiplied by. "
+                + "Shaded: where g′ is under a tenth of its peak, so almost nothing flows back. Below: the outputs g(x) for 4,000 inputs "
+                + "drawn from N(0, σ²); widen σ and sigmoid and tanh pile up against their bounds.");
+        text.setWrapText(true);
+        HBox head = new HBox(10, caption("Input spread"), sigma, value);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, head, text, gallery);
+        box.getStyleClass().add(Styles.DP_CARD);
+        VBox.setVgrow(gallery, Priority.ALWAYS);
+        return box;
     }
 
     /** The ticked presets, in the list's order; more than four are refused with a message and the click undone. */
@@ -278,6 +310,7 @@ public final class DepthView implements StudioView {
     public void onPresenterMode(boolean on) {
         presenter = on;
         for (ColumnView c : columns) c.scale(on);
+        gallery.setScale(on ? Styles.PRESENTER_SCALE : 1);
     }
 
     @Override public void onHidden() { vm.playingProperty().set(false); }
@@ -295,4 +328,10 @@ public final class DepthView implements StudioView {
     GradientBars bars(int i) { return columns.get(i).bars; }
 
     HistogramTriptych histograms(int i) { return columns.get(i).histograms; }
+
+    ActivationGallery gallery() { return gallery; }
+
+    javafx.scene.control.ToggleButton galleryToggle() { return galleryToggle; }
+
+    javafx.scene.control.Slider sigma() { return sigma; }
 }
