@@ -100,7 +100,7 @@ class DiagnosticsCommandTest {
     void benchRefusesAnUnknownWorkload() {
         CliRun run = CliRun.of("bench", "--model", "gpt", "--seconds", "0.05");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--model: unknown workload 'gpt' (known: xor, mlp-784-128-10, char-lstm, lenet)"), run::toString);
+        assertTrue(run.err().contains("--model: unknown workload 'gpt' (known: xor, mlp-784-128-10, char-lstm, lenet, deep)"), run::toString);
     }
 
     @Test

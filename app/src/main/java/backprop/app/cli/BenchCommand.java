@@ -86,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
                     o.put("name", r.name());
                     o.put("batch", r.batch());
                     o.put("recording", r.recording());
+                    o.put("records", r.records());
                     o.put("steps", r.steps());
                     o.put("seconds", r.seconds());
                     o.put("stepsPerSecond", r.stepsPerSecond());
@@ -98,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         for (Run run : runs) {
             table.row(run.backend(), "gemm " + gemmSize + "³", "", "", "", "", "", String.format(Locale.ROOT, "%.1f", run.gflops()));
             for (StepBenchmark.Result r : run.steps()) {
-                table.row(run.backend(), r.name(), r.batch(), r.recording() ? "on" : "off", r.steps(),
+                table.row(run.backend(), r.name(), r.batch(), r.recording() ? "on (" + r.records() + ")" : "off", r.steps(),
                         String.format(Locale.ROOT, "%.2f", r.seconds()), String.format(Locale.ROOT, "%.1f", r.stepsPerSecond()), "");
             }
         }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a built-in model or a network file, printing one line per epoch.",
                 "Built-in models: perceptron-and, perceptron-or, perceptron-xor, xor-handbuilt, xor, encoder-838, lenet, cnn-small,",
-                "remember-first-bit-lstm, remember-first-bit-rnn, char-lstm (--corpus FILE: on your own UTF-8 text).",
+                "remember-first-bit-lstm, remember-first-bit-rnn, char-lstm (--corpus FILE: on your own UTF-8 text),",
+                "deep-sigmoid-uniform, deep-tanh-xavier, deep-relu-he, deep-relu-he-batchnorm, deep-sigmoid-batchnorm, deep-sigmoid-residual.",
                 "lenet and cnn-small read --digits FILE: your own digit file in the format of assets/mnist/.",
                 "--spec FILE --data TABLE.csv trains the network on a CSV/TSV table (or a shipped one: iris, cars)."})
 final class TrainCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package backprop.engine.bench;
 
 import backprop.engine.autodiff.Activation;
+import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Initializer;
@@ -24,8 +25,20 @@ import java.util.Random;
 public final class StepBenchmark {
     private StepBenchmark() {}
 
-    /** One measurement. */
-    public record Result(String name, int batch, boolean recording, long steps, double seconds, double stepsPerSecond) {}
+    /**
+     * One measurement. {@code recording}: off, or on, which for most workloads means a full trace
+     * of every step and for "deep" the per-layer statistics only ({@link #records}), what a view
+     * of gradient flow records each step.
+     */
+    public record Result(String name, int batch, boolean recording, long steps, double seconds, double stepsPerSecond) {
+        /** What "recording on" records for this workload: "statistics" for deep, else "trace". */
+        public String records() { return recordsStatistics(name) ? "statistics" : "trace"; }
+    }
+
+    /** The workload whose recording is the per-layer statistics rather than a full trace. */
+    public static final String DEEP = "deep";
+
+    static boolean recordsStatistics(String workload) { return DEEP.equals(workload); }
 
     /** Fixed so every run measures the same networks on the same data. */
     private static final long SEED = 1234L;
@@ -33,14 +46,15 @@ public final class StepBenchmark {
     /**
      * The standard suite: "xor" (2-2-1, batch 4), "mlp-784-128-10" (batch 64) and "char-lstm"
      * (65 characters one-hot, LSTM H 128, T 64, batch 32) and "lenet" (batch 64), each with
-     * recording off and on, after a warm-up, for about {@code secondsEach} seconds each.
+     * recording off and on, and "deep" (the deep-relu-he-batchnorm preset, batch 32) with its
+     * statistics off and on, after a warm-up, for about {@code secondsEach} seconds each.
      */
     public static List<Result> standardSuite(double secondsEach) {
         return suite(secondsEach, WORKLOADS);
     }
 
     /** The names of the standard suite's workloads, in the order it runs them. */
-    public static final List<String> WORKLOADS = List.of("xor", "mlp-784-128-10", "char-lstm", "lenet");
+    public static final List<String> WORKLOADS = List.of("xor", "mlp-784-128-10", "char-lstm", "lenet", DEEP);
 
     /** The named workloads of the standard suite (see {@link #WORKLOADS}), in the order given. */
     public static List<Result> suite(double secondsEach, List<String> names) {
@@ -56,6 +70,7 @@ public final class StepBenchmark {
             case "mlp-784-128-10" -> mlp();
             case "char-lstm" -> charLstm();
             case "lenet" -> lenet();
+            case DEEP -> deep();
             default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + String.join(", ", WORKLOADS) + ")");
         };
     }
@@ -158,6 +173,22 @@ public final class StepBenchmark {
         return new Workload("lenet", m, new Tensor(x, batch, pixels), new Tensor(y, batch, MnistDigits.CLASSES), 0.01f);
     }
 
+    /**
+     * The deep-relu-he-batchnorm preset (10 × dense 24 → batchnorm → relu, then the output) on
+     * the first 32 points of its data set, SGD η 0.1: the network a view of gradient flow trains,
+     * with the statistics it records each step.
+     */
+    static Workload deep() {
+        Model m;
+        try {
+            m = ModelFactory.build(BuiltinModels.spec("deep-relu-he-batchnorm"), SEED);
+        } catch (SpecException e) {
+            throw new IllegalStateException("the built-in deep preset does not read: " + e.getMessage(), e);
+        }
+        Dataset batch = BuiltinModels.dataset("deep-relu-he-batchnorm").subset(java.util.stream.IntStream.range(0, 32).toArray());
+        return new Workload(DEEP, m, batch.inputsTensor(), batch.targetsTensor(), 0.1f);
+    }
+
     private static Dense dense(String name, int in, int out, Activation act, Random r) {
         Initializer init = act == Activation.RELU ? Initializer.HE : Initializer.XAVIER;
         float[] w = new float[in * out];
@@ -169,8 +200,10 @@ public final class StepBenchmark {
     private static long[] run(Trainer t, Workload w, boolean recording, double seconds) {
         long budget = (long) (seconds * 1e9), start = System.nanoTime(), now;
         long steps = 0;
+        boolean statistics = recordsStatistics(w.name());
+        t.setRecordStatistics(recording && statistics);
         do {
-            if (recording) t.tracedStep(w.x(), w.y());
+            if (recording && !statistics) t.tracedStep(w.x(), w.y());
             else t.step(w.x(), w.y());
             steps++;
             now = System.nanoTime();

@@ -18,11 +18,14 @@ public final class Histogram {
     /** Counts in a histogram: below LOW, the inner bins, at or above HIGH. */
     public static final int BINS = INNER + 2;
 
-    /** The bin of a finite value: 0 below LOW, 1 + ⌊(v − LOW)/WIDTH⌋ inside, BINS − 1 at or above HIGH. */
+    /**
+     * The bin of a value: 0 below LOW, 1 + ⌊(v − LOW)/WIDTH⌋ inside, BINS − 1 at or above HIGH;
+     * −1 for NaN and ±∞, which belong to no bin.
+     */
     public static int bin(float v) {
-        if (v < LOW) return 0;
-        if (v >= HIGH) return BINS - 1;
-        return 1 + Math.min(INNER - 1, (int) ((v - LOW) * (INNER / (HIGH - LOW))));
+        if (v >= LOW && v < HIGH) return 1 + Math.min(INNER - 1, (int) ((v - LOW) * (INNER / (HIGH - LOW))));
+        if (v < LOW) return v == Float.NEGATIVE_INFINITY ? -1 : 0;
+        return v >= HIGH && v != Float.POSITIVE_INFINITY ? BINS - 1 : -1;
     }
 
     /** The lower edge of bin i (−∞ for bin 0). */

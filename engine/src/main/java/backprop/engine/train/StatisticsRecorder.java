@@ -22,6 +22,7 @@ public final class StatisticsRecorder {
     private final long step;
     private final float learningRate;
     private final List<Recorder.Entry> entries;
+    private List<OutputFigures> outputs;
     private List<LayerStatistics> measured;
     private List<float[][]> weightsBefore;
 
@@ -31,47 +32,61 @@ public final class StatisticsRecorder {
         this.entries = recorder.entries();
     }
 
-    /** After the forward pass: every layer's output z is finite, input side first. */
+    /**
+     * After the forward pass, in one pass over each layer's output z, input side first: its
+     * histogram, saturated and dead fractions, and whether every value is finite.
+     */
     public void checkForward() {
-        for (Recorder.Entry e : entries) finite(e.z().value().data(), e.layer(), "output z");
+        outputs = new ArrayList<>();
+        for (Recorder.Entry e : entries) {
+            OutputFigures f = OutputFigures.of(e.layer().activation(), e.z().value());
+            if (f == null) finite(e.z().value().data(), e.layer(), "output z"); // names the value
+            outputs.add(f);
+        }
     }
 
     /** After the backward pass, before clipping and the update. */
     public void afterBackward(int batch) {
-        List<LayerStatistics> out = new ArrayList<>();
-        weightsBefore = new ArrayList<>();
-        for (int k = entries.size() - 1; k >= 0; k--) { // the order backprop found them in
+        int layers = entries.size();
+        double[] deltaSquares = new double[layers], gradSquares = new double[layers];
+        for (int k = layers - 1; k >= 0; k--) { // the order backprop found them in
             Recorder.Entry e = entries.get(k);
             Var deltaNode = e.a() != null ? e.a() : e.z();
-            if (deltaNode.hasGrad()) finite(deltaNode.grad().data(), e.layer(), "δ");
-            for (Var w : e.layer().weightParameters()) finite(w.grad().data(), e.layer(), "gradient of " + w.label());
+            if (deltaNode.hasGrad()) {
+                deltaSquares[k] = sumOfSquares(deltaNode.grad().data());
+                if (!Double.isFinite(deltaSquares[k])) finite(deltaNode.grad().data(), e.layer(), "δ");
+            }
+            for (Var w : e.layer().weightParameters()) {
+                double g = sumOfSquares(w.grad().data());
+                if (!Double.isFinite(g)) finite(w.grad().data(), e.layer(), "gradient of " + w.label());
+                gradSquares[k] += g;
+            }
         }
-        for (Recorder.Entry e : entries) {
-            Layer layer = e.layer();
+        List<LayerStatistics> out = new ArrayList<>();
+        weightsBefore = new ArrayList<>();
+        for (int k = 0; k < layers; k++) {
+            Layer layer = entries.get(k).layer();
             List<Var> weights = layer.weightParameters();
             float gradNorm = Float.NaN, weightNorm = Float.NaN;
             float[][] copies = null;
             if (!weights.isEmpty()) {
-                double g = 0, w = 0;
+                double w = 0;
                 copies = new float[weights.size()][];
                 for (int i = 0; i < weights.size(); i++) {
-                    g += sumOfSquares(weights.get(i).grad().data());
                     float[] v = weights.get(i).value().data();
-                    w += sumOfSquares(v);
-                    copies[i] = v.clone();
+                    copies[i] = new float[v.length];
+                    w += copyAndSumSquares(v, copies[i]);
                 }
-                gradNorm = (float) Math.sqrt(g);
+                gradNorm = (float) Math.sqrt(gradSquares[k]);
                 weightNorm = (float) Math.sqrt(w);
             }
             weightsBefore.add(copies);
-            Var deltaNode = e.a() != null ? e.a() : e.z();
             // the tape holds ∂R/∂a = ∂L_n/∂a / N; the per-sample δ is N times that
-            float deltaNorm = deltaNode.hasGrad() ? (float) Math.sqrt(sumOfSquares(deltaNode.grad().data()) * batch) : 0f;
-            float[] z = e.z().value().data();
-            int units = z.length / Math.max(1, e.z().value().dim(0));
+            float deltaNorm = (float) Math.sqrt(deltaSquares[k] * batch);
             Activation g = layer.activation();
+            OutputFigures f = outputs.get(k);
             out.add(new LayerStatistics(layer.name(), layer.type(), g == null ? null : g.id(), gradNorm, weightNorm, deltaNorm,
-                    saturated(g, z), dead(g, z, units), Float.NaN, histogram(z)));
+                    f.saturated(), f.dead(), Float.NaN, f.histogram()));
         }
         measured = out;
     }
@@ -95,11 +110,16 @@ public final class StatisticsRecorder {
             double d = 0;
             for (int i = 0; i < before.length; i++) {
                 float[] now = weights.get(i).value().data();
-                finite(now, entries.get(k).layer(), "weight " + weights.get(i).label() + " after the update");
-                for (int j = 0; j < now.length; j++) {
-                    double diff = (double) now[j] - before[i][j];
-                    d += diff * diff;
+                double d0 = 0, d1 = 0;
+                int j = 0;
+                for (; j + 1 < now.length; j += 2) { // two sums: no wait for the previous add
+                    double a = (double) now[j] - before[i][j], b = (double) now[j + 1] - before[i][j + 1];
+                    d0 += a * a;
+                    d1 += b * b;
                 }
+                if (j < now.length) d0 += Math.pow((double) now[j] - before[i][j], 2);
+                if (!Double.isFinite(d0 + d1)) finite(now, entries.get(k).layer(), "weight " + weights.get(i).label() + " after the update");
+                d += d0 + d1;
             }
             out.add(s.withUpdateRatio((float) (Math.sqrt(d) / s.weightNorm())));
         }
@@ -115,40 +135,35 @@ public final class StatisticsRecorder {
         }
     }
 
-    private static double sumOfSquares(float[] v) {
-        double s = 0;
-        for (float x : v) s += (double) x * x;
-        return s;
-    }
-
-    /** g′ below a tenth of its peak; only sigmoid and tanh have bounds to saturate at. */
-    static float saturated(Activation g, float[] z) {
-        if (g == null || z.length == 0) return Float.NaN;
-        boolean sigmoid = g.id().equals("sigmoid");
-        if (!sigmoid && !g.id().equals("tanh")) return Float.NaN;
-        int count = 0;
-        for (float v : z) {
-            float slope = sigmoid ? v * (1f - v) : 1f - v * v;
-            if (slope < (sigmoid ? 0.025f : 0.1f)) count++;
+    /** Copies v into {@code to} and returns Σ v², in one pass. */
+    private static double copyAndSumSquares(float[] v, float[] to) {
+        double s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 1 < v.length; i += 2) {
+            float a = v[i], b = v[i + 1];
+            to[i] = a;
+            to[i + 1] = b;
+            s0 += (double) a * a;
+            s1 += (double) b * b;
         }
-        return (float) count / z.length;
-    }
-
-    /** ReLU units that are 0 for every sample: no gradient reaches their weights this step. */
-    static float dead(Activation g, float[] z, int units) {
-        if (g == null || !g.id().equals("relu") || z.length == 0) return Float.NaN;
-        int rows = z.length / units, dead = 0;
-        for (int j = 0; j < units; j++) {
-            boolean zero = true;
-            for (int n = 0; n < rows && zero; n++) zero = z[n * units + j] == 0f;
-            if (zero) dead++;
+        if (i < v.length) {
+            to[i] = v[i];
+            s0 += (double) v[i] * v[i];
         }
-        return (float) dead / units;
+        return s0 + s1;
     }
 
-    static int[] histogram(float[] z) {
-        int[] counts = new int[Histogram.BINS];
-        for (float v : z) counts[Histogram.bin(v)]++;
-        return counts;
+    /** Σ v² in double, in four interleaved sums (a fixed order: the same bits every run); not finite if any v is not. */
+    static double sumOfSquares(float[] v) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < v.length; i += 4) {
+            s0 += (double) v[i] * v[i];
+            s1 += (double) v[i + 1] * v[i + 1];
+            s2 += (double) v[i + 2] * v[i + 2];
+            s3 += (double) v[i + 3] * v[i + 3];
+        }
+        for (; i < v.length; i++) s0 += (double) v[i] * v[i];
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -137,6 +137,30 @@ class LayerStatisticsTest {
         if (t.steps() > 0) assertEquals(t.steps() - 1, t.lastStatistics().step(), "the last complete step's figures stay");
     }
 
+    @Test
+    void gradNormIsMeasuredBeforeClippingAndTheUpdateRatioAfterIt() throws Exception {
+        String net = """
+                {"format": "backprop-studio.network", "version": 1, "input": {"shape": [3]}, "seed": 3, "layers": [
+                  {"type": "dense", "units": 6, "activation": "tanh", "initializer": {"type": "normal", "scale": 2}},
+                  {"type": "dense", "units": 2, "activation": "identity", "initializer": {"type": "normal", "scale": 2}}],
+                 "training": {"optimizer": "sgd", "learningRate": 0.1, "clipNorm": 0.01}}
+                """;
+        var spec = SpecReader.parse(net, "clip.json");
+        Trainer t = new Trainer(ModelFactory.build(spec, 3), TrainConfig.from(spec.training(), 3));
+        t.setRecordStatistics(true);
+        t.step(batch(5)[0], batch(5)[1]);
+        double raw = 0, step = 0;
+        for (LayerStatistics l : t.lastStatistics().layers()) {
+            raw += Math.pow(l.gradNorm(), 2);
+            step += Math.pow(l.updateRatio() * l.weightNorm(), 2);
+        }
+        assertTrue(Math.sqrt(raw) > 0.1, "the weights' own gradient, unclipped: " + Math.sqrt(raw));
+        // SGD moves by η times the clipped gradient, whose norm over every parameter is at most clipNorm
+        assertTrue(Math.sqrt(step) <= 0.1 * 0.01 * 1.0001, "‖Δw‖ = " + Math.sqrt(step));
+        assertTrue(Math.sqrt(raw) <= t.lastGradientNorm() * 1.0001, "the weights' part of the global norm before clipping, "
+                + t.lastGradientNorm() + ", biases included");
+    }
+
     private static double norm(float[] v) {
         double s = 0;
         for (float x : v) s += (double) x * x;
