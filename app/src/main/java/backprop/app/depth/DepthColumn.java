@@ -1,11 +1,9 @@
 package backprop.app.depth;
 
 import backprop.engine.data.Dataset;
-import backprop.engine.models.BuiltinModels;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
-import backprop.engine.spec.SpecException;
 import backprop.engine.spec.Wiring;
 import backprop.engine.trace.StepStatistics;
 import backprop.engine.train.FlowRun;
@@ -25,7 +23,7 @@ final class DepthColumn {
     /** Statistics kept before the history is thinned to every other one. */
     static final int KEEP = 2_000;
 
-    final DepthPreset preset;
+    final DepthConfig config;
     final List<String> ids = new ArrayList<>();
     private final FlowRun flow;
     private final List<StepStatistics> kept = new ArrayList<>();
@@ -38,14 +36,9 @@ final class DepthColumn {
     private StepStatistics first, latest;
     private String stopped;
 
-    DepthColumn(DepthPreset preset, long seed) {
-        this.preset = preset;
-        NetworkSpec spec;
-        try {
-            spec = BuiltinModels.spec(preset.model);
-        } catch (SpecException e) {
-            throw new IllegalStateException(preset.model + ": " + e.getMessage(), e);
-        }
+    DepthColumn(DepthConfig config, long seed) {
+        this.config = config;
+        NetworkSpec spec = config.spec();
         for (int k = 0; k < spec.layers().size(); k++) ids.add(Wiring.id(spec.layers().get(k), k));
         RunSettings run = RunSettings.resolve(spec, seed, null, null);
         Model model = ModelFactory.build(spec, run.seed());
@@ -104,6 +97,6 @@ final class DepthColumn {
         for (int t = 0; t < ratios.size(); t++) for (int j = 0; j < lines; j++) ratio[j][t] = ratios.get(t)[j];
         List<String> ratioIds = new ArrayList<>();
         for (int j = 0; j < lines; j++) ratioIds.add(ids.get(traced[j]));
-        return new DepthFrame.Column(preset, List.copyOf(ids), steps, loss, first, middle, latest, stopped, List.copyOf(ratioIds), ratio);
+        return new DepthFrame.Column(config, List.copyOf(ids), steps, loss, first, middle, latest, stopped, List.copyOf(ratioIds), ratio);
     }
 }

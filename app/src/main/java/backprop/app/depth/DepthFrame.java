@@ -24,7 +24,7 @@ public record DepthFrame(List<Column> columns) {
      * @param latest  the newest step's statistics (null before the first)
      * @param stopped why training stopped (a non-finite value), or null
      */
-    public record Column(DepthPreset preset, List<String> ids, long steps, float[] losses, StepStatistics first, StepStatistics middle,
+    public record Column(DepthConfig config, List<String> ids, long steps, float[] losses, StepStatistics first, StepStatistics middle,
                          StepStatistics latest, String stopped, List<String> ratioIds, float[][] ratios) {
         /** The first, middle and last dense layer of a step: whose update ratios are plotted over time. */
         static int[] firstMiddleLast(StepStatistics s) {

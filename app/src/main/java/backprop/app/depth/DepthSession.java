@@ -13,12 +13,12 @@ final class DepthSession {
     private final List<DepthColumn> columns = new ArrayList<>();
     final long seed;
 
-    DepthSession(List<DepthPreset> presets, long seed) {
-        if (presets.size() < MIN_COLUMNS || presets.size() > MAX_COLUMNS) {
-            throw new IllegalArgumentException("compare " + MIN_COLUMNS + " to " + MAX_COLUMNS + " configurations, not " + presets.size());
+    DepthSession(List<DepthConfig> configs, long seed) {
+        if (configs.size() < MIN_COLUMNS || configs.size() > MAX_COLUMNS) {
+            throw new IllegalArgumentException("compare " + MIN_COLUMNS + " to " + MAX_COLUMNS + " configurations, not " + configs.size());
         }
         this.seed = seed;
-        for (DepthPreset p : presets) columns.add(new DepthColumn(p, seed));
+        for (DepthConfig c : configs) columns.add(new DepthColumn(c, seed));
     }
 
     /** {@code n} more steps in every column that has not stopped. */

@@ -57,6 +57,10 @@ public final class DepthView implements StudioView {
     private VBox compareBox;
     private VBox galleryBox;
     private boolean presenter;
+    private boolean syncing;
+    /** The one plot under each column's histograms: the loss, or the update-to-weight ratios (both do not fit at 1280×800). */
+    private final javafx.scene.control.ChoiceBox<String> lowerPlot = new javafx.scene.control.ChoiceBox<>();
+    private static final String LOSS = "loss R", RATIO = "‖Δw‖/‖w‖";
     private final AnimationTimer player = new AnimationTimer() {
         private long last;
 
@@ -120,12 +124,16 @@ public final class DepthView implements StudioView {
         for (DepthPreset p : DepthPreset.values()) {
             CheckBox box = new CheckBox(p.label);
             box.setId("dp-preset-" + p.name().toLowerCase());
-            box.setSelected(DepthViewModel.DEFAULT.contains(p));
+            box.setSelected(vm.shows(p));
             box.setTooltip(new Tooltip("Built-in network " + p.model + ": 10 hidden layers of 24 units on the circle data"));
-            box.selectedProperty().addListener((o, a, b) -> choose());
+            box.selectedProperty().addListener((o, a, on) -> {
+                if (syncing) return;
+                if (!vm.togglePreset(p, on)) syncChoices(); // refused (more than four, or none): the box goes back
+            });
             choices.add(box);
             bar.getChildren().add(box);
         }
+        vm.configsProperty().addListener((o, a, b) -> syncChoices());
         Spinner<Integer> seed = new Spinner<>(0, 9999, (int) vm.seed());
         seed.setId("dp-seed");
         seed.setEditable(true);
@@ -137,12 +145,17 @@ public final class DepthView implements StudioView {
         restart.setOnAction(e -> transport.home());
         Label seedLabel = new Label("Seed");
         seedLabel.getStyleClass().add(Styles.DP_CAPTION);
-        HBox right = new HBox(8, seedLabel, seed, restart, galleryToggle);
+        lowerPlot.getItems().addAll(LOSS, RATIO);
+        lowerPlot.setValue(LOSS);
+        lowerPlot.setId("dp-lower-plot");
+        lowerPlot.setTooltip(new Tooltip("The plot under each column: the loss per step, or the update-to-weight ratio of the first, middle and last layer"));
+        lowerPlot.valueProperty().addListener((o, a, b) -> { for (ColumnView c : columns) c.plots(); });
+        HBox right = new HBox(8, seedLabel, seed, restart, caption("Plot"), lowerPlot, galleryToggle);
         right.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(right);
         error.setId("dp-error");
         error.getStyleClass().add(Styles.DP_ERROR);
-        VBox top = new VBox(4, bar, error);
+        VBox top = new VBox(4, bar, customRow(), error);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         return top;
     }
@@ -167,15 +180,68 @@ public final class DepthView implements StudioView {
         return box;
     }
 
-    /** The ticked presets, in the list's order; more than four are refused with a message and the click undone. */
-    private void choose() {
-        List<DepthPreset> chosen = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) if (choices.get(i).isSelected()) chosen.add(DepthPreset.values()[i]);
-        if (chosen.size() < DepthSession.MIN_COLUMNS || chosen.size() > DepthSession.MAX_COLUMNS) {
-            // Undo the click that broke the limit: the previous choice stays in force.
-            for (int i = 0; i < choices.size(); i++) choices.get(i).setSelected(vm.presetsProperty().get().contains(DepthPreset.values()[i]));
-        }
-        vm.setPresets(chosen);
+    /** The preset boxes follow the columns (after a refusal, a removal or a custom column). */
+    private void syncChoices() {
+        syncing = true;
+        for (int i = 0; i < choices.size(); i++) choices.get(i).setSelected(vm.shows(DepthPreset.values()[i]));
+        syncing = false;
+    }
+
+    /**
+     * A network of one's own: depth, width, activation, initialiser and its scale, batch norm and
+     * residual paths, built by the engine ({@link DepthConfig#custom}) and added as a column.
+     * Values outside the engine's limits cannot be chosen (the spinners stop there) or are
+     * refused with the limit's reason.
+     */
+    private Node customRow() {
+        Spinner<Integer> depth = new Spinner<>(1, backprop.engine.spec.Limits.DEPTH_HIDDEN_LAYERS, 10);
+        depth.setId("dp-depth");
+        depth.setEditable(true);
+        depth.setPrefWidth(80);
+        depth.setTooltip(new Tooltip("Hidden layers, 1 to " + backprop.engine.spec.Limits.DEPTH_HIDDEN_LAYERS));
+        Spinner<Integer> width = new Spinner<>(2, backprop.engine.spec.Limits.DEPTH_WIDTH, 24);
+        width.setId("dp-width");
+        width.setEditable(true);
+        width.setPrefWidth(80);
+        width.setTooltip(new Tooltip("Units per hidden layer, 2 to " + backprop.engine.spec.Limits.DEPTH_WIDTH));
+        javafx.scene.control.ComboBox<String> activation = new javafx.scene.control.ComboBox<>();
+        activation.getItems().addAll(ActivationSamples.SHOWN);
+        activation.setValue("tanh");
+        activation.setId("dp-activation");
+        javafx.scene.control.ComboBox<String> init = new javafx.scene.control.ComboBox<>();
+        init.getItems().addAll(backprop.engine.nn.Initializer.NAMES);
+        init.setValue("xavier");
+        init.setId("dp-init");
+        init.setTooltip(new Tooltip("How the weights are drawn; uniform and normal take the scale beside"));
+        Spinner<Double> scale = new Spinner<>(0.01, 10, 1, 0.1);
+        scale.setId("dp-init-scale");
+        scale.setEditable(true);
+        scale.setPrefWidth(80);
+        scale.setTooltip(new Tooltip("uniform: weights from U(−a, a); normal: from N(0, σ²)"));
+        scale.disableProperty().bind(Bindings.createBooleanBinding(() -> !List.of("uniform", "normal").contains(init.getValue()), init.valueProperty()));
+        CheckBox bn = new CheckBox("batch norm");
+        bn.setId("dp-bn");
+        CheckBox residual = new CheckBox("residual");
+        residual.setId("dp-residual");
+        Button add = new Button("Add column");
+        add.setId("dp-add");
+        add.setTooltip(new Tooltip("Train this network beside the others, from the same seed and data"));
+        add.setOnAction(e -> {
+            boolean scaled = List.of("uniform", "normal").contains(init.getValue());
+            var config = new backprop.engine.models.DeepNetworks.Config(depth.getValue(), width.getValue(), activation.getValue(),
+                    new NetworkSpec.InitSpec(init.getValue(), scaled ? scale.getValue() : 0), bn.isSelected(), residual.isSelected());
+            try {
+                vm.add(DepthConfig.custom(config));
+            } catch (IllegalArgumentException refused) {
+                vm.refuse(refused.getMessage());
+            }
+        });
+        Label own = new Label("Your own");
+        own.getStyleClass().add(Styles.DP_CAPTION);
+        FlowPane row = new FlowPane(8, 6, own, depth, caption("layers ×"), width, caption("units"), activation, init, scale, bn, residual, add);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add(Styles.DP_BAR);
+        return row;
     }
 
     private void show(DepthFrame f) {
@@ -185,6 +251,7 @@ public final class DepthView implements StudioView {
         List<Node> nodes = new ArrayList<>();
         double[] range = f.gradientRange();
         for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).index = i;
             columns.get(i).show(f.columns().get(i), range);
             nodes.add(columns.get(i).root);
         }
@@ -195,6 +262,8 @@ public final class DepthView implements StudioView {
     private final class ColumnView {
         final VBox root = new VBox(4);
         final Label title = new Label();
+        final Button close = new Button("✕");
+        int index;
         final Label ratio = new Label();
         final Label flags = new Label();
         final GradientBars bars = new GradientBars();
@@ -220,7 +289,15 @@ public final class DepthView implements StudioView {
             ratios.setMinHeight(PLOT_HEIGHT);
             bars.setMinHeight(120);
             histograms.setMinHeight(110);
-            root.getChildren().addAll(title, ratio, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
+            close.getStyleClass().add(Styles.DP_CLOSE);
+            close.setTooltip(new Tooltip("Stop comparing this one"));
+            close.setOnAction(e -> vm.remove(index));
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            title.setMinWidth(0);
+            HBox head = new HBox(6, title, gap, close);
+            head.setAlignment(Pos.CENTER_LEFT);
+            root.getChildren().addAll(head, ratio, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
             VBox.setVgrow(ratios, Priority.SOMETIMES);
             VBox.setVgrow(bars, Priority.ALWAYS);
             VBox.setVgrow(histograms, Priority.ALWAYS);
@@ -229,10 +306,20 @@ public final class DepthView implements StudioView {
             root.setMinWidth(0);
             root.setPrefWidth(300);
             if (presenter) scale(true);
+            plots();
+        }
+
+        /** One of the two plots, as the choice above says. */
+        void plots() {
+            boolean ratio = RATIO.equals(lowerPlot.getValue());
+            ratios.setVisible(ratio);
+            ratios.setManaged(ratio);
+            loss.setVisible(!ratio);
+            loss.setManaged(!ratio);
         }
 
         void show(DepthFrame.Column c, double[] range) {
-            title.setText(c.preset().label);
+            title.setText(c.config().label());
             double r = c.firstOverLast();
             ratio.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last layer: " + Sci.format(r));
             ratio.setTooltip(new Tooltip("‖∂R/∂w‖ of the first layer divided by the last layer's, in step " + c.steps()
@@ -257,9 +344,7 @@ public final class DepthView implements StudioView {
 
         void scale(boolean on) {
             double s = on ? Styles.PRESENTER_SCALE : 1;
-            // Presenter mode keeps what is taught from afar: the bars, the histograms and the loss.
-            ratios.setVisible(!on);
-            ratios.setManaged(!on);
+
             bars.setScale(s);
             histograms.setScale(s);
             loss.setScale(s);

@@ -23,11 +23,11 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class DepthViewModel {
     /** Steps per tick while playing (the view ticks about 20 times a second). */
     static final int[] SPEEDS = {1, 2, 5, 10, 25};
-    static final List<DepthPreset> DEFAULT = List.of(DepthPreset.SIGMOID_UNIFORM, DepthPreset.TANH_XAVIER, DepthPreset.RELU_HE,
-            DepthPreset.RELU_HE_BATCHNORM);
+    static final List<DepthConfig> DEFAULT = List.of(DepthConfig.of(DepthPreset.SIGMOID_UNIFORM), DepthConfig.of(DepthPreset.TANH_XAVIER),
+            DepthConfig.of(DepthPreset.RELU_HE), DepthConfig.of(DepthPreset.RELU_HE_BATCHNORM));
 
     private final EngineWorker engine;
-    private final ObjectProperty<List<DepthPreset>> presets = new SimpleObjectProperty<>(this, "presets", DEFAULT);
+    private final ObjectProperty<List<DepthConfig>> configs = new SimpleObjectProperty<>(this, "configs", DEFAULT);
     private final ReadOnlyObjectWrapper<DepthFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
@@ -49,7 +49,12 @@ public final class DepthViewModel {
         });
     }
 
-    public ObjectProperty<List<DepthPreset>> presetsProperty() { return presets; }
+    public ObjectProperty<List<DepthConfig>> configsProperty() { return configs; }
+
+    /** Whether preset {@code p} is one of the columns. */
+    public boolean shows(DepthPreset p) {
+        return configs.get().stream().anyMatch(c -> c.preset() == p);
+    }
 
     public ReadOnlyObjectProperty<DepthFrame> frameProperty() { return frame.getReadOnlyProperty(); }
 
@@ -67,7 +72,7 @@ public final class DepthViewModel {
 
     /** Fresh networks for the chosen configurations and seed, untrained (the first frame is empty). */
     public void restart() {
-        List<DepthPreset> p = List.copyOf(presets.get());
+        List<DepthConfig> p = List.copyOf(configs.get());
         long s = seed;
         engine.dropPending();
         inFlight = true;
@@ -79,7 +84,7 @@ public final class DepthViewModel {
 
     /** As {@link #restart}, then {@code steps} steps, and waits (export, tests). */
     public void restartNow(int steps) {
-        List<DepthPreset> p = List.copyOf(presets.get());
+        List<DepthConfig> p = List.copyOf(configs.get());
         long s = seed;
         playing.set(false);
         engine.dropPending();
@@ -94,19 +99,46 @@ public final class DepthViewModel {
         engine.runNow(() -> session.step(steps), this::apply);
     }
 
+    /** Shows why a column could not be added. */
+    public void refuse(String why) { error.set(why); }
+
     public void setSeed(long s) {
         seed = s;
         restart();
     }
 
-    /** The configurations to compare (one to four, in this order); starts again. */
-    public void setPresets(List<DepthPreset> p) {
-        if (p.size() < DepthSession.MIN_COLUMNS || p.size() > DepthSession.MAX_COLUMNS) {
-            error.set("Compare one to four configurations (" + p.size() + " chosen).");
-            return;
+    /** The configurations to compare (one to four, in this order); starts again. Returns whether they were taken. */
+    public boolean setConfigs(List<DepthConfig> c) {
+        if (c.size() < DepthSession.MIN_COLUMNS || c.size() > DepthSession.MAX_COLUMNS) {
+            error.set("Compare one to four configurations (" + c.size() + " chosen): remove one before adding another.");
+            return false;
         }
-        presets.set(List.copyOf(p));
+        configs.set(List.copyOf(c));
         restart();
+        return true;
+    }
+
+    /** Adds preset {@code p} as a column, or takes it away. */
+    public boolean togglePreset(DepthPreset p, boolean on) {
+        List<DepthConfig> next = new java.util.ArrayList<>(configs.get());
+        if (on && !shows(p)) next.add(DepthConfig.of(p));
+        if (!on) next.removeIf(c -> c.preset() == p);
+        return setConfigs(next);
+    }
+
+    /** Adds a column of {@code c}. */
+    public boolean add(DepthConfig c) {
+        List<DepthConfig> next = new java.util.ArrayList<>(configs.get());
+        next.add(c);
+        return setConfigs(next);
+    }
+
+    /** Removes column {@code i}. */
+    public boolean remove(int i) {
+        List<DepthConfig> next = new java.util.ArrayList<>(configs.get());
+        if (i < 0 || i >= next.size()) return false;
+        next.remove(i);
+        return setConfigs(next);
     }
 
     /** One tick of play: the chosen number of steps, unless the engine is still busy. */

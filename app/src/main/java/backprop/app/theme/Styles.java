@@ -171,6 +171,7 @@ public final class Styles {
     public static final String DP_CAPTION = "dp-caption";
     public static final String DP_NOTE = "dp-note";
     public static final String DP_ERROR = "dp-error";
+    public static final String DP_CLOSE = "dp-close";
     public static final String VANISHING_VIEW = "vanishing-view";
     public static final String VN_BAR = "vn-bar";
     public static final String VN_CARD = "vn-card";

@@ -60,15 +60,15 @@ class DepthViewTest {
         for (int c = 0; c < f.columns().size(); c++) {
             DepthFrame.Column col = f.columns().get(c);
             assertEquals(STEPS, col.steps());
-            JsonNode flow = flowLastStep(col.preset().model);
+            JsonNode flow = flowLastStep(col.config().preset().model);
             List<GradientBars.Bar> bars = v.bars(c).bars();
-            assertTrue(bars.size() >= 10, col.preset() + ": one bar per weight layer, " + bars.size());
+            assertTrue(bars.size() >= 10, col.config().label() + ": one bar per weight layer, " + bars.size());
             for (GradientBars.Bar bar : bars) {
                 JsonNode layer = null;
                 for (JsonNode l : flow.get("layers")) if (l.get("id").asText().equals(bar.id())) layer = l;
                 assertTrue(layer != null, "flow prints layer " + bar.id());
-                assertEquals(layer.get("gradNorm").floatValue(), bar.stats().gradNorm(), 0f, col.preset() + " " + bar.id());
-                assertEquals(layer.get("updateRatio").floatValue(), bar.stats().updateRatio(), 0f, col.preset() + " " + bar.id());
+                assertEquals(layer.get("gradNorm").floatValue(), bar.stats().gradNorm(), 0f, col.config().label() + " " + bar.id());
+                assertEquals(layer.get("updateRatio").floatValue(), bar.stats().updateRatio(), 0f, col.config().label() + " " + bar.id());
             }
             assertEquals(flow.get("loss").floatValue(), col.losses()[STEPS - 1], 0f);
             // The histogram drawn for the first hidden layer now is the engine's for that layer.
@@ -85,8 +85,8 @@ class DepthViewTest {
     void sigmoidWithUniformWeightsStarvesItsFirstLayerAndReluWithHeDoesNot() throws Exception {
         DepthFrame f = rendered().viewModel().frame();
         double sigmoid = f.columns().get(0).firstOverLast(), relu = f.columns().get(2).firstOverLast(), bn = f.columns().get(3).firstOverLast();
-        assertEquals(DepthPreset.SIGMOID_UNIFORM, f.columns().get(0).preset());
-        assertEquals(DepthPreset.RELU_HE, f.columns().get(2).preset());
+        assertEquals(DepthPreset.SIGMOID_UNIFORM, f.columns().get(0).config().preset());
+        assertEquals(DepthPreset.RELU_HE, f.columns().get(2).config().preset());
         assertTrue(relu / sigmoid >= 50, "ReLU/He first÷last " + relu + " vs sigmoid " + sigmoid);
         assertTrue(bn / sigmoid >= 50, "batch norm " + bn + " vs sigmoid " + sigmoid);
     }
