@@ -555,6 +555,49 @@ public final class BackpropView implements StudioView {
      * {@link Styles#PRESENTER_SCALE} (CSS text already grows with the shell's root font); the
      * model/sample row and the history row are hidden so the diagram keeps its room at 1280×800.
      */
+    /** The network file the run started from, the steps trained and where the timeline stands. */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() {
+        NetworkSpec spec = vm.loadedSpec();
+        if (spec == null) return java.util.Optional.empty();
+        var o = backprop.app.session.SessionFiles.object();
+        try {
+            o.set("network", new com.fasterxml.jackson.databind.ObjectMapper().readTree(backprop.engine.spec.SpecWriter.toJson(spec)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the writer's own JSON did not read back: " + e.getMessage(), e);
+        }
+        o.put("steps", vm.trainedSteps());
+        o.put("shownStep", vm.shownStep());
+        o.put("sample", vm.sampleProperty().get());
+        o.put("index", vm.indexProperty().get());
+        o.put("graph", graphMode.get());
+        return java.util.Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        var r = new backprop.app.session.StateReader(file);
+        com.fasterxml.jackson.databind.JsonNode net = state.get("network");
+        if (net == null || !net.isObject()) throw r.fail("network", "expected the network file, as an object");
+        NetworkSpec spec;
+        try {
+            spec = backprop.engine.spec.SpecReader.parse(net.toString(), file);
+        } catch (backprop.engine.spec.SpecException e) {
+            throw r.fail("network", e.getMessage());
+        }
+        java.util.Optional<String> why = cannotShow(spec);
+        if (why.isPresent()) throw r.fail("network", why.get());
+        long steps = r.whole(state, "steps", 1, backprop.engine.spec.Limits.EPOCHS);
+        int shown = (int) r.whole(state, "shownStep", 0, steps - 1);
+        int sample = (int) r.whole(state, "sample", 0, Integer.MAX_VALUE);
+        int index = (int) r.whole(state, "index", 0, Integer.MAX_VALUE);
+        boolean graph = state.has("graph") && r.flag(state, "graph");
+        graphMode.set(graph);
+        vm.restoreNow(spec, steps, shown, sample, index);
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

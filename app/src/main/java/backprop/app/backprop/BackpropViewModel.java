@@ -83,6 +83,7 @@ public final class BackpropViewModel {
     private StepTrace divergedTrace; // the recorded step holding the first non-finite value, or null
     private FirstNonFinite divergedAt;
     private long seed = -1;
+    private NetworkSpec loadedSpec;
     private int revealedUpTo = -1; // predict mode: steps up to here have been revealed on this timeline
 
     public BackpropViewModel(Executor ui) {
@@ -139,6 +140,33 @@ public final class BackpropViewModel {
     /** Like {@link #load} but waits for the result (export, tests). */
     public void loadNow(NetworkSpec spec) {
         run(() -> openAndTrain(spec, null), true, true);
+    }
+
+    /** The network file the current run started from (its seed decides the rest); null before one is loaded. */
+    public NetworkSpec loadedSpec() { return loadedSpec; }
+
+    /** Training steps run so far (the newest traced step + 1). */
+    public long trainedSteps() {
+        return history.isEmpty() ? 0 : history.get(history.size() - 1).step() + 1;
+    }
+
+    /**
+     * A saved session: {@code spec} loaded and trained to {@code steps} steps from its seed (the
+     * same numbers, bit for bit), then the shown step, sample and sub-step as they were. Waits.
+     */
+    public void restoreNow(NetworkSpec spec, long steps, int shownStep, int shownSample, int shownIndex) {
+        loadNow(spec);
+        if (steps > 1) trainNow((int) (steps - 1));
+        int oldest = history.isEmpty() ? 0 : (int) history.get(0).step();
+        historyIndex.set(Math.max(0, Math.min(history.size() - 1, shownStep - oldest)));
+        sample.set(shownSample);
+        seek(shownIndex);
+    }
+
+    /** The training step shown (not its place in the kept history). */
+    public long shownStep() {
+        int h = historyIndex.get();
+        return h < 0 || h >= history.size() ? 0 : history.get(h).step();
     }
 
     /** Runs {@code count} more traced training steps and shows the newest; nothing once the run has diverged. */
@@ -201,6 +229,7 @@ public final class BackpropViewModel {
             divergedAt = null;
             diverged.set(false);
             seed = r.seed();
+            loadedSpec = r.spec();
             modelName.set(r.spec().name() != null ? r.spec().name() : "network");
             historyIndex.set(-1); // drops the old timeline before its history goes
             history.clear();

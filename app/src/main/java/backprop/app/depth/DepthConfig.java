@@ -13,13 +13,13 @@ import java.util.Locale;
  * {@link DeepNetworks} (on the presets' data, training settings and seed), checked against the
  * engine's depth limits before it is accepted.
  */
-public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset) {
+public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset, DeepNetworks.Config custom) {
     /** The base every custom network takes its data, training and seed from. */
     static final String BASE = DepthPreset.RELU_HE.model;
 
     public static DepthConfig of(DepthPreset p) {
         try {
-            return new DepthConfig(p.label, BuiltinModels.spec(p.model), p);
+            return new DepthConfig(p.label, BuiltinModels.spec(p.model), p, null);
         } catch (SpecException e) {
             throw new IllegalStateException(p.model + ": " + e.getMessage(), e);
         }
@@ -40,7 +40,7 @@ public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset) {
         String init = c.initializer().type() + (c.initializer().scale() > 0 ? "(" + trim(c.initializer().scale()) + ")" : "");
         String label = c.hidden() + " × " + c.width() + " " + c.activation() + " · " + init
                 + (c.batchNorm() ? " · BN" : "") + (c.residual() ? " · residual" : "");
-        return new DepthConfig(label, spec, null);
+        return new DepthConfig(label, spec, null, c);
     }
 
     private static String trim(double v) {

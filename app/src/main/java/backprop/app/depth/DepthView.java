@@ -10,6 +10,14 @@ import backprop.app.view.ViewInfo;
 import backprop.engine.spec.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import backprop.app.session.SessionException;
+import backprop.app.session.SessionFiles;
+import backprop.app.session.StateReader;
+import backprop.engine.models.DeepNetworks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -389,6 +397,72 @@ public final class DepthView implements StudioView {
         vm.stepNow(steps);
         root.applyCss();
         root.layout();
+    }
+
+    /** Seed, steps, the plot shown and each column's configuration; reopening trains the same steps again from the seed. */
+    @Override
+    public Optional<ObjectNode> saveState() {
+        ObjectNode o = SessionFiles.object();
+        o.put("seed", vm.seed());
+        o.put("steps", vm.steps());
+        o.put("plot", RATIO.equals(lowerPlot.getValue()) ? "updateRatio" : "loss");
+        o.put("gallery", galleryToggle.isSelected());
+        o.put("sigma", sigma.getValue());
+        ArrayNode cols = o.putArray("columns");
+        for (DepthConfig c : vm.configsProperty().get()) {
+            ObjectNode col = cols.addObject();
+            if (c.preset() != null) {
+                col.put("preset", c.preset().model);
+                continue;
+            }
+            DeepNetworks.Config k = c.custom();
+            col.put("hidden", k.hidden()).put("width", k.width()).put("activation", k.activation())
+                    .put("init", k.initializer().type()).put("scale", k.initializer().scale())
+                    .put("batchNorm", k.batchNorm()).put("residual", k.residual());
+        }
+        return Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(JsonNode state, String file) throws SessionException {
+        StateReader r = new StateReader(file);
+        long seed = r.whole(state, "seed", 0, Long.MAX_VALUE);
+        int steps = (int) r.whole(state, "steps", 0, backprop.engine.spec.Limits.EPOCHS);
+        JsonNode cols = state.get("columns");
+        if (cols == null || !cols.isArray() || cols.size() < DepthSession.MIN_COLUMNS || cols.size() > DepthSession.MAX_COLUMNS) {
+            throw r.fail("columns", "expected a list of " + DepthSession.MIN_COLUMNS + " to " + DepthSession.MAX_COLUMNS + " configurations");
+        }
+        List<DepthConfig> configs = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) configs.add(column(cols.get(i), r, "columns[" + i + "]"));
+        String plot = state.has("plot") ? r.text(state, "plot") : "loss";
+        boolean showGallery = state.has("gallery") && r.flag(state, "gallery");
+        double s = state.has("sigma") ? r.number(state, "sigma", sigma.getMin(), sigma.getMax()) : 1;
+        vm.restoreNow(configs, seed, steps);
+        lowerPlot.setValue("updateRatio".equals(plot) ? RATIO : LOSS);
+        sigma.setValue(s);
+        galleryToggle.setSelected(showGallery);
+        syncChoices();
+        root.applyCss();
+        root.layout();
+    }
+
+    private static DepthConfig column(JsonNode c, StateReader r, String at) throws SessionException {
+        if (c == null || !c.isObject()) throw r.fail(at, "expected an object");
+        if (c.has("preset")) {
+            String name = c.get("preset").asText();
+            for (DepthPreset p : DepthPreset.values()) if (p.model.equals(name)) return DepthConfig.of(p);
+            throw r.fail(at + ".preset", "unknown preset '" + name + "'");
+        }
+        try {
+            var k = new DeepNetworks.Config((int) r.whole(c, "hidden", 1, backprop.engine.spec.Limits.DEPTH_HIDDEN_LAYERS),
+                    (int) r.whole(c, "width", 1, backprop.engine.spec.Limits.DEPTH_WIDTH), r.text(c, "activation"),
+                    new NetworkSpec.InitSpec(r.text(c, "init"), r.number(c, "scale", 0, 1e6)), r.flag(c, "batchNorm"), r.flag(c, "residual"));
+            return DepthConfig.custom(k);
+        } catch (SessionException e) {
+            throw r.fail(at, e.problem());
+        } catch (IllegalArgumentException e) {
+            throw r.fail(at, e.getMessage());
+        }
     }
 
     @Override

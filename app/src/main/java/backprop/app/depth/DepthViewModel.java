@@ -102,6 +102,19 @@ public final class DepthViewModel {
     /** Shows why a column could not be added. */
     public void refuse(String why) { error.set(why); }
 
+    /** The steps every column has trained (the first column's: they move in lock step). */
+    public long steps() {
+        DepthFrame f = frame.get();
+        return f == null || f.columns().isEmpty() ? 0 : f.columns().get(0).steps();
+    }
+
+    /** Restores a session: these columns and this seed, trained {@code steps} steps, waiting for it. */
+    void restoreNow(List<DepthConfig> c, long s, int steps) {
+        configs.set(List.copyOf(c));
+        seed = s;
+        restartNow(steps);
+    }
+
     public void setSeed(long s) {
         seed = s;
         restart();

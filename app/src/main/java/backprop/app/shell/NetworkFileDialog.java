@@ -12,8 +12,8 @@ final class NetworkFileDialog {
 
     Optional<Path> ask(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a network file");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Network files", "*.json"),
+        chooser.setTitle("Open a network file or a session");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Network files and sessions", "*.json", "*.bpnet", "*.bpsession"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastFolder != null && lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
         File file = chooser.showOpenDialog(owner);

@@ -5,7 +5,7 @@ import backprop.app.view.Transport;
 /** Everything a toolbar button or a shortcut key can ask the shell to do. */
 public enum ShellAction {
     PLAY_PAUSE, STEP_BACK, STEP_FORWARD, HOME, END, SLOWER, FASTER,
-    NEXT_THEME, TOGGLE_PRESENTER, LEAVE, TOGGLE_HELP, EXPORT_PNG, RECORD, OPEN_NETWORK, NEXT_VIEW, PREVIOUS_VIEW;
+    NEXT_THEME, TOGGLE_PRESENTER, LEAVE, TOGGLE_HELP, EXPORT_PNG, RECORD, SAVE_SESSION, OPEN_NETWORK, NEXT_VIEW, PREVIOUS_VIEW;
 
     /** True for actions that go to the current view's {@link Transport}. */
     public boolean isTransport() {

@@ -43,6 +43,7 @@ public final class ShellKeys {
     }
 
     public static Optional<ShellAction> forPressed(KeyEvent e) {
+        if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.S) return Optional.of(ShellAction.SAVE_SESSION);
         return forPressed(e.getCode(), e.isShortcutDown());
     }
 
@@ -57,7 +58,7 @@ public final class ShellKeys {
     /** Whether an action belongs to the typing-safe set (fires even with a text field focused). */
     public static boolean worksWhileTyping(ShellAction a) {
         return a == ShellAction.TOGGLE_PRESENTER || a == ShellAction.LEAVE || a == ShellAction.TOGGLE_HELP
-                || a == ShellAction.EXPORT_PNG || a == ShellAction.RECORD || a == ShellAction.OPEN_NETWORK || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
+                || a == ShellAction.EXPORT_PNG || a == ShellAction.RECORD || a == ShellAction.SAVE_SESSION || a == ShellAction.OPEN_NETWORK || a == ShellAction.NEXT_VIEW || a == ShellAction.PREVIOUS_VIEW;
     }
 
     /** Rows for the help overlay: keys (space-separated), what they do. */
@@ -69,7 +70,8 @@ public final class ShellKeys {
             {"F5", "presenter mode on / off"},
             {"Esc", "leave presenter mode or this help"},
             {"Ctrl+PgDn Ctrl+PgUp", "next / previous view"},
-            {"Ctrl+O", "open a network file in this view"},
+            {"Ctrl+O", "open a network file in this view, or a session"},
+            {"Ctrl+Shift+S", "save the session: view, network, settings, position, theme"},
             {"Ctrl+E", "export the view as PNG"},
             {"Ctrl+R", "record the view as GIF or MP4 / stop and save"},
             {"F1 ?", "this help"},

@@ -56,7 +56,9 @@ final class ShellToolbar extends ToolBar {
 
         MenuButton theme = themeMenu(vm);
         Button presenter = button("tb-presenter", Icons.icon(Icons.PRESENTER), "Presenter mode (F5)", ShellAction.TOGGLE_PRESENTER, dispatch);
-        Button open = button("tb-open", Icons.icon(Icons.OPEN), "Open a network file in this view (Ctrl+O)", ShellAction.OPEN_NETWORK, dispatch);
+        Button open = button("tb-open", Icons.icon(Icons.OPEN), "Open a network file in this view, or a saved session (Ctrl+O)", ShellAction.OPEN_NETWORK, dispatch);
+        Button saveSession = button("tb-save-session", Icons.icon(Icons.SAVE_SESSION), "Save the session: this view, its network, settings and place, the theme (Ctrl+Shift+S)",
+                ShellAction.SAVE_SESSION, dispatch);
         Button export = button("tb-export", Icons.icon(Icons.EXPORT), "Export the view as PNG (Ctrl+E)", ShellAction.EXPORT_PNG, dispatch);
         SplitMenuButton record = recordButton(recorder, dispatch);
         Button help = button("tb-help", Icons.icon(Icons.HELP), "Keys and about (F1)", ShellAction.TOGGLE_HELP, dispatch);
@@ -64,7 +66,7 @@ final class ShellToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(title, new Separator(), home, back, playPause, fwd, end, new Separator(),
-                slower, speed, faster, spacer, open, theme, presenter, export, record, help);
+                slower, speed, faster, spacer, open, saveSession, theme, presenter, export, record, help);
         for (Button b : transportButtons) b.disableProperty().bind(vm.transportAvailableProperty().not());
     }
 

@@ -1,6 +1,11 @@
 package backprop.app.shell;
 
 import backprop.app.export.LiveRecorder;
+import backprop.app.session.Session;
+import backprop.app.session.SessionException;
+import backprop.app.session.SessionFiles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import backprop.app.export.PngExportAction;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
@@ -54,6 +59,7 @@ public final class StudioShell {
     private final LiveRecorder recorder = new LiveRecorder();
     private final ObjectProperty<LiveRecorder.Size> recordSize = new SimpleObjectProperty<>(this, "recordSize", LiveRecorder.Size.VIEW);
     private Function<Window, Optional<Path>> recordChooser = RecordFileDialog::ask;
+    private Function<Window, Optional<Path>> sessionChooser = SessionFileDialog::ask;
     private final NetworkFileDialog openDialog = new NetworkFileDialog();
     private Function<Window, Optional<Path>> chooser = openDialog::ask;
     private final FrameRate frameRate = new FrameRate();
@@ -136,6 +142,10 @@ public final class StudioShell {
                 }
             }
             case RECORD -> record();
+            case SAVE_SESSION -> {
+                Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+                sessionChooser.apply(owner).ifPresent(this::saveSession);
+            }
             default -> throw new IllegalStateException("unhandled " + a);
         }
     }
@@ -180,6 +190,7 @@ public final class StudioShell {
      */
     public Optional<String> openFile(Path file) {
         String name = String.valueOf(file.getFileName());
+        if (SessionFiles.isSession(file)) return openSession(file);
         NetworkSpec spec;
         try {
             spec = SpecReader.read(file); // bounded: the reader refuses a file over its size limit unread
@@ -232,6 +243,52 @@ public final class StudioShell {
     /** For tests: answers the record file dialog (null owner allowed). */
     public void setRecordChooser(Function<Window, Optional<Path>> chooser) {
         this.recordChooser = chooser;
+    }
+
+    /**
+     * Ctrl+Shift+S: writes the current view's state, the theme and the view's id to {@code file}
+     * (atomically). A view that keeps no sessions says so and nothing is written. FX thread.
+     */
+    public Optional<String> saveSession(Path file) {
+        String name = String.valueOf(file.getFileName());
+        if (current == null) return refuse(name, "no view to save");
+        Optional<ObjectNode> state = current.saveState();
+        if (state.isEmpty()) return refuse(name, current.info().title() + " does not keep sessions yet");
+        try {
+            SessionFiles.write(file, new Session(current.id(), vm.getTheme(), state.get()));
+        } catch (IOException | RuntimeException e) {
+            return refuse(name, "could not be written (" + ProblemText.of(e) + ")");
+        }
+        vm.messageProperty().set("saved session " + name);
+        return Optional.empty();
+    }
+
+    /**
+     * Opens a saved session: the view named in it replays its state (the same numbers, the same
+     * place), then becomes current in the saved theme. A file that cannot be read or a state that
+     * does not fit is one line in the status bar and nothing changes. FX thread; waits for the replay.
+     */
+    public Optional<String> openSession(Path file) {
+        String name = String.valueOf(file.getFileName());
+        try {
+            Session s = SessionFiles.read(file);
+            if (!registry.isAvailable(s.view())) return refuse(name, "$.view: there is no view '" + s.view() + "' here");
+            registry.view(s.view()).restoreState(s.state(), name);
+            vm.setTheme(s.theme());
+            vm.navigate(s.view());
+        } catch (SessionException e) {
+            vm.messageProperty().set(e.getMessage());
+            return Optional.of(e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return refuse(name, ProblemText.of(e));
+        }
+        vm.messageProperty().set("opened session " + name);
+        return Optional.empty();
+    }
+
+    /** For tests: answers the save-session dialog (null owner allowed). */
+    public void setSessionChooser(Function<Window, Optional<Path>> chooser) {
+        this.sessionChooser = chooser;
     }
 
     /** For tests: answers the file dialog of File → Open network… (null owner allowed). */

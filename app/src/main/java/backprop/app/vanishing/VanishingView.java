@@ -371,6 +371,30 @@ public final class VanishingView implements StudioView {
         root.layout();
     }
 
+    /** The whole set-up: every number the view shows follows from it. */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() {
+        VanishingSetup s = vm.setupProperty().get();
+        var o = backprop.app.session.SessionFiles.object();
+        o.put("steps", s.steps()).put("scale", s.scale()).put("clip", s.clip()).put("seed", s.seed());
+        return java.util.Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        var r = new backprop.app.session.StateReader(file);
+        VanishingSetup s = new VanishingSetup((int) r.whole(state, "steps", VanishingSetup.MIN_STEPS, VanishingSetup.MAX_STEPS),
+                r.number(state, "scale", VanishingSetup.MIN_SCALE, VanishingSetup.MAX_SCALE), r.number(state, "clip", 1e-6, 1e6),
+                r.whole(state, "seed", 0, Long.MAX_VALUE));
+        syncing = true;
+        vm.setupProperty().set(s);
+        syncing = false;
+        vm.computeNow();
+        syncControls(s);
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

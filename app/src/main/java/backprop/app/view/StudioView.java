@@ -80,6 +80,23 @@ public interface StudioView {
         throw new UnsupportedOperationException(cannotShow(spec).orElse(info().title() + " cannot open networks"));
     }
 
+    /**
+     * What a session file keeps of this view (docs/session-format.md): enough to replay the same
+     * numbers from the seed and stand at the same place, or empty when the view keeps no sessions
+     * yet. FX thread; cheap (no training).
+     */
+    default Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() { return Optional.empty(); }
+
+    /**
+     * Puts the view into the state {@link #saveState} wrote, synchronously (training replayed from
+     * the seed on the view's worker while the caller waits). A state that does not fit is refused
+     * with a {@link backprop.app.session.SessionException} naming {@code file} and the JSON path
+     * under {@code $.state}, and the view stays as it was. FX thread.
+     */
+    default void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        throw new backprop.app.session.SessionException(file, "$.view", info().title() + " does not keep sessions yet");
+    }
+
     /** Called when the view becomes visible / hidden in the shell. */
     default void onShown() { }
 
