@@ -106,6 +106,18 @@ public final class Trainer {
         return run(x, y, true, false);
     }
 
+    /** Runs one phase of the statistics; a non-finite value stops the step if strict, else drops the statistics (null). */
+    private static StatisticsRecorder measured(StatisticsRecorder st, boolean strict, java.util.function.Consumer<StatisticsRecorder> phase) {
+        if (st == null) return null;
+        try {
+            phase.accept(st);
+            return st;
+        } catch (TrainingDivergedException e) {
+            if (strict) throw e;
+            return null;
+        }
+    }
+
     private StepTrace run(Tensor x, Tensor y, boolean record, boolean update) {
         // One backend for the whole step, named in its trace; a live switch applies from the next.
         return Backends.pinned(b -> run(b.name(), x, y, record, update));
@@ -119,7 +131,11 @@ public final class Trainer {
         if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
         Var out = model.forward(x, pass);
         StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder) : null;
-        if (statistics != null) statistics.checkForward();
+        // Only a run that asked for statistics stops at their first non-finite value. A traced step
+        // keeps its trace whatever it holds, so a view can show where it overflowed; its
+        // statistics are then left out instead.
+        boolean strict = recordStatistics;
+        statistics = measured(statistics, strict, st -> st.checkForward());
         Var loss = model.objective(out, y);
         Var objective = config.l2() > 0f ? Ops.add(loss, l2Penalty()) : loss;
         float r = loss.value().item();
@@ -128,7 +144,7 @@ public final class Trainer {
                     + " (learning rate " + optimizer.learningRate() + " is probably too large for this network)");
         }
         objective.backward();
-        if (statistics != null) statistics.afterBackward(x.dim(0));
+        statistics = measured(statistics, strict, st -> st.afterBackward(x.dim(0)));
         // The norm costs a pass over every gradient: paid where someone looks at it (sequences) or clips.
         if (config.clipNorm() > 0f) lastGradientNorm = Clipping.clip(model.params(), config.clipNorm());
         else if (model.isSequence()) lastGradientNorm = Clipping.globalNorm(model.params());
@@ -150,7 +166,12 @@ public final class Trainer {
             optimizer.step(model.params());
             steps++;
         }
-        StepStatistics measured = statistics == null ? null : update ? statistics.afterUpdate(r) : statistics.withoutUpdate(r);
+        StepStatistics measured = null;
+        try {
+            measured = statistics == null ? null : update ? statistics.afterUpdate(r) : statistics.withoutUpdate(r);
+        } catch (TrainingDivergedException e) {
+            if (strict) throw e;
+        }
         if (measured != null) lastStatistics = measured;
         if (!record) return new StepTrace(steps, r, null, null, null, null, null, null, 0f, null, backend, null);
         if (update) {
@@ -163,7 +184,7 @@ public final class Trainer {
         int n = x.dim(0);
         return new StepTrace(update ? steps - 1 : steps, r, model.loss().id(), perSample(x, n), perSample(y, n), perSample(model.targeted(out, y).value(), n),
                 List.copyOf(layers), update ? optimizer.describe() : null, optimizer.learningRate(), List.copyOf(params), backend,
-                measured.layers());
+                measured == null ? null : measured.layers()); // null: a traced step whose statistics met a non-finite value
     }
 
     /** One row per sample: a sequence's steps side by side ([N][T·F]); vectors as they are. */
