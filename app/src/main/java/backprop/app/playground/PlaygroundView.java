@@ -164,8 +164,10 @@ public final class PlaygroundView implements StudioView {
         PaletteLegend legend = new PaletteLegend("weight · unit output", 1);
         legend.setId("pg-legend");
         // The truth table or code table sits under the network it belongs to, the legend beside it.
-        HBox legendRow = new HBox(12, table, spacer(), legend);
-        legendRow.setAlignment(Pos.BOTTOM_LEFT);
+        // Legend above the table, so the table has the card's whole width to grow into (many
+        // hidden units) and the row's height does not depend on the window's width.
+        VBox legendRow = new VBox(4, legend, table);
+        legendRow.setAlignment(Pos.TOP_RIGHT);
         VBox card = new VBox(6, layers, network, legendRow);
         card.getStyleClass().add(Styles.PG_CARD);
         card.setId("pg-network-card");

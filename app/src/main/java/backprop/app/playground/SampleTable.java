@@ -6,8 +6,10 @@ import backprop.app.theme.Styles;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -20,16 +22,65 @@ import javafx.scene.paint.Color;
 final class SampleTable extends VBox {
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
+    private final ScrollPane scroll = new ScrollPane(grid);
     private PlaygroundFrame.Table shown;
+    /** The grid's width at the normal font, to know whether the compact font is still needed. */
+    private double normalWidth = Double.NaN;
 
     SampleTable() {
         getStyleClass().add(Styles.PG_TABLE);
         setId("pg-table");
         title.getStyleClass().add(Styles.PG_SECTION_TITLE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         grid.getStyleClass().add(Styles.PG_TABLE_GRID);
         grid.setHgap(2);
         grid.setVgap(2);
-        getChildren().addAll(title, grid);
+        // Wider than its room (many hidden units, a narrow window): first a smaller font, then a
+        // horizontal scroll bar. The bar's height is always reserved (see computePrefHeight), so
+        // rows never hide under it and nothing below moves when it appears.
+        scroll.getStyleClass().add(Styles.PG_TABLE_SCROLL);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        scroll.setMinSize(0, 0);
+        getChildren().addAll(title, scroll);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        boolean compact = grid.getStyleClass().contains(Styles.PG_TABLE_COMPACT);
+        double room = getWidth() - snappedLeftInset() - snappedRightInset();
+        if (!compact) normalWidth = grid.prefWidth(-1);
+        boolean needed = normalWidth > room + 0.5;
+        if (needed != compact) {
+            if (needed) grid.getStyleClass().add(Styles.PG_TABLE_COMPACT);
+            else grid.getStyleClass().remove(Styles.PG_TABLE_COMPACT);
+        }
+        double x = snappedLeftInset(), y = snappedTopInset();
+        double th = title.prefHeight(-1);
+        title.resizeRelocate(x, y, Math.max(room, title.prefWidth(-1)), th);
+        scroll.resizeRelocate(x, y + th + getSpacing(), room, getHeight() - y - th - getSpacing() - snappedBottomInset());
+    }
+
+    /** Room for a horizontal scroll bar, whether or not one is shown. */
+    private double barReserve() { return Math.ceil(title.getFont().getSize() * 1.2); }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + snappedBottomInset() + title.prefHeight(-1) + getSpacing() + grid.prefHeight(-1) + barReserve();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) { return computePrefHeight(width); }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + snappedRightInset() + title.prefWidth(-1);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + snappedRightInset() + Math.max(title.prefWidth(-1), grid.prefWidth(-1) + 2);
     }
 
     void show(PlaygroundFrame f) {
@@ -41,6 +92,8 @@ final class SampleTable extends VBox {
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         boolean encoder = t.inputNames().size() > 2;
+        normalWidth = Double.NaN;
+        grid.getStyleClass().remove(Styles.PG_TABLE_COMPACT);
         PlaygroundFrame.Table.Row first = t.rows().get(0);
         int hidden = first.hidden().length, outputs = first.outputs().length;
         title.setText(encoder ? "Hidden codes (" + hidden + " units)" : "Truth table");
@@ -63,25 +116,38 @@ final class SampleTable extends VBox {
             int col = 0;
             if (encoder) cell(bits(row.inputs()), col++, r, null);
             else for (float x : row.inputs()) cell(Num.shortFmt(x), col++, r, null);
-            for (float h : row.hidden()) cell(Num.fixed(h, 2), col++, r, Palette.probability(h));
+            for (float h : row.hidden()) value(h, col++, r);
             if (!encoder) {
-                cell(Num.fixed(row.outputs()[0], 2), col++, r, Palette.probability(row.outputs()[0]));
+                value(row.outputs()[0], col++, r);
                 cell(Num.shortFmt(row.targets()[0]), col++, r, null);
             }
             Label ok = cell(row.correct() ? "✓" : "✗", col, r, null);
             ok.getStyleClass().add(row.correct() ? Styles.PG_CORRECT : Styles.PG_WRONG);
             r++;
         }
+        // The cells' widths come from the stylesheet: known now, so the row around the table
+        // picks its arrangement once rather than when some later pass applies the styles. The
+        // grid sits in a scroll pane, which does not pass a change of its content's size up:
+        // the rows above and around the table are told here.
+        applyCss();
+        requestLayout();
     }
 
     private void header(String text, int col) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a value is read in full or scrolled to, never cut to "…"
         l.getStyleClass().add(Styles.PG_TABLE_HEADER);
         grid.add(l, col, 0);
     }
 
+    /** A unit's output: every such cell as wide as "−0.00", so a change of sign never widens the table. */
+    private void value(float v, int col, int row) {
+        cell(Num.fixed(v, 2), col, row, Palette.probability(v)).getStyleClass().add(Styles.PG_TABLE_VALUE);
+    }
+
     private Label cell(String text, int col, int row, Color tint) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add(Styles.PG_TABLE_CELL);
         if (tint != null) {
             // Dark tints get light text: the palette's ends are saturated.

@@ -1,0 +1,118 @@
+package backprop.app.playground;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import backprop.app.export.HeadlessRenderer;
+import backprop.app.export.RenderRequest;
+import backprop.app.theme.Theme;
+import backprop.app.view.ViewRegistry;
+import backprop.engine.models.BuiltinModels;
+import backprop.engine.spec.NetworkSpec;
+import backprop.engine.spec.SpecReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The playground laid out as {@code render} lays it out, at the window sizes a classroom uses:
+ * every table value readable in full and every control inside the window.
+ */
+class PlaygroundLayoutTest {
+    @BeforeAll
+    static void start() { HeadlessRenderer.startToolkit(); }
+
+    @AfterAll
+    static void stop() { HeadlessRenderer.stopToolkit(); }
+
+    static NetworkSpec spec(String name) throws Exception {
+        if (!name.endsWith(".json")) return BuiltinModels.spec(name);
+        try (var in = PlaygroundLayoutTest.class.getResourceAsStream("/specs/" + name)) {
+            return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        }
+    }
+
+    /** Mounts the playground with {@code spec} after {@code steps} epochs and lets {@code inspect} look at it on the FX thread. */
+    static void look(String spec, int steps, int w, int h, Theme theme, boolean presenter, Consumer<Scene> inspect) throws Exception {
+        HeadlessRenderer r = new HeadlessRenderer(new ViewRegistry().add(PlaygroundView.INFO, PlaygroundView::new));
+        RenderRequest req = new RenderRequest(PlaygroundView.INFO.id(), spec(spec), steps, w, h, theme, presenter);
+        r.render(req, v -> inspect.accept(v.root().getScene()));
+    }
+
+    static List<Node> all(Node n) {
+        List<Node> out = new ArrayList<>();
+        out.add(n);
+        if (n instanceof ScrollPane sp && sp.getContent() != null) out.addAll(all(sp.getContent()));
+        else if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) out.addAll(all(c));
+        return out;
+    }
+
+    static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
+    }
+
+    /** The text a label really draws: JavaFX puts "…" in it, not in getText(), when the label is too narrow. */
+    static String drawn(Labeled l) {
+        Node t = l.lookup(".text");
+        return t instanceof Text text ? text.getText() : l.getText();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"xor,2000,1280,800,false", "encoder-838,2000,1280,800,false", "two-eight-eight-one.json,50,1280,800,false",
+            "xor,2000,1920,1080,true", "encoder-838,2000,1920,1080,true", "two-eight-eight-one.json,50,1920,1080,true",
+            "two-eight-eight-one.json,50,1024,700,false", "encoder-838,2000,1180,720,false", "xor,2000,920,620,false",
+            "encoder-838,2000,920,620,false"})
+    void everyTableValueIsShownInFull(String spec, int steps, int w, int h, boolean presenter) throws Exception {
+        List<String> cut = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        look(spec, steps, w, h, Theme.LIGHT, presenter, scene -> {
+            for (Node n : all(scene.lookup("#pg-table"))) {
+                if (n instanceof Labeled l && shown(l)) {
+                    cells.add(l.getText());
+                    if (!drawn(l).equals(l.getText())) cut.add(l.getText() + " drawn as " + drawn(l));
+                }
+            }
+        });
+        assertTrue(cells.size() > 10, "the table is shown: " + cells);
+        assertEquals(List.of(), cut, "table cells cut short at " + w + "×" + h);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"two-eight-eight-one.json,1024,700,false", "two-eight-eight-one.json,920,620,false", "two-eight-eight-one.json,1280,800,false", "encoder-838,1024,700,false",
+            "two-eight-eight-one.json,1280,800,true", "two-eight-eight-one.json,1920,1080,true"})
+    void noControlLeavesTheWindow(String spec, int w, int h, boolean presenter) throws Exception {
+        List<String> outside = new ArrayList<>();
+        look(spec, 10, w, h, Theme.LIGHT, presenter, scene -> {
+            for (Node n : all(scene.getRoot())) {
+                if (!(n instanceof Control) || !shown(n) || insideScroll(n)) continue;
+                Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5)
+                    outside.add((n.getId() != null ? n.getId() : n.getClass().getSimpleName()) + " " + fmt(b));
+            }
+        });
+        assertEquals(List.of(), outside, "controls outside the " + w + "×" + h + " window");
+    }
+
+    private static boolean insideScroll(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof ScrollPane) return true;
+        return false;
+    }
+
+    private static String fmt(Bounds b) {
+        return String.format("[%.0f,%.0f – %.0f,%.0f]", b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY());
+    }
+}
