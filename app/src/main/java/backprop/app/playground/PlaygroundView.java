@@ -130,9 +130,9 @@ public final class PlaygroundView implements StudioView {
         HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter); // speed: on the shell's toolbar
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.PG_TOP_BAR);
-        // The hint gets its own line: preset descriptions and errors are sentences.
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        // The hint gets its own line: preset descriptions and errors are sentences. The line stays
+        // when empty (the stylesheet gives it one line's height), so the network below never
+        // jumps up or down under the pointer when a hint comes or goes.
         VBox top = new VBox(4, bar, message);
         BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
         return top;
