@@ -150,12 +150,33 @@ final class SampleTable extends VBox {
         l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add(Styles.PG_TABLE_CELL);
         if (tint != null) {
-            // Dark tints get light text: the palette's ends are saturated.
-            String ink = tint.getBrightness() < 0.6 || (tint.getRed() < 0.35 && tint.getBlue() > 0.5) ? "white" : "#1d2127";
-            l.setStyle("-fx-background-color: " + web(tint) + "; -fx-text-fill: " + ink + ";");
+            // The cell's colour is the palette's in every theme, so its ink is picked by the cell
+            // alone: whichever of white and near-black stands out more from it (WCAG contrast).
+            l.setStyle("-fx-background-color: " + web(tint) + "; -fx-text-fill: " + web(ink(tint)) + ";");
         }
         grid.add(l, col, row);
         return l;
+    }
+
+    static final Color LIGHT_INK = Color.WHITE, DARK_INK = Color.web("#1d2127");
+
+    /** The text colour for a cell tinted {@code tint}: the one of the two inks with the higher contrast. */
+    static Color ink(Color tint) {
+        return contrast(LIGHT_INK, tint) >= contrast(DARK_INK, tint) ? LIGHT_INK : DARK_INK;
+    }
+
+    /** WCAG 2 contrast ratio of two colours (1 to 21). */
+    static double contrast(Color a, Color b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 
     private static String bits(float[] v) {

@@ -107,6 +107,26 @@ class PlaygroundLayoutTest {
         assertEquals(List.of(), outside, "controls outside the " + w + "×" + h + " window");
     }
 
+    @ParameterizedTest
+    @CsvSource({"encoder-838,LIGHT", "encoder-838,DARK", "encoder-838,HIGH_CONTRAST", "two-eight-eight-one.json,DARK"})
+    void tableTextStandsOutFromItsCell(String spec, Theme theme) throws Exception {
+        List<String> poor = new ArrayList<>();
+        List<javafx.scene.control.Label> tinted = new ArrayList<>();
+        look(spec, 2000, 1280, 800, theme, false, scene -> {
+            for (Node n : all(scene.lookup("#pg-table"))) {
+                if (!(n instanceof javafx.scene.control.Label l) || l.getBackground() == null || l.getBackground().getFills().isEmpty()) continue;
+                tinted.add(l);
+                javafx.scene.paint.Color bg = (javafx.scene.paint.Color) l.getBackground().getFills().get(0).getFill();
+                javafx.scene.paint.Color ink = (javafx.scene.paint.Color) l.getTextFill();
+                javafx.scene.paint.Color other = ink.equals(SampleTable.LIGHT_INK) ? SampleTable.DARK_INK : SampleTable.LIGHT_INK;
+                double c = SampleTable.contrast(ink, bg);
+                if (c < SampleTable.contrast(other, bg) || c < 3) poor.add(l.getText() + " " + ink + " on " + bg + String.format(" (%.1f:1)", c));
+            }
+        });
+        assertTrue(tinted.size() >= 8, "tinted cells found: " + tinted.size());
+        assertEquals(List.of(), poor, "cells whose digits do not stand out in " + theme);
+    }
+
     private static boolean insideScroll(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof ScrollPane) return true;
         return false;
