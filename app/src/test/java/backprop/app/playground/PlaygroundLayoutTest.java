@@ -127,6 +127,43 @@ class PlaygroundLayoutTest {
         assertEquals(List.of(), poor, "cells whose digits do not stand out in " + theme);
     }
 
+    /** Mean colour of a node's middle half as drawn in {@code img} (scene coordinates). */
+    static javafx.scene.paint.Color meanColour(javafx.scene.image.Image img, Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        double r = 0, g = 0, bl = 0;
+        int count = 0;
+        for (int x = (int) (b.getMinX() + b.getWidth() / 4); x < b.getMaxX() - b.getWidth() / 4; x++) {
+            for (int y = (int) (b.getMinY() + b.getHeight() / 4); y < b.getMaxY() - b.getHeight() / 4; y++) {
+                javafx.scene.paint.Color c = img.getPixelReader().getColor(x, y);
+                r += c.getRed();
+                g += c.getGreen();
+                bl += c.getBlue();
+                count++;
+            }
+        }
+        return javafx.scene.paint.Color.color(r / count, g / count, bl / count);
+    }
+
+    @org.junit.jupiter.api.Test
+    void highContrastShowsSliderTracksAndWhichToggleIsOn() throws Exception {
+        List<String> problems = new ArrayList<>();
+        look("xor", 10, 1280, 800, Theme.HIGH_CONTRAST, false, scene -> {
+            javafx.scene.image.Image img = scene.snapshot(null);
+            javafx.scene.paint.Color card = img.getPixelReader().getColor(20, 300);
+            for (Node track : scene.getRoot().lookupAll(".slider .track")) {
+                if (!shown(track)) continue;
+                // Right of the thumb (noise and test share are 0 here): the bare track.
+                Bounds b = track.localToScene(track.getLayoutBounds());
+                javafx.scene.paint.Color c = img.getPixelReader().getColor((int) (b.getMaxX() - 6), (int) b.getCenterY());
+                if (FxTesting.distance(c, card) < 1) problems.add("slider track " + c + " on " + card);
+            }
+            javafx.scene.paint.Color on = meanColour(img, scene.lookup("#pg-show-test"));
+            javafx.scene.paint.Color off = meanColour(img, scene.lookup("#pg-hidden-space"));
+            if (FxTesting.distance(on, off) < 1) problems.add("selected toggle " + on + " vs unselected " + off);
+        });
+        assertEquals(List.of(), problems);
+    }
+
     private static boolean insideScroll(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof ScrollPane) return true;
         return false;
