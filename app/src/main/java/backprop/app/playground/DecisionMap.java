@@ -189,9 +189,12 @@ public final class DecisionMap extends CanvasPane {
         return new Surface(frame.plane(), frame.maps().get(frame.maps().size() - 1)[0]);
     }
 
+    /** The names on the axes (tests). */
+    String[] axisLabels() { return axisNames(); }
+
     private String[] axisNames() {
         if (!hiddenSpace) return new String[] {"x1", "x2"};
-        return new String[] {"h1", frame.hidden() != null && frame.hidden().units() < 2 ? "" : "h2"};
+        return new String[] {UnitNames.hidden(frame, 1, 0), frame.hidden() != null && frame.hidden().units() < 2 ? "" : UnitNames.hidden(frame, 1, 1)};
     }
 
     private Font font() { return PlotKit.font(scale()); }

@@ -644,7 +644,7 @@ public final class NetworkCanvas extends CanvasPane {
     private String unitName(int c, int u) {
         if (c == 0) return u < frame.inputNames().size() ? frame.inputNames().get(u) : "x" + (u + 1);
         if (c == frame.sizes().length - 1) return frame.sizes()[c] == 1 ? "\u0177" : "\u0177" + (u + 1);
-        return "h" + c + "," + (u + 1);
+        return UnitNames.hidden(frame, c, u);
     }
 
     private String edgeName(Edge e) {

@@ -100,7 +100,7 @@ final class SampleTable extends VBox {
         int c = 0;
         if (encoder) header("input", c++);
         else for (String n : t.inputNames()) header(n, c++);
-        for (int h = 0; h < hidden; h++) header(f.setup().handBuilt() != null ? "v" + (h + 1) : "h" + (h + 1), c++);
+        for (int h = 0; h < hidden; h++) header(UnitNames.hidden(f, 1, h), c++);
         if (!encoder) {
             header(outputs == 1 ? "ŷ" : "ŷ", c++);
             header("t", c++);
