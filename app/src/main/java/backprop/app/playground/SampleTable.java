@@ -96,11 +96,14 @@ final class SampleTable extends VBox {
         grid.getStyleClass().remove(Styles.PG_TABLE_COMPACT);
         PlaygroundFrame.Table.Row first = t.rows().get(0);
         int hidden = first.hidden().length, outputs = first.outputs().length;
-        title.setText(encoder ? "Hidden codes (" + hidden + " units)" : "Truth table");
+        // The learned code is a pattern of values, not necessarily bits (0.50 and 0.28 occur):
+        // the raw values are shown, and beside them the same values rounded at 0.5.
+        title.setText(encoder ? "Hidden values (" + hidden + " units), " + distinctCodes(t) + " distinct codes" : "Truth table");
         int c = 0;
         if (encoder) header("input", c++);
         else for (String n : t.inputNames()) header(n, c++);
         for (int h = 0; h < hidden; h++) header(UnitNames.hidden(f, 1, h), c++);
+        if (encoder) header("≥ 0.5", c++);
         if (!encoder) {
             header(outputs == 1 ? "ŷ" : "ŷ", c++);
             header("t", c++);
@@ -117,6 +120,7 @@ final class SampleTable extends VBox {
             if (encoder) cell(bits(row.inputs()), col++, r, null);
             else for (float x : row.inputs()) cell(Num.shortFmt(x), col++, r, null);
             for (float h : row.hidden()) value(h, col++, r);
+            if (encoder) cell(bits(row.hidden()), col++, r, null);
             if (!encoder) {
                 value(row.outputs()[0], col++, r);
                 cell(Num.shortFmt(row.targets()[0]), col++, r, null);
@@ -177,6 +181,10 @@ final class SampleTable extends VBox {
 
     private static double linear(double v) {
         return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    private static long distinctCodes(PlaygroundFrame.Table t) {
+        return t.rows().stream().map(row -> bits(row.hidden())).distinct().count();
     }
 
     private static String bits(float[] v) {
