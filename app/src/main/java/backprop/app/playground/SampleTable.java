@@ -16,7 +16,7 @@ import javafx.scene.paint.Color;
 /**
  * The per-sample table for small datasets: a truth table (x1 x2 | v1 v2 | y | t) or the 8-3-8
  * encoder's codes (input | three hidden values | reconstructed?). Hidden and output cells are
- * tinted with the palette's probability scale, so a binary code reads at a glance. Every number is
+ * tinted with the palette's probability scale, so a pattern reads at a glance. Every number is
  * the frame's, i.e. the model's own forward pass.
  */
 final class SampleTable extends VBox {
