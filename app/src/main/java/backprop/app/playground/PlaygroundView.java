@@ -200,7 +200,10 @@ public final class PlaygroundView implements StudioView {
         mapBox.setMinSize(0, 0);
         map.setMinSize(0, 0);
         // As square as the column allows; what is left goes to the charts.
-        mapBox.prefHeightProperty().bind(mapBox.widthProperty());
+        mapBox.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                // Presenter mode: the charts keep about a third of the column, big enough to read.
+                () -> presenter.get() ? Math.min(mapBox.getWidth(), root.getHeight() * 0.38) : mapBox.getWidth(),
+                mapBox.widthProperty(), presenter, root.heightProperty()));
         VBox.setVgrow(mapBox, Priority.SOMETIMES);
         mapBox.getStyleClass().add(Styles.PG_MAP_BOX);
         for (Node n : List.of(mapBox, tools)) {
@@ -345,12 +348,17 @@ public final class PlaygroundView implements StudioView {
 
     @Override
     public void onPresenterMode(boolean on) {
-        double s = on ? Styles.PRESENTER_SCALE : 1;
+        // The drawings' own text (ticks, captions) is smaller than the controls' to begin with: on a
+        // projector it grows a little more than the fonts do, so the back of the room can read it.
+        double s = on ? Styles.PRESENTER_SCALE * PRESENTER_DRAWING : 1;
         presenter.set(on);
         network.setScale(s);
         map.setScale(s);
         chart.setScale(s);
     }
+
+    /** How much more than the fonts the drawings grow in presenter mode. */
+    static final double PRESENTER_DRAWING = 1.3;
 
     @Override
     public void onHidden() { vm.playingProperty().set(false); }

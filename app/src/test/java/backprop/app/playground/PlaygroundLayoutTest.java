@@ -164,6 +164,27 @@ class PlaygroundLayoutTest {
         assertEquals(List.of(), problems);
     }
 
+    @org.junit.jupiter.api.Test
+    void presenterModeGivesTheNetworkChartsAndMarksTheRoom() throws Exception {
+        List<String> problems = new ArrayList<>();
+        look("xor", 2000, 1920, 1080, Theme.LIGHT, true, scene -> {
+            NetworkCanvas net = (NetworkCanvas) scene.lookup(".network-canvas");
+            double unit = net.unitBounds(1, 0).getHeight();
+            if (unit < 100) problems.add("hidden units " + Math.round(unit) + " px tall in a " + Math.round(net.getHeight()) + " px drawing");
+            Node chart = scene.lookup("#pg-chart");
+            double h = chart.getLayoutBounds().getHeight();
+            if (h < 0.25 * 1080) problems.add("charts " + Math.round(h) + " px tall");
+            double digits = 0, marks = Double.POSITIVE_INFINITY;
+            for (Node n : all(scene.lookup("#pg-table"))) {
+                if (!(n instanceof javafx.scene.control.Label l)) continue;
+                if (l.getText().equals("\u2713") && l.getStyleClass().contains(backprop.app.theme.Styles.PG_CORRECT)) marks = Math.min(marks, l.getFont().getSize());
+                else if (l.getText().matches("[0-9.]+")) digits = Math.max(digits, l.getFont().getSize());
+            }
+            if (!(marks >= 1.25 * digits)) problems.add("\u2713 at " + marks + " px beside digits at " + digits + " px");
+        });
+        assertEquals(List.of(), problems);
+    }
+
     private static boolean insideScroll(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof ScrollPane) return true;
         return false;
