@@ -52,6 +52,8 @@ public final class PlaygroundSession {
     private long steps;
     private int epochs;
     private final List<Metric> history = new ArrayList<>();
+    /** Steps at which a weight or bias was set by hand. */
+    private final List<Long> edits = new ArrayList<>();
     private int thinning = 1;
     private long recorded;
 
@@ -176,6 +178,7 @@ public final class PlaygroundSession {
         steps = 0;
         epochs = 0;
         history.clear();
+        edits.clear();
         thinning = 1;
         recorded = 0;
         lastSample = -1;
@@ -278,13 +281,26 @@ public final class PlaygroundSession {
     /** Sets w_ij of layer {@code layer} (0 = first) to {@code value}; the maps follow at the next frame. */
     public void setWeight(int layer, int i, int j, float value) {
         dense(layer).weights().value().set(i, j, value);
-        dirty = true;
+        edited();
     }
 
     /** Sets bias b_j of layer {@code layer}. */
     public void setBias(int layer, int j, float value) {
         dense(layer).bias().value().data()[j] = value;
+        edited();
+    }
+
+    /**
+     * After a hand edit the loss is measured again and recorded at this step (replacing the
+     * point recorded there before the edit), so the curve ends where the loss figure reads, and
+     * the step is kept so the chart can mark it.
+     */
+    private void edited() {
         dirty = true;
+        Metric now = measure();
+        if (!history.isEmpty() && history.get(history.size() - 1).step() == steps) history.set(history.size() - 1, now);
+        else history.add(now);
+        if (edits.isEmpty() || edits.get(edits.size() - 1) != steps) edits.add(steps);
     }
 
     private Dense dense(int layer) {
@@ -366,7 +382,7 @@ public final class PlaygroundSession {
         PlaygroundFrame.Hidden hidden = hidden(m);
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
-                List.copyOf(history), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable());
+                List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable());
     }
 
     /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */

@@ -271,7 +271,7 @@ public final class PlaygroundView implements StudioView {
         long start = System.nanoTime();
         network.show(f);
         map.show(f);
-        chart.show(f.history());
+        chart.show(f.history(), f.edits());
         table.show(f);
         trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
         testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
