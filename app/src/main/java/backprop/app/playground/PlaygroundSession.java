@@ -13,6 +13,7 @@ import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.nn.UnitActivity;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.train.PerceptronTrainer;
 import backprop.engine.train.TrainConfig;
@@ -382,7 +383,8 @@ public final class PlaygroundSession {
         PlaygroundFrame.Hidden hidden = hidden(m);
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
-                List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable());
+                List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable(),
+                stall());
     }
 
     /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */
@@ -473,6 +475,38 @@ public final class PlaygroundSession {
             sources.add(s);
         }
         return new Model(2, m.layers().subList(1, m.layers().size()), sources, m.loss());
+    }
+
+    /** Recorded points over which an unchanged loss counts as flat. */
+    static final int FLAT_POINTS = 20;
+
+    /**
+     * Why training has stalled, in one line naming the layer, or null: half or more of a hidden
+     * layer's units saturated or dead over the training set (counted by the engine from the
+     * layer's recorded outputs), or a loss that stopped moving short of full accuracy.
+     */
+    private String stall() {
+        if (model == null || steps == 0 || train.size() == 0) return null;
+        List<Tensor> zs = model.activations(train.inputsTensor());
+        for (int l = 0; l < setup.hidden().size(); l++) {
+            PlaygroundSetup.Hidden h = setup.hidden().get(l);
+            if (h.isMerge()) continue;
+            UnitActivity a = UnitActivity.of(zs.get(l), h.activation());
+            if (a.dead() > 0 && 2 * a.dead() >= a.units())
+                return "Stalled: in hidden layer " + (l + 1) + ", " + a.dead() + " of " + a.units()
+                        + " ReLU units output 0 for every sample, so no gradient reaches them (try a smaller rate or leaky_relu).";
+            if (a.saturated() > 0 && 2 * a.saturated() >= a.units())
+                return "Stalled: in hidden layer " + (l + 1) + ", " + a.saturated() + " of " + a.units() + " " + h.activation()
+                        + " units sit at an end for every sample, where their slope is about 0 (try a smaller rate).";
+        }
+        if (history.size() >= FLAT_POINTS) {
+            Metric first = history.get(history.size() - FLAT_POINTS), last = history.get(history.size() - 1);
+            boolean flat = Math.abs(last.trainLoss() - first.trainLoss()) <= 1e-4 * Math.max(1e-6, Math.abs(first.trainLoss()));
+            if (flat && last.trainAccuracy() < 1f)
+                return "Stalled: the loss has stayed at " + backprop.app.math.Num.fmt(last.trainLoss()) + " since step " + first.step()
+                        + " with accuracy below 100 %.";
+        }
+        return null;
     }
 
     private PlaygroundFrame.Table table(Model m) {

@@ -62,6 +62,8 @@ public final class PlaygroundView implements StudioView {
     private final Label trainLoss = stat("pg-train-loss"), testLoss = stat("pg-test-loss");
     private final Label trainAccuracy = stat("pg-train-accuracy"), testAccuracy = stat("pg-test-accuracy");
     private final Label perceptronText = new Label();
+    /** Why training stalls (the engine's unit counts); an empty line otherwise, so the charts stay put. */
+    private final Label stallText = new Label();
     private final ToggleGroup clickClass = new ToggleGroup();
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override public void handle(long now) { vm.tick(now); }
@@ -224,11 +226,16 @@ public final class PlaygroundView implements StudioView {
         perceptronText.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut
         perceptronText.managedProperty().bind(perceptronText.visibleProperty());
 
+        stallText.setId("pg-stall");
+        stallText.getStyleClass().add(Styles.PG_STALL);
+        stallText.setWrapText(true);
+        stallText.setMinHeight(Region.USE_PREF_SIZE);
+
         chart.setId("pg-chart");
         chart.getStyleClass().add(Styles.PG_CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart);
+        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, stallText, chart);
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
@@ -280,6 +287,7 @@ public final class PlaygroundView implements StudioView {
         if (f.hidden() == null && hiddenSpace.get()) hiddenSpace.set(false);
         planar.set(f.plane() != null);
         hasHidden.set(f.hidden() != null);
+        stallText.setText(f.stall() == null ? "" : f.stall());
         PlaygroundFrame.Perceptron p = f.perceptron();
         perceptronText.setVisible(p != null);
         if (p != null) {
