@@ -22,9 +22,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundStillTest {
     private PlaygroundView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         new StudioApp(new ViewRegistry().add(PlaygroundView.INFO, () -> view = new PlaygroundView()), false).start(stage);
     }
 
@@ -82,5 +84,33 @@ class PlaygroundStillTest {
         waitIdle();
         assertEquals("", fx(() -> view.viewModel().messageProperty().get()));
         assertEquals(before, positions(robot), "the hint going away moved something");
+    }
+
+    /** In the real window at 1024×700 with two hidden layers of 8 units, every control stays inside: the view gives way, not the toolbar. */
+    @Test
+    void aSmallWindowWithWideLayersKeepsEveryControlInside(FxRobot robot) throws Exception {
+        waitIdle();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        robot.interact(() -> view.viewModel().load(PlaygroundSetup.defaults().withDataset("xor").withTestRatio(0)
+                .withHidden(List.of(new Hidden(8, "tanh"), new Hidden(8, "tanh")))));
+        waitIdle();
+        List<String> outside = fx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            double w = scene.getWidth(), h = scene.getHeight();
+            java.util.ArrayList<String> out = new java.util.ArrayList<>();
+            for (String id : List.of("#tb-presenter", "#tb-export", "#tb-help", "#tb-open", "#pg-output-card", "#pg-chart", "#pg-add-class-0",
+                    "#pg-hidden-space", "#pg-test-loss", "#pg-network-card", "#pg-table")) {
+                Node n = scene.lookup(id);
+                Bounds b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5 || !n.isVisible())
+                    out.add(id + " " + Math.round(b.getMinX()) + "," + Math.round(b.getMinY()) + "–" + Math.round(b.getMaxX()) + "," + Math.round(b.getMaxY())
+                            + " in " + w + "×" + h);
+            }
+            return out;
+        });
+        assertEquals(List.of(), outside);
     }
 }
