@@ -89,13 +89,21 @@ final class SampleTable extends VBox {
         setManaged(t != null);
         if (t == null || t == shown) return;
         shown = t;
-        grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
         boolean encoder = t.inputNames().size() > 2;
-        normalWidth = Double.NaN;
-        grid.getStyleClass().remove(Styles.PG_TABLE_COMPACT);
         PlaygroundFrame.Table.Row first = t.rows().get(0);
         int hidden = first.hidden().length, outputs = first.outputs().length;
+        // While the network keeps its shape, a new frame only changes texts and colours: the
+        // labels are kept and refilled (no new nodes, no restyling, no layout of the rows around).
+        List<Object> shape = List.of(t.inputNames(), t.rows().size(), hidden, outputs, f.setup().handBuilt() != null, f.sizes().length);
+        reuse = shape.equals(shownShape);
+        shownShape = shape;
+        cursor = 0;
+        if (!reuse) {
+            grid.getChildren().clear();
+            grid.getColumnConstraints().clear();
+            normalWidth = Double.NaN;
+            grid.getStyleClass().remove(Styles.PG_TABLE_COMPACT);
+        }
         // The learned code is a pattern of values, not necessarily bits (0.50 and 0.28 occur):
         // the raw values are shown, and beside them the same values rounded at 0.5.
         title.setText(encoder ? "Hidden values (" + hidden + " units), " + distinctCodes(t) + " distinct codes" : "Truth table");
@@ -109,7 +117,7 @@ final class SampleTable extends VBox {
             header("t", c++);
         }
         header("✓", c++);
-        for (int col = 0; col < c; col++) {
+        for (int col = 0; col < c && !reuse; col++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(HPos.CENTER);
             grid.getColumnConstraints().add(cc);
@@ -126,6 +134,7 @@ final class SampleTable extends VBox {
                 cell(Num.shortFmt(row.targets()[0]), col++, r, null);
             }
             Label ok = cell(row.correct() ? "✓" : "✗", col, r, null);
+            ok.getStyleClass().removeAll(Styles.PG_CORRECT, Styles.PG_WRONG);
             ok.getStyleClass().add(row.correct() ? Styles.PG_CORRECT : Styles.PG_WRONG);
             r++;
         }
@@ -133,32 +142,52 @@ final class SampleTable extends VBox {
         // picks its arrangement once rather than when some later pass applies the styles. The
         // grid sits in a scroll pane, which does not pass a change of its content's size up:
         // the rows above and around the table are told here.
+        if (reuse) return;
         applyCss();
         requestLayout();
     }
 
-    private void header(String text, int col) {
+    private boolean reuse;
+    private List<Object> shownShape;
+    private int cursor;
+
+    /** The next label in the grid when refilling, else a new one placed at (col, row). */
+    private Label next(String text, int col, int row) {
+        if (reuse) {
+            Label l = (Label) grid.getChildren().get(cursor++);
+            l.setText(text);
+            return l;
+        }
         Label l = new Label(text);
+        grid.add(l, col, row);
+        return l;
+    }
+
+    private void header(String text, int col) {
+        Label l = next(text, col, 0);
+        if (reuse) return;
         l.setMinWidth(Region.USE_PREF_SIZE); // a value is read in full or scrolled to, never cut to "…"
         l.getStyleClass().add(Styles.PG_TABLE_HEADER);
-        grid.add(l, col, 0);
     }
 
     /** A unit's output: every such cell as wide as "−0.00", so a change of sign never widens the table. */
     private void value(float v, int col, int row) {
-        cell(Num.fixed(v, 2), col, row, Palette.probability(v)).getStyleClass().add(Styles.PG_TABLE_VALUE);
+        Label l = cell(Num.fixed(v, 2), col, row, Palette.probability(v));
+        if (!reuse) l.getStyleClass().add(Styles.PG_TABLE_VALUE);
     }
 
     private Label cell(String text, int col, int row, Color tint) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.getStyleClass().add(Styles.PG_TABLE_CELL);
+        boolean fresh = !reuse;
+        Label l = next(text, col, row);
+        if (fresh) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            l.getStyleClass().add(Styles.PG_TABLE_CELL);
+        }
         if (tint != null) {
             // The cell's colour is the palette's in every theme, so its ink is picked by the cell
             // alone: whichever of white and near-black stands out more from it (WCAG contrast).
             l.setStyle("-fx-background-color: " + web(tint) + "; -fx-text-fill: " + web(ink(tint)) + ";");
         }
-        grid.add(l, col, row);
         return l;
     }
 

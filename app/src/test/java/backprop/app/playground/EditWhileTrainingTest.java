@@ -40,6 +40,11 @@ class EditWhileTrainingTest {
             editor.field.replaceSelection("-3");
             editor.field.fireEvent(new javafx.event.ActionEvent());
             assertEquals(-3f, applied[0], "Enter applies what was typed");
+            editor.field.replaceSelection("7");
+            editor.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE,
+                    false, false, false, false));
+            assertEquals(-3f, applied[0], "Esc applies nothing");
+            assertTrue(!editor.isVisible(), "and closes the editor");
             stage.close();
             return null;
         });

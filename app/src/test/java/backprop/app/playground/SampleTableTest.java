@@ -41,4 +41,25 @@ class SampleTableTest {
         assertFalse(caption.matches(".*watch a binary code appear.*"), caption);
         assertTrue(caption.contains("rounded at 0.5"), caption);
     }
+
+    /** A frame of the same network refills the labels (what the FX thread does every training frame); a new shape rebuilds them. */
+    @Test
+    void aNewFrameOfTheSameNetworkRefillsTheCellsInPlace() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(Preset.LEARNED_XOR.setup());
+        PlaygroundFrame before = s.frame();
+        for (int i = 0; i < 2000; i++) s.epoch();
+        PlaygroundFrame after = s.frame();
+        FxTesting.onFx(() -> {
+            SampleTable t = new SampleTable();
+            t.show(before);
+            java.util.List<javafx.scene.Node> nodes = java.util.List.copyOf(t.lookupAll(".pg-table-cell"));
+            t.show(after);
+            assertEquals(nodes, java.util.List.copyOf(t.lookupAll(".pg-table-cell")), "the same labels");
+            SampleTable fresh = new SampleTable();
+            fresh.show(after);
+            assertEquals(fresh.cellTexts(), t.cellTexts(), "showing the values of the new frame");
+            return null;
+        });
+    }
 }
