@@ -53,9 +53,20 @@ public final class LossChart extends CanvasPane {
 
     /** Draws {@code history} (oldest first, steps increasing; FX thread). */
     public void show(List<Metric> history) {
+        show(history, List.of());
+    }
+
+    /** Like {@link #show(List)}, with a dashed mark at each step in {@code marks} (hand edits of a weight). */
+    public void show(List<Metric> history, List<Long> marks) {
         this.history = List.copyOf(history);
+        this.marks = List.copyOf(marks);
         redraw();
     }
+
+    private List<Long> marks = List.of();
+
+    /** The steps marked (tests). */
+    public List<Long> marks() { return marks; }
 
     /** Puts the cursor on the recorded step nearest the pixel column {@code px}, as the mouse does. */
     public void hoverAt(double px) {
@@ -189,10 +200,11 @@ public final class LossChart extends CanvasPane {
         // Frame, grid, ticks and legend: redrawn when they change, else copied into the pixels.
         GraphicsContext g = frameLayer.redraw(java.util.Arrays.asList(geo, w, h, scale(), geo == null && history.isEmpty(),
                 history.stream().anyMatch(m -> finite(m.testLoss()) || finite(m.testAccuracy())),
-                ink(), muted(), border(), track(), accent(), lineScale(), lines.pixelWidth(), lines.pixelHeight(), lines.scale()));
+                ink(), muted(), border(), track(), accent(), lineScale(), lines.pixelWidth(), lines.pixelHeight(), lines.scale(), marks));
         if (g != null) {
             if (geo != null) {
                 drawFrame(g, geo);
+                drawMarks(g, geo);
                 drawLegend(g, geo);
             } else if (w >= 10 && h >= 10) {
                 PlotKit.note(g, history.isEmpty() ? "no steps yet" : "too small to draw", muted(), font(), 0, 0, w, h);
@@ -224,6 +236,19 @@ public final class LossChart extends CanvasPane {
             drawHover(hg, geo);
             hoverLayer.drawn();
         }
+    }
+
+    private void drawMarks(GraphicsContext g, Geo geo) {
+        g.save();
+        g.setStroke(muted());
+        g.setLineWidth(lineScale() * scale());
+        g.setLineDashes(3 * scale(), 3 * scale());
+        for (long step : marks) {
+            if (step < geo.s0 || step > geo.s1) continue;
+            double x = Math.round(geo.px(step)) + 0.5;
+            g.strokeLine(x, geo.y0, x, geo.y1);
+        }
+        g.restore();
     }
 
     private void drawFrame(GraphicsContext g, Geo geo) {

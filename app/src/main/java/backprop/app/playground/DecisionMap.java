@@ -189,9 +189,12 @@ public final class DecisionMap extends CanvasPane {
         return new Surface(frame.plane(), frame.maps().get(frame.maps().size() - 1)[0]);
     }
 
+    /** The names on the axes (tests). */
+    String[] axisLabels() { return axisNames(); }
+
     private String[] axisNames() {
         if (!hiddenSpace) return new String[] {"x1", "x2"};
-        return new String[] {"h1", frame.hidden() != null && frame.hidden().units() < 2 ? "" : "h2"};
+        return new String[] {UnitNames.hidden(frame, 1, 0), frame.hidden() != null && frame.hidden().units() < 2 ? "" : UnitNames.hidden(frame, 1, 1)};
     }
 
     private Font font() { return PlotKit.font(scale()); }
@@ -258,7 +261,9 @@ public final class DecisionMap extends CanvasPane {
             PlaygroundFrame.Hidden hid = frame.hidden();
             if (showTest) drawPoints(g, geo, hid.test(), true);
             drawPoints(g, geo, hid.train(), false);
+            drawStacks(g, geo, hid.train());
         } else {
+            stacks = List.of();
             if (showTest) drawPoints(g, geo, frame.test(), true);
             drawPoints(g, geo, frame.train(), false);
             if (frame.perceptron() != null) drawPerceptron(g, geo, frame.perceptron());
@@ -367,6 +372,61 @@ public final class DecisionMap extends CanvasPane {
                 g.setLineWidth(1.3 * scale());
             }
         }
+    }
+
+    private List<Integer> stacks = List.of();
+
+    /** How many training points share each spot that holds more than one, as last drawn in hidden space (tests). */
+    List<Integer> stacks() { return stacks; }
+
+    /**
+     * In hidden space several inputs can land on one spot (the learned XOR sends both orange
+     * points to the same corner): one dot would hide the others. Each such spot gets a ring and
+     * its count, and a line under the plot says what the count means. The grouping is by where
+     * the dots are drawn: within half a dot of each other, they read as one.
+     */
+    private void drawStacks(GraphicsContext g, Geo geo, Points pts) {
+        double r = radius(), mid = (geo.lo + geo.hi) / 2;
+        int n = pts.size();
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            float[] p = pts.xy()[i];
+            x[i] = geo.px(p[0]);
+            y[i] = geo.py(p.length > 1 ? p[1] : mid);
+        }
+        boolean[] taken = new boolean[n];
+        List<Integer> counts = new java.util.ArrayList<>();
+        Font f = PlotKit.font(scale());
+        g.setLineDashes();
+        for (int i = 0; i < n; i++) {
+            if (taken[i]) continue;
+            int count = 1;
+            for (int j = i + 1; j < n; j++) {
+                if (!taken[j] && Math.hypot(x[i] - x[j], y[i] - y[j]) < r / 2) {
+                    taken[j] = true;
+                    count++;
+                }
+            }
+            if (count < 2) continue;
+            counts.add(count);
+            double ring = r + 4 * scale();
+            g.setStroke(ink());
+            g.setLineWidth(1.5 * scale());
+            g.strokeOval(x[i] - ring, y[i] - ring, 2 * ring, 2 * ring);
+            g.setFill(ink());
+            g.setFont(f);
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+            g.setTextBaseline(javafx.geometry.VPos.CENTER);
+            g.fillText("\u00d7" + count, x[i] + ring + 2 * scale(), y[i]);
+        }
+        stacks = List.copyOf(counts);
+        if (counts.isEmpty()) return;
+        String note = "\u00d7n: n points the hidden layer maps to one spot";
+        double pad = 3 * scale();
+        Font nf = PlotKit.font(scale() * 0.9);
+        double[] size = PlotKit.readoutSize(List.of(note), nf, pad);
+        PlotKit.readout(g, List.of(note), nf, geo.x + (geo.size - size[0]) / 2, geo.y + geo.size - size[1] - 6 * scale(), pad,
+                PlotKit.alpha(box(), 0.85), border(), muted(), lineScale());
     }
 
     /** The line w0 + w1·x1 + w2·x2 = 0 across the plot, and a ring round the sample just visited. */

@@ -60,6 +60,9 @@ final class LayerBar extends Pane {
         count.setText(n == 1 ? "1 hidden layer" : n + " hidden layers");
         if (s.kind() != Kind.NETWORK) count.setText("perceptron: one step unit");
         for (int l = 0; l < n; l++) getChildren().add(s.hidden().get(l).isMerge() ? merge(l, s.hidden()) : column(l, s.hidden().get(l)));
+        // New controls have no skin until styled: style them now, so this bar's height is right in
+        // the very next layout and the drawing below does not move a pulse later (under the pointer).
+        applyCss();
         requestLayout();
     }
 
@@ -162,9 +165,23 @@ final class LayerBar extends Pane {
 
     @Override
     protected double computePrefHeight(double width) {
+        // The height of a column's controls with everything shown, whatever fitControls hid:
+        // the bar keeps one height, so the drawing below never moves when a layout (after a
+        // hover, a resize) hides or shows an activation box.
         double h = 0;
-        for (Node n : getChildren()) if (n != layers) h = Math.max(h, n.prefHeight(-1));
+        for (Node n : getChildren()) if (n != layers) h = Math.max(h, fullHeight(n));
         return layers.prefHeight(-1) + (h > 0 ? GAP + h : 0) + 2;
+    }
+
+    /** Never squeezed: a VBox short of room shrinks every child toward its minimum, and this bar's controls would overlap the drawing. */
+    @Override
+    protected double computeMinHeight(double width) { return computePrefHeight(width); }
+
+    private static double fullHeight(Node n) {
+        if (!(n instanceof VBox box)) return n.prefHeight(-1);
+        double h = box.snappedTopInset() + box.snappedBottomInset() + box.getSpacing() * (box.getChildren().size() - 1);
+        for (Node c : box.getChildren()) h += c.prefHeight(-1);
+        return h;
     }
 
     static Button small(String id, String icon, String tip) {

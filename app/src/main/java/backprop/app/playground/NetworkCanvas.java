@@ -187,7 +187,8 @@ public final class NetworkCanvas extends CanvasPane {
             leftCap = captionWidth(captions[0]) / 2;
             rightCap = captionWidth(captions[cols - 1]) / 2;
             // Units grow with the room (a large window or a projector), within reason.
-            double sz = Math.min(Math.min(96 * s, Math.max(52 * s, Math.min(W, H) / 9)), slot * 0.82);
+            // With few units (XOR on a projector) they take the room rather than sit in a thin band.
+            double sz = Math.min(Math.min(96 * s, Math.max(52 * s, Math.min(W, H) / 6)), slot * 0.82);
             for (int pass = 0; pass < 2; pass++) {
                 double x0 = Math.max(pad + labelW + sz / 2, pad + leftCap), x1 = W - Math.max(pad + sz / 2, pad + rightCap);
                 double spacing = cols > 1 ? (x1 - x0) / (cols - 1) : 0;
@@ -644,7 +645,7 @@ public final class NetworkCanvas extends CanvasPane {
     private String unitName(int c, int u) {
         if (c == 0) return u < frame.inputNames().size() ? frame.inputNames().get(u) : "x" + (u + 1);
         if (c == frame.sizes().length - 1) return frame.sizes()[c] == 1 ? "\u0177" : "\u0177" + (u + 1);
-        return "h" + c + "," + (u + 1);
+        return UnitNames.hidden(frame, c, u);
     }
 
     private String edgeName(Edge e) {

@@ -27,8 +27,10 @@ import java.util.List;
  * @param hidden       the first hidden layer's outputs for train and test points (null: no hidden layer)
  * @param hiddenMap    the output over the plane of the first hidden layer's first two units, when
  *                     that layer has exactly two units (XOR becomes separable there); else null
+ * @param edits        steps at which a weight or bias was set by hand (the loss chart marks them)
  * @param table        per-sample rows for small datasets (truth tables, 8-3-8 codes); else null
  * @param perceptron   the perceptron's state in perceptron mode; else null
+ * @param stall        why training has stalled, one line naming the layer; null while it moves
  * @param trainable    false for networks whose units have no gradient (step units)
  */
 public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<String> inputNames, int[] sizes,
@@ -36,8 +38,8 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
                               List<int[]> sources,
                               Plane plane, List<float[][]> maps, Points train, Points test,
                               float trainLoss, float testLoss, float trainAccuracy, float testAccuracy,
-                              List<Metric> history, Hidden hidden, HiddenMap hiddenMap, Table table,
-                              Perceptron perceptron, boolean trainable) {
+                              List<Metric> history, List<Long> edits, Hidden hidden, HiddenMap hiddenMap, Table table,
+                              Perceptron perceptron, boolean trainable, String stall) {
 
     /** A square region [lo, hi]² of a plane sampled on a grid × grid lattice. */
     public record Plane(double lo, double hi, int grid) {

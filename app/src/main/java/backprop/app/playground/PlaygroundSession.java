@@ -13,6 +13,7 @@ import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
 import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
+import backprop.engine.nn.UnitActivity;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.train.PerceptronTrainer;
 import backprop.engine.train.TrainConfig;
@@ -52,6 +53,8 @@ public final class PlaygroundSession {
     private long steps;
     private int epochs;
     private final List<Metric> history = new ArrayList<>();
+    /** Steps at which a weight or bias was set by hand. */
+    private final List<Long> edits = new ArrayList<>();
     private int thinning = 1;
     private long recorded;
 
@@ -176,6 +179,7 @@ public final class PlaygroundSession {
         steps = 0;
         epochs = 0;
         history.clear();
+        edits.clear();
         thinning = 1;
         recorded = 0;
         lastSample = -1;
@@ -278,13 +282,26 @@ public final class PlaygroundSession {
     /** Sets w_ij of layer {@code layer} (0 = first) to {@code value}; the maps follow at the next frame. */
     public void setWeight(int layer, int i, int j, float value) {
         dense(layer).weights().value().set(i, j, value);
-        dirty = true;
+        edited();
     }
 
     /** Sets bias b_j of layer {@code layer}. */
     public void setBias(int layer, int j, float value) {
         dense(layer).bias().value().data()[j] = value;
+        edited();
+    }
+
+    /**
+     * After a hand edit the loss is measured again and recorded at this step (replacing the
+     * point recorded there before the edit), so the curve ends where the loss figure reads, and
+     * the step is kept so the chart can mark it.
+     */
+    private void edited() {
         dirty = true;
+        Metric now = measure();
+        if (!history.isEmpty() && history.get(history.size() - 1).step() == steps) history.set(history.size() - 1, now);
+        else history.add(now);
+        if (edits.isEmpty() || edits.get(edits.size() - 1) != steps) edits.add(steps);
     }
 
     private Dense dense(int layer) {
@@ -366,7 +383,8 @@ public final class PlaygroundSession {
         PlaygroundFrame.Hidden hidden = hidden(m);
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
-                List.copyOf(history), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable());
+                List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable(),
+                stall());
     }
 
     /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */
@@ -457,6 +475,38 @@ public final class PlaygroundSession {
             sources.add(s);
         }
         return new Model(2, m.layers().subList(1, m.layers().size()), sources, m.loss());
+    }
+
+    /** Recorded points over which an unchanged loss counts as flat. */
+    static final int FLAT_POINTS = 20;
+
+    /**
+     * Why training has stalled, in one line naming the layer, or null: half or more of a hidden
+     * layer's units saturated or dead over the training set (counted by the engine from the
+     * layer's recorded outputs), or a loss that stopped moving short of full accuracy.
+     */
+    private String stall() {
+        if (model == null || steps == 0 || train.size() == 0) return null;
+        List<Tensor> zs = model.activations(train.inputsTensor());
+        for (int l = 0; l < setup.hidden().size(); l++) {
+            PlaygroundSetup.Hidden h = setup.hidden().get(l);
+            if (h.isMerge()) continue;
+            UnitActivity a = UnitActivity.of(zs.get(l), h.activation());
+            if (a.dead() > 0 && 2 * a.dead() >= a.units())
+                return "Stalled: in hidden layer " + (l + 1) + ", " + a.dead() + " of " + a.units()
+                        + " ReLU units output 0 for every sample, so no gradient reaches them (try a smaller rate or leaky_relu).";
+            if (a.saturated() > 0 && 2 * a.saturated() >= a.units())
+                return "Stalled: in hidden layer " + (l + 1) + ", " + a.saturated() + " of " + a.units() + " " + h.activation()
+                        + " units sit at an end for every sample, where their slope is about 0 (try a smaller rate).";
+        }
+        if (history.size() >= FLAT_POINTS) {
+            Metric first = history.get(history.size() - FLAT_POINTS), last = history.get(history.size() - 1);
+            boolean flat = Math.abs(last.trainLoss() - first.trainLoss()) <= 1e-4 * Math.max(1e-6, Math.abs(first.trainLoss()));
+            if (flat && last.trainAccuracy() < 1f)
+                return "Stalled: the loss has stayed at " + backprop.app.math.Num.fmt(last.trainLoss()) + " since step " + first.step()
+                        + " with accuracy below 100 %.";
+        }
+        return null;
     }
 
     private PlaygroundFrame.Table table(Model m) {

@@ -62,6 +62,8 @@ public final class PlaygroundView implements StudioView {
     private final Label trainLoss = stat("pg-train-loss"), testLoss = stat("pg-test-loss");
     private final Label trainAccuracy = stat("pg-train-accuracy"), testAccuracy = stat("pg-test-accuracy");
     private final Label perceptronText = new Label();
+    /** Why training stalls (the engine's unit counts); an empty line otherwise, so the charts stay put. */
+    private final Label stallText = new Label();
     private final ToggleGroup clickClass = new ToggleGroup();
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override public void handle(long now) { vm.tick(now); }
@@ -130,9 +132,9 @@ public final class PlaygroundView implements StudioView {
         HBox bar = new HBox(8, preset, sep(), reset, play, step, epoch, counter); // speed: on the shell's toolbar
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.PG_TOP_BAR);
-        // The hint gets its own line: preset descriptions and errors are sentences.
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        // The hint gets its own line: preset descriptions and errors are sentences. The line stays
+        // when empty (the stylesheet gives it one line's height), so the network below never
+        // jumps up or down under the pointer when a hint comes or goes.
         VBox top = new VBox(4, bar, message);
         BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
         return top;
@@ -164,8 +166,10 @@ public final class PlaygroundView implements StudioView {
         PaletteLegend legend = new PaletteLegend("weight · unit output", 1);
         legend.setId("pg-legend");
         // The truth table or code table sits under the network it belongs to, the legend beside it.
-        HBox legendRow = new HBox(12, table, spacer(), legend);
-        legendRow.setAlignment(Pos.BOTTOM_LEFT);
+        // Legend above the table, so the table has the card's whole width to grow into (many
+        // hidden units) and the row's height does not depend on the window's width.
+        VBox legendRow = new VBox(4, legend, table);
+        legendRow.setAlignment(Pos.TOP_RIGHT);
         VBox card = new VBox(6, layers, network, legendRow);
         card.getStyleClass().add(Styles.PG_CARD);
         card.setId("pg-network-card");
@@ -198,7 +202,10 @@ public final class PlaygroundView implements StudioView {
         mapBox.setMinSize(0, 0);
         map.setMinSize(0, 0);
         // As square as the column allows; what is left goes to the charts.
-        mapBox.prefHeightProperty().bind(mapBox.widthProperty());
+        mapBox.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                // Presenter mode: the charts keep about a third of the column, big enough to read.
+                () -> presenter.get() ? Math.min(mapBox.getWidth(), root.getHeight() * 0.38) : mapBox.getWidth(),
+                mapBox.widthProperty(), presenter, root.heightProperty()));
         VBox.setVgrow(mapBox, Priority.SOMETIMES);
         mapBox.getStyleClass().add(Styles.PG_MAP_BOX);
         for (Node n : List.of(mapBox, tools)) {
@@ -219,11 +226,16 @@ public final class PlaygroundView implements StudioView {
         perceptronText.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut
         perceptronText.managedProperty().bind(perceptronText.visibleProperty());
 
+        stallText.setId("pg-stall");
+        stallText.getStyleClass().add(Styles.PG_STALL);
+        stallText.setWrapText(true);
+        stallText.setMinHeight(Region.USE_PREF_SIZE);
+
         chart.setId("pg-chart");
         chart.getStyleClass().add(Styles.PG_CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, chart);
+        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, stallText, chart);
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
@@ -266,7 +278,7 @@ public final class PlaygroundView implements StudioView {
         long start = System.nanoTime();
         network.show(f);
         map.show(f);
-        chart.show(f.history());
+        chart.show(f.history(), f.edits());
         table.show(f);
         trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
         testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
@@ -275,6 +287,7 @@ public final class PlaygroundView implements StudioView {
         if (f.hidden() == null && hiddenSpace.get()) hiddenSpace.set(false);
         planar.set(f.plane() != null);
         hasHidden.set(f.hidden() != null);
+        stallText.setText(f.stall() == null ? "" : f.stall());
         PlaygroundFrame.Perceptron p = f.perceptron();
         perceptronText.setVisible(p != null);
         if (p != null) {
@@ -351,12 +364,17 @@ public final class PlaygroundView implements StudioView {
 
     @Override
     public void onPresenterMode(boolean on) {
-        double s = on ? Styles.PRESENTER_SCALE : 1;
+        // The drawings' own text (ticks, captions) is smaller than the controls' to begin with: on a
+        // projector it grows a little more than the fonts do, so the back of the room can read it.
+        double s = on ? Styles.PRESENTER_SCALE * PRESENTER_DRAWING : 1;
         presenter.set(on);
         network.setScale(s);
         map.setScale(s);
         chart.setScale(s);
     }
+
+    /** How much more than the fonts the drawings grow in presenter mode. */
+    static final double PRESENTER_DRAWING = 1.3;
 
     @Override
     public void onHidden() { vm.playingProperty().set(false); }

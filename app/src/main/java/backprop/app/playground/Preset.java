@@ -23,7 +23,8 @@ public enum Preset {
     PERCEPTRON_AND("Perceptron: AND", "Rosenblatt's rule w ← w + η·t·φ(x) on the AND table: it converges."),
     PERCEPTRON_OR("Perceptron: OR", "Rosenblatt's rule on the OR table: it converges."),
     PERCEPTRON_XOR("Perceptron: XOR", "No line separates XOR: the rule never converges and the weights cycle."),
-    ENCODER_838("8-3-8 encoder", "Eight one-hot vectors through three sigmoid units: watch a binary code appear in the table."),
+    ENCODER_838("8-3-8 encoder", "Eight one-hot vectors through three sigmoid units: each gets its own pattern of three hidden values. "
+            + "The table shows the values and, beside them, the pattern rounded at 0.5: often a 3-bit code, sometimes with in-between levels."),
     CIRCLE("Circle", "A disc inside a ring: try x1² and x2² as features."),
     SPIRAL("Two spirals (deep)", "Six layers of eight tanh units on the spirals: the hardest set."),
     RESIDUAL_XOR("Residual XOR (skip connection)",

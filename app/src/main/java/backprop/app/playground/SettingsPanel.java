@@ -45,7 +45,6 @@ final class SettingsPanel extends VBox {
         DATASETS.put("or", "OR truth table");
         DATASETS.put("encoder-838", "8-3-8 one-hot");
     }
-    static final List<Double> RATES = List.of(0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0);
     static final List<Integer> BATCHES = List.of(0, 1, 2, 4, 8, 10, 16, 32, 64);
     static final List<Double> L2S = List.of(0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3);
 
@@ -141,7 +140,9 @@ final class SettingsPanel extends VBox {
     // ------------------------------------------------------------------ training
 
     private Node trainingSection() {
-        ComboBox<Double> rate = combo("pg-learning-rate", RATES, Num::shortFmt, PlaygroundSetup::learningRate, v -> s -> s.withLearningRate(v), "Learning rate η");
+        ComboBox<Double> rate = combo("pg-learning-rate", RateText.RATES, RateText::format, PlaygroundSetup::learningRate, v -> s -> s.withLearningRate(v),
+                "Learning rate η: pick one or type any positive number, e.g. 50 to see a step too large");
+        Label rateError = rateEditing(rate);
         ComboBox<String> opt = combo("pg-optimizer", List.of("sgd", "momentum", "rmsprop", "adam"), o -> o.equals("sgd") ? "SGD" : o.equals("rmsprop") ? "RMSProp" : o.substring(0, 1).toUpperCase() + o.substring(1),
                 PlaygroundSetup::optimizer, v -> s -> s.withOptimizer(v), "How each update uses the gradient");
         ComboBox<Integer> batch = combo("pg-batch", BATCHES, b -> b == 0 ? "full" : b == 1 ? "1 (online)" : String.valueOf(b), PlaygroundSetup::batchSize,
@@ -170,17 +171,49 @@ final class SettingsPanel extends VBox {
         });
         GridPane g = form();
         g.addRow(0, caption("Rate η"), rate);
-        g.addRow(1, caption("Optimiser"), opt);
-        g.addRow(2, caption("Batch"), batch);
-        g.addRow(3, caption("L2"), l2);
-        g.addRow(4, caption("Init"), init);
-        g.addRow(5, caption("Loss"), loss);
-        g.addRow(6, caption("Output"), out);
-        g.addRow(7, caption("Seed"), seed);
+        g.add(rateError, 0, 1, 2, 1);
+        g.addRow(2, caption("Optimiser"), opt);
+        g.addRow(3, caption("Batch"), batch);
+        g.addRow(4, caption("L2"), l2);
+        g.addRow(5, caption("Init"), init);
+        g.addRow(6, caption("Loss"), loss);
+        g.addRow(7, caption("Output"), out);
+        g.addRow(8, caption("Seed"), seed);
         return section("Training", g);
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Lets the rate box take typed text: Enter (or leaving the box) applies a positive number;
+     * anything else keeps the rate and says why in the line under the box.
+     */
+    private Label rateEditing(ComboBox<Double> rate) {
+        Label error = new Label();
+        error.setId("pg-rate-error");
+        error.getStyleClass().add(Styles.PG_FIELD_ERROR);
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        rate.setEditable(true);
+        rate.setConverter(new StringConverter<>() {
+            @Override public String toString(Double v) { return v == null ? "" : RateText.format(v); }
+            @Override public Double fromString(String text) {
+                try {
+                    double v = RateText.parse(text);
+                    error.setVisible(false);
+                    return v;
+                } catch (IllegalArgumentException e) {
+                    error.setText(e.getMessage());
+                    error.setVisible(true);
+                    // Keep the rate in use; the box shows it again.
+                    javafx.application.Platform.runLater(() -> rate.getEditor().setText(RateText.format(vm.setup().learningRate())));
+                    return vm.setup().learningRate();
+                }
+            }
+        });
+        return error;
+    }
 
     private <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, Function<PlaygroundSetup, T> read,
                                   Function<T, UnaryOperator<PlaygroundSetup>> write, String tip) {

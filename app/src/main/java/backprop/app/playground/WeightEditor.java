@@ -87,7 +87,9 @@ final class WeightEditor extends VBox {
     /** The engine's value after an edit (or a training step): shown, but never over the user's typing. */
     void refresh(float value) {
         if (!isVisible()) return;
-        boolean typing = !field.getText().equals(synced);
+        // While the field has the focus it is the user's: a live value would replace the
+        // selection they are about to type over ("−3" would become "−36.636").
+        boolean typing = field.isFocused() || !field.getText().equals(synced);
         syncing = true;
         try {
             if (!typing) field.setText(synced = NetworkCanvas.exact(value));

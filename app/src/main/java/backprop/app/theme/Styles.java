@@ -141,6 +141,11 @@ public final class Styles {
     public static final String PG_SECTION_TITLE = "pg-section-title";
     public static final String PG_TABLE = "pg-table";
     public static final String PG_TABLE_GRID = "pg-table-grid";
+    public static final String PG_STALL = "pg-stall";
+    public static final String PG_FIELD_ERROR = "pg-field-error";
+    public static final String PG_TABLE_VALUE = "pg-table-value";
+    public static final String PG_TABLE_SCROLL = "pg-table-scroll";
+    public static final String PG_TABLE_COMPACT = "pg-table-compact";
     public static final String PG_TABLE_HEADER = "pg-table-header";
     public static final String PG_TABLE_CELL = "pg-table-cell";
     public static final String PG_SETTINGS = "pg-settings";

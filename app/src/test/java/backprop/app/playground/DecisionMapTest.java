@@ -224,6 +224,34 @@ class DecisionMapTest {
         });
     }
 
+    /** The learned XOR sends both orange samples to one hidden spot: the map says there are two there. */
+    @Test
+    void pointsSharingAHiddenSpotAreCountedAndRinged() throws Exception {
+        PlaygroundFrame f = trained(Preset.LEARNED_XOR.setup(), 3000);
+        onFx(() -> {
+            DecisionMap map = new DecisionMap();
+            Scene scene = mount(map, 520, 520);
+            map.show(f);
+            map.setHiddenSpace(true);
+            scene.snapshot(null);
+            save(scene, "hidden-stacks");
+            PlaygroundFrame.Points h = f.hidden().train();
+            int together = 0;
+            for (int i = 0; i < h.size(); i++) {
+                for (int j = i + 1; j < h.size(); j++) {
+                    double[] p = map.toPixel(h.xy()[i][0], h.xy()[i][1]), q = map.toPixel(h.xy()[j][0], h.xy()[j][1]);
+                    if (Math.hypot(p[0] - q[0], p[1] - q[1]) < 2) together++;
+                }
+            }
+            assertTrue(together >= 1, "two samples share a hidden spot in this run");
+            assertTrue(map.stacks().contains(2), "and the map counts them: " + map.stacks());
+            map.setHiddenSpace(false);
+            scene.snapshot(null);
+            assertEquals(List.of(), map.stacks(), "the input plane has no stacked points");
+            return null;
+        });
+    }
+
     @Test
     void hiddenSpacePlotsPointsAtTheirHiddenCoordinatesOverTheHiddenMap() throws Exception {
         // The built-in xor model's settings: 100 % from epoch 625.

@@ -93,6 +93,30 @@ class NetworkCanvasTest {
         });
     }
 
+    /** The hover names a hidden unit as the table's header and the hidden-space axes do. */
+    @Test
+    void tooltipTableAndHiddenSpaceUseOneNameForAUnit() throws Exception {
+        for (Preset p : List.of(Preset.LEARNED_XOR, Preset.HANDBUILT_XOR)) {
+            PlaygroundFrame f = frame(p.setup());
+            onFx(() -> {
+                NetworkCanvas c = mounted(f, 1);
+                Point2D m = c.edgeMidpoint(1, 1, 0); // second hidden unit → output
+                move(c, m.getX(), m.getY());
+                String hover = c.hoverText().orElseThrow();
+                SampleTable t = new SampleTable();
+                t.show(f);
+                String header = t.cellTexts().get(3); // x1 x2 | first hidden | second hidden
+                assertTrue(hover.contains("(" + header + " → ŷ)"), p + ": tooltip " + hover + ", table header " + header);
+                DecisionMap map = new DecisionMap();
+                new Scene(map, 300, 300);
+                map.setHiddenSpace(true);
+                map.show(f);
+                assertEquals(header, map.axisLabels()[1], p + ": hidden-space axis");
+                return null;
+            });
+        }
+    }
+
     @Test
     void hoveringAnEdgeShowsTheEnginesExactWeight() throws Exception {
         PlaygroundFrame f = frame(PlaygroundSetup.defaults());
