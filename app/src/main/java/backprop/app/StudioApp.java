@@ -39,7 +39,9 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         ShellViewModel vm = new ShellViewModel(registry.availableIds());
         shell = new StudioShell(registry, vm);
-        Scene scene = new Scene(shell.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        // On a small screen (a 1024×768 projector) the first window fits the screen instead of spilling off it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell.root(), Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         shell.attach(scene);
 
         stage.setTitle("Backprop Studio");
