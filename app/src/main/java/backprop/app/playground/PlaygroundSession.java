@@ -56,6 +56,8 @@ public final class PlaygroundSession {
     /** Steps at which a weight or bias was set by hand. */
     private final List<Long> edits = new ArrayList<>();
     private int thinning = 1;
+    /** What was done to this session, for saving it (a replay gives the same state). */
+    private final PlaygroundLog log = new PlaygroundLog();
     private long recorded;
 
     /** Applies new settings: regenerates data and rebuilds the network only where they changed. */
@@ -71,7 +73,11 @@ public final class PlaygroundSession {
         else if (model != null) retune(); // new optimiser settings, same weights
         dirty = true;
         if (newData && !newNetwork) restartEpoch();
+        log.applied(next);
     }
+
+    /** The log of everything done so far (a copy). */
+    com.fasterxml.jackson.databind.node.ArrayNode log() { return log.json(); }
 
     public PlaygroundSetup setup() { return setup; }
 
@@ -104,6 +110,7 @@ public final class PlaygroundSession {
     /** Fresh initial weights from the setup's seed, counters and charts cleared. */
     public void reset() {
         rebuild();
+        log.reset();
     }
 
     // ------------------------------------------------------------------ data
@@ -124,6 +131,7 @@ public final class PlaygroundSession {
         points[points.length - 1] = new float[] {x1, x2};
         targets[targets.length - 1] = new float[] {label};
         split();
+        log.added(x1, x2, label);
     }
 
     /** Removes the point nearest (x1, x2) if one lies within {@code radius}; true if one went. */
@@ -141,6 +149,7 @@ public final class PlaygroundSession {
         points = remove(points, best);
         targets = remove(targets, best);
         split();
+        log.removed(x1, x2, radius);
         return true;
     }
 
@@ -240,6 +249,7 @@ public final class PlaygroundSession {
         if (train.size() == 0) return;
         update();
         record();
+        log.step();
     }
 
     /** One update without measuring (an epoch measures once, at its end). */
@@ -271,6 +281,7 @@ public final class PlaygroundSession {
         int start = epochs;
         while (epochs == start) update();
         record();
+        log.epoch();
     }
 
     private static int[] identity(int n) {
@@ -283,12 +294,14 @@ public final class PlaygroundSession {
     public void setWeight(int layer, int i, int j, float value) {
         dense(layer).weights().value().set(i, j, value);
         edited();
+        log.weight(layer, i, j, value);
     }
 
     /** Sets bias b_j of layer {@code layer}. */
     public void setBias(int layer, int j, float value) {
         dense(layer).bias().value().data()[j] = value;
         edited();
+        log.bias(layer, j, value);
     }
 
     /**

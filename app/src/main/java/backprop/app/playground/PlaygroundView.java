@@ -56,6 +56,7 @@ public final class PlaygroundView implements StudioView {
     private final SampleTable table = new SampleTable();
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
+    private ToggleButton showTest;
     /** False for data that is not 2-D (the 8-3-8 encoder): no plane to map, the table gets the room. */
     private final BooleanProperty planar = new SimpleBooleanProperty(true);
     private final BooleanProperty hasHidden = new SimpleBooleanProperty(false);
@@ -182,7 +183,7 @@ public final class PlaygroundView implements StudioView {
         hidden.setTooltip(new Tooltip("Re-plot the data in the first hidden layer's coordinates"));
         hidden.selectedProperty().bindBidirectional(hiddenSpace);
         hidden.disableProperty().bind(hasHidden.not());
-        ToggleButton showTest = new ToggleButton("Test data");
+        showTest = new ToggleButton("Test data");
         showTest.setId("pg-show-test");
         showTest.setSelected(true);
         showTest.setTooltip(new Tooltip("Show the held-out test points (rings)"));
@@ -358,6 +359,43 @@ public final class PlaygroundView implements StudioView {
     @Override
     public void advanceForExport(int steps) {
         vm.trainNow(steps);
+        root.applyCss();
+        root.layout();
+    }
+
+    /**
+     * The preset, the log of everything done (settings, resets, points, epochs, hand edits) and
+     * what the output panel shows: a fresh Playground replays the log to the same weights and picture.
+     */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() {
+        var o = backprop.app.session.SessionFiles.object();
+        Preset p = vm.presetProperty().get();
+        if (p != null) o.put("preset", p.name());
+        o.put("hiddenSpace", hiddenSpace.get());
+        o.put("testData", showTest.isSelected());
+        o.put("note", vm.messageProperty().get());
+        o.set("log", vm.logNow());
+        return java.util.Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        var r = new backprop.app.session.StateReader(file);
+        Preset p = null;
+        if (state.has("preset") && !state.get("preset").isNull()) {
+            try {
+                p = Preset.valueOf(r.text(state, "preset"));
+            } catch (IllegalArgumentException e) {
+                throw r.fail("preset", "unknown preset '" + state.get("preset").asText() + "'");
+            }
+        }
+        boolean hidden = state.has("hiddenSpace") && r.flag(state, "hiddenSpace");
+        boolean test = !state.has("testData") || r.flag(state, "testData");
+        String note = state.has("note") ? r.text(state, "note") : "";
+        vm.restoreNow(state.get("log"), p, note, r);
+        hiddenSpace.set(hidden);
+        showTest.setSelected(test);
         root.applyCss();
         root.layout();
     }

@@ -40,7 +40,7 @@ public final class PlaygroundViewModel {
     static final String ENGINE_THREAD = "playground";
 
     private final EngineWorker engine;
-    private final PlaygroundSession session = new PlaygroundSession(); // engine thread only
+    private volatile PlaygroundSession session = new PlaygroundSession(); // engine thread only (swapped there by a restore)
 
     private final ReadOnlyObjectWrapper<PlaygroundSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ReadOnlyObjectWrapper<PlaygroundFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
@@ -363,6 +363,39 @@ public final class PlaygroundViewModel {
             stepText.set("epoch " + r.frame().epoch() + " · step " + r.frame().step());
         }
         updateSpeedText();
+    }
+
+    /** The session's log of everything done, taken on the engine thread after what was sent before; waits. */
+    public com.fasterxml.jackson.databind.node.ArrayNode logNow() {
+        java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.node.ArrayNode> out = new java.util.concurrent.atomic.AtomicReference<>();
+        engine.runNow(() -> session.log(), (log, failure) -> out.set(log));
+        return out.get();
+    }
+
+    /**
+     * A saved session: {@code log} replayed into a fresh session on the engine thread (the same
+     * numbers, bit for bit), which then replaces the current one; {@code p} is the preset it came
+     * from, or null. A log that does not fit is refused and the current session stays. Waits.
+     */
+    public void restoreNow(com.fasterxml.jackson.databind.JsonNode log, Preset p, String note, backprop.app.session.StateReader r) throws backprop.app.session.SessionException {
+        playing.set(false);
+        PlaygroundSession fresh = new PlaygroundSession();
+        java.util.concurrent.atomic.AtomicReference<backprop.app.session.SessionException> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        engine.dropPending();
+        engine.runNow(() -> {
+            try {
+                PlaygroundLog.replay(log, fresh, r);
+            } catch (backprop.app.session.SessionException e) {
+                refused.set(e);
+                return new Result(null, null);
+            }
+            session = fresh;
+            return perform(x -> { });
+        }, this::arrive);
+        if (refused.get() != null) throw refused.get();
+        preset.set(p);
+        setup.set(fresh.setup());
+        message.set(note == null ? "" : note);
     }
 
     /** Stops training and the engine thread (window closing). */

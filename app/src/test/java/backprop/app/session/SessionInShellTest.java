@@ -38,10 +38,10 @@ class SessionInShellTest {
     void saveLeaveAndReopen(FxRobot robot) throws Exception {
         Path file = dir.resolve("lesson.bpsession");
         shell.setSessionChooser(owner -> Optional.of(file));
-        robot.clickOn("#nav-playground");
+        robot.clickOn("#nav-text");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shell.viewModel().messageProperty().get().contains("Playground does not keep sessions yet"), shell.viewModel().messageProperty().get());
+        assertTrue(shell.viewModel().messageProperty().get().contains("Text does not keep sessions yet"), shell.viewModel().messageProperty().get());
         assertFalse(Files.exists(file), "nothing written for a view without sessions");
 
         robot.clickOn("#nav-gradients");

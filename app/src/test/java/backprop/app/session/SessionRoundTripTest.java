@@ -58,13 +58,22 @@ class SessionRoundTripTest {
         return px;
     }
 
-    /** Puts a view somewhere worth saving: trained a while, moved along. */
+    /** Puts a view somewhere worth saving: trained a while, moved along; the Playground also edited by hand. */
     private static void advance(StudioView v) {
         v.advanceForExport(v.id().equals("gradients") ? 7 : 13);
+        if (v instanceof backprop.app.playground.PlaygroundView p) {
+            p.viewModel().runNow(x -> {
+                x.setWeight(0, 0, 1, -3f);
+                x.addPoint(0.5f, -0.25f, 1);
+                x.step();
+                x.setBias(1, 0, 0.75f);
+                x.epoch();
+            });
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"backprop", "depth", "gradients"})
+    @ValueSource(strings = {"backprop", "depth", "gradients", "playground"})
     void aReopenedSessionDrawsTheSamePicture(String id) throws Exception {
         Path file = dir.resolve(id + ".bpsession");
         int[] before = fx(() -> {
@@ -88,8 +97,13 @@ class SessionRoundTripTest {
             registry.disposeAll();
             return px;
         });
-        int differ = 0;
-        for (int i = 0; i < before.length; i++) if (before[i] != after[i]) differ++;
+        int differ = 0, x0 = W, y0 = H, x1 = -1, y1 = -1;
+        for (int i = 0; i < before.length; i++) {
+            if (before[i] == after[i]) continue;
+            differ++;
+            x0 = Math.min(x0, i % W); x1 = Math.max(x1, i % W); y0 = Math.min(y0, i / W); y1 = Math.max(y1, i / W);
+        }
+        if (differ > 0) System.out.println("DIFF " + id + " box " + x0 + "," + y0 + " - " + x1 + "," + y1);
         assertEquals(0, differ, id + ": pixels that differ after reopening");
     }
 
