@@ -13,7 +13,7 @@ public final class AutoLayout {
     public static final double GRID = 20;
     public static final double NODE_WIDTH = 160;
     public static final double NODE_HEIGHT = 60;
-    static final double COLUMN = 220;
+    static final double COLUMN = 260;
     static final double ROW = 100;
 
     private AutoLayout() {}

@@ -243,6 +243,7 @@ public final class EditorDocument {
         file = null;
         history.clear();
         savedVersion = history.version();
+        changed();
     }
 
     /**
@@ -253,6 +254,7 @@ public final class EditorDocument {
         NetworkSpec spec = SpecReader.read(path);
         load(spec);
         file = path;
+        changed();
     }
 
     /** Shows {@code spec} (a template, a network sent from another view) as a new, unsaved document. */
@@ -262,6 +264,7 @@ public final class EditorDocument {
         file = null;
         history.clear();
         savedVersion = history.version();
+        changed();
     }
 
     /** The network as the engine reads it; throws the reader's message when the graph is not a valid network yet. */
