@@ -2,7 +2,7 @@ package backprop.app.editor;
 
 import backprop.app.editor.EditorCanvas.Hit;
 import backprop.app.editor.model.AutoLayout;
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.EditorNode;
 import java.io.File;
 import java.nio.file.Path;

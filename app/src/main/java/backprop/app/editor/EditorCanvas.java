@@ -4,7 +4,7 @@ import backprop.app.draw.CanvasPane;
 import backprop.app.editor.model.Analysis;
 import backprop.app.editor.model.AutoLayout;
 import backprop.app.editor.model.Edge;
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.EditorGraph;
 import backprop.app.editor.model.EditorNode;
 import backprop.app.editor.model.NodeRole;
@@ -104,8 +104,8 @@ public final class EditorCanvas extends CanvasPane {
             maxY = Math.max(maxY, n.y() + AutoLayout.NODE_HEIGHT + 30);
         }
         double margin = 40 * scale();
-        zoom = Math.min(1, Math.min((w - 2 * margin) / (maxX - minX), (h - 2 * margin) / (maxY - minY))) * Math.max(1, scale() * 0.8);
-        zoom = Math.max(0.2, Math.min(zoom, scale()));
+        // Full size (presenter size in presenter mode) when it fits, smaller when not.
+        zoom = Math.max(0.2, Math.min(scale(), Math.min((w - 2 * margin) / (maxX - minX), (h - 2 * margin) / (maxY - minY))));
         panX = (w - (maxX - minX) * zoom) / 2 - minX * zoom;
         panY = (h - (maxY - minY) * zoom) / 2 - minY * zoom;
         redraw();
@@ -259,6 +259,10 @@ public final class EditorCanvas extends CanvasPane {
         double[] a = at(graph.node(e.from())), b = at(graph.node(e.to()));
         double x0 = a[0] + AutoLayout.NODE_WIDTH, y0 = a[1] + AutoLayout.NODE_HEIGHT / 2;
         double x1 = b[0], y1 = b[1] + AutoLayout.NODE_HEIGHT / 2;
+        if (x1 < x0 + 40) { // back to the left (a wrapped band, a node dragged behind): an S down and across
+            double mid = (y0 + y1) / 2;
+            return new double[] {x0, y0, x0 + 80, mid, x1 - 80, mid, x1, y1};
+        }
         double bend = Math.max(40, Math.abs(x1 - x0) / 2);
         return new double[] {x0, y0, x0 + bend, y0, x1 - bend, y1, x1, y1};
     }

@@ -1,6 +1,6 @@
 package backprop.app.editor;
 
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.Templates;
 import backprop.app.theme.Styles;
 import backprop.app.view.OpenInViewRequest;
@@ -32,9 +32,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -83,9 +82,9 @@ public final class EditorView implements StudioView {
         input = new CanvasInput(doc, canvas, selection, this::say, this::openPath);
         sheet = new PropertySheet(doc, selection);
         LayerPalette palette = new LayerPalette(input::addFromKeyboard, this::dropFromPalette);
-        palette.setPrefWidth(230);
-        sheet.setPrefWidth(260);
         canvas.setId("editor-canvas");
+        // Auto-layout wraps a deep network into bands that fit the canvas at full size.
+        canvas.widthProperty().addListener((o, was, w) -> columnsFromWidth());
         top.getChildren().add(toolbar());
         root.setTop(top);
         root.setLeft(palette);
@@ -113,7 +112,7 @@ public final class EditorView implements StudioView {
         return out;
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         MenuButton templates = new MenuButton("Templates", icon(EditorIcons.TEMPLATE));
         for (Templates.Template t : Templates.ALL) {
             MenuItem item = new MenuItem(t.title());
@@ -137,9 +136,7 @@ public final class EditorView implements StudioView {
         redo.setOnAction(e -> doc.history().redo());
         title.getStyleClass().add(Styles.ED_TITLE);
         title.setId("editor-title");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(
+        FlowPane bar = new FlowPane(
                 button("editor-new", EditorIcons.NEW, "New", "An empty canvas", this::newDocument),
                 button("editor-open", EditorIcons.OPEN, "Open…", "Open a network file", this::open),
                 button("editor-save", EditorIcons.SAVE, "Save", "Save (the network format, written atomically)", this::save),
@@ -149,7 +146,7 @@ public final class EditorView implements StudioView {
                 button("editor-zoom-out", EditorIcons.ZOOM_OUT, null, "Zoom out (−, Ctrl+wheel)", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-zoom-in", EditorIcons.ZOOM_IN, null, "Zoom in (+, Ctrl+wheel)", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-fit", EditorIcons.FIT, null, "Fit the network (0)", canvas::fit),
-                openIn, grow, title);
+                openIn, title);
         bar.getStyleClass().add(Styles.ED_BAR);
         return bar;
     }
@@ -350,6 +347,8 @@ public final class EditorView implements StudioView {
 
     @Override
     public void prepareForExport(NetworkSpec spec, int step) {
+        root.applyCss();
+        root.layout(); // the canvas's width decides how auto-layout wraps
         try {
             doc.load(spec != null ? spec : Templates.ALL.get(1).spec());
         } catch (SpecException e) {
@@ -357,6 +356,13 @@ public final class EditorView implements StudioView {
         }
         root.applyCss();
         root.layout();
+        canvas.fit();
+    }
+
+    /** Auto-layout wraps a deep network into bands that fit the canvas's width at full size. */
+    private void columnsFromWidth() {
+        if (canvas.getWidth() <= 0) return;
+        doc.setLayoutColumns(backprop.app.editor.model.AutoLayout.columnsFor(canvas.getWidth() / canvas.scale()));
         canvas.fit();
     }
 
@@ -375,7 +381,7 @@ public final class EditorView implements StudioView {
 
     @Override public void onPresenterMode(boolean on) {
         canvas.setScale(on ? Styles.PRESENTER_SCALE : 1);
-        canvas.fit();
+        columnsFromWidth();
     }
 
     @Override public void dispose() {

@@ -1,6 +1,6 @@
 package backprop.app.editor;
 
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.EditorNode;
 import backprop.app.editor.model.NodeRole;
 import backprop.app.theme.Styles;

@@ -1,7 +1,7 @@
 package backprop.app.editor;
 
 import backprop.app.editor.model.Analysis;
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 
 /**
  * The footer's line, like Keras' model.summary() but always current: parameters, the memory of the

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.EditorNode;
 import backprop.app.editor.model.NodeRole;
 import backprop.app.editor.model.Templates;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.app.StudioApp;
 import backprop.app.editor.model.Analysis;
-import backprop.app.editor.model.EditorDocument;
+import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.EditorNode;
 import backprop.app.shell.StudioShell;
 import backprop.app.views.StudioViews;

@@ -1,4 +1,15 @@
-package backprop.app.editor.model;
+package backprop.app.editor.document;
+
+import backprop.app.editor.model.Analysis;
+import backprop.app.editor.model.AutoLayout;
+import backprop.app.editor.model.Edge;
+import backprop.app.editor.model.EditorGraph;
+import backprop.app.editor.model.EditorNode;
+import backprop.app.editor.model.FileOrder;
+import backprop.app.editor.model.GraphJson;
+import backprop.app.editor.model.NetworkJson;
+import backprop.app.editor.model.NodeDefaults;
+import backprop.app.editor.model.NodeRole;
 
 import backprop.app.editor.edit.AddNodes;
 import backprop.app.editor.edit.Connect;
@@ -38,6 +49,7 @@ public final class EditorDocument {
     private Path file;
     private long savedVersion;
     private Analysis analysis;
+    private int layoutColumns = Integer.MAX_VALUE;
 
     public EditorDocument() {
         graph.addListener(() -> analysis = null);
@@ -128,9 +140,19 @@ public final class EditorDocument {
         return out;
     }
 
+    /** How many columns auto-layout puts side by side before it starts a band below (the view's width). */
+    public void setLayoutColumns(int columns) {
+        if (columns == layoutColumns) return;
+        layoutColumns = columns;
+        // A network just opened, not edited yet, is laid out again for the new width; that is no edit.
+        if (!history.canUndo() && !history.canRedo() && !graph.isEmpty()) {
+            AutoLayout.positions(graph, layoutColumns).forEach((k, p) -> graph.replace(graph.node(k).at(p[0], p[1])));
+        }
+    }
+
     /** Lays every node out left to right by depth, as one edit. */
     public void autoLayout() {
-        Map<Integer, double[]> after = AutoLayout.positions(graph);
+        Map<Integer, double[]> after = AutoLayout.positions(graph, layoutColumns);
         move(positions(after.keySet()), after, "auto-layout");
     }
 
@@ -260,7 +282,7 @@ public final class EditorDocument {
     /** Shows {@code spec} (a template, a network sent from another view) as a new, unsaved document. */
     public void load(NetworkSpec spec) {
         NetworkJson.read(spec, graph);
-        AutoLayout.positions(graph).forEach((k, p) -> graph.replace(graph.node(k).at(p[0], p[1])));
+        AutoLayout.positions(graph, layoutColumns).forEach((k, p) -> graph.replace(graph.node(k).at(p[0], p[1])));
         file = null;
         history.clear();
         savedVersion = history.version();
