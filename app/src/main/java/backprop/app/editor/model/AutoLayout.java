@@ -48,7 +48,7 @@ public final class AutoLayout {
         double[] bandTop = new double[bands + 1];
         for (int b = 0; b < bands; b++) {
             int tallest = 1;
-            for (int d = b * perBand; d < (b + 1) * perBand; d++) tallest = Math.max(tallest, rows.getOrDefault(d, 0));
+            for (int d = b * perBand; d <= deepest && d - b * perBand < perBand; d++) tallest = Math.max(tallest, rows.getOrDefault(d, 0));
             bandTop[b + 1] = bandTop[b] + tallest * ROW + GRID * 2;
         }
         Map<Integer, Integer> used = new HashMap<>();
