@@ -54,6 +54,13 @@ final class PropertySheet extends ScrollPane {
     }
 
     private void rebuild() {
+        // Leaving one field for another rebuilds the sheet; the field being entered keeps the focus.
+        Object focused = getScene() != null && getScene().getFocusOwner() instanceof TextField t && fields.contains(t) ? t.getUserData() : null;
+        fill();
+        if (focused != null && field(focused.toString()) != null) field(focused.toString()).requestFocus();
+    }
+
+    private void fill() {
         box.getChildren().clear();
         fields.clear();
         List<Integer> sel = selection.ordered();
@@ -66,10 +73,11 @@ final class PropertySheet extends ScrollPane {
         }
         if (n == null) {
             title("Network");
-            for (String f : List.of("name", "description", "seed")) {
-                JsonNode v = doc.graph().network().get(f);
-                row(f, f.equals("seed") ? "integer: seed for the weights the file omits" : "text", v == null ? "" : v.asText(),
-                        t -> doc.setNetworkField(f, t));
+            String[][] network = {{"name", "text"}, {"description", "text"}, {"seed", "integer: seed for the weights the file omits"},
+                    {"training", "JSON object, e.g. {\"optimizer\": \"sgd\", \"learningRate\": 2.0}"}, {"dataset", "JSON object, e.g. {\"name\": \"xor\"}"}};
+            for (String[] f : network) {
+                JsonNode v = doc.graph().network().get(f[0]);
+                row(f[0], f[1], v == null ? "" : v.isContainerNode() ? v.toString() : v.asText(), t -> doc.setNetworkField(f[0], t));
             }
             note("Select a node to edit its fields.");
             return;

@@ -39,10 +39,12 @@ class EditorInShellTest {
     @TempDir static Path dir;
     private StudioShell shell;
     private EditorView view;
+    private Path recovery;
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("backprop.editor.recovery", Files.createTempDirectory("editor-recovery").resolve("recovery.json").toString());
+        recovery = Files.createTempDirectory("editor-recovery").resolve("recovery.json");
+        System.setProperty("backprop.editor.recovery", recovery.toString());
         StudioApp app = new StudioApp(StudioViews.registry(), false);
         app.start(stage);
         shell = app.shell();
@@ -244,14 +246,53 @@ class EditorInShellTest {
     }
 
     @Test
-    void xorBuiltFromAnEmptyCanvasOpensInThePlayground(FxRobot robot) {
+    void xorBuiltFromAnEmptyCanvasOpensInThePlaygroundAndTrainsToEveryCaseRight(FxRobot robot) {
         openEditor(robot);
-        buildXor(robot);
+        int[] k = buildXor(robot);
+        for (int layer : new int[] {k[1], k[2]}) type(robot, layer, "initializer", "{\"type\": \"uniform\", \"scale\": 1.0}");
+        robot.clickOn(view.canvas(), MouseButton.PRIMARY); // nothing selected: the network's own fields
+        robot.interact(() -> view.selection().clear());
+        setNetwork(robot, "seed", "2");
+        setNetwork(robot, "training", "{\"optimizer\": \"sgd\", \"learningRate\": 2.0, \"batchSize\": 0}");
+        setNetwork(robot, "dataset", "{\"name\": \"xor\"}");
+        assertTrue(doc().analysis().ok(), doc().analysis().errors() + " " + doc().analysis().problem());
         robot.clickOn("#editor-open-in");
         robot.clickOn("#open-in-playground");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("playground", shell.viewModel().getCurrentViewId(), shell.viewModel().messageProperty().get());
-        assertTrue(shell.viewModel().messageProperty().get().contains("opened the editor's network in Playground"),
-                shell.viewModel().messageProperty().get());
+        String said = shell.viewModel().messageProperty().get();
+        assertEquals("playground", shell.viewModel().getCurrentViewId(), said);
+        assertTrue(said.contains("opened the editor's network in Playground"), said);
+        backprop.app.playground.PlaygroundViewModel pg = ((backprop.app.playground.PlaygroundView) shell.currentView()).viewModel();
+        robot.interact(() -> pg.trainNow(3000));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1f, pg.frame().trainAccuracy(), "all four XOR cases right after 3000 epochs: " + pg.frame().trainLoss());
+    }
+
+    private void setNetwork(FxRobot robot, String field, String text) {
+        TextField f = view.sheet().field(field);
+        assertNotNull(f, field);
+        robot.clickOn(f);
+        robot.interact(f::selectAll);
+        robot.write(text);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(text, view.sheet().field(field).getText());
+    }
+
+    @Test
+    void unsavedWorkLeftByAnEarlierSessionIsOfferedAndRestored(FxRobot robot) throws Exception {
+        EditorDocument earlier = new EditorDocument();
+        earlier.add("input", 40, 40);
+        earlier.add("conv2d", 300, 40); // not connected yet: no valid file, still kept
+        Files.writeString(recovery, earlier.recoveryText());
+        openEditor(robot);
+        assertTrue(doc().graph().isEmpty(), "nothing is restored without asking");
+        robot.clickOn("#editor-restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(earlier.recoveryText(), doc().recoveryText());
+        assertTrue(robot.lookup("#editor-title").queryAs(Label.class).getText().startsWith("• "), "restored work is unsaved");
+        robot.interact(() -> doc().add("dense", 300, 200));   // more unsaved work: the next autosave keeps it
+        robot.interact(view::autosave);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.readString(recovery).equals(doc().recoveryText()));
     }
 }

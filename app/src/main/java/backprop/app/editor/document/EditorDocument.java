@@ -183,12 +183,15 @@ public final class EditorDocument {
         return Optional.empty();
     }
 
-    /** Sets one of the network's own fields (name, description, seed), refused when the reader refuses it. */
+    /**
+     * Sets one of the network's own fields (name, description, seed, and training and dataset as
+     * JSON objects), refused with the reader's reason when it refuses the value.
+     */
     public Optional<String> setNetworkField(String field, String text) {
         ObjectNode before = graph.network(), after = before.deepCopy();
         String t = text.strip();
         if (t.isEmpty()) after.remove(field);
-        else after.set(field, field.equals("seed") ? value(field, t) : JSON.getNodeFactory().textNode(t));
+        else after.set(field, field.equals("name") || field.equals("description") ? JSON.getNodeFactory().textNode(t) : value(field, t));
         if (after.equals(before)) return Optional.empty();
         EditorGraph trial = copyOfGraph();
         trial.setNetwork(after);

@@ -28,7 +28,13 @@ public final class EditorGraph {
     /** Called after every change (FX thread in the app). */
     public void addListener(Runnable r) { listeners.add(r); }
 
-    private void changed() { for (Runnable r : List.copyOf(listeners)) r.run(); }
+    private void changed() {
+        sourceIndex = null;
+        for (Runnable r : List.copyOf(listeners)) r.run();
+    }
+
+    /** Each node's sources, built once per change: the analysis asks for them many times per pass. */
+    private java.util.Map<Integer, List<Integer>> sourceIndex;
 
     public List<EditorNode> nodes() { return List.copyOf(nodes); }
 
@@ -50,9 +56,12 @@ public final class EditorGraph {
 
     /** The nodes {@code key} reads, in {@code from} order. */
     public List<Integer> sources(int key) {
-        List<Integer> out = new ArrayList<>();
-        for (Edge e : edges) if (e.to() == key) out.add(e.from());
-        return out;
+        if (sourceIndex == null) {
+            java.util.Map<Integer, List<Integer>> index = new java.util.HashMap<>();
+            for (Edge e : edges) index.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+            sourceIndex = index;
+        }
+        return List.copyOf(sourceIndex.getOrDefault(key, List.of()));
     }
 
     /** The nodes that read {@code key}. */
