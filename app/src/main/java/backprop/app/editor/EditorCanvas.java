@@ -217,6 +217,7 @@ public final class EditorCanvas extends CanvasPane {
         g.scale(zoom, zoom);
         for (Edge e : graph.edges()) drawEdge(g, e, a);
         for (EditorNode n : graph.nodes()) drawNode(g, graph, n, a);
+        for (EditorNode n : graph.nodes()) drawProblem(g, n, a); // on top, so no node hides a reason
         if (connectFrom != null && graph.node(connectFrom) != null) {
             double[] p = at(graph.node(connectFrom));
             double x0 = p[0] + AutoLayout.NODE_WIDTH, y0 = p[1] + AutoLayout.NODE_HEIGHT / 2;
@@ -331,12 +332,23 @@ public final class EditorCanvas extends CanvasPane {
         g.setLineWidth(1.2 * lineScale());
         if (n.role() != NodeRole.INPUT) port(g, x, y + h / 2);
         if (n.role() != NodeRole.OUTPUT) port(g, x + w, y + h / 2);
-        if (problem != null) {
-            g.setFill(err);
-            g.setFont(Font.font(null, FontWeight.BOLD, 11 * s));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("⚠ " + problem, x, y + h + 12);
-        }
+    }
+
+    /** A refused node's reason under it, on a backing so that edges and grid do not cross the text. */
+    private void drawProblem(GraphicsContext g, EditorNode n, Analysis a) {
+        String problem = a.errors().get(n.key());
+        if (problem == null) return;
+        double[] p = at(n);
+        Font f = Font.font(null, FontWeight.BOLD, 11 * Math.min(scale(), 1.25));
+        String text = fit("⚠ " + problem, AutoLayout.NODE_WIDTH * 2.4, f);
+        double tw = textWidth(text, f) + 8, th = 16 * Math.min(scale(), 1.25), y = p[1] + AutoLayout.NODE_HEIGHT + 4;
+        g.setFill(box());
+        g.fillRoundRect(p[0] - 4, y, tw, th, 6, 6);
+        g.setFill(error.getValue() instanceof Color c ? c : Color.RED);
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, p[0], y + th / 2);
     }
 
     private void badge(GraphicsContext g, String text, double right, double top) {

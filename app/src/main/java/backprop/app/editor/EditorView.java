@@ -128,6 +128,8 @@ public final class EditorView implements StudioView {
             item.setOnAction(e -> openIn(t[0]));
             openIn.getItems().add(item);
         }
+        undo.setMnemonicParsing(false); // layer names have underscores: "Undo move dense_2"
+        redo.setMnemonicParsing(false);
         undo.setGraphic(icon(EditorIcons.UNDO));
         undo.setId("editor-undo");
         undo.setOnAction(e -> doc.history().undo());

@@ -104,7 +104,8 @@ final class PropertySheet extends ScrollPane {
         }
         String shape = doc.analysis().shapeText(key);
         Long params = doc.analysis().parameters().get(key);
-        note("Output " + shape + (params != null ? " · " + String.format("%,d", params) + " parameters" : ""));
+        note(shape.equals("?") ? "Output shape: not known until what it reads is fixed."
+                : "Output " + shape + (params != null ? " · " + String.format("%,d", params) + " parameters" : ""));
     }
 
     private static String text(JsonNode v) {

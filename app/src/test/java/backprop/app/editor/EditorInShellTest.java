@@ -214,6 +214,7 @@ class EditorInShellTest {
         connect(robot, b, concat);
         type(robot, a, "units", "8");
         type(robot, conv, "kernel", "5");
+        assertEquals("Undo set kernel of conv2d_1", doc().history().undoText(), doc().graph().node(conv).toString());
         // Each seeded problem, and the words of the engine's message that must be on that node.
         List<Object[]> seeded = List.of(
                 new Object[] {dense, "add a flatten layer first"},
@@ -236,6 +237,7 @@ class EditorInShellTest {
         // The property sheet of the add node shows its reason.
         robot.clickOn(screen(view.canvas().screenCentre(add)));
         WaitForAsyncUtils.waitForFxEvents();
+        look(robot, "editor-errors.png");
         assertTrue(robot.lookup(".ed-error").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(an.errors().get(add))));
         // A kernel larger than the input is refused at the field, with the formula.
         type(robot, conv, "kernel", "29");
@@ -294,5 +296,18 @@ class EditorInShellTest {
         robot.interact(() -> doc().add("dense", 300, 200));   // more unsaved work: the next autosave keeps it
         robot.interact(view::autosave);
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.readString(recovery).equals(doc().recoveryText()));
+    }
+
+    /** With -Deditor.look.dir=DIR, a snapshot of the window to look at. */
+    private void look(FxRobot robot, String name) {
+        String dir = System.getProperty("editor.look.dir");
+        if (dir == null) return;
+        robot.interact(() -> {
+            try {
+                backprop.app.export.PngFiles.write(view.root().getScene().snapshot(null), Path.of(dir, name));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
