@@ -17,7 +17,9 @@ import java.util.Map;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleablePropertyFactory;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -34,9 +36,14 @@ import javafx.scene.text.TextAlignment;
  * keeps canvas units. {@link CanvasInput} turns pointer and keys into edits.
  */
 public final class EditorCanvas extends CanvasPane {
-    private static final StyleablePropertyFactory<EditorCanvas> CSS = new StyleablePropertyFactory<>(CanvasPane.getClassCssMetaData());
     static final double PORT = 6;
-    private final StyleableProperty<Paint> error = CSS.createStyleablePaintProperty(this, "error", "-editor-error", c -> c.error, Color.web("#b00020"));
+    /** The colour of a refused node, {@code -editor-error} in the view's stylesheet. */
+    private static final CssMetaData<EditorCanvas, Paint> ERROR = new CssMetaData<>("-editor-error", StyleConverter.getPaintConverter(), Color.web("#b00020")) {
+        @Override public boolean isSettable(EditorCanvas c) { return !c.error.isBound(); }
+
+        @Override public StyleableProperty<Paint> getStyleableProperty(EditorCanvas c) { return c.error; }
+    };
+    private final StyleableObjectProperty<Paint> error = new SimpleStyleableObjectProperty<>(ERROR, this, "error", Color.web("#b00020"));
 
     private final EditorDocument doc;
     private final Selection selection;
@@ -53,9 +60,8 @@ public final class EditorCanvas extends CanvasPane {
         this.doc = doc;
         this.selection = selection;
         setFocusTraversable(true);
-        ((javafx.beans.value.ObservableValue<?>) error).addListener((o, a, b) -> redraw());
-        doc.addListener(this::redraw);
-        doc.graph().addListener(this::redraw);
+        error.addListener((o, a, b) -> redraw());
+        doc.addListener(this::redraw); // once per edit: the graph's own events come once per node and edge
         selection.addListener(this::redraw);
     }
 
@@ -399,8 +405,11 @@ public final class EditorCanvas extends CanvasPane {
         return out;
     }
 
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() { return CSS.getCssMetaData(); }
-
+    // The pane's list is read per call: CanvasPane fills its own as its first instance is made.
     @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() { return CSS.getCssMetaData(); }
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(super.getCssMetaData());
+        all.add(ERROR);
+        return all;
+    }
 }

@@ -349,6 +349,7 @@ public final class EditorView implements StudioView {
 
     @Override
     public void prepareForExport(NetworkSpec spec, int step) {
+        top.getChildren().retainAll(top.getChildren().get(0)); // a picture of the network, without a restore offer
         root.applyCss();
         root.layout(); // the canvas's width decides how auto-layout wraps
         try {

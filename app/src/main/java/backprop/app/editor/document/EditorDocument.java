@@ -147,6 +147,7 @@ public final class EditorDocument {
         // A network just opened, not edited yet, is laid out again for the new width; that is no edit.
         if (!history.canUndo() && !history.canRedo() && !graph.isEmpty()) {
             AutoLayout.positions(graph, layoutColumns).forEach((k, p) -> graph.replace(graph.node(k).at(p[0], p[1])));
+            changed();
         }
     }
 
