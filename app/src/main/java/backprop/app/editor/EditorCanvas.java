@@ -268,7 +268,7 @@ public final class EditorCanvas extends CanvasPane {
         double x1 = b[0], y1 = b[1] + AutoLayout.NODE_HEIGHT / 2;
         if (x1 < x0 + 40) { // back to the left (a wrapped band, a node dragged behind): an S down and across
             double mid = (y0 + y1) / 2;
-            return new double[] {x0, y0, x0 + 80, mid, x1 - 80, mid, x1, y1};
+            return new double[] {x0, y0, x0 + 40, mid, x1 - 40, mid, x1, y1};
         }
         double bend = Math.max(40, Math.abs(x1 - x0) / 2);
         return new double[] {x0, y0, x0 + bend, y0, x1 - bend, y1, x1, y1};
@@ -292,8 +292,8 @@ public final class EditorCanvas extends CanvasPane {
         g.stroke();
         String label = a.shapeText(e.from());
         double[] mid = bezier(c, 0.5);
-        Font f = Font.font(null, FontWeight.NORMAL, 11 * scale());
-        double tw = textWidth(label, f) + 10, th = 16 * scale();
+        Font f = Font.font(null, FontWeight.NORMAL, 11 * Math.min(scale(), 1.25)); // labels must fit between columns
+        double tw = textWidth(label, f) + 10, th = 16 * Math.min(scale(), 1.25);
         g.setFill(box());
         g.fillRoundRect(mid[0] - tw / 2, mid[1] - th / 2, tw, th, th, th);
         g.setStroke(selected ? accent() : border());

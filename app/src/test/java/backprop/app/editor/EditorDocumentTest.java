@@ -16,6 +16,7 @@ import backprop.engine.spec.SpecWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -225,5 +226,36 @@ class EditorDocumentTest {
         assertEquals("x.json", d.title());
         d.history().undo();
         assertEquals("• x.json", d.title());
+    }
+
+    @Test
+    void duplicateAndPasteAddCopiesUnderFreshNamesWithTheEdgesAmongThem() throws Exception {
+        EditorDocument d = xor221();
+        int h = key(d, "dense_1"), o = key(d, "dense_2");
+        d.setProperty(h, "units", "2");
+        int before = d.graph().nodes().size();
+        d.duplicate(Set.of(h, o));
+        assertEquals(before + 2, d.graph().nodes().size());
+        assertEquals("Undo paste 2 nodes", d.history().undoText());
+        int h2 = key(d, "dense_3"), o2 = key(d, "dense_4");
+        assertEquals(2, d.graph().node(h2).fields().get("units").asInt());
+        assertTrue(d.graph().edges().contains(new backprop.app.editor.model.Edge(h2, o2)), "the edge between the copies comes along");
+        assertEquals(List.of(), d.graph().sources(h2), "edges to nodes outside the copy stay behind");
+        // The input and output are not copied a second time.
+        assertEquals(List.of(), d.paste(d.copy(Set.of(key(d, "input"))), 40));
+        d.history().undo();
+        assertEquals(before, d.graph().nodes().size());
+    }
+
+    @Test
+    void autoLayoutPutsEachDepthInAColumnAndWrapsADeepNetworkIntoBands() throws Exception {
+        EditorDocument d = new EditorDocument();
+        d.setLayoutColumns(4);
+        d.load(BuiltinModels.spec("lenet")); // input, 8 layers, output: depths 0 to 9
+        java.util.Map<Double, Integer> perColumn = new java.util.HashMap<>();
+        for (EditorNode n : d.graph().nodes()) perColumn.merge(n.x(), 1, Integer::sum);
+        assertEquals(4, perColumn.size(), "four columns: " + perColumn);
+        double[] ys = d.graph().nodes().stream().mapToDouble(EditorNode::y).distinct().toArray();
+        assertEquals(3, ys.length, "ten steps in bands of four: three bands");
     }
 }

@@ -187,6 +187,14 @@ class EditorInShellTest {
         Label reason = robot.lookup(".ed-error").queryAllAs(Label.class).stream().filter(Label::isVisible)
                 .filter(l -> !l.getText().isEmpty()).findFirst().orElseThrow();
         assertTrue(reason.getText().contains("units"), reason.getText());
+
+        // A view that cannot show the network says why, and the editor stays in front.
+        robot.clickOn("#editor-open-in");
+        robot.clickOn("#open-in-cnn");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("editor", shell.viewModel().getCurrentViewId());
+        String said = shell.viewModel().messageProperty().get();
+        assertTrue(said.startsWith("the editor's network: "), said);
     }
 
     @Test
