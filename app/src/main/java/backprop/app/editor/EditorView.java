@@ -148,6 +148,7 @@ public final class EditorView implements StudioView {
                 button("editor-zoom-out", EditorIcons.ZOOM_OUT, null, "Zoom out (−, Ctrl+wheel)", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-zoom-in", EditorIcons.ZOOM_IN, null, "Zoom in (+, Ctrl+wheel)", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-fit", EditorIcons.FIT, null, "Fit the network (0)", canvas::fit),
+                button("editor-summary-copy", EditorIcons.SUMMARY, "Summary", "Copy the summary table (layers, shapes, parameters) as text", this::copySummary),
                 openIn, title);
         bar.getStyleClass().add(Styles.ED_BAR);
         return bar;
@@ -179,6 +180,33 @@ public final class EditorView implements StudioView {
 
     private void say(String line) { message.setText(line); }
 
+    /** The model.summary()-style table, as text on the clipboard. */
+    void copySummary() {
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(backprop.app.editor.model.SummaryTable.of(doc.graph(), doc.analysis()));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        say("The summary is on the clipboard.");
+    }
+
+    /**
+     * Whether unsaved changes may go (New, Open, a template): asks when there are any. Tests answer
+     * through {@link #setConfirmDiscard}.
+     */
+    private boolean mayDiscard() {
+        return !doc.dirty() || confirmDiscard.test(doc.title().replace("• ", ""));
+    }
+
+    private java.util.function.Predicate<String> confirmDiscard = name -> {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The changes to " + name + " are not saved. Discard them?", javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.setHeaderText(null);
+        ask.initOwner(window());
+        return ask.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES;
+    };
+
+    /** For tests: answers "discard unsaved changes?" (gets the document's name). */
+    void setConfirmDiscard(java.util.function.Predicate<String> answer) { confirmDiscard = answer; }
+
     // ------------------------------------------------------------------ palette drop
 
     private void dropFromPalette(String type, Point2D scene) {
@@ -192,6 +220,7 @@ public final class EditorView implements StudioView {
     // ------------------------------------------------------------------ files
 
     private void newDocument() {
+        if (!mayDiscard()) return;
         doc.clear();
         selection.clear();
         recovery.delete();
@@ -200,6 +229,7 @@ public final class EditorView implements StudioView {
     }
 
     private void open() {
+        if (!mayDiscard()) return;
         openChooser.apply(window()).ifPresent(this::openPath);
     }
 
@@ -220,6 +250,7 @@ public final class EditorView implements StudioView {
     }
 
     private void openTemplate(Templates.Template t) {
+        if (!mayDiscard()) return;
         try {
             doc.load(t.spec());
         } catch (SpecException e) {
