@@ -26,8 +26,8 @@ import javafx.scene.input.TransferMode;
  * entry in, drag from an output port to an input port, drag nodes (one move on release), rubber-band
  * select, pan with the right or middle button or the wheel, zoom with Ctrl + wheel. The keyboard
  * does the same: Tab picks the next node, the arrows move the selection one grid step (Shift: five),
- * C connects the first picked node to the second, Delete, Ctrl+A/C/X/V/D, Ctrl+Z, Ctrl+Shift+Z,
- * L lays out, + − 0 zoom.
+ * C then Tab then Enter connects the picked node to another (C alone: the first of two picked to
+ * the second), Delete, Ctrl+A/C/X/V/D, Ctrl+Z, Ctrl+Shift+Z, L lays out, + − 0 zoom.
  */
 final class CanvasInput {
     /** The drag-and-drop format of a palette entry: its layer type. */
@@ -39,6 +39,8 @@ final class CanvasInput {
     private final Consumer<String> message;
     private final Consumer<Path> openFile;
     private String clipboard;
+    /** After C with one node selected: the node whose output the next Enter connects. */
+    private Integer connectFrom;
 
     private enum Gesture { NONE, MOVE, CONNECT, BAND, PAN }
 
@@ -198,6 +200,7 @@ final class CanvasInput {
     private boolean handle(KeyEvent e) {
         boolean ctrl = e.isShortcutDown();
         KeyCode c = e.getCode();
+        if (c != KeyCode.TAB && c != KeyCode.ENTER && c != KeyCode.C && c != KeyCode.SHIFT) connectFrom = null;
         if (ctrl) {
             switch (c) {
                 case Z -> { if (e.isShiftDown()) doc.history().redo(); else doc.history().undo(); }
@@ -220,8 +223,20 @@ final class CanvasInput {
             }
             case C -> {
                 List<Integer> sel = selection.ordered();
-                if (sel.size() != 2) message.accept("Select two nodes (Tab, Shift+click) to connect the first to the second.");
-                else report(doc.connect(sel.get(0), sel.get(1)));
+                if (sel.size() == 2) {
+                    report(doc.connect(sel.get(0), sel.get(1)));
+                } else if (sel.size() == 1) {
+                    connectFrom = sel.get(0);
+                    message.accept("Connect " + doc.graph().label(doc.graph().node(connectFrom)) + " to …: Tab picks the layer it feeds, Enter connects.");
+                } else {
+                    message.accept("Select a node (Tab) and press C to connect it to another.");
+                }
+            }
+            case ENTER -> {
+                List<Integer> sel = selection.ordered();
+                if (connectFrom == null || sel.size() != 2) return false;
+                report(doc.connect(sel.get(0), sel.get(1)));
+                connectFrom = null;
             }
             case L -> doc.autoLayout();
             case PLUS, ADD, EQUALS -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2);
@@ -244,11 +259,18 @@ final class CanvasInput {
         }
     }
 
-    /** Tab: the next node in file order becomes the selection. */
+    /** Tab: the next node in file order becomes the selection (after C: the node to connect to). */
     private void pick(int step) {
         List<EditorNode> nodes = doc.graph().nodes();
         if (nodes.isEmpty()) return;
         List<Integer> sel = selection.ordered();
+        if (connectFrom != null && doc.graph().node(connectFrom) != null) {
+            int at = doc.graph().indexOf(sel.get(sel.size() - 1));
+            int next = Math.floorMod(at + step, nodes.size());
+            if (nodes.get(next).key() == connectFrom) next = Math.floorMod(next + step, nodes.size());
+            selection.set(List.of(connectFrom, nodes.get(next).key()));
+            return;
+        }
         int at = sel.isEmpty() ? -1 : doc.graph().indexOf(sel.get(sel.size() - 1));
         int next = Math.floorMod(at + step, nodes.size());
         if (at < 0 && step < 0) next = nodes.size() - 1;

@@ -63,6 +63,12 @@ final class LayerPalette extends ScrollPane {
             }
         });
         b.setOnAction(e -> add.accept(item.type()));
+        b.setOnKeyPressed(e -> { // Enter adds too, not only Space
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                b.fire();
+                e.consume();
+            }
+        });
         return b;
     }
 }

@@ -318,4 +318,58 @@ class EditorInShellTest {
             }
         });
     }
+
+    @Test
+    void everythingWorksFromTheKeyboard(FxRobot robot) {
+        openEditor(robot);
+        // Add: Enter on a palette entry puts it beside the selected node, connected from it.
+        for (String type : new String[] {"input", "dense", "dense", "output"}) {
+            robot.interact(() -> {
+                reveal(robot.lookup("#palette-" + type).query());
+                robot.lookup("#palette-" + type).query().requestFocus();
+            });
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(4, doc().graph().nodes().size());
+        assertEquals(3, doc().graph().edges().size(), "each added node reads the one selected before it");
+        assertTrue(doc().analysis().ok(), doc().analysis().errors().toString());
+        robot.interact(() -> view.canvas().requestFocus());
+
+        // Select: Tab walks the nodes in file order.
+        robot.type(KeyCode.TAB);
+        assertEquals(List.of(doc().graph().nodes().get(0).key()), view.selection().ordered());
+        robot.type(KeyCode.TAB);
+        int dense1 = doc().graph().nodes().get(1).key();
+        assertEquals(List.of(dense1), view.selection().ordered());
+
+        // Move: an arrow is one grid step.
+        double y = doc().graph().node(dense1).y();
+        robot.type(KeyCode.DOWN);
+        assertEquals(y + 20, doc().graph().node(dense1).y());
+
+        // Duplicate the selected node, then connect the copy by keys.
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, doc().graph().nodes().size());
+        int copy = view.selection().ordered().get(0);
+        // Connect: C, Tab to the target, Enter. The copy feeds nothing yet; input → copy is allowed.
+        robot.type(KeyCode.TAB);                                      // the next node after the copy: wraps to the input
+        int input = doc().graph().nodes().get(0).key();
+        assertEquals(List.of(input), view.selection().ordered());
+        robot.type(KeyCode.C);
+        for (int i = 0; i < 4; i++) robot.type(KeyCode.TAB);          // input → dense_1 → dense_2 → output → the copy
+        assertEquals(List.of(input, copy), view.selection().ordered());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(doc().graph().edges().contains(new backprop.app.editor.model.Edge(input, copy)), view.message());
+
+        // Delete: the copy goes with its edge.
+        robot.type(KeyCode.TAB, KeyCode.TAB, KeyCode.TAB, KeyCode.TAB, KeyCode.TAB); // round the five nodes to the copy
+        assertEquals(List.of(copy), view.selection().ordered());
+        robot.type(KeyCode.DELETE);
+        assertEquals(4, doc().graph().nodes().size());
+        assertEquals(3, doc().graph().edges().size());
+        assertEquals("Undo delete " + "dense_3", robot.lookup("#editor-undo").queryAs(javafx.scene.control.Button.class).getText());
+    }
 }
