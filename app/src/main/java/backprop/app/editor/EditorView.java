@@ -64,6 +64,7 @@ public final class EditorView implements StudioView {
     private final VBox top = new VBox();
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
     private final RecoveryFile recovery;
+    private final RecentFiles recent;
     private final ExecutorService writer = Workers.newExecutor("editor-autosave");
     private final Timeline autosave;
     private final CanvasInput input;
@@ -77,6 +78,7 @@ public final class EditorView implements StudioView {
 
     EditorView(RecoveryFile recovery) {
         this.recovery = recovery;
+        this.recent = RecentFiles.besides(recovery);
         root.getStyleClass().add(Styles.EDITOR_VIEW);
         root.getStylesheets().add(EditorView.class.getResource("/backprop/app/editor/editor.css").toExternalForm());
         input = new CanvasInput(doc, canvas, selection, this::say, this::openPath);
@@ -120,6 +122,18 @@ public final class EditorView implements StudioView {
             item.setOnAction(e -> openTemplate(t));
             templates.getItems().add(item);
         }
+        MenuButton recentMenu = new MenuButton("Recent", icon(EditorIcons.RECENT));
+        recentMenu.setId("editor-recent");
+        recentMenu.setOnShowing(e -> {
+            recentMenu.getItems().clear();
+            for (Path p : recent.list()) {
+                MenuItem item = new MenuItem(p.getFileName() + " — " + p.getParent());
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> { if (mayDiscard()) openPath(p); });
+                recentMenu.getItems().add(item);
+            }
+            if (recentMenu.getItems().isEmpty()) recentMenu.getItems().add(new MenuItem("(no files yet)"));
+        });
         MenuButton openIn = new MenuButton("Open in", icon(EditorIcons.OPEN_IN));
         openIn.setId("editor-open-in");
         for (String[] t : TARGETS) {
@@ -143,7 +157,7 @@ public final class EditorView implements StudioView {
                 button("editor-open", EditorIcons.OPEN, "Open…", "Open a network file", this::open),
                 button("editor-save", EditorIcons.SAVE, "Save", "Save (the network format, written atomically)", this::save),
                 button("editor-save-as", EditorIcons.SAVE_AS, "Save as…", "Save under a new name", this::saveAs),
-                templates, new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo,
+                recentMenu, templates, new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo,
                 button("editor-layout", EditorIcons.LAYOUT, "Layout", "Lay out left to right by depth (L)", doc::autoLayout),
                 button("editor-zoom-out", EditorIcons.ZOOM_OUT, null, "Zoom out (−, Ctrl+wheel)", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-zoom-in", EditorIcons.ZOOM_IN, null, "Zoom in (+, Ctrl+wheel)", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
@@ -244,6 +258,7 @@ public final class EditorView implements StudioView {
             say(ProblemText.line(String.valueOf(p.getFileName()), ProblemText.of(e)));
             return;
         }
+        recent.add(p);
         selection.clear();
         say("");
         canvas.fit();
@@ -275,6 +290,7 @@ public final class EditorView implements StudioView {
     void saveTo(Path p) {
         try {
             doc.save(p);
+            recent.add(p);
             recovery.delete();
             say("Saved " + p.getFileName());
         } catch (SpecException e) {
@@ -441,6 +457,8 @@ public final class EditorView implements StudioView {
     Selection selection() { return selection; }
 
     String message() { return message.getText(); }
+
+    List<Path> recentFiles() { return recent.list(); }
 
     List<String> targets() { return java.util.Arrays.stream(TARGETS).map(t -> t[0]).toList(); }
 }

@@ -152,6 +152,7 @@ class EditorInShellTest {
         robot.clickOn("#editor-save");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("xor-221.json", robot.lookup("#editor-title").queryAs(Label.class).getText());
+        assertEquals(saved.toAbsolutePath(), view.recentFiles().get(0), "the saved file heads the recent files");
         byte[] before = Files.readAllBytes(saved);
 
         robot.clickOn(screen(view.canvas().screenCentre(k[0])));
