@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -22,17 +21,14 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 
 /**
- * Pointer, keyboard and drag-and-drop on the canvas, turned into document edits: drag a palette
- * entry in, drag from an output port to an input port, drag nodes (one move on release), rubber-band
+ * Pointer, keyboard and file drops on the canvas, turned into document edits: a palette entry
+ * dropped here (see {@link LayerPalette}), drag from an output port to an input port, drag nodes (one move on release), rubber-band
  * select, pan with the right or middle button or the wheel, zoom with Ctrl + wheel. The keyboard
  * does the same: Tab picks the next node, the arrows move the selection one grid step (Shift: five),
  * C then Tab then Enter connects the picked node to another (C alone: the first of two picked to
  * the second), Delete, Ctrl+A/C/X/V/D, Ctrl+Z, Ctrl+Shift+Z, L lays out, + − 0 zoom.
  */
 final class CanvasInput {
-    /** The drag-and-drop format of a palette entry: its layer type. */
-    static final DataFormat LAYER_TYPE = new DataFormat("application/x-backprop-layer-type");
-
     private final EditorDocument doc;
     private final EditorCanvas canvas;
     private final Selection selection;
@@ -151,16 +147,13 @@ final class CanvasInput {
     // ------------------------------------------------------------------ drag and drop
 
     private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasContent(LAYER_TYPE) || e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
         e.consume();
     }
 
     private void dropped(DragEvent e) {
         boolean done = false;
-        if (e.getDragboard().hasContent(LAYER_TYPE)) {
-            String type = (String) e.getDragboard().getContent(LAYER_TYPE);
-            done = addAt(type, canvas.toModelX(e.getX()) - AutoLayout.NODE_WIDTH / 2, canvas.toModelY(e.getY()) - AutoLayout.NODE_HEIGHT / 2);
-        } else if (e.getDragboard().hasFiles()) {
+        if (e.getDragboard().hasFiles()) { // a .json dragged from the desktop opens
             List<File> files = e.getDragboard().getFiles();
             if (!files.isEmpty()) openFile.accept(files.get(0).toPath());
             done = true;

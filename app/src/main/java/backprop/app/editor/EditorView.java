@@ -387,6 +387,10 @@ public final class EditorView implements StudioView {
 
     @Override
     public void open(NetworkSpec spec, String source, Consumer<Optional<String>> done) {
+        if (!mayDiscard()) {
+            done.accept(Optional.of("the editor keeps its unsaved changes; save them first"));
+            return;
+        }
         doc.load(spec);
         selection.clear();
         say("");
@@ -459,6 +463,4 @@ public final class EditorView implements StudioView {
     String message() { return message.getText(); }
 
     List<Path> recentFiles() { return recent.list(); }
-
-    List<String> targets() { return java.util.Arrays.stream(TARGETS).map(t -> t[0]).toList(); }
 }

@@ -23,7 +23,7 @@ public final class Connect implements Edit {
     public static Connect disconnect(EditorGraph graph, Edge e) { return new Connect(graph, e, false); }
 
     @Override public void apply() {
-        if (connect) add();
+        if (connect) graph.insertEdge(graph.edges().size(), edge);
         else index = graph.removeEdge(edge);
     }
 
@@ -31,8 +31,6 @@ public final class Connect implements Edit {
         if (connect) graph.removeEdge(edge);
         else graph.insertEdge(index, edge);
     }
-
-    private void add() { graph.insertEdge(graph.edges().size(), edge); }
 
     @Override public String description() { return description; }
 }

@@ -28,8 +28,6 @@ public record EditorNode(int key, NodeRole role, String type, String name, Strin
 
     public EditorNode named(String n, String id) { return new EditorNode(key, role, type, n, id, fields, explicitFrom, x, y); }
 
-    public EditorNode withKey(int k) { return new EditorNode(k, role, type, name, layerId, fields, explicitFrom, x, y); }
-
     /** A deep copy of the fields, so that an edit of the copy never reaches this node. */
     public ObjectNode fieldsCopy() { return fields.deepCopy(); }
 }
