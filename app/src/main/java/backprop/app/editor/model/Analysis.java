@@ -129,6 +129,9 @@ public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters
                     problem = (path.isEmpty() ? "" : path + ": ") + e.problem();
                     break;
                 }
+            } catch (RuntimeException e) { // the reader is fuzzed not to; a canvas must still draw if it ever does
+                problem = "the engine could not check this network (" + e.getClass().getSimpleName() + ")";
+                break;
             }
         }
         return new Analysis(shapes, params, errors, steps, problem);
