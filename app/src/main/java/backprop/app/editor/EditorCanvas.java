@@ -221,9 +221,13 @@ public final class EditorCanvas extends CanvasPane {
         g.save();
         g.translate(panX, panY);
         g.scale(zoom, zoom);
-        for (Edge e : graph.edges()) drawEdge(g, e, a);
-        for (EditorNode n : graph.nodes()) drawNode(g, graph, n, a);
-        for (EditorNode n : graph.nodes()) drawProblem(g, n, a); // on top, so no node hides a reason
+        // Only what is in view is drawn, and text only where it is large enough to read: a
+        // 200-node graph zoomed out is boxes and lines, and pans at the frame rate.
+        double[] view = {toModelX(0), toModelY(0), toModelX(w), toModelY(h)};
+        boolean text = zoom * 11 * Math.min(scale(), 1.25) >= 5;
+        for (Edge e : graph.edges()) if (visible(curve(e), view)) drawEdge(g, e, a, text);
+        for (EditorNode n : graph.nodes()) if (visible(n, view)) drawNode(g, graph, n, a, text);
+        if (text) for (EditorNode n : graph.nodes()) if (visible(n, view)) drawProblem(g, n, a); // on top, so no node hides a reason
         if (connectFrom != null && graph.node(connectFrom) != null) {
             double[] p = at(graph.node(connectFrom));
             double x0 = p[0] + AutoLayout.NODE_WIDTH, y0 = p[1] + AutoLayout.NODE_HEIGHT / 2;
@@ -249,6 +253,17 @@ public final class EditorCanvas extends CanvasPane {
             g.setTextBaseline(VPos.CENTER);
             g.fillText("Drag an Input from the palette, then layers, then an Output; or start from a template.", w / 2, h / 2);
         }
+    }
+
+    private boolean visible(EditorNode n, double[] view) {
+        double[] p = at(n);
+        return p[0] + AutoLayout.NODE_WIDTH * 2.5 >= view[0] && p[0] <= view[2] && p[1] + AutoLayout.NODE_HEIGHT + 24 >= view[1] && p[1] <= view[3];
+    }
+
+    private static boolean visible(double[] c, double[] view) {
+        double minX = Math.min(c[0], c[6]) - 80, maxX = Math.max(c[0], c[6]) + 80;
+        double minY = Math.min(c[1], c[7]), maxY = Math.max(c[1], c[7]);
+        return maxX >= view[0] && minX <= view[2] && maxY >= view[1] && minY <= view[3];
     }
 
     private void drawGrid(GraphicsContext g, double w, double h) {
@@ -281,7 +296,7 @@ public final class EditorCanvas extends CanvasPane {
         return new double[] {x, y};
     }
 
-    private void drawEdge(GraphicsContext g, Edge e, Analysis a) {
+    private void drawEdge(GraphicsContext g, Edge e, Analysis a, boolean text) {
         double[] c = curve(e);
         boolean selected = e.equals(selection.edge());
         g.setStroke(selected ? accent() : muted());
@@ -290,6 +305,7 @@ public final class EditorCanvas extends CanvasPane {
         g.moveTo(c[0], c[1]);
         g.bezierCurveTo(c[2], c[3], c[4], c[5], c[6], c[7]);
         g.stroke();
+        if (!text) return;
         String label = a.shapeText(e.from());
         double[] mid = bezier(c, 0.5);
         Font f = Font.font(null, FontWeight.NORMAL, 11 * Math.min(scale(), 1.25)); // labels must fit between columns
@@ -306,7 +322,7 @@ public final class EditorCanvas extends CanvasPane {
         g.fillText(label, mid[0], mid[1]);
     }
 
-    private void drawNode(GraphicsContext g, EditorGraph graph, EditorNode n, Analysis a) {
+    private void drawNode(GraphicsContext g, EditorGraph graph, EditorNode n, Analysis a, boolean text) {
         double[] p = at(n);
         double x = p[0], y = p[1], w = AutoLayout.NODE_WIDTH, h = AutoLayout.NODE_HEIGHT;
         String problem = a.errors().get(n.key());
@@ -322,6 +338,7 @@ public final class EditorCanvas extends CanvasPane {
             g.setLineWidth(1.5 * lineScale());
             g.strokeRoundRect(x - 4, y - 4, w + 8, h + 8, 16, 16);
         }
+        if (!text) return;
         double s = Math.min(scale(), 1.25); // boxes keep their size in canvas units; text grows a little in presenter mode
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
