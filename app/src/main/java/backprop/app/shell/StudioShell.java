@@ -9,6 +9,7 @@ import java.io.IOException;
 import backprop.app.export.PngExportAction;
 import backprop.app.theme.Styles;
 import backprop.app.theme.ThemeSupport;
+import backprop.app.view.OpenInViewRequest;
 import backprop.app.view.OpenNetworkRequest;
 import backprop.app.view.StudioView;
 import backprop.app.view.Transport;
@@ -76,6 +77,11 @@ public final class StudioShell {
         root.addEventHandler(OpenNetworkRequest.OPEN_NETWORK, e -> {
             e.consume();
             dispatch(ShellAction.OPEN_NETWORK);
+        });
+        // A view sending its network to another view (the editor's "Open in") takes the same route.
+        root.addEventHandler(OpenInViewRequest.OPEN_IN_VIEW, e -> {
+            e.consume();
+            openNetwork(e.viewId(), e.spec(), e.source());
         });
         rail = new NavigationRail(registry, vm);
         toolbar = new ShellToolbar(vm, recorder, recordSize, this::dispatch);
@@ -345,6 +351,8 @@ public final class StudioShell {
     private void onKeyPressed(KeyEvent e) {
         ShellKeys.forPressed(e).ifPresent(a -> {
             if (isTyping(e.getTarget()) && !ShellKeys.worksWhileTyping(a)) return;
+            // A view without transport keeps the arrows, +/− and Delete-like keys for itself (the editor moves nodes with them).
+            if (a.isTransport() && (current == null || current.transport() == null)) return;
             dispatch(a);
             e.consume();
         });

@@ -202,6 +202,25 @@ public final class Styles {
     public static final String TX_PLAY = "tx-play";
     public static final String TX_ICON_BUTTON = "tx-icon-button";
 
+    // Editor view (editor.css)
+    public static final String EDITOR_VIEW = "editor-view";
+    public static final String ED_BAR = "ed-bar";
+    public static final String ED_TITLE = "ed-title";
+    public static final String ED_ICON = "ed-icon";
+    public static final String ED_PALETTE = "ed-palette";
+    public static final String ED_PALETTE_SCROLL = "ed-palette-scroll";
+    public static final String ED_PALETTE_GROUP = "ed-palette-group";
+    public static final String ED_PALETTE_ITEM = "ed-palette-item";
+    public static final String ED_SHEET = "ed-sheet";
+    public static final String ED_SHEET_SCROLL = "ed-sheet-scroll";
+    public static final String ED_SHEET_TITLE = "ed-sheet-title";
+    public static final String ED_FIELD_LABEL = "ed-field-label";
+    public static final String ED_NOTE = "ed-note";
+    public static final String ED_ERROR = "ed-error";
+    public static final String ED_SUMMARY = "ed-summary";
+    public static final String ED_FOOTER = "ed-footer";
+    public static final String ED_BANNER = "ed-banner";
+
     // Shell details
     public static final String HELP_SECTION = "help-section";
     public static final String HELP_KEYS = "help-keys";

@@ -3,6 +3,7 @@ package backprop.app.views;
 import backprop.app.backprop.BackpropView;
 import backprop.app.cnn.CnnView;
 import backprop.app.depth.DepthView;
+import backprop.app.editor.EditorView;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.recurrent.RecurrentView;
 import backprop.app.text.TextView;
@@ -17,7 +18,6 @@ import backprop.app.view.ViewRegistry;
  * "How to add a view").
  */
 public final class StudioViews {
-    static final ViewInfo EDITOR = new ViewInfo("editor", "Editor", "mdi2p-pencil-ruler");
     static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
 
     private StudioViews() {}
@@ -32,7 +32,7 @@ public final class StudioViews {
                 .add(VanishingView.INFO, VanishingView::new)
                 .add(CnnView.INFO, CnnView::new)
                 .add(DepthView.INFO, DepthView::new)
-                .comingSoon(EDITOR)
+                .add(EditorView.INFO, EditorView::new)
                 .comingSoon(LESSONS);
     }
 }
