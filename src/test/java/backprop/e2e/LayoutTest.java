@@ -122,7 +122,7 @@ class LayoutTest {
     private static final Path APP_MAIN = ROOT.resolve("app/src/main/java");
     /** Packages of the app that are not features: everything else under backprop.app is one. */
     private static final List<String> NOT_FEATURES = List.of("shell", "view", "views", "work", "theme", "draw", "raster", "math",
-            "export", "cli", "timeline");
+            "export", "cli", "timeline", "session");
 
     private static List<Path> appSources() throws Exception {
         try (Stream<Path> files = Files.walk(APP_MAIN)) {

@@ -59,16 +59,13 @@ final class NetworkTraining {
         Workload.now("training " + shape + " on " + TrainCommand.plural(data.train().size(), "sample"),
                 "use fewer samples, a smaller batchSize or fewer units");
         Progress progress = Progress.onStderr(err, config.epochs());
-        var history = trainer.fit(data.train(), s -> {
-            if (progress != null) progress.epoch(s.epoch());
-            TrainCommand.stopIfNotFinite("training loss", s.loss(), s.epoch(), trainer.steps(), config.learningRate());
-            if (table != null) table.epoch(s);
-            else out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
-            if (!json && !Float.isNaN(s.validationLoss())) {
-                TrainCommand.stopIfNotFinite("validation loss", s.validationLoss(), s.epoch(), trainer.steps(), config.learningRate());
-                out.printf(Locale.ROOT, "            validation loss %s  accuracy %.1f%%%n", Num.sixDecimals(s.validationLoss()), 100 * s.validationAccuracy());
-            }
-        });
+        java.util.List<backprop.engine.train.EpochStats> history;
+        try {
+            history = fit(trainer, data, progress, table, config);
+        } catch (IllegalArgumentException e) {
+            // A layer that cannot take a batch it is given (batch norm and one sample): the file's settings are at fault.
+            throw new UserError(source + ": " + e.getMessage());
+        }
         if (json) return Cli.OK;
 
         if (table != null) {
@@ -114,5 +111,18 @@ final class NetworkTraining {
         return String.format(Locale.ROOT, "training %s (%s, loss %s, %s η=%s, %s, %s, seed %d) on %s (%d samples)",
                 source, shape, spec.loss(), c.optimizer(), c.learningRate(), batch, TrainCommand.plural(c.epochs(), "epoch"), c.seed(),
                 digits == null ? data.train().name() : "the training digits of " + digits.name(), data.train().size());
+    }
+
+    private java.util.List<backprop.engine.train.EpochStats> fit(Trainer trainer, TrainingData data, Progress progress, TableReport table, TrainConfig config) {
+        return trainer.fit(data.train(), s -> {
+            if (progress != null) progress.epoch(s.epoch());
+            TrainCommand.stopIfNotFinite("training loss", s.loss(), s.epoch(), trainer.steps(), config.learningRate());
+            if (table != null) table.epoch(s);
+            else out.println(TrainCommand.epochLine(s.epoch(), s.loss(), s.accuracy(), json));
+            if (!json && !Float.isNaN(s.validationLoss())) {
+                TrainCommand.stopIfNotFinite("validation loss", s.validationLoss(), s.epoch(), trainer.steps(), config.learningRate());
+                out.printf(Locale.ROOT, "            validation loss %s  accuracy %.1f%%%n", Num.sixDecimals(s.validationLoss()), 100 * s.validationAccuracy());
+            }
+        });
     }
 }
