@@ -536,6 +536,51 @@ public final class CnnView implements StudioView {
         root.layout();
     }
 
+    /**
+     * Seed, updates trained, the dataset digit shown and the explorer's settings; training is
+     * replayed from the seed. A digit drawn by hand is not kept yet: saving then says so.
+     */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() {
+        CnnFrame f = vm.frameProperty().get();
+        if (f == null || vm.drawModeProperty().get()) return java.util.Optional.empty();
+        var o = backprop.app.session.SessionFiles.object();
+        o.put("seed", vm.seed()).put("updates", f.step()).put("digit", vm.digitProperty().get()).put("filter", vm.filterProperty().get())
+                .put("stride", vm.strideProperty().get()).put("padding", vm.paddingProperty().get()).put("position", vm.positionProperty().get())
+                .put("poolMode", vm.poolModeProperty().get()).put("poolPosition", vm.poolPositionProperty().get())
+                .put("confusion", vm.confusionShownProperty().get());
+        // The ranking of strongest digits is redone at most every 40 updates while training: keep
+        // when it was made, so the reopened view shows the same one.
+        o.put("rankedAt", f.top() == null ? f.step() : f.top().step());
+        return java.util.Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        var r = new backprop.app.session.StateReader(file);
+        long seed = r.whole(state, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        int updates = (int) r.whole(state, "updates", 0, backprop.engine.spec.Limits.EPOCHS);
+        int digit = (int) r.whole(state, "digit", 0, 1_000_000);
+        int filter = (int) r.whole(state, "filter", 0, 1024);
+        int stride = (int) r.whole(state, "stride", 1, 64), padding = (int) r.whole(state, "padding", 0, 64);
+        int position = (int) r.whole(state, "position", 0, Integer.MAX_VALUE), poolPosition = (int) r.whole(state, "poolPosition", 0, Integer.MAX_VALUE);
+        boolean poolMode = r.flag(state, "poolMode"), confusion = r.flag(state, "confusion");
+        vm.drawModeProperty().set(false);
+        vm.digitProperty().set(digit);
+        vm.filterProperty().set(filter);
+        vm.strideProperty().set(stride);
+        vm.paddingProperty().set(padding);
+        vm.positionProperty().set(position);
+        vm.poolModeProperty().set(poolMode);
+        vm.poolPositionProperty().set(poolPosition);
+        vm.confusionShownProperty().set(confusion);
+        long rankedAt = state.has("rankedAt") ? r.whole(state, "rankedAt", 0, updates) : updates;
+        vm.prepareNow(seed, (int) rankedAt);
+        if (updates > rankedAt) vm.advanceNow((int) (updates - rankedAt));
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

@@ -341,6 +341,35 @@ public final class TextView implements StudioView {
         root.layout();
     }
 
+    /** Updates trained (replayed from the seed), the passage, the gate shown, the temperature and the sample's seed. */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() {
+        TextFrame f = vm.frame();
+        if (f == null) return java.util.Optional.empty();
+        var o = backprop.app.session.SessionFiles.object();
+        o.put("updates", f.step()).put("passage", vm.passageProperty().get()).put("gate", vm.gateProperty().get())
+                .put("temperature", vm.temperatureProperty().get()).put("sampleSeed", vm.sampleSeedProperty().get());
+        return java.util.Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        var r = new backprop.app.session.StateReader(file);
+        int updates = (int) r.whole(state, "updates", 0, backprop.engine.spec.Limits.EPOCHS);
+        String passage = r.text(state, "passage"), gate = r.text(state, "gate");
+        if (passage.length() > 10_000) throw r.fail("passage", "longer than 10000 characters");
+        if (!java.util.List.of("i", "f", "o", "c_tilde", "c", "h").contains(gate) && !gate.matches("[a-z_]{1,10}")) throw r.fail("gate", "unknown gate '" + gate + "'");
+        double temperature = r.number(state, "temperature", 0.01, 100);
+        long sampleSeed = r.whole(state, "sampleSeed", Long.MIN_VALUE, Long.MAX_VALUE);
+        vm.passageProperty().set(passage);
+        vm.gateProperty().set(gate);
+        vm.temperatureProperty().set(temperature);
+        vm.sampleSeedProperty().set(sampleSeed);
+        vm.restartNow(updates);
+        root.applyCss();
+        root.layout();
+    }
+
     @Override
     public void onPresenterMode(boolean on) {
         double s = on ? Styles.PRESENTER_SCALE : 1;

@@ -73,7 +73,7 @@ class SessionRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"backprop", "depth", "gradients", "playground"})
+    @ValueSource(strings = {"backprop", "depth", "gradients", "playground", "text", "cnn"})
     void aReopenedSessionDrawsTheSamePicture(String id) throws Exception {
         Path file = dir.resolve(id + ".bpsession");
         int[] before = fx(() -> {
