@@ -22,6 +22,8 @@ final class Progress {
     private final long quiet;
     private final long start;
     private long lastLine;
+    /** What is counted: "epoch" for training, "frame" for an animation. */
+    private String unit = "epoch";
 
     Progress(PrintWriter err, int total, LongSupplier clock, long quietNanos) {
         this.err = err;
@@ -45,14 +47,20 @@ final class Progress {
         return new Progress(err, total, System::nanoTime, (long) (seconds * SECOND));
     }
 
+    /** The same progress counting {@code unit}s ("frame 40 of 301, 6.2 frames/s"). */
+    Progress counting(String what) {
+        unit = what;
+        return this;
+    }
+
     /** Called after each epoch; prints when the run has been going a while and a second has passed. */
     void epoch(int k) {
         long now = clock.getAsLong();
         if (now - start < quiet || now - lastLine < SECOND) return;
         lastLine = now;
         double rate = k / ((now - start) / (double) SECOND);
-        err.println(String.format(Locale.ROOT, "epoch %d of %d, %s epochs/s", k, total,
-                rate >= 10 ? String.valueOf(Math.round(rate)) : String.format(Locale.ROOT, "%.2f", rate)));
+        err.println(String.format(Locale.ROOT, "%s %d of %d, %s %ss/s", unit, k, total,
+                rate >= 10 ? String.valueOf(Math.round(rate)) : String.format(Locale.ROOT, "%.2f", rate), unit));
         err.flush();
     }
 }

@@ -118,7 +118,9 @@ public final class RenderCommand implements Callable<Integer> {
         HeadlessRenderer.startToolkit();
         try {
             if (animation != null) {
-                int frames = new AnimationExport(registry).write(animation, out);
+                Progress progress = Progress.onStderr(err, animation.frames());
+                if (progress != null) progress.counting("frame");
+                int frames = new AnimationExport(registry).write(animation, out, n -> { if (progress != null) progress.epoch(n); }, () -> false);
                 outWriter.println("wrote " + out + " (" + width + "x" + height + ", view " + view + ", " + frames + " frames at " + Num.shortFmt(fps) + " fps)");
                 return 0;
             }

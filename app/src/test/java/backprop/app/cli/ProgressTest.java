@@ -38,4 +38,17 @@ class ProgressTest {
     void aSlowRunShowsTheRateWithDecimals() {
         assertEquals("epoch 1 of 3, 0.33 epochs/s\nepoch 2 of 3, 0.33 epochs/s\nepoch 3 of 3, 0.33 epochs/s\n", printed(3, 3000));
     }
+
+    @Test
+    void anAnimationCountsFrames() {
+        AtomicLong now = new AtomicLong(0);
+        StringWriter err = new StringWriter();
+        Progress p = new Progress(new PrintWriter(err, true), 31, now::get, 2000 * MS).counting("frame");
+        for (int k = 1; k <= 31; k++) {
+            now.addAndGet(250 * MS);
+            p.epoch(k);
+        }
+        String printed = err.toString().replace(System.lineSeparator(), "\n");
+        assertEquals("frame 8 of 31, 4.00 frames/s\nframe 12 of 31, 4.00 frames/s\n", printed.substring(0, printed.indexOf("frame 16")));
+    }
 }
