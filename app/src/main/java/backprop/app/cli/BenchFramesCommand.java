@@ -30,6 +30,9 @@ final class BenchFramesCommand implements Callable<Integer> {
     @Option(names = "--on-screen-only", description = "skip the full-repaint measurement (quicker; for profiling)")
     boolean onScreenOnly;
 
+    @Option(names = "--view", paramLabel = "ID", defaultValue = "playground", description = "playground (default) or depth: four deep networks training side by side")
+    String view;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -42,8 +45,10 @@ final class BenchFramesCommand implements Callable<Integer> {
         if (width < 200 || height < 200 || width > 8192 || height > 8192) throw new UserError("--width/--height: expected 200 to 8192, found " + width + "x" + height);
         // Monocle's headless screen must hold the window (its default is 1280x800).
         if (System.getProperty("headless.geometry") == null) System.setProperty("headless.geometry", width + "x" + height + "-32");
+        if (!view.equals("playground") && !view.equals("depth")) throw new UserError("--view: expected playground or depth, found " + view);
         HeadlessToolkit.configure();
         HeadlessRenderer.startToolkit();
+        if (view.equals("depth")) return depth();
         FrameBenchmark.Result r;
         try {
             r = FrameBenchmark.run(frames, width, height, !onScreenOnly);
@@ -79,6 +84,30 @@ final class BenchFramesCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "CPU per on-screen frame: FX thread %.2f ms, renderer %.2f ms, engine %.2f ms (after %d warm-up frames)%n",
                     r.fxCpuMs(), r.renderCpuMs(), r.engineCpuMs(), FrameBenchmark.WARM_UP);
+        }
+        return Cli.OK;
+    }
+
+    /** The Depth view: FX time per frame (take the frame in, lay out, render the scene) with four columns training. */
+    private int depth() throws Exception {
+        backprop.app.depth.DepthFrameBenchmark.Result r;
+        try {
+            r = backprop.app.depth.DepthFrameBenchmark.run(frames, width, height);
+        } finally {
+            HeadlessRenderer.stopToolkit();
+        }
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            var o = Json.object();
+            o.put("view", "depth").put("frames", r.frames()).put("width", r.width()).put("height", r.height());
+            o.put("medianMs", r.medianMs()).put("p95Ms", r.p95Ms()).put("maxMs", r.maxMs()).put("engineMedianMs", r.engineMedianMs());
+            out.println(Json.line(o));
+        } else {
+            out.printf(Locale.ROOT, "depth view, 4 columns of 10 hidden layers training, %dx%d, %d frames, software rendering%n", r.width(), r.height(), r.frames());
+            out.printf(Locale.ROOT, "FX thread    (take the frame in + layout + render)  median %6.2f ms  p95 %6.2f ms  max %6.2f ms%n",
+                    r.medianMs(), r.p95Ms(), r.maxMs());
+            out.printf(Locale.ROOT, "engine       (one step in every column, worker)     median %6.2f ms (after %d warm-up frames)%n",
+                    r.engineMedianMs(), backprop.app.depth.DepthFrameBenchmark.WARM_UP);
         }
         return Cli.OK;
     }

@@ -480,6 +480,9 @@ public final class DepthView implements StudioView {
         vm.dispose();
     }
 
+    /** For the frame benchmark: takes in a frame made off the FX thread, as a training frame arrives. */
+    void showForBenchmark(DepthFrame f) { vm.show(f); }
+
     /** For tests: the state behind the view. */
     DepthViewModel viewModel() { return vm; }
 

@@ -94,6 +94,21 @@ public final class DepthViewModel {
         }, this::apply);
     }
 
+    /**
+     * {@code steps} more steps on the engine thread, waiting, without showing the frame (the frame
+     * benchmark shows it on the FX thread itself, to time that part alone). Not on the FX thread.
+     */
+    DepthFrame stepDetached(int steps) {
+        java.util.concurrent.atomic.AtomicReference<DepthFrame> out = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        engine.runNow(() -> session.step(steps), (f, e) -> { out.set(f); failed.set(e); });
+        if (failed.get() != null) throw new IllegalStateException("the engine failed: " + failed.get().getMessage(), failed.get());
+        return out.get();
+    }
+
+    /** Shows a frame made by {@link #stepDetached} (FX thread). */
+    void show(DepthFrame f) { apply(f, null); }
+
     /** {@code steps} more steps, and waits (animated export). */
     public void stepNow(int steps) {
         engine.runNow(() -> session.step(steps), this::apply);
