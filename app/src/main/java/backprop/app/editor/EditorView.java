@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import backprop.app.work.RecentFiles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -78,7 +79,7 @@ public final class EditorView implements StudioView {
 
     EditorView(RecoveryFile recovery) {
         this.recovery = recovery;
-        this.recent = RecentFiles.besides(recovery);
+        this.recent = RecentFiles.beside(recovery.path(), "editor-recent.txt");
         root.getStyleClass().add(Styles.EDITOR_VIEW);
         root.getStylesheets().add(EditorView.class.getResource("/backprop/app/editor/editor.css").toExternalForm());
         input = new CanvasInput(doc, canvas, selection, this::say, this::openPath);

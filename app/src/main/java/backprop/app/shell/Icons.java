@@ -23,12 +23,13 @@ public final class Icons {
     public static final String EXPORT = "mdi2c-camera-outline";
     public static final String RECORD = "mdi2r-record-circle-outline";
     public static final String SAVE_SESSION = "mdi2c-content-save-outline";
+    public static final String RECENT = "mdi2h-history";
     public static final String STOP_RECORDING = "mdi2s-stop-circle-outline";
     public static final String OPEN = "mdi2f-folder-open-outline";
     public static final String HELP = "mdi2h-help-circle-outline";
 
     public static final String[] ALL = {PLAY, PAUSE, STEP_BACK, STEP_FORWARD, HOME, END, SLOWER, FASTER,
-            THEME, PRESENTER, OPEN, EXPORT, RECORD, STOP_RECORDING, SAVE_SESSION, HELP};
+            THEME, PRESENTER, OPEN, EXPORT, RECORD, STOP_RECORDING, SAVE_SESSION, RECENT, HELP};
 
     public static FontIcon icon(String literal) {
         FontIcon icon = new FontIcon(literal);

@@ -38,7 +38,8 @@ final class ShellToolbar extends ToolBar {
     private final ObjectProperty<LiveRecorder.Size> recordSize;
     private final ChangeListener<Boolean> playingListener = (obs, was, now) -> showPlaying(now);
 
-    ShellToolbar(ShellViewModel vm, LiveRecorder recorder, ObjectProperty<LiveRecorder.Size> recordSize, Consumer<ShellAction> dispatch) {
+    ShellToolbar(ShellViewModel vm, LiveRecorder recorder, ObjectProperty<LiveRecorder.Size> recordSize, Consumer<ShellAction> dispatch,
+                 java.util.function.Supplier<java.util.List<java.nio.file.Path>> recentFiles, Consumer<java.nio.file.Path> openRecent) {
         this.recordSize = recordSize;
         getStyleClass().add(Styles.TOOLBAR);
         title.getStyleClass().add(Styles.TOOLBAR_TITLE);
@@ -66,7 +67,7 @@ final class ShellToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(title, new Separator(), home, back, playPause, fwd, end, new Separator(),
-                slower, speed, faster, spacer, open, saveSession, theme, presenter, export, record, help);
+                slower, speed, faster, spacer, open, recentMenu(recentFiles, openRecent), saveSession, theme, presenter, export, record, help);
         for (Button b : transportButtons) b.disableProperty().bind(vm.transportAvailableProperty().not());
     }
 
@@ -142,6 +143,29 @@ final class ShellToolbar extends ToolBar {
         recorder.stateProperty().addListener((o, a, now) -> show.run());
         show.run();
         return b;
+    }
+
+    /** The files opened or saved last (networks and sessions), newest first; listed afresh each time the menu opens. */
+    private static MenuButton recentMenu(java.util.function.Supplier<java.util.List<java.nio.file.Path>> files, Consumer<java.nio.file.Path> open) {
+        MenuButton menu = new MenuButton(null, Icons.icon(Icons.RECENT));
+        menu.setId("tb-recent");
+        menu.setFocusTraversable(false);
+        menu.getStyleClass().add(Styles.TOOL_BUTTON);
+        menu.setTooltip(new Tooltip("Open a recent network file or session"));
+        javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No recent files yet");
+        none.setDisable(true);
+        menu.getItems().add(none);
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            for (java.nio.file.Path p : files.get()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(String.valueOf(p.getFileName()));
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> open.accept(p));
+                menu.getItems().add(item);
+            }
+            if (menu.getItems().isEmpty()) menu.getItems().add(none);
+        });
+        return menu;
     }
 
     private static MenuButton themeMenu(ShellViewModel vm) {

@@ -58,6 +58,8 @@ public final class StudioShell {
     private final StatusBar statusBar;
     private final PngExportAction export = new PngExportAction();
     private final LiveRecorder recorder = new LiveRecorder();
+    /** Network files and sessions opened or saved, for the toolbar's recent list. */
+    private final backprop.app.work.RecentFiles recent = backprop.app.work.RecentFiles.named("recent.txt");
     private final ObjectProperty<LiveRecorder.Size> recordSize = new SimpleObjectProperty<>(this, "recordSize", LiveRecorder.Size.VIEW);
     private Function<Window, Optional<Path>> recordChooser = RecordFileDialog::ask;
     private Function<Window, Optional<Path>> sessionChooser = SessionFileDialog::ask;
@@ -84,7 +86,7 @@ public final class StudioShell {
             openNetwork(e.viewId(), e.spec(), e.source());
         });
         rail = new NavigationRail(registry, vm);
-        toolbar = new ShellToolbar(vm, recorder, recordSize, this::dispatch);
+        toolbar = new ShellToolbar(vm, recorder, recordSize, this::dispatch, recent::list, this::openFile);
         statusBar = new StatusBar(vm);
         StackPane centre = new StackPane(viewArea, new HelpOverlay(vm));
         root.setCenter(centre);
@@ -119,6 +121,17 @@ public final class StudioShell {
         vm.themeProperty().addListener((obs, old, t) -> ThemeSupport.apply(root, t));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
+        // A network file or session dropped anywhere on the window opens as Ctrl+O would (a view
+        // that takes drops itself, like the editor's canvas, handles them first).
+        scene.addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles() && !e.isConsumed()) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+        });
+        scene.addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> {
+            if (e.isConsumed() || !e.getDragboard().hasFiles() || e.getDragboard().getFiles().isEmpty()) return;
+            openFile(e.getDragboard().getFiles().get(0).toPath());
+            e.setDropCompleted(true);
+            e.consume();
+        });
         fpsTimer.start();
         if (vm.getCurrentViewId() == null && !registry.availableIds().isEmpty()) {
             vm.navigate(registry.availableIds().get(0));
@@ -205,8 +218,13 @@ public final class StudioShell {
         } catch (RuntimeException | OutOfMemoryError e) { // nothing the reader does may take the window down
             return refuse(name, ProblemText.of(e));
         }
-        return openNetwork(vm.getCurrentViewId(), spec, name);
+        Optional<String> refused = openNetwork(vm.getCurrentViewId(), spec, name);
+        if (refused.isEmpty()) recent.add(file);
+        return refused;
     }
+
+    /** The files in the toolbar's recent list, newest first. */
+    public java.util.List<Path> recentFiles() { return recent.list(); }
 
     /**
      * Ctrl+R and the record button: idle, ask for a .gif or .mp4 file and start recording the view
@@ -266,6 +284,7 @@ public final class StudioShell {
             return refuse(name, "could not be written (" + ProblemText.of(e) + ")");
         }
         vm.messageProperty().set("saved session " + name);
+        recent.add(file);
         return Optional.empty();
     }
 
@@ -289,6 +308,7 @@ public final class StudioShell {
             return refuse(name, ProblemText.of(e));
         }
         vm.messageProperty().set("opened session " + name);
+        recent.add(file);
         return Optional.empty();
     }
 

@@ -58,6 +58,14 @@ class SessionInShellTest {
         assertEquals("gradients", shell.viewModel().getCurrentViewId());
         assertEquals(Theme.DARK, shell.viewModel().getTheme());
         assertEquals("opened session lesson.bpsession", shell.viewModel().messageProperty().get());
+        assertEquals(file.toAbsolutePath(), shell.recentFiles().get(0), "saved and opened files are listed as recent");
+
+        // The recent list in the toolbar opens it again.
+        robot.clickOn("#nav-backprop");
+        robot.clickOn("#tb-recent");
+        robot.clickOn("lesson.bpsession");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("gradients", shell.viewModel().getCurrentViewId());
 
         Files.writeString(file, "{\"format\": \"backprop-studio.session\", \"version\": 2, \"view\": \"depth\", \"state\": {}}");
         robot.clickOn("#nav-backprop");

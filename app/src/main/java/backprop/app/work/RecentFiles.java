@@ -1,4 +1,4 @@
-package backprop.app.editor;
+package backprop.app.work;
 
 import backprop.engine.io.AtomicFiles;
 import java.io.IOException;
@@ -12,19 +12,24 @@ import java.util.List;
  * The network files opened or saved last, newest first, kept in a text file (one path a line)
  * beside the recovery file so that they survive the session.
  */
-final class RecentFiles {
-    static final int KEEP = 8;
+public final class RecentFiles {
+    public static final int KEEP = 8;
     private final Path store;
 
-    RecentFiles(Path store) { this.store = store; }
+    public RecentFiles(Path store) { this.store = store; }
 
-    /** Beside the recovery file: {@code editor-recent.txt}. */
-    static RecentFiles besides(RecoveryFile recovery) {
-        Path dir = recovery.path().toAbsolutePath().getParent();
-        return new RecentFiles(dir.resolve("editor-recent.txt"));
+    /** In the app's folder ({@code ~/.backprop-studio}, or {@code -Dbackprop.home}): {@code name}. */
+    public static RecentFiles named(String name) {
+        String home = System.getProperty("backprop.home");
+        return new RecentFiles((home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".backprop-studio")).resolve(name));
     }
 
-    List<Path> list() {
+    /** Beside {@code file} (e.g. the editor's recovery file): {@code name}. */
+    public static RecentFiles beside(Path file, String name) {
+        return new RecentFiles(file.toAbsolutePath().getParent().resolve(name));
+    }
+
+    public List<Path> list() {
         List<Path> out = new ArrayList<>();
         try {
             if (!Files.isRegularFile(store)) return out;
@@ -38,7 +43,7 @@ final class RecentFiles {
     }
 
     /** Puts {@code p} first. */
-    void add(Path p) {
+    public void add(Path p) {
         List<Path> all = list();
         Path abs = p.toAbsolutePath();
         all.remove(abs);
