@@ -549,6 +549,33 @@ public final class RecurrentView implements StudioView {
         root.layout();
     }
 
+    /** The log of what was done (set-up, updates, forced gates) and what is selected: a replay gives the same picture. */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> saveState() {
+        var o = backprop.app.session.SessionFiles.object();
+        o.set("log", vm.log());
+        o.put("historyIndex", vm.historyIndexProperty().get()).put("sample", vm.sampleProperty().get()).put("time", vm.timeProperty().get())
+                .put("unit", vm.unitProperty().get()).put("part", vm.partProperty().get());
+        return java.util.Optional.of(o);
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state, String file) throws backprop.app.session.SessionException {
+        var r = new backprop.app.session.StateReader(file);
+        int history = (int) r.whole(state, "historyIndex", -1, Integer.MAX_VALUE);
+        int sample = (int) r.whole(state, "sample", 0, Integer.MAX_VALUE), time = (int) r.whole(state, "time", 0, Integer.MAX_VALUE);
+        int unit = (int) r.whole(state, "unit", 0, Integer.MAX_VALUE);
+        String part = r.text(state, "part");
+        vm.replayNow(state.get("log"), r);
+        vm.historyIndexProperty().set(history);
+        vm.sampleProperty().set(sample);
+        vm.timeProperty().set(time);
+        vm.unitProperty().set(unit);
+        vm.partProperty().set(part);
+        root.applyCss();
+        root.layout();
+    }
+
     /** Canvas text and strokes and the typeset equation grow with the shell's text; the set-up row makes room. */
     @Override
     public void onPresenterMode(boolean on) {

@@ -93,15 +93,77 @@ public final class RecurrentViewModel {
     // ------------------------------------------------------------------ loading, training, forcing
 
     /** Builds the network of {@code s} on the engine thread and shows its untrained frame; the forced gates are cleared. */
-    public void load(RecurrentSetup s) { run(() -> open(s), true, false); }
+    public void load(RecurrentSetup s) { logLoad(s); run(() -> open(s), true, false); }
 
     /** As {@link #load}, and waits (export, tests). */
-    public void loadNow(RecurrentSetup s) { run(() -> open(s), true, true); }
+    public void loadNow(RecurrentSetup s) { logLoad(s); run(() -> open(s), true, true); }
 
     /** {@code count} more updates, a frame after each; shows the newest. */
-    public void train(int count) { run(() -> more(count), false, false); }
+    public void train(int count) { logTrain(count); run(() -> more(count), false, false); }
 
-    public void trainNow(int count) { run(() -> more(count), false, true); }
+    public void trainNow(int count) { logTrain(count); run(() -> more(count), false, true); }
+
+    // ------------------------------------------------------------------ the log, for sessions
+
+    /**
+     * What was done since the network was built, in order: the set-up, updates trained (runs
+     * counted), gates forced and released. A forced gate changes training from the moment it is
+     * set, so a saved session replays this log rather than keeping a count. FX thread.
+     */
+    private com.fasterxml.jackson.databind.node.ArrayNode log = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+
+    private void logLoad(RecurrentSetup s) {
+        log = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        log.addObject().putObject("load").put("cell", s.cell().type()).put("units", s.units()).put("steps", s.steps()).put("seed", s.seed());
+    }
+
+    private void logTrain(int count) {
+        var last = log.isEmpty() ? null : log.get(log.size() - 1);
+        if (last != null && last.has("train")) ((com.fasterxml.jackson.databind.node.ObjectNode) last).put("train", last.get("train").asLong() + count);
+        else log.addObject().put("train", (long) count);
+    }
+
+    /** A copy of the log (see {@link #logTrain}). */
+    public com.fasterxml.jackson.databind.node.ArrayNode log() { return log.deepCopy(); }
+
+    /** Replays a saved log with the waiting commands; entries are checked before anything runs. */
+    public void replayNow(com.fasterxml.jackson.databind.JsonNode saved, backprop.app.session.StateReader r) throws backprop.app.session.SessionException {
+        if (saved == null || !saved.isArray() || saved.isEmpty() || !saved.get(0).has("load")) {
+            throw r.fail("log", "expected the list of what was done, starting with {\"load\": set-up}");
+        }
+        java.util.List<Runnable> steps = new java.util.ArrayList<>();
+        for (int k = 0; k < saved.size(); k++) {
+            var e = saved.get(k);
+            String at = "log[" + k + "]";
+            if (e.has("load")) {
+                var l = e.get("load");
+                CellType cell = null;
+                for (CellType c : CellType.values()) if (c.type().equals(l.path("cell").asText())) cell = c;
+                if (cell == null) throw r.fail(at + ".load.cell", "expected lstm, gru or rnn");
+                RecurrentSetup s;
+                try {
+                    s = new RecurrentSetup(cell, l.path("units").asInt(), l.path("steps").asInt(), l.path("seed").asLong());
+                } catch (IllegalArgumentException bad) {
+                    throw r.fail(at + ".load", bad.getMessage());
+                }
+                steps.add(() -> loadNow(s));
+            } else if (e.has("train")) {
+                long n = e.get("train").asLong(-1);
+                if (n < 1 || n > backprop.engine.spec.Limits.EPOCHS) throw r.fail(at + ".train", "expected 1 to " + backprop.engine.spec.Limits.EPOCHS);
+                steps.add(() -> trainNow((int) n));
+            } else if (e.has("force")) {
+                var f = e.get("force");
+                String gate = f.path("gate").asText("");
+                if (!gate.matches("[a-z_]{1,10}")) throw r.fail(at + ".force.gate", "expected a gate's name");
+                Float v = f.path("value").isNumber() ? (float) f.get("value").asDouble() : null;
+                if (v != null && !(v >= 0 && v <= 1)) throw r.fail(at + ".force.value", "expected 0 to 1 or null");
+                steps.add(() -> forceNow(gate, v));
+            } else {
+                throw r.fail(at, "not an entry this version knows");
+            }
+        }
+        for (Runnable s : steps) s.run();
+    }
 
     /**
      * Pins {@code gate} to {@code value} for every unit (null: computed again) from now on; the
@@ -118,6 +180,9 @@ public final class RecurrentViewModel {
         else next.put(gate, value);
         Map<String, Float> gates = Map.copyOf(next);
         forced.set(gates);
+        var entry = log.addObject().putObject("force").put("gate", gate);
+        if (value == null) entry.putNull("value");
+        else entry.put("value", value);
         run(() -> new Result(false, null, List.of(session().force(gates))), false, wait);
     }
 

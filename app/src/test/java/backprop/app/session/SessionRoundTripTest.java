@@ -61,6 +61,11 @@ class SessionRoundTripTest {
     /** Puts a view somewhere worth saving: trained a while, moved along; the Playground also edited by hand. */
     private static void advance(StudioView v) {
         v.advanceForExport(v.id().equals("gradients") ? 7 : 13);
+        if (v instanceof backprop.app.recurrent.RecurrentView r) {
+            // A gate forced part-way changes every update after it: the replay must follow.
+            r.viewModel().forceNow("f", 1f);
+            r.viewModel().trainNow(4);
+        }
         if (v instanceof backprop.app.playground.PlaygroundView p) {
             p.viewModel().runNow(x -> {
                 x.setWeight(0, 0, 1, -3f);
@@ -73,7 +78,7 @@ class SessionRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"backprop", "depth", "gradients", "playground", "text", "cnn"})
+    @ValueSource(strings = {"backprop", "depth", "gradients", "playground", "text", "cnn", "recurrent"})
     void aReopenedSessionDrawsTheSamePicture(String id) throws Exception {
         Path file = dir.resolve(id + ".bpsession");
         int[] before = fx(() -> {
