@@ -69,17 +69,18 @@ class AnimationExportTest {
         assertTrue(meanChannelDifference(last, still) < 3.0, "mean channel difference " + meanChannelDifference(last, still));
     }
 
-    @Test
-    void mp4HasAFramePerStepAndTheFramesMove() throws Exception {
-        Path mp4 = dir.resolve("backprop.mp4");
-        assertEquals(STEPS + 1, new AnimationExport(StudioViews.registry()).write(request("backprop"), mp4));
+    @ParameterizedTest
+    @ValueSource(strings = {"backprop", "playground"})
+    void mp4HasAFramePerStepAndTheFramesMove(String view) throws Exception {
+        Path mp4 = dir.resolve(view + ".mp4");
+        assertEquals(STEPS + 1, new AnimationExport(StudioViews.registry()).write(request(view), mp4));
         var demuxer = MP4Demuxer.createMP4Demuxer(NIOUtils.readableChannel(mp4.toFile()));
         assertEquals(STEPS + 1, demuxer.getVideoTrack().getMeta().getTotalFrames());
         BufferedImage first = AWTUtil.toBufferedImage(FrameGrab.getFrameFromFile(mp4.toFile(), 0));
         BufferedImage later = AWTUtil.toBufferedImage(FrameGrab.getFrameFromFile(mp4.toFile(), 5));
         assertEquals(W, first.getWidth());
         assertEquals(H, first.getHeight());
-        assertTrue(differingPixels(first, later) > 100, "the picture changes between sub-steps 0 and 5");
+        assertTrue(differingPixels(first, later) > 100, view + ": the picture changes between frames 0 and 5");
     }
 
     @ParameterizedTest
