@@ -43,6 +43,8 @@ public final class PlaygroundSession {
     private Plane plane;
     // Learning: a model and its trainer, or the perceptron rule.
     private Model model;
+    /** The network file the model was built from (weights as initialised); null for the perceptron. */
+    private NetworkSpec built;
     private Trainer trainer;
     private PerceptronTrainer perceptron;
     private int lastSample = -1;
@@ -74,6 +76,11 @@ public final class PlaygroundSession {
         dirty = true;
         if (newData && !newNetwork) restartEpoch();
         log.applied(next);
+    }
+
+    /** The network as it is now, weights included, in the network format; null for the perceptron. */
+    String networkJson() {
+        return model == null || built == null ? null : backprop.engine.spec.SpecWriter.toJson(backprop.engine.spec.SpecWriter.withWeights(built, model));
     }
 
     /** The log of everything done so far (a copy). */
@@ -202,6 +209,7 @@ public final class PlaygroundSession {
         } else {
             perceptron = null;
             NetworkSpec spec = setup.toSpec(train.inputs() == 0 ? features().size() : train.inputs(), targets[0].length);
+            built = spec;
             model = ModelFactory.build(spec, setup.seed());
             trainer = new Trainer(model, trainConfig());
         }

@@ -376,6 +376,15 @@ public final class PlaygroundView implements StudioView {
         o.put("testData", showTest.isSelected());
         o.put("note", vm.messageProperty().get());
         o.set("log", vm.logNow());
+        // The trained network itself, for other tools and as a check: the replay must arrive at these weights.
+        String net = vm.networkNow();
+        if (net != null) {
+            try {
+                o.set("network", new com.fasterxml.jackson.databind.ObjectMapper().readTree(net));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the writer's own JSON did not read back: " + e.getMessage(), e);
+            }
+        }
         return java.util.Optional.of(o);
     }
 
@@ -394,6 +403,16 @@ public final class PlaygroundView implements StudioView {
         boolean test = !state.has("testData") || r.flag(state, "testData");
         String note = state.has("note") ? r.text(state, "note") : "";
         vm.restoreNow(state.get("log"), p, note, r);
+        if (state.has("network") && state.get("network").isObject()) {
+            String now = vm.networkNow();
+            String saved;
+            try {
+                saved = backprop.engine.spec.SpecWriter.toJson(backprop.engine.spec.SpecReader.parse(state.get("network").toString(), file));
+            } catch (backprop.engine.spec.SpecException e) {
+                throw r.fail("network", e.getMessage());
+            }
+            if (!saved.equals(now)) vm.note("Reopened " + file + ": replaying it gave other weights than it saved (written by another version?); showing the replay.");
+        }
         hiddenSpace.set(hidden);
         showTest.setSelected(test);
         root.applyCss();

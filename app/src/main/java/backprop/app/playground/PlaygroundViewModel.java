@@ -365,6 +365,13 @@ public final class PlaygroundViewModel {
         updateSpeedText();
     }
 
+    /** The network as it is now, weights included (network-format JSON), taken on the engine thread; null for the perceptron. */
+    public String networkNow() {
+        java.util.concurrent.atomic.AtomicReference<String> out = new java.util.concurrent.atomic.AtomicReference<>();
+        engine.runNow(() -> session.networkJson(), (json, failure) -> out.set(json));
+        return out.get();
+    }
+
     /** The session's log of everything done, taken on the engine thread after what was sent before; waits. */
     public com.fasterxml.jackson.databind.node.ArrayNode logNow() {
         java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.node.ArrayNode> out = new java.util.concurrent.atomic.AtomicReference<>();
@@ -397,6 +404,9 @@ public final class PlaygroundViewModel {
         setup.set(fresh.setup());
         message.set(note == null ? "" : note);
     }
+
+    /** Says something in the hint line. */
+    void note(String text) { message.set(text); }
 
     /** Stops training and the engine thread (window closing). */
     public void dispose() {

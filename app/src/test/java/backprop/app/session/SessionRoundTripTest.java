@@ -87,7 +87,9 @@ class SessionRoundTripTest {
             StudioView v = registry.view(id);
             advance(v);
             int[] px = pixels(scene);
-            SessionFiles.write(file, new Session(id, Theme.DARK, v.saveState().orElseThrow()));
+            var state = v.saveState().orElseThrow();
+            if (id.equals("playground")) assertTrue(state.get("network").get("layers").get(0).has("weights"), "the trained weights travel with the session");
+            SessionFiles.write(file, new Session(id, Theme.DARK, state));
             registry.disposeAll();
             return px;
         });
@@ -110,6 +112,27 @@ class SessionRoundTripTest {
         }
         if (differ > 0) System.out.println("DIFF " + id + " box " + x0 + "," + y0 + " - " + x1 + "," + y1);
         assertEquals(0, differ, id + ": pixels that differ after reopening");
+    }
+
+    @Test
+    void aPlaygroundSessionWhoseWeightsDoNotMatchItsReplaySaysSo() throws Exception {
+        String note = fx(() -> {
+            ViewRegistry registry = StudioViews.registry();
+            new HeadlessRenderer(registry).mount(new RenderRequest("playground", null, 3, 640, 400, Theme.LIGHT, false));
+            var v = (backprop.app.playground.PlaygroundView) registry.view("playground");
+            var state = v.saveState().orElseThrow();
+            var w = (com.fasterxml.jackson.databind.node.ArrayNode) state.get("network").get("layers").get(0).get("weights").get(0);
+            w.set(0, w.get(0).asDouble() + 1); // not what the log trains to
+            registry.disposeAll();
+            ViewRegistry fresh = StudioViews.registry();
+            new HeadlessRenderer(fresh).mount(new RenderRequest("playground", null, 0, 640, 400, Theme.LIGHT, false));
+            var again = (backprop.app.playground.PlaygroundView) fresh.view("playground");
+            again.restoreState(state, "edited.bpsession");
+            String m = again.viewModel().messageProperty().get();
+            fresh.disposeAll();
+            return m;
+        });
+        assertTrue(note.contains("edited.bpsession") && note.contains("other weights than it saved"), note);
     }
 
     @Test
