@@ -1,0 +1,90 @@
+package backprop.app.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The small Markdown subset lessons are written in: paragraphs (blank-line separated), {@code # }
+ * headings, {@code - } list items, {@code **bold**}, {@code *italic*}, {@code `code`} and
+ * {@code $…$} formulas (typeset by JLaTeXMath). No links, images or HTML: a lesson shows only its
+ * own text. This class splits text into blocks and inline spans; the player draws them.
+ */
+public final class Markdown {
+    private Markdown() {}
+
+    public enum BlockKind { PARAGRAPH, HEADING, ITEM }
+
+    public enum SpanKind { TEXT, BOLD, ITALIC, CODE, FORMULA }
+
+    public record Span(SpanKind kind, String text) {}
+
+    public record Block(BlockKind kind, List<Span> spans) {}
+
+    /** Why {@code text} is not in the subset (an unclosed {@code $} or {@code `}, a link, HTML), or null. */
+    public static String problem(String text) {
+        for (Block b : blocks(text)) {
+            for (Span s : b.spans()) {
+                if (s.kind() == SpanKind.FORMULA && s.text().isBlank()) return "an empty formula $$";
+                if (s.kind() == SpanKind.TEXT && s.text().contains("$")) return "a $ without its closing $ (write \\$ for a dollar sign)";
+                if (s.kind() == SpanKind.TEXT && s.text().contains("`")) return "a ` without its closing `";
+                if (s.kind() == SpanKind.TEXT && (s.text().contains("](") || s.text().contains("<"))) {
+                    return "links, images and HTML are not part of the lesson text (write ‹ or \\< for a less-than sign)";
+                }
+            }
+        }
+        return null;
+    }
+
+    public static List<Block> blocks(String text) {
+        List<Block> out = new ArrayList<>();
+        StringBuilder para = new StringBuilder();
+        for (String line : text.replace("\r", "").split("\n", -1)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("# ") || t.startsWith("- ")) {
+                if (!para.isEmpty()) out.add(new Block(BlockKind.PARAGRAPH, spans(para.toString())));
+                para.setLength(0);
+                if (t.startsWith("# ")) out.add(new Block(BlockKind.HEADING, spans(t.substring(2).strip())));
+                else if (t.startsWith("- ")) out.add(new Block(BlockKind.ITEM, spans(t.substring(2).strip())));
+            } else {
+                if (!para.isEmpty()) para.append(' ');
+                para.append(t);
+            }
+        }
+        if (!para.isEmpty()) out.add(new Block(BlockKind.PARAGRAPH, spans(para.toString())));
+        return out;
+    }
+
+    /** Inline spans; an unclosed marker stays in the text (and {@link #problem} names it). */
+    public static List<Span> spans(String s) {
+        List<Span> out = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "$`*<\\".indexOf(s.charAt(i + 1)) >= 0) {
+                plain.append(s.charAt(i + 1) == '<' ? '‹' : s.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            String open = s.startsWith("**", i) ? "**" : (c == '*' || c == '`' || c == '$') ? String.valueOf(c) : null;
+            int close = open == null ? -1 : s.indexOf(open, i + open.length());
+            if (open != null && close > i) {
+                if (!plain.isEmpty()) out.add(new Span(SpanKind.TEXT, plain.toString()));
+                plain.setLength(0);
+                SpanKind k = switch (open) {
+                    case "**" -> SpanKind.BOLD;
+                    case "*" -> SpanKind.ITALIC;
+                    case "`" -> SpanKind.CODE;
+                    default -> SpanKind.FORMULA;
+                };
+                out.add(new Span(k, s.substring(i + open.length(), close)));
+                i = close + open.length();
+            } else {
+                plain.append(c);
+                i++;
+            }
+        }
+        if (!plain.isEmpty()) out.add(new Span(SpanKind.TEXT, plain.toString()));
+        return out;
+    }
+}
