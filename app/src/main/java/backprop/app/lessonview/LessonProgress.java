@@ -1,6 +1,7 @@
 package backprop.app.lessonview;
 
 import backprop.engine.io.AtomicFiles;
+import backprop.engine.spec.UserText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,7 +94,13 @@ public final class LessonProgress {
             }
         } catch (IOException | RuntimeException e) {
             entries.clear();
-            problem = file + ": saved lesson progress cannot be read (" + e.getMessage() + "); starting afresh";
+            Path aside = file.resolveSibling("progress.json.unreadable");
+            try {
+                Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                aside = file; // left where it is; the next save replaces it
+            }
+            problem = UserText.oneLine(file + ": saved lesson progress cannot be read (" + e.getMessage() + "); starting afresh, the old file is kept as " + aside.getFileName());
         }
     }
 
