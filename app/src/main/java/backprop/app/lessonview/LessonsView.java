@@ -64,7 +64,8 @@ public final class LessonsView implements StudioView {
     private final ToggleGroup options = new ToggleGroup();
     private final Button check = new Button("Check");
     private final Button hint = new Button("Hint");
-    private final Label hintText = label("lesson-hint-text", "lesson-hint-text");
+    private final VBox hintText = new VBox();
+    private final VBox explanation = new VBox();
     private final Label feedback = label("lesson-feedback", "lesson-feedback");
     private final Label status = label("lesson-status", "lesson-status");
     private final Button back = new Button("◀ Back");
@@ -146,14 +147,16 @@ public final class LessonsView implements StudioView {
         question.getStyleClass().add("lesson-question");
         question.setSpacing(6);
         feedback.setWrapText(true);
-        hintText.setWrapText(true);
+        hintText.setId("lesson-hint-text");
+        hintText.getStyleClass().add("lesson-hint-text");
+        explanation.setId("lesson-explanation");
         status.setWrapText(true);
         stepTitle.setWrapText(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox nav = new HBox(8, back, grow, next);
         nav.getStyleClass().add("lesson-nav");
-        VBox body = new VBox(10, position, stepTitle, text, question, feedback, hintText);
+        VBox body = new VBox(10, position, stepTitle, text, question, hintText, feedback, explanation);
         body.getStyleClass().add("lesson-panel-body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -226,7 +229,8 @@ public final class LessonsView implements StudioView {
         stepTitle.setText(s.title());
         stepText.set("lesson step " + (i + 1) + "/" + lesson.steps().size());
         text.getChildren().setAll(LessonText.render(s.text(), formulaSize(), ink()));
-        hintText.setText(s.hint() == null ? "" : s.hint().replace("$", ""));
+        hintText.getChildren().setAll(s.hint() == null ? List.of() : List.of(LessonText.render(s.hint(), formulaSize(), ink())));
+        explanation.getChildren().clear();
         hintText.setVisible(false);
         hintText.setManaged(false);
         back.setDisable(i == 0);
@@ -308,8 +312,8 @@ public final class LessonsView implements StudioView {
             say = right ? "Goal reached: the loss is " + Num.fmt(loss) + ", below " + Num.fmt(g.below()) + "."
                     : "Not yet: the loss is " + Num.fmt(loss) + "; train on (space plays, the view's train buttons add steps) until it is below " + Num.fmt(g.below()) + ".";
         }
-        if (s.explain() != null) say += " " + s.explain().replace("$", "");
         feedback.setText(say);
+        explanation.getChildren().setAll(s.explain() == null ? List.of() : List.of(LessonText.render(s.explain(), formulaSize(), ink())));
         feedback.getStyleClass().removeAll("lesson-right", "lesson-wrong");
         feedback.getStyleClass().add(right ? "lesson-right" : "lesson-wrong");
         progress.answered(lesson.id(), step, right);
