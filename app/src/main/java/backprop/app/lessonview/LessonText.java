@@ -43,7 +43,7 @@ final class LessonText {
                 ImageView img = new ImageView(TexImages.render(s.text(), size, 2, ink));
                 img.setPreserveRatio(true);
                 img.setFitHeight(img.getImage().getHeight() / 2);
-                img.setTranslateY(size * 0.2);
+                img.setTranslateY(size * 0.25);
                 img.setAccessibleText(s.text());
                 yield img;
             }

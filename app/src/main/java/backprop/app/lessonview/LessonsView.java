@@ -120,6 +120,8 @@ public final class LessonsView implements StudioView {
         if (progress.problem() != null) problems.add(progress.problem());
         status.setText(String.join("\n", problems));
         if (lessons.isEmpty()) status.setText((problems.isEmpty() ? "" : status.getText() + "\n") + "No lessons found in " + LessonLibrary.folder());
+        // Formulas are images drawn in the theme's text colour: draw them again when the theme (or its CSS, first applied after show) changes it.
+        stepTitle.textFillProperty().addListener((o, a, b) -> retypeset());
         chooser.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) select(lessons.get(b.intValue()));
         });
@@ -336,7 +338,7 @@ public final class LessonsView implements StudioView {
         return java.util.Optional.ofNullable(driver.current()).map(StudioView::transport);
     }
 
-    private float formulaSize() { return (float) (17 * scale); }
+    private float formulaSize() { return (float) (18 * scale); }
 
     private Color ink() {
         return stepTitle.getTextFill() instanceof Color c ? c : Color.web("#1d2127");
@@ -397,7 +399,17 @@ public final class LessonsView implements StudioView {
     public void onPresenterMode(boolean on) {
         scale = on ? Styles.PRESENTER_SCALE : 1;
         for (StudioView v : driver.views()) v.onPresenterMode(on);
-        if (lesson != null && step >= 0) text.getChildren().setAll(LessonText.render(lesson.steps().get(step).text(), formulaSize(), ink()));
+        retypeset();
+    }
+
+    private void retypeset() {
+        if (lesson == null || step < 0) return;
+        LessonStep s = lesson.steps().get(step);
+        text.getChildren().setAll(LessonText.render(s.text(), formulaSize(), ink()));
+        hintText.getChildren().setAll(s.hint() == null ? List.of() : List.of(LessonText.render(s.hint(), formulaSize(), ink())));
+        if (!explanation.getChildren().isEmpty() && s.explain() != null) {
+            explanation.getChildren().setAll(LessonText.render(s.explain(), formulaSize(), ink()));
+        }
     }
 
     @Override
