@@ -68,6 +68,8 @@ public final class LessonsView implements StudioView {
     private final VBox explanation = new VBox();
     private final Label feedback = label("lesson-feedback", "lesson-feedback");
     private final Label status = label("lesson-status", "lesson-status");
+    private final Button reload = new Button("Reload");
+    private final Button openFolder = new Button("Open lesson…");
     private final Button back = new Button("◀ Back");
     private final Button next = new Button("Next ▶");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
@@ -131,6 +133,15 @@ public final class LessonsView implements StudioView {
         chooser.setId("lesson-choice");
         chooser.setMaxWidth(Double.MAX_VALUE);
         chooser.setPromptText("Choose a lesson");
+        reload.setId("lesson-reload");
+        reload.setOnAction(e -> reload());
+        openFolder.setId("lesson-open");
+        openFolder.setOnAction(e -> {
+            javafx.stage.DirectoryChooser d = new javafx.stage.DirectoryChooser();
+            d.setTitle("Open a lesson folder");
+            java.io.File f = d.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (f != null) open(f.toPath());
+        });
         text.setId("lesson-text");
         text.getStyleClass().add("lesson-body");
         answer.setId("lesson-answer");
@@ -164,7 +175,10 @@ public final class LessonsView implements StudioView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox panel = new VBox(10, chooser, scroll, status, nav);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox files = new HBox(8, openFolder, gap, reload);
+        VBox panel = new VBox(10, chooser, files, scroll, status, nav);
         panel.setId("lesson-panel");
         panel.getStyleClass().addAll("lesson-panel", Styles.CARD);
         panel.setPadding(new Insets(12));
@@ -172,6 +186,38 @@ public final class LessonsView implements StudioView {
     }
 
     // ------------------------------------------------------------------ lessons and steps
+
+    /**
+     * Reads the current lesson's folder again (a teacher edited it) and replays it to the step shown.
+     * A lesson that no longer reads keeps the old one on screen and says why in one line.
+     */
+    void reload() {
+        if (lesson == null) return;
+        status.setText("");
+        try {
+            Lesson fresh = LessonReader.read(lesson.folder());
+            int at = lessons.indexOf(lesson);
+            lessons.set(at, fresh);
+            chooser.getItems().set(at, fresh.title()); // may clear the selection; selecting again then opens the fresh lesson
+            chooser.getSelectionModel().select(at);
+            if (lesson != fresh) select(fresh);
+        } catch (LessonException e) {
+            problem(e.getMessage());
+        }
+    }
+
+    /** Opens the lesson in {@code folder} (anywhere on disk) and adds it to the list. */
+    void open(Path folder) {
+        status.setText("");
+        try {
+            Lesson l = LessonReader.read(folder);
+            lessons.add(l);
+            chooser.getItems().add(l.title());
+            chooser.getSelectionModel().select(lessons.size() - 1);
+        } catch (LessonException e) {
+            problem(e.getMessage());
+        }
+    }
 
     /** Opens {@code l} where the student left it; the engine's answers are computed off the FX thread meanwhile. */
     void select(Lesson l) {

@@ -45,6 +45,7 @@ class LessonPlayerFxTest {
     @TempDir
     Path home;
     private LessonsView view;
+    private List<Path> folders = List.of(LESSON);
 
     @BeforeEach
     void show() throws Exception {
@@ -61,7 +62,7 @@ class LessonPlayerFxTest {
         FxToolkit.setupStage(stage -> {
             if (view != null) view.dispose();
             Map<String, Supplier<StudioView>> views = Map.of("backprop", BackpropView::new, "playground", PlaygroundView::new);
-            view = new LessonsView(views, List.of(LESSON));
+            view = new LessonsView(views, folders);
             stage.setScene(new Scene((Parent) view.root(), 1280, 800));
             stage.show();
             view.onShown();
@@ -121,6 +122,27 @@ class LessonPlayerFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.step() == 4);
         BackpropViewModel vm = ((BackpropView) view.liveView()).viewModel();
         assertEquals("new w of h1→o", TimelinePoints.name(vm.timeline(), vm.currentStepProperty().get()));
+    }
+
+    @Test
+    void anEditedLessonReloadsAndABrokenOneLeavesTheOldOnScreen(FxRobot robot) throws Exception {
+        Path copy = Files.createDirectories(home.resolve("lessons").resolve("mine"));
+        for (String f : List.of("lesson.json", "by-hand.json")) Files.copy(LESSON.resolve(f), copy.resolve(f));
+        folders = List.of(copy);
+        open();
+        assertEquals("The network and the sample", label(robot, "#lesson-step-title"));
+
+        Path file = copy.resolve("lesson.json");
+        Files.writeString(file, Files.readString(file).replace("The network and the sample", "Our network"));
+        robot.clickOn("#lesson-reload");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Our network".equals(label(robot, "#lesson-step-title")));
+
+        Files.writeString(file, Files.readString(file).replace("\"train\"", "\"trian\"").replace("\"title\": \"Many steps\"", "\"title\": 7"));
+        robot.clickOn("#lesson-reload");
+        String said = label(robot, "#lesson-status");
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.contains("lesson.json: $.steps[5].title: must be text"), said);
+        assertEquals("Our network", label(robot, "#lesson-step-title"), "the lesson read before stays on screen");
     }
 
     private static double sigmoid(double a) { return 1 / (1 + Math.exp(-a)); }
