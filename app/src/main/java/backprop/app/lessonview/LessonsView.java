@@ -148,6 +148,8 @@ public final class LessonsView implements StudioView {
         answer.setPromptText("your prediction, e.g. −0.07");
         answer.setOnAction(e -> check());
         check.setId("lesson-check");
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         check.setDefaultButton(false);
         check.setOnAction(e -> check());
         hint.setId("lesson-hint");
@@ -182,6 +184,8 @@ public final class LessonsView implements StudioView {
         panel.setId("lesson-panel");
         panel.getStyleClass().addAll("lesson-panel", Styles.CARD);
         panel.setPadding(new Insets(12));
+        // A third of the window at most, so the live view keeps room for its own controls (presenter type is 1.6× larger).
+        panel.maxWidthProperty().bind(root.widthProperty().multiply(0.34));
         return panel;
     }
 
@@ -305,8 +309,7 @@ public final class LessonsView implements StudioView {
         if (q instanceof Question.Predict) {
             answer.clear();
             answer.setDisable(false);
-            question.getChildren().addAll(new HBox(8, answer, check, hint));
-            HBox.setHgrow(answer, Priority.ALWAYS);
+            question.getChildren().addAll(answer, new HBox(8, check, hint));
         } else if (q instanceof Question.Choice c) {
             options.getToggles().clear();
             for (int k = 0; k < c.options().size(); k++) {
