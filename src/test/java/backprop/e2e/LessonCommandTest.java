@@ -114,6 +114,7 @@ class LessonCommandTest {
                 {"{\"title\": \"t\", \"text\": \"a $formula without end\"}", "$.steps[0].text: a $ without its closing $"},
                 {"{\"title\": \"t\", \"text\": \"see [here](http://example.com)\"}", "$.steps[0].text: links, images and HTML"},
                 {"\"just text\"", "$.steps[0]: a step must be a JSON object"},
+                {"{\"title\": \"t\", \"text\": \"see $\\\\notacommand x$\"}", "$.steps[0].text: formula $\\notacommand x$ is not valid TeX"},
         };
         for (String[] c : cases) {
             CliRun run = CliRun.of("lesson", "check", lesson(c[0]).toString());

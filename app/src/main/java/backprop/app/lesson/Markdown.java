@@ -25,6 +25,10 @@ public final class Markdown {
         for (Block b : blocks(text)) {
             for (Span s : b.spans()) {
                 if (s.kind() == SpanKind.FORMULA && s.text().isBlank()) return "an empty formula $$";
+                if (s.kind() == SpanKind.FORMULA) {
+                    String tex = texProblem(s.text());
+                    if (tex != null) return "formula $" + s.text() + "$ is not valid TeX: " + tex;
+                }
                 if (s.kind() == SpanKind.TEXT && s.text().contains("$")) return "a $ without its closing $ (write \\$ for a dollar sign)";
                 if (s.kind() == SpanKind.TEXT && s.text().contains("`")) return "a ` without its closing `";
                 if (s.kind() == SpanKind.TEXT && (s.text().contains("](") || s.text().contains("<"))) {
@@ -33,6 +37,16 @@ public final class Markdown {
             }
         }
         return null;
+    }
+
+    /** JLaTeXMath's complaint about {@code tex} (what the player would typeset), or null when it parses. */
+    static String texProblem(String tex) {
+        try {
+            new org.scilab.forge.jlatexmath.TeXFormula(tex);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
     }
 
     public static List<Block> blocks(String text) {
