@@ -28,7 +28,8 @@ public final class ViewIds {
                     "noise", NUMBER,
                     "l2", NUMBER,
                     "batch-size", WHOLE,
-                    "seed", WHOLE));
+                    "seed", WHOLE,
+                    "preset", v -> presets().contains(v)));
 
     /** Elements of the Playground a lesson may highlight: the ids its nodes carry. */
     public static final List<String> PLAYGROUND_ELEMENTS = List.of("pg-network-card", "pg-output-card", "pg-chart", "pg-settings",
@@ -41,8 +42,20 @@ public final class ViewIds {
         Map<String, Predicate<String>> known = CONTROLS.getOrDefault(view, Map.of());
         Predicate<String> ok = known.get(control);
         if (ok == null) return Optional.of("the " + view + " view has no control \"" + control + "\" (controls: " + String.join(", ", known.keySet().stream().sorted().toList()) + ")");
-        if (!ok.test(value)) return Optional.of("\"" + value + "\" is not a value control \"" + control + "\" of the " + view + " view takes");
+        if (!ok.test(value)) {
+            return Optional.of("\"" + value + "\" is not a value control \"" + control + "\" of the " + view + " view takes"
+                    + (control.equals("preset") ? " (presets: " + String.join(", ", presets()) + ")" : ""));
+        }
         return Optional.empty();
+    }
+
+    /** The Playground's presets as a lesson names them: {@code perceptron-xor} for {@code Preset.PERCEPTRON_XOR}. */
+    public static List<String> presets() {
+        return java.util.Arrays.stream(backprop.app.playground.Preset.values()).map(ViewIds::presetId).toList();
+    }
+
+    public static String presetId(backprop.app.playground.Preset p) {
+        return p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static boolean parses(String v) {

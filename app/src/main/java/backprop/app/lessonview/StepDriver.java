@@ -9,6 +9,7 @@ import backprop.app.lesson.TimelinePoints;
 import backprop.app.lesson.ViewIds;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.playground.PlaygroundViewModel;
+import backprop.app.playground.Preset;
 import backprop.app.view.StudioView;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
@@ -125,6 +126,11 @@ final class StepDriver {
 
     private void playground(PlaygroundView view, LessonStep s) {
         PlaygroundViewModel vm = view.viewModel();
+        // A preset replaces the whole set-up, so it comes before the controls that adjust it.
+        String preset = s.set().get("preset");
+        if (preset != null) {
+            for (Preset p : Preset.values()) if (ViewIds.presetId(p).equals(preset)) vm.choose(p);
+        }
         s.set().forEach((control, value) -> {
             switch (control) {
                 case "learning-rate" -> vm.update(x -> x.withLearningRate(Double.parseDouble(value)));
@@ -138,7 +144,8 @@ final class StepDriver {
                 default -> { } // lesson check refuses any other id
             }
         });
-        if (s.train() > 0) vm.trainNow(s.train());
+        // For an export, trainNow also waits for the set-up above to be built and drawn.
+        if (s.train() > 0 || now) vm.trainNow(s.train());
         if (s.highlight() != null) {
             marked = view.root().lookup("#" + s.highlight());
             if (marked != null) marked.getStyleClass().add(HIGHLIGHT);
