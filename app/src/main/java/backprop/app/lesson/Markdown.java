@@ -10,6 +10,12 @@ import java.util.List;
  * own text. This class splits text into blocks and inline spans; the player draws them.
  */
 public final class Markdown {
+    /** The start of an HTML tag or comment; a lone less-than sign ("a < 0") is ordinary text. */
+    private static final java.util.regex.Pattern HTML_TAG = java.util.regex.Pattern.compile("<[A-Za-z/!?]");
+
+    /** Stands for an escaped character while {@link #problem} looks for unclosed markers. */
+    private static final char ESCAPED = '\uE000';
+
     private Markdown() {}
 
     public enum BlockKind { PARAGRAPH, HEADING, ITEM }
@@ -22,7 +28,7 @@ public final class Markdown {
 
     /** Why {@code text} is not in the subset (an unclosed {@code $} or {@code `}, a link, HTML), or null. */
     public static String problem(String text) {
-        for (Block b : blocks(text)) {
+        for (Block b : blocks(text, false)) {
             for (Span s : b.spans()) {
                 if (s.kind() == SpanKind.FORMULA && s.text().isBlank()) return "an empty formula $$";
                 if (s.kind() == SpanKind.FORMULA) {
@@ -31,8 +37,8 @@ public final class Markdown {
                 }
                 if (s.kind() == SpanKind.TEXT && s.text().contains("$")) return "a $ without its closing $ (write \\$ for a dollar sign)";
                 if (s.kind() == SpanKind.TEXT && s.text().contains("`")) return "a ` without its closing `";
-                if (s.kind() == SpanKind.TEXT && (s.text().contains("](") || s.text().contains("<"))) {
-                    return "links, images and HTML are not part of the lesson text (write ‹ or \\< for a less-than sign)";
+                if (s.kind() == SpanKind.TEXT && (s.text().contains("](") || HTML_TAG.matcher(s.text()).find())) {
+                    return "links, images and HTML are not part of the lesson text";
                 }
             }
         }
@@ -50,33 +56,42 @@ public final class Markdown {
     }
 
     public static List<Block> blocks(String text) {
+        return blocks(text, true);
+    }
+
+    /** With {@code literal} false, escaped characters stay as {@link #ESCAPED} marks, so {@link #problem} can tell them from unclosed markers. */
+    private static List<Block> blocks(String text, boolean literal) {
         List<Block> out = new ArrayList<>();
         StringBuilder para = new StringBuilder();
         for (String line : text.replace("\r", "").split("\n", -1)) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("# ") || t.startsWith("- ")) {
-                if (!para.isEmpty()) out.add(new Block(BlockKind.PARAGRAPH, spans(para.toString())));
+                if (!para.isEmpty()) out.add(new Block(BlockKind.PARAGRAPH, spans(para.toString(), literal)));
                 para.setLength(0);
-                if (t.startsWith("# ")) out.add(new Block(BlockKind.HEADING, spans(t.substring(2).strip())));
-                else if (t.startsWith("- ")) out.add(new Block(BlockKind.ITEM, spans(t.substring(2).strip())));
+                if (t.startsWith("# ")) out.add(new Block(BlockKind.HEADING, spans(t.substring(2).strip(), literal)));
+                else if (t.startsWith("- ")) out.add(new Block(BlockKind.ITEM, spans(t.substring(2).strip(), literal)));
             } else {
                 if (!para.isEmpty()) para.append(' ');
                 para.append(t);
             }
         }
-        if (!para.isEmpty()) out.add(new Block(BlockKind.PARAGRAPH, spans(para.toString())));
+        if (!para.isEmpty()) out.add(new Block(BlockKind.PARAGRAPH, spans(para.toString(), literal)));
         return out;
     }
 
     /** Inline spans; an unclosed marker stays in the text (and {@link #problem} names it). */
     public static List<Span> spans(String s) {
+        return spans(s, true);
+    }
+
+    private static List<Span> spans(String s, boolean literal) {
         List<Span> out = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && "$`*<\\".indexOf(s.charAt(i + 1)) >= 0) {
-                plain.append(s.charAt(i + 1) == '<' ? '‹' : s.charAt(i + 1));
+            if (c == '\\' && i + 1 < s.length() && "$`*\\".indexOf(s.charAt(i + 1)) >= 0) {
+                plain.append(literal ? s.charAt(i + 1) : ESCAPED);
                 i += 2;
                 continue;
             }
