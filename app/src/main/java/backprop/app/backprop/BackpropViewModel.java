@@ -273,7 +273,7 @@ public final class BackpropViewModel {
      * The sample a fresh network opens on: the first with the most non-zero inputs, so the first
      * formulas multiply real numbers (XOR's (0, 0) would make every product 0 · w).
      */
-    static int telling(float[][] x) {
+    public static int telling(float[][] x) {
         int best = 0, most = -1;
         for (int n = 0; n < x.length; n++) {
             int nonZero = 0;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 RenderCommand.class,
                 BenchFramesCommand.class,
                 FlowCommand.class,
+                LessonCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
     @Spec

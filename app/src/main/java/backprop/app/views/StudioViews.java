@@ -4,12 +4,14 @@ import backprop.app.backprop.BackpropView;
 import backprop.app.cnn.CnnView;
 import backprop.app.depth.DepthView;
 import backprop.app.editor.EditorView;
+import backprop.app.lessonview.LessonsView;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.recurrent.RecurrentView;
 import backprop.app.text.TextView;
 import backprop.app.vanishing.VanishingView;
 import backprop.app.view.ViewInfo;
 import backprop.app.view.ViewRegistry;
+import java.util.Map;
 
 /**
  * The app's views, in navigation-rail order: the one place that knows every feature package, so
@@ -18,8 +20,6 @@ import backprop.app.view.ViewRegistry;
  * "How to add a view").
  */
 public final class StudioViews {
-    static final ViewInfo LESSONS = new ViewInfo("lessons", "Lessons", "mdi2s-school-outline");
-
     private StudioViews() {}
 
     /** A fresh registry (views are created per registry, lazily) of the real views and the placeholders. */
@@ -33,6 +33,8 @@ public final class StudioViews {
                 .add(CnnView.INFO, CnnView::new)
                 .add(DepthView.INFO, DepthView::new)
                 .add(EditorView.INFO, EditorView::new)
-                .comingSoon(LESSONS);
+                .add(LessonsView.INFO, () -> new LessonsView(Map.of(
+                        BackpropView.INFO.id(), BackpropView::new,
+                        PlaygroundView.INFO.id(), PlaygroundView::new)));
     }
 }

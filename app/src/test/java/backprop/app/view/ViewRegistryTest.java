@@ -24,7 +24,7 @@ class ViewRegistryTest {
         List<ViewRegistry.Entry> entries = StudioViews.registry().entries();
         assertSame(PlaygroundView.INFO, entries.get(0).info());
         assertSame(BackpropView.INFO, entries.get(1).info());
-        assertEquals(List.of("playground", "backprop", "recurrent", "text", "gradients", "cnn", "depth", "editor"), StudioViews.registry().availableIds());
+        assertEquals(List.of("playground", "backprop", "recurrent", "text", "gradients", "cnn", "depth", "editor", "lessons"), StudioViews.registry().availableIds());
         assertSame(backprop.app.cnn.CnnView.INFO, StudioViews.registry().entry("cnn").orElseThrow().info());
     }
 

@@ -1,0 +1,59 @@
+package backprop.app.lessonview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import backprop.app.StudioApp;
+import backprop.app.shell.StudioShell;
+import backprop.app.views.StudioViews;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** In the real window the Lessons rail entry opens the player on the shipped lessons, and in presenter mode a clicker moves through the steps. */
+@ExtendWith(ApplicationExtension.class)
+class LessonsInShellTest {
+    private StudioShell shell;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        System.setProperty(LessonLibrary.PROPERTY, Path.of("..", "lessons").toAbsolutePath().normalize().toString());
+        System.setProperty(LessonProgress.HOME_PROPERTY, Files.createTempDirectory("lessons-in-shell").toString());
+        StudioApp app = new StudioApp(StudioViews.registry(), false);
+        app.start(stage);
+        shell = app.shell();
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty(LessonLibrary.PROPERTY);
+        System.clearProperty(LessonProgress.HOME_PROPERTY);
+    }
+
+    @Test
+    void clickerKeysMoveThroughTheStepsInPresenterMode(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-lessons");
+        assertEquals("lessons", shell.viewModel().getCurrentViewId());
+        LessonsView view = (LessonsView) shell.currentView();
+        assertTrue(view.folders().size() >= 4, "the shipped lessons are listed: " + view.folders());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.step() == 0);
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shell.viewModel().presenterModeProperty().get());
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.step() == 1);
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.step() == 2);
+        robot.type(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.step() == 1);
+    }
+}
