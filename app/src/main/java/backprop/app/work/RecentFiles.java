@@ -18,9 +18,9 @@ public final class RecentFiles {
 
     public RecentFiles(Path store) { this.store = store; }
 
-    /** In the app's folder ({@code ~/.backprop-studio}, or {@code -Dbackprop.home}): {@code name}. */
+    /** In the app's folder ({@code ~/.backprop-studio}, or {@code -Dbackprop.studio.home}): {@code name}. */
     public static RecentFiles named(String name) {
-        String home = System.getProperty("backprop.home");
+        String home = System.getProperty("backprop.studio.home");
         return new RecentFiles((home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".backprop-studio")).resolve(name));
     }
 
