@@ -13,13 +13,21 @@ import java.util.Locale;
  * {@link DeepNetworks} (on the presets' data, training settings and seed), checked against the
  * engine's depth limits before it is accepted.
  */
-public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset, DeepNetworks.Config custom) {
+public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset, DeepNetworks.Config custom, Training training) {
+    /**
+     * How a network of one's own trains: optimiser, learning rate and clipping by global norm
+     * (0: none). Batches and the data set stay the presets', so columns stay comparable.
+     */
+    public record Training(String optimizer, double learningRate, double clipNorm) {
+        public static final Training PRESETS = new Training("sgd", 0.1, 0);
+    }
+
     /** The base every custom network takes its data, training and seed from. */
     static final String BASE = DepthPreset.RELU_HE.model;
 
     public static DepthConfig of(DepthPreset p) {
         try {
-            return new DepthConfig(p.label, BuiltinModels.spec(p.model), p, null);
+            return new DepthConfig(p.label, BuiltinModels.spec(p.model), p, null, null);
         } catch (SpecException e) {
             throw new IllegalStateException(p.model + ": " + e.getMessage(), e);
         }
@@ -30,17 +38,27 @@ public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset, De
      * limit's own one-line reason (an IllegalArgumentException).
      */
     public static DepthConfig custom(DeepNetworks.Config c) {
+        return custom(c, Training.PRESETS);
+    }
+
+    /** As {@link #custom(DeepNetworks.Config)}, trained with {@code t}. */
+    public static DepthConfig custom(DeepNetworks.Config c, Training t) {
         NetworkSpec spec;
         try {
-            spec = DeepNetworks.spec(BuiltinModels.spec(BASE), c);
+            NetworkSpec base = BuiltinModels.spec(BASE);
+            NetworkSpec.TrainingSpec b = base.training() != null ? base.training() : NetworkSpec.TrainingSpec.defaults();
+            base = base.withTraining(new NetworkSpec.TrainingSpec(t.optimizer(), t.learningRate(), b.batchSize(), b.epochs(), b.l2(), b.momentum(),
+                    b.beta1(), b.beta2(), b.rho(), b.epsilon(), b.validationSplit(), b.patience(), t.clipNorm() > 0 ? t.clipNorm() : null, b.truncate()));
+            spec = DeepNetworks.spec(base, c);
             DepthLimits.check(spec, "this configuration");
         } catch (SpecException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         String init = c.initializer().type() + (c.initializer().scale() > 0 ? "(" + trim(c.initializer().scale()) + ")" : "");
         String label = c.hidden() + " × " + c.width() + " " + c.activation() + " · " + init
-                + (c.batchNorm() ? " · BN" : "") + (c.residual() ? " · residual" : "");
-        return new DepthConfig(label, spec, null, c);
+                + (c.batchNorm() ? " · BN" : "") + (c.residual() ? " · residual" : "")
+                + (t.equals(Training.PRESETS) ? "" : " · " + t.optimizer() + " η " + trim(t.learningRate()) + (t.clipNorm() > 0 ? " · clip " + trim(t.clipNorm()) : ""));
+        return new DepthConfig(label, spec, null, c, t);
     }
 
     private static String trim(double v) {

@@ -227,6 +227,21 @@ public final class DepthView implements StudioView {
         scale.setPrefWidth(80);
         scale.setTooltip(new Tooltip("uniform: weights from U(−a, a); normal: from N(0, σ²)"));
         scale.disableProperty().bind(Bindings.createBooleanBinding(() -> !List.of("uniform", "normal").contains(init.getValue()), init.valueProperty()));
+        javafx.scene.control.ComboBox<String> optimizer = new javafx.scene.control.ComboBox<>();
+        optimizer.getItems().addAll(backprop.engine.spec.SpecReader.OPTIMIZERS);
+        optimizer.setValue(DepthConfig.Training.PRESETS.optimizer());
+        optimizer.setId("dp-optimizer");
+        optimizer.setTooltip(new Tooltip("How the weights are updated (the presets use plain SGD)"));
+        Spinner<Double> rate = new Spinner<>(1e-5, 10, DepthConfig.Training.PRESETS.learningRate(), 0.01);
+        rate.setId("dp-rate");
+        rate.setEditable(true);
+        rate.setPrefWidth(90);
+        rate.setTooltip(new Tooltip("Learning rate η, 0.00001 to 10 (the presets use 0.1)"));
+        Spinner<Double> clip = new Spinner<>(0, 100, 0, 0.5);
+        clip.setId("dp-clip");
+        clip.setEditable(true);
+        clip.setPrefWidth(80);
+        clip.setTooltip(new Tooltip("Clip the gradient to at most this global norm; 0: no clipping"));
         CheckBox bn = new CheckBox("batch norm");
         bn.setId("dp-bn");
         CheckBox residual = new CheckBox("residual");
@@ -239,14 +254,17 @@ public final class DepthView implements StudioView {
             var config = new backprop.engine.models.DeepNetworks.Config(depth.getValue(), width.getValue(), activation.getValue(),
                     new NetworkSpec.InitSpec(init.getValue(), scaled ? scale.getValue() : 0), bn.isSelected(), residual.isSelected());
             try {
-                vm.add(DepthConfig.custom(config));
+                vm.add(DepthConfig.custom(config, new DepthConfig.Training(optimizer.getValue(), rate.getValue(), clip.getValue())));
             } catch (IllegalArgumentException refused) {
                 vm.refuse(refused.getMessage());
             }
         });
         Label own = new Label("Your own");
         own.getStyleClass().add(Styles.DP_CAPTION);
-        FlowPane row = new FlowPane(8, 6, own, depth, caption("layers ×"), width, caption("units"), activation, init, scale, bn, residual, add);
+        for (javafx.scene.control.ComboBox<String> c : List.of(activation, init, optimizer)) c.setPrefWidth(105);
+        // Groups wrap as a whole: a label never ends a line apart from its field.
+        FlowPane row = new FlowPane(10, 6, group(own, depth, caption("layers ×"), width, caption("units")), group(activation, init, scale),
+                group(bn, residual), group(optimizer, caption("η"), rate, caption("clip"), clip), add);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add(Styles.DP_BAR);
         return row;
@@ -365,6 +383,12 @@ public final class DepthView implements StudioView {
         }
     }
 
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.DP_CAPTION);
@@ -419,6 +443,8 @@ public final class DepthView implements StudioView {
             col.put("hidden", k.hidden()).put("width", k.width()).put("activation", k.activation())
                     .put("init", k.initializer().type()).put("scale", k.initializer().scale())
                     .put("batchNorm", k.batchNorm()).put("residual", k.residual());
+            DepthConfig.Training t = c.training();
+            col.put("optimizer", t.optimizer()).put("learningRate", t.learningRate()).put("clipNorm", t.clipNorm());
         }
         return Optional.of(o);
     }
@@ -457,7 +483,9 @@ public final class DepthView implements StudioView {
             var k = new DeepNetworks.Config((int) r.whole(c, "hidden", 1, backprop.engine.spec.Limits.DEPTH_HIDDEN_LAYERS),
                     (int) r.whole(c, "width", 1, backprop.engine.spec.Limits.DEPTH_WIDTH), r.text(c, "activation"),
                     new NetworkSpec.InitSpec(r.text(c, "init"), r.number(c, "scale", 0, 1e6)), r.flag(c, "batchNorm"), r.flag(c, "residual"));
-            return DepthConfig.custom(k);
+            DepthConfig.Training t = !c.has("optimizer") ? DepthConfig.Training.PRESETS
+                    : new DepthConfig.Training(r.text(c, "optimizer"), r.number(c, "learningRate", 0, 1e6), r.number(c, "clipNorm", 0, 1e6));
+            return DepthConfig.custom(k, t);
         } catch (SessionException e) {
             throw r.fail(at, e.problem());
         } catch (IllegalArgumentException e) {

@@ -43,6 +43,9 @@ class DepthCustomColumnTest {
             ((ComboBox<String>) scene.lookup("#dp-activation")).setValue("relu");
             ((ComboBox<String>) scene.lookup("#dp-init")).setValue("he");
             ((CheckBox) scene.lookup("#dp-bn")).setSelected(true);
+            ((ComboBox<String>) scene.lookup("#dp-optimizer")).setValue("adam");
+            ((Spinner<Double>) scene.lookup("#dp-rate")).getValueFactory().setValue(0.01);
+            ((Spinner<Double>) scene.lookup("#dp-clip")).getValueFactory().setValue(2.0);
             Button add = (Button) scene.lookup("#dp-add");
             add.fire(); // four columns already: refused, nothing changes
             assertEquals(4, vm.configsProperty().get().size());
@@ -52,7 +55,10 @@ class DepthCustomColumnTest {
             add.fire();
             assertEquals(4, vm.configsProperty().get().size());
             DepthConfig mine = vm.configsProperty().get().get(3);
-            assertEquals("6 × 16 relu · he · BN", mine.label());
+            assertEquals("6 × 16 relu · he · BN · adam η 0.010 · clip 2", mine.label());
+            assertEquals("adam", mine.spec().training().optimizer());
+            assertEquals(0.01, mine.spec().training().learningRate(), 1e-12);
+            assertEquals(2.0, mine.spec().training().clipNorm(), 1e-12);
             vm.restartNow(5);
             DepthFrame.Column col = vm.frame().columns().get(3);
             assertEquals(5, col.steps());
@@ -63,6 +69,13 @@ class DepthCustomColumnTest {
         });
         Platform.runLater(task);
         task.get(120, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRateOverTheEnginesLimitIsRefusedWithItsReason() {
+        var net = new DeepNetworks.Config(4, 16, "tanh", new NetworkSpec.InitSpec("xavier", 0), false, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DepthConfig.custom(net, new DepthConfig.Training("sgd", 50, 0)));
+        assertTrue(e.getMessage().contains("learningRate"), e.getMessage());
     }
 
     @Test
