@@ -25,6 +25,15 @@ public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset, De
     /** The base every custom network takes its data, training and seed from. */
     static final String BASE = DepthPreset.RELU_HE.model;
 
+    /** This configuration on another of the 2-D data sets (same number of points and noise). */
+    DepthConfig onData(String name) {
+        NetworkSpec.DatasetSpec d = spec.dataset();
+        if (d != null && name.equals(d.name())) return this;
+        NetworkSpec.DatasetSpec next = new NetworkSpec.DatasetSpec(name, d == null ? null : d.samples(), d == null ? null : d.noise(),
+                d == null ? null : d.testRatio(), d == null ? null : d.seed(), null);
+        return new DepthConfig(label, spec.withDataset(next), preset, custom, training);
+    }
+
     public static DepthConfig of(DepthPreset p) {
         try {
             return new DepthConfig(p.label, BuiltinModels.spec(p.model), p, null, null);

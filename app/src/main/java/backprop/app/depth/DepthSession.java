@@ -13,12 +13,20 @@ final class DepthSession {
     private final List<DepthColumn> columns = new ArrayList<>();
     final long seed;
 
+    /** The 2-D data sets every column can train on (the same for all columns). */
+    static final List<String> DATASETS = List.of("circle", "xor-2d", "gaussians", "spiral");
+
     DepthSession(List<DepthConfig> configs, long seed) {
+        this(configs, seed, "circle");
+    }
+
+    DepthSession(List<DepthConfig> configs, long seed, String dataset) {
         if (configs.size() < MIN_COLUMNS || configs.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("compare " + MIN_COLUMNS + " to " + MAX_COLUMNS + " configurations, not " + configs.size());
         }
         this.seed = seed;
-        for (DepthConfig c : configs) columns.add(new DepthColumn(c, seed));
+        if (!DATASETS.contains(dataset)) throw new IllegalArgumentException("the Depth view trains on " + String.join(", ", DATASETS) + ", not " + dataset);
+        for (DepthConfig c : configs) columns.add(new DepthColumn(c.onData(dataset), seed));
     }
 
     /** {@code n} more steps in every column that has not stopped. */

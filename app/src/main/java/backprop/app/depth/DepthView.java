@@ -66,6 +66,7 @@ public final class DepthView implements StudioView {
     private VBox galleryBox;
     private boolean presenter;
     private boolean syncing;
+    private final javafx.scene.control.ChoiceBox<String> data = new javafx.scene.control.ChoiceBox<>();
     /** The one plot under each column's histograms: the loss, or the update-to-weight ratios (both do not fit at 1280×800). */
     private final javafx.scene.control.ChoiceBox<String> lowerPlot = new javafx.scene.control.ChoiceBox<>();
     private static final String LOSS = "loss R", RATIO = "‖Δw‖/‖w‖";
@@ -158,7 +159,12 @@ public final class DepthView implements StudioView {
         lowerPlot.setId("dp-lower-plot");
         lowerPlot.setTooltip(new Tooltip("The plot under each column: the loss per step, or the update-to-weight ratio of the first, middle and last layer"));
         lowerPlot.valueProperty().addListener((o, a, b) -> { for (ColumnView c : columns) c.plots(); });
-        HBox right = new HBox(8, seedLabel, seed, restart, caption("Plot"), lowerPlot, galleryToggle);
+        data.getItems().addAll(DepthSession.DATASETS);
+        data.setValue(vm.dataset());
+        data.setId("dp-data");
+        data.setTooltip(new Tooltip("The 2-D points every column learns to classify, the same for all"));
+        data.valueProperty().addListener((o, a, b) -> { if (b != null && !b.equals(vm.dataset())) vm.setDataset(b); });
+        HBox right = new HBox(8, caption("Data"), data, seedLabel, seed, restart, caption("Plot"), lowerPlot, galleryToggle);
         right.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(right);
         error.setId("dp-error");
@@ -428,6 +434,7 @@ public final class DepthView implements StudioView {
     public Optional<ObjectNode> saveState() {
         ObjectNode o = SessionFiles.object();
         o.put("seed", vm.seed());
+        o.put("dataset", vm.dataset());
         o.put("steps", vm.steps());
         o.put("plot", RATIO.equals(lowerPlot.getValue()) ? "updateRatio" : "loss");
         o.put("gallery", galleryToggle.isSelected());
@@ -463,7 +470,10 @@ public final class DepthView implements StudioView {
         String plot = state.has("plot") ? r.text(state, "plot") : "loss";
         boolean showGallery = state.has("gallery") && r.flag(state, "gallery");
         double s = state.has("sigma") ? r.number(state, "sigma", sigma.getMin(), sigma.getMax()) : 1;
-        vm.restoreNow(configs, seed, steps);
+        String dataset = state.has("dataset") ? r.text(state, "dataset") : "circle";
+        if (!DepthSession.DATASETS.contains(dataset)) throw r.fail("dataset", "expected one of " + String.join(", ", DepthSession.DATASETS));
+        vm.restoreNow(configs, seed, dataset, steps);
+        data.setValue(dataset);
         lowerPlot.setValue("updateRatio".equals(plot) ? RATIO : LOSS);
         sigma.setValue(s);
         galleryToggle.setSelected(showGallery);

@@ -34,6 +34,7 @@ public final class DepthViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 2);
     private long seed = 1;
+    private String dataset = "circle";
     private DepthSession session;
     private boolean inFlight;
 
@@ -74,10 +75,11 @@ public final class DepthViewModel {
     public void restart() {
         List<DepthConfig> p = List.copyOf(configs.get());
         long s = seed;
+        String d = dataset;
         engine.dropPending();
         inFlight = true;
         engine.send(() -> {
-            session = new DepthSession(p, s);
+            session = new DepthSession(p, s, d);
             return session.frame();
         }, this::apply);
     }
@@ -86,10 +88,11 @@ public final class DepthViewModel {
     public void restartNow(int steps) {
         List<DepthConfig> p = List.copyOf(configs.get());
         long s = seed;
+        String d = dataset;
         playing.set(false);
         engine.dropPending();
         engine.runNow(() -> {
-            session = new DepthSession(p, s);
+            session = new DepthSession(p, s, d);
             return session.step(steps);
         }, this::apply);
     }
@@ -124,11 +127,20 @@ public final class DepthViewModel {
     }
 
     /** Restores a session: these columns and this seed, trained {@code steps} steps, waiting for it. */
-    void restoreNow(List<DepthConfig> c, long s, int steps) {
+    void restoreNow(List<DepthConfig> c, long s, String data, int steps) {
         configs.set(List.copyOf(c));
         seed = s;
+        dataset = data;
         restartNow(steps);
     }
+
+    /** The data set every column trains on (one of {@link DepthSession#DATASETS}); starts again. */
+    public void setDataset(String name) {
+        dataset = name;
+        restart();
+    }
+
+    public String dataset() { return dataset; }
 
     public void setSeed(long s) {
         seed = s;

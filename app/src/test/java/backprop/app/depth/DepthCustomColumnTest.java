@@ -64,6 +64,11 @@ class DepthCustomColumnTest {
             assertEquals(5, col.steps());
             assertEquals(7, col.weighted().size(), "six hidden dense layers and the output");
             assertEquals(6, col.latest().layers().stream().filter(l -> l.type().equals("batchnorm")).count());
+            // Another data set for every column: the networks now learn the spiral.
+            ((javafx.scene.control.ChoiceBox<String>) scene.lookup("#dp-data")).setValue("spiral");
+            vm.restoreNow(vm.configsProperty().get(), 1, vm.dataset(), 3);
+            assertEquals("spiral", vm.dataset());
+            assertEquals(3, vm.frame().columns().get(0).steps());
             registry.disposeAll();
             return null;
         });
