@@ -1,11 +1,13 @@
 package backprop.app.playground;
 
 import backprop.engine.data.Feature;
+import backprop.engine.data.table.TableSource;
 import backprop.engine.layers.dense.DenseSpec;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.spec.NetworkSpec.TrainingSpec;
+import backprop.engine.spec.UserText;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.TrainConfig;
 import java.util.ArrayList;
@@ -82,6 +84,8 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
      */
     public static PlaygroundSetup fromSpec(NetworkSpec spec, String source) {
         String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
+        String refused = tableRefusal(spec.dataset());
+        if (refused != null) throw new IllegalArgumentException(where + ": " + refused);
         PlaygroundSetup d = defaults();
         String dataset = spec.dataset() != null && spec.dataset().name() != null ? spec.dataset().name() : d.dataset();
         List<Hidden> hidden = HiddenWiring.fromLayers(spec.layers(), where);
@@ -115,6 +119,18 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
             throw new IllegalArgumentException(where + ": dataset " + dataset + " is not one the playground can draw");
         }
         return s;
+    }
+
+    /**
+     * Why the playground cannot show a network file's data, or null: data from a CSV file, a
+     * table in the file, a shipped table or one of the generated sets beyond two classes. Without
+     * this the setup would fall back to the default set and show points the file never named.
+     */
+    static String tableRefusal(NetworkSpec.DatasetSpec ds) {
+        if (!TableSource.handles(ds)) return null;
+        String what = ds.file() != null ? "the data file " + UserText.quote(ds.file())
+                : ds.table() != null ? "a table written into the file" : "the data set " + UserText.quote(ds.name());
+        return "its data is " + what + ", which the playground cannot draw yet (it draws its own 2-D sets); train it with train --spec";
     }
 
     /** Inputs the network reads on 2-D data: the chosen features (x1, x2 for the perceptron and hand-built files). */
