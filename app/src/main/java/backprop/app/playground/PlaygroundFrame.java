@@ -32,6 +32,9 @@ import java.util.List;
  * @param perceptron   the perceptron's state in perceptron mode; else null
  * @param stall        why training has stalled, one line naming the layer; null while it moves
  * @param trainable    false for networks whose units have no gradient (step units)
+ * @param classes      classes of the data (2 for the truth tables and the 8-3-8 codes)
+ * @param confusion    for more than two classes: the engine's confusion matrix on the test
+ *                     points (the training points when none are held out); else null
  */
 public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<String> inputNames, int[] sizes,
                               List<String> activations, List<float[][]> weights, List<float[]> biases,
@@ -39,7 +42,8 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
                               Plane plane, List<float[][]> maps, Points train, Points test,
                               float trainLoss, float testLoss, float trainAccuracy, float testAccuracy,
                               List<Metric> history, List<Long> edits, Hidden hidden, HiddenMap hiddenMap, Table table,
-                              Perceptron perceptron, boolean trainable, String stall) {
+                              Perceptron perceptron, boolean trainable, String stall, int classes,
+                              backprop.engine.train.Confusion confusion) {
 
     /** A square region [lo, hi]² of a plane sampled on a grid × grid lattice. */
     public record Plane(double lo, double hi, int grid) {
@@ -47,7 +51,7 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
         public double coordinate(int k) { return lo + (hi - lo) * (k + 0.5) / grid; }
     }
 
-    /** Points with their class (0 or 1), as drawn on a plane. */
+    /** Points with their class (0 to classes − 1), as drawn on a plane. */
     public record Points(float[][] xy, int[] labels) {
         public int size() { return labels.length; }
     }

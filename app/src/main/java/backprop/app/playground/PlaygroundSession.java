@@ -8,6 +8,8 @@ import backprop.engine.autodiff.Activation;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.data.Feature;
+import backprop.engine.data.table.GeneratedTables;
+import backprop.engine.data.table.Table;
 import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
@@ -15,6 +17,7 @@ import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.nn.UnitActivity;
 import backprop.engine.tensor.Tensor;
+import backprop.engine.train.Confusion;
 import backprop.engine.train.PerceptronTrainer;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
@@ -89,6 +92,12 @@ public final class PlaygroundSession {
         if (s.kind() == Kind.NETWORK && s.handBuilt() == null && "binary_cross_entropy".equals(s.loss()) && !"sigmoid".equals(s.output())) {
             throw new IllegalArgumentException("binary cross-entropy needs probabilities: use a sigmoid output (or the mse loss)");
         }
+        if (s.kind() == Kind.NETWORK && s.handBuilt() == null && s.classCount() > 2 && !("softmax".equals(s.output()) && "cross_entropy".equals(s.loss()))) {
+            throw new IllegalArgumentException(s.classCount() + " classes need one output per class: use a softmax output with the cross_entropy loss");
+        }
+        if (s.kind() == Kind.PERCEPTRON && s.classCount() > 2) {
+            throw new IllegalArgumentException("the perceptron separates two classes; pick a data set of two classes first");
+        }
         if (s.hidden().size() > PlaygroundSetup.MAX_LAYERS) {
             throw new IllegalArgumentException("at most " + PlaygroundSetup.MAX_LAYERS + " hidden layers");
         }
@@ -116,9 +125,16 @@ public final class PlaygroundSession {
     // ------------------------------------------------------------------ data
 
     private void generate() {
-        Dataset d = Datasets.byName(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), 0);
-        points = d.x();
-        targets = d.y();
+        if (PlaygroundSetup.MULTI_CLASS.contains(setup.dataset())) {
+            Table t = GeneratedTables.generate(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), null, null);
+            points = t.x();
+            targets = new float[t.rows()][];
+            for (int i = 0; i < targets.length; i++) targets[i] = oneHot(t.classes()[i], t.classCount());
+        } else {
+            Dataset d = Datasets.byName(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), 0);
+            points = d.x();
+            targets = d.y();
+        }
         boolean table = setup.isTable();
         plane = !setup.isPlanar() ? null : table ? new Plane(-0.5, 1.5, GRID) : new Plane(-1.1, 1.1, GRID);
     }
@@ -129,9 +145,15 @@ public final class PlaygroundSession {
         points = Arrays.copyOf(points, points.length + 1);
         targets = Arrays.copyOf(targets, targets.length + 1);
         points[points.length - 1] = new float[] {x1, x2};
-        targets[targets.length - 1] = new float[] {label};
+        targets[targets.length - 1] = targets[0].length > 1 ? oneHot(label, targets[0].length) : new float[] {label};
         split();
         log.added(x1, x2, label);
+    }
+
+    private static float[] oneHot(int k, int classes) {
+        float[] v = new float[classes];
+        v[k] = 1f;
+        return v;
     }
 
     /** Removes the point nearest (x1, x2) if one lies within {@code radius}; true if one went. */
@@ -397,7 +419,15 @@ public final class PlaygroundSession {
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
                 List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable(),
-                stall());
+                stall(), setup.classCount(), confusion());
+    }
+
+    /** The engine's confusion matrix for more than two classes, on the test points (the training points without a test share). */
+    private Confusion confusion() {
+        if (model == null || setup.classCount() <= 2) return null;
+        Dataset d = test.size() > 0 ? test : train;
+        if (d.size() == 0) return null;
+        return Confusion.of(model.predict(d.inputsTensor()), d.targetsTensor(), setup.classCount());
     }
 
     /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */
@@ -463,7 +493,8 @@ public final class PlaygroundSession {
 
     /** Output of the layers after the first hidden one, over the plane of that layer's two units. */
     private PlaygroundFrame.HiddenMap hiddenMap(Model m, PlaygroundFrame.Hidden h) {
-        if (h == null || m.layers().get(0).outputSize() != 2) return null;
+        // With more than two classes the output is K probabilities, not one value to shade.
+        if (h == null || m.layers().get(0).outputSize() != 2 || setup.classCount() > 2) return null;
         Plane p = new Plane(Math.min(h.lo(), -0.05), Math.max(h.hi(), 1.05), GRID);
         int g = p.grid();
         float[][] xy = new float[g * g][];

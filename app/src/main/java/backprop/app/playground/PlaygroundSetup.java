@@ -1,6 +1,7 @@
 package backprop.app.playground;
 
 import backprop.engine.data.Feature;
+import backprop.engine.data.table.GeneratedTables;
 import backprop.engine.data.table.TableSource;
 import backprop.engine.layers.dense.DenseSpec;
 import backprop.engine.spec.NetworkSpec;
@@ -128,9 +129,18 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
      */
     static String tableRefusal(NetworkSpec.DatasetSpec ds) {
         if (!TableSource.handles(ds)) return null;
+        if (ds.name() != null && !ds.isTableSource() && MULTI_CLASS.contains(ds.name()) && (ds.classes() == null || ds.classes() == GeneratedTables.DEFAULT_BLOBS)) return null;
         String what = ds.file() != null ? "the data file " + UserText.quote(ds.file())
                 : ds.table() != null ? "a table written into the file" : "the data set " + UserText.quote(ds.name());
         return "its data is " + what + ", which the playground cannot draw yet (it draws its own 2-D sets); train it with train --spec";
+    }
+
+    /** The generated sets of more than two classes the playground draws (three classes each). */
+    static final List<String> MULTI_CLASS = List.of(GeneratedTables.SPIRAL_3, GeneratedTables.BLOBS);
+
+    /** Classes of the data: 3 for the three-arm spiral and the blobs, else 2 (the 8-3-8 codes read as 2 too). */
+    public int classCount() {
+        return MULTI_CLASS.contains(dataset) ? GeneratedTables.DEFAULT_BLOBS : 2;
     }
 
     /** Inputs the network reads on 2-D data: the chosen features (x1, x2 for the perceptron and hand-built files). */
@@ -184,7 +194,16 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
 
     // Withers, one per control, so the view-model's handlers stay one line each.
     public PlaygroundSetup withKind(Kind k) { return new PlaygroundSetup(k, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withDataset(String d) { return new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
+    /** Moving between two classes and more swaps a sigmoid with binary cross-entropy for a softmax with cross-entropy, and back. */
+    public PlaygroundSetup withDataset(String d) {
+        boolean many = d != null && MULTI_CLASS.contains(d);
+        String out = output, l = loss;
+        if (many != MULTI_CLASS.contains(dataset)) {
+            out = many ? "softmax" : "sigmoid";
+            l = many ? "cross_entropy" : "binary_cross_entropy";
+        }
+        return new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, out, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt);
+    }
     public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
     public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
     public PlaygroundSetup withTestRatio(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, v, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }

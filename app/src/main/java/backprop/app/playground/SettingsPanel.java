@@ -40,6 +40,8 @@ final class SettingsPanel extends VBox {
         DATASETS.put("spiral", "Two spirals");
         DATASETS.put("and-2d", "AND clusters");
         DATASETS.put("or-2d", "OR clusters");
+        DATASETS.put("spiral-3", "Three-arm spiral (3 classes)");
+        DATASETS.put("blobs", "Blobs (3 classes)");
         DATASETS.put("xor", "XOR truth table");
         DATASETS.put("and", "AND truth table");
         DATASETS.put("or", "OR truth table");

@@ -1,11 +1,15 @@
 package backprop.app.playground;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import backprop.engine.spec.SpecReader;
+import backprop.engine.train.Confusion;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Network files whose data is a table: the playground shows what it can and refuses the rest in one sentence, never other points. */
@@ -29,5 +33,71 @@ class PlaygroundTableDataTest {
     void anEmbeddedTableAndAShippedTableAreRefused() throws Exception {
         assertTrue(refusal("embedded-table.json").contains("table written into the file"));
         assertTrue(refusal("cars.json").contains("cars"));
+    }
+
+    /** The three-arm spiral at the playground's size: 8-8 tanh, softmax over 3 classes (app/src/test/resources/specs). */
+    private static PlaygroundSetup spiral() throws Exception {
+        return PlaygroundFit.check(SpecReader.read(Path.of("src", "test", "resources", "specs", "spiral-3-playground.json")), "spiral-3-playground.json");
+    }
+
+    @Test
+    void theThreeArmSpiralTrainsWithSoftmaxAndItsConfusionIsTheEnginesOnTheTestPoints() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(spiral());
+        for (int e = 0; e < 150; e++) s.epoch();
+        PlaygroundFrame f = s.frame();
+        assertEquals(3, f.classes());
+        assertEquals(3, f.sizes()[f.sizes().length - 1], "one softmax output per class");
+        assertEquals("softmax", f.activations().get(f.layers() - 1));
+        assertEquals(3, f.maps().get(f.layers()).length, "a map per class for the decision picture");
+        assertTrue(Arrays.stream(f.train().labels()).anyMatch(l -> l == 2), "points of the third class");
+        assertTrue(f.testAccuracy() >= 0.9f, "the spiral is learned: " + f.testAccuracy());
+        Confusion c = f.confusion();
+        int total = 0, right = 0;
+        for (int t = 0; t < 3; t++) for (int p = 0; p < 3; p++) { total += c.counts()[t][p]; if (t == p) right += c.counts()[t][p]; }
+        assertEquals(f.test().size(), total, "counted over the test points");
+        assertEquals(f.testAccuracy(), (float) right / total, 1e-6, "its diagonal is the accuracy the stats line shows");
+    }
+
+    @Test
+    void choosingAThreeClassSetSwapsInSoftmaxAndChoosingBackRestoresTheSigmoid() {
+        PlaygroundSetup d = PlaygroundSetup.defaults();
+        PlaygroundSetup blobs = d.withDataset("blobs");
+        assertEquals("softmax", blobs.output());
+        assertEquals("cross_entropy", blobs.loss());
+        PlaygroundSetup back = blobs.withDataset("circle");
+        assertEquals("sigmoid", back.output());
+        assertEquals("binary_cross_entropy", back.loss());
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(blobs);
+        assertEquals(3, s.frame().classes());
+        assertThrows(IllegalArgumentException.class, () -> PlaygroundSession.check(blobs.withOutput("sigmoid").withLoss("mse")));
+        s.apply(back);
+        PlaygroundFrame f = s.frame();
+        assertEquals(2, f.classes());
+        assertNull(f.confusion(), "two classes keep the accuracy line alone");
+    }
+
+    @Test
+    void aPointAddedToThreeClassesIsOfTheClassChosen() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(spiral());
+        int before = s.frame().train().size() + s.frame().test().size();
+        s.addPoint(0.9f, -0.9f, 2);
+        PlaygroundFrame f = s.frame();
+        assertEquals(before + 1, f.train().size() + f.test().size());
+        s.epoch(); // targets of the right width: a wrong one would fail in the loss
+        assertTrue(Float.isFinite(s.frame().trainLoss()));
+    }
+
+    @Test
+    void blobsOfAnotherCountAndTheWideSpiralFileAreRefusedInOneLine() throws Exception {
+        String wide = refusal("spiral-3.json");
+        assertTrue(wide.contains("1 to 8 units"), wide);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlaygroundFit.check(SpecReader.parse("""
+                {"format": "backprop-studio.network", "version": 1, "input": {"shape": [2]},
+                 "layers": [{"type": "dense", "units": 4, "activation": "tanh"}, {"type": "dense", "units": 5, "activation": "softmax"}],
+                 "loss": "cross_entropy", "dataset": {"name": "blobs", "classes": 5}}""", "blobs5.json"), "blobs5.json"));
+        assertTrue(e.getMessage().contains("blobs"), e.getMessage());
     }
 }
