@@ -329,6 +329,16 @@ public final class DecisionMap extends CanvasPane {
         raster.cells(x0, y0, geo.px(p.hi()) - x0, argb, g);
     }
 
+    /**
+     * A regression's output on the colour scale's [0, 1]: −range at 0, 0 at ½, +range at 1 (range:
+     * the largest |target|), so the map and the points read on the same blue–orange scale.
+     */
+    private static float[] onScale(float[] values, float range) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) out[i] = 0.5f + 0.5f * values[i] / range;
+        return out;
+    }
+
     private void drawBackground(Geo geo) {
         float[][] outs = classMaps();
         if (outs != null) {
@@ -340,6 +350,7 @@ public final class DecisionMap extends CanvasPane {
             raster.roundRect(geo.x, geo.y, geo.size, geo.size, 0, track(), null, 0);
             return;
         }
+        if (!hiddenSpace && frame.fit() != null) s = new Surface(s.plane, onScale(s.values, frame.fit().range()));
         // The surface's plane is the plot's range in both modes, so the map fills the plot.
         double x0 = geo.px(s.plane.lo()), y0 = geo.py(s.plane.hi()), side = geo.px(s.plane.hi()) - x0;
         raster.heatMap(x0, y0, side, s.values, s.plane.grid(), LUT, NAN_ARGB);
@@ -400,7 +411,8 @@ public final class DecisionMap extends CanvasPane {
         for (int i = 0; i < pts.size(); i++) {
             float[] p = pts.xy()[i];
             double x = geo.px(p[0]), y = geo.py(p.length > 1 ? p[1] : mid);
-            g.setFill(Palette.classColour(pts.labels()[i], frame.classes()));
+            g.setFill(pts.values() != null ? Palette.diverging(pts.values()[i], frame.fit() == null ? 1 : frame.fit().range())
+                    : Palette.classColour(pts.labels()[i], frame.classes()));
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             if (!test && few) {

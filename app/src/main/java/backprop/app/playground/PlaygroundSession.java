@@ -18,6 +18,7 @@ import backprop.engine.spec.NetworkSpec;
 import backprop.engine.nn.UnitActivity;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.train.Confusion;
+import backprop.engine.train.Metrics;
 import backprop.engine.train.PerceptronTrainer;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
@@ -89,6 +90,14 @@ public final class PlaygroundSession {
         if (s.kind() == Kind.PERCEPTRON && !s.isPlanar()) {
             throw new IllegalArgumentException("the perceptron here works on 2-D data; pick a 2-D dataset first");
         }
+        if (s.isRegression() && s.kind() == Kind.NETWORK && s.handBuilt() == null && !"mse".equals(s.loss())) {
+            throw new IllegalArgumentException("a regression learns a number, not a probability: use the mse loss (and an identity output)");
+        }
+        if (s.isRegression() && s.kind() == Kind.PERCEPTRON) {
+            throw new IllegalArgumentException("the perceptron separates two classes; pick a data set of two classes first");
+        }
+        // A formula that does not parse, or has no value somewhere in the square, is refused before anything changes.
+        if (s.isGeneratedTable() && s.formula() != null) generated(s);
         if (s.kind() == Kind.NETWORK && s.handBuilt() == null && "binary_cross_entropy".equals(s.loss()) && !"sigmoid".equals(s.output())) {
             throw new IllegalArgumentException("binary cross-entropy needs probabilities: use a sigmoid output (or the mse loss)");
         }
@@ -125,11 +134,14 @@ public final class PlaygroundSession {
     // ------------------------------------------------------------------ data
 
     private void generate() {
-        if (PlaygroundSetup.MULTI_CLASS.contains(setup.dataset())) {
-            Table t = GeneratedTables.generate(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), null, null);
+        if (setup.isGeneratedTable()) {
+            Table t = generated(setup);
             points = t.x();
             targets = new float[t.rows()][];
-            for (int i = 0; i < targets.length; i++) targets[i] = oneHot(t.classes()[i], t.classCount());
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = t.isRegression() ? new float[] {t.targets()[i]}
+                        : t.classCount() > 2 ? oneHot(t.classes()[i], t.classCount()) : new float[] {t.classes()[i]};
+            }
         } else {
             Dataset d = Datasets.byName(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), 0);
             points = d.x();
@@ -148,6 +160,15 @@ public final class PlaygroundSession {
         targets[targets.length - 1] = targets[0].length > 1 ? oneHot(label, targets[0].length) : new float[] {label};
         split();
         log.added(x1, x2, label);
+    }
+
+    /** The engine's set for {@code s}; a formula that does not parse or is undefined somewhere gives its one-line reason. */
+    private static Table generated(PlaygroundSetup s) {
+        try {
+            return GeneratedTables.generate(s.dataset(), s.samples(), s.noise(), s.dataSeed(), null, s.formula());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.formula() == null ? e.getMessage() : "f = " + s.formula() + ": " + e.getMessage());
+        }
     }
 
     private static float[] oneHot(int k, int classes) {
@@ -386,7 +407,9 @@ public final class PlaygroundSession {
             for (int n = 0; n < d.size(); n++) if ((perceptron.predict(d.x()[n]) > 0) == (d.label(n) == 1)) correct++;
             return new float[] {Float.NaN, (float) correct / d.size()};
         }
-        return trainer.evaluate(d);
+        float[] r = trainer.evaluate(d);
+        if (setup.isRegression()) r[1] = Float.NaN; // a number learned has no right or wrong answer
+        return r;
     }
 
     /** What the view draws now. */
@@ -419,7 +442,25 @@ public final class PlaygroundSession {
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
                 List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable(),
-                stall(), setup.classCount(), confusion());
+                stall(), setup.classCount(), confusion(), fit());
+    }
+
+    /** A regression's targets against the network's answers, with the engine's mean squared error. */
+    private PlaygroundFrame.Fit fit() {
+        if (model == null || !setup.isRegression()) return null;
+        Dataset d = test.size() > 0 ? test : train;
+        if (d.size() == 0) return null;
+        Tensor predicted = model.predict(d.inputsTensor());
+        float[] truth = new float[d.size()];
+        for (int i = 0; i < truth.length; i++) truth[i] = d.y()[i][0];
+        return new PlaygroundFrame.Fit(truth, predicted.toArray(), Metrics.meanSquaredError(predicted, d.targetsTensor()), test.size() > 0, range());
+    }
+
+    /** The largest |target| of all points (at least a small positive number): the regression's colour scale. */
+    private float range() {
+        float r = 1e-6f;
+        for (float[] t : targets) r = Math.max(r, Math.abs(t[0]));
+        return r;
     }
 
     /** The engine's confusion matrix for more than two classes, on the test points (the training points without a test share). */
@@ -472,8 +513,13 @@ public final class PlaygroundSession {
         return out;
     }
 
-    private static Points points(Dataset raw) {
+    private Points points(Dataset raw) {
         int[] labels = new int[raw.size()];
+        if (setup.isRegression()) {
+            float[] values = new float[raw.size()];
+            for (int i = 0; i < values.length; i++) values[i] = raw.y()[i][0];
+            return new Points(raw.x(), labels, values);
+        }
         for (int i = 0; i < labels.length; i++) labels[i] = raw.label(i);
         return new Points(raw.x(), labels);
     }
@@ -493,8 +539,8 @@ public final class PlaygroundSession {
 
     /** Output of the layers after the first hidden one, over the plane of that layer's two units. */
     private PlaygroundFrame.HiddenMap hiddenMap(Model m, PlaygroundFrame.Hidden h) {
-        // With more than two classes the output is K probabilities, not one value to shade.
-        if (h == null || m.layers().get(0).outputSize() != 2 || setup.classCount() > 2) return null;
+        // With more than two classes the output is K probabilities, for a regression a number: not one probability to shade.
+        if (h == null || m.layers().get(0).outputSize() != 2 || setup.classCount() != 2) return null;
         Plane p = new Plane(Math.min(h.lo(), -0.05), Math.max(h.hi(), 1.05), GRID);
         int g = p.grid();
         float[][] xy = new float[g * g][];

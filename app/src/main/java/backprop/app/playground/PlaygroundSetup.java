@@ -31,11 +31,12 @@ import java.util.List;
  * @param output       the output layer's activation
  * @param seed         seed of the initial weights and of minibatch shuffling
  * @param handBuilt    a network with explicit weights that replaces features/hidden/output (null: none)
+ * @param formula      f of the formula sets, as typed (e.g. "sin(3*x)"); null for the others
  */
 public record PlaygroundSetup(Kind kind, String dataset, int samples, double noise, double testRatio, long dataSeed,
                               List<Feature> features, List<Hidden> hidden, String output, String loss,
                               String optimizer, double learningRate, int batchSize, double l2, String initializer,
-                              long seed, NetworkSpec handBuilt) {
+                              long seed, NetworkSpec handBuilt, String formula) {
 
     public enum Kind { NETWORK, PERCEPTRON }
 
@@ -74,7 +75,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     public static PlaygroundSetup defaults() {
         return new PlaygroundSetup(Kind.NETWORK, "xor-2d", 200, 0.0, 0.5, 1L, List.of(Feature.X1, Feature.X2),
                 List.of(new Hidden(4, "tanh"), new Hidden(4, "tanh")), "sigmoid", "binary_cross_entropy",
-                "sgd", 0.03, 10, 0.0, "xavier", 1L, null);
+                "sgd", 0.03, 10, 0.0, "xavier", 1L, null, null);
     }
 
     /**
@@ -102,6 +103,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
             if (ds.noise() != null) s = s.withNoise(ds.noise());
             if (ds.testRatio() != null) s = s.withTestRatio(ds.testRatio());
             if (ds.seed() != null) s = s.withDataSeed(ds.seed());
+            if (ds.formula() != null) s = s.withFormula(ds.formula());
         }
         TrainingSpec t = spec.training();
         if (t != null) {
@@ -129,7 +131,11 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
      */
     static String tableRefusal(NetworkSpec.DatasetSpec ds) {
         if (!TableSource.handles(ds)) return null;
-        if (ds.name() != null && !ds.isTableSource() && MULTI_CLASS.contains(ds.name()) && (ds.classes() == null || ds.classes() == GeneratedTables.DEFAULT_BLOBS)) return null;
+        boolean drawn = ds.name() != null && (MULTI_CLASS.contains(ds.name()) || REGRESSION.contains(ds.name()) || FORMULAS.containsKey(ds.name()));
+        if (!ds.isTableSource() && drawn && (ds.classes() == null || ds.classes() == GeneratedTables.DEFAULT_BLOBS)) return null;
+        if (GeneratedTables.FORMULA_CURVE.equals(ds.name())) {
+            return "its data is a curve y = f(x) of one input, and the playground draws two inputs over a plane; formula-classes and formula-surface draw there";
+        }
         String what = ds.file() != null ? "the data file " + UserText.quote(ds.file())
                 : ds.table() != null ? "a table written into the file" : "the data set " + UserText.quote(ds.name());
         return "its data is " + what + ", which the playground cannot draw yet (it draws its own 2-D sets); train it with train --spec";
@@ -138,10 +144,28 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     /** The generated sets of more than two classes the playground draws (three classes each). */
     static final List<String> MULTI_CLASS = List.of(GeneratedTables.SPIRAL_3, GeneratedTables.BLOBS);
 
-    /** Classes of the data: 3 for the three-arm spiral and the blobs, else 2 (the 8-3-8 codes read as 2 too). */
-    public int classCount() {
-        return MULTI_CLASS.contains(dataset) ? GeneratedTables.DEFAULT_BLOBS : 2;
+    /** The generated sets whose label is a number to learn, drawn over the plane. */
+    static final List<String> REGRESSION = List.of(GeneratedTables.PLANE, GeneratedTables.GAUSSIAN_SUM, GeneratedTables.FORMULA_SURFACE);
+
+    /** The formula sets the playground draws, each with the formula it starts from. */
+    static final java.util.Map<String, String> FORMULAS = java.util.Map.of(
+            GeneratedTables.FORMULA_CLASSES, "sin(3*x)", GeneratedTables.FORMULA_SURFACE, "sin(3*x1) * x2");
+
+    /** Classes of the data: 3 for the three-arm spiral and the blobs, 0 for a number to learn, else 2 (the 8-3-8 codes read as 2 too). */
+    public int classCount() { return classCount(dataset); }
+
+    private static int classCount(String dataset) {
+        if (dataset == null) return 2;
+        return MULTI_CLASS.contains(dataset) ? GeneratedTables.DEFAULT_BLOBS : REGRESSION.contains(dataset) ? 0 : 2;
     }
+
+    /** True when the label is a number (mean squared error, no accuracy). */
+    public boolean isRegression() { return classCount() == 0; }
+
+    /** True for the sets the engine's {@link GeneratedTables} draws (more classes, regression, formulas). */
+    public boolean isGeneratedTable() { return GeneratedTables.NAMES.contains(dataset); }
+
+    public PlaygroundSetup withFormula(String f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, f); }
 
     /** Inputs the network reads on 2-D data: the chosen features (x1, x2 for the perceptron and hand-built files). */
     public int inputCount() {
@@ -161,7 +185,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     /** Same points (so the data need not be generated again). */
     public boolean sameData(PlaygroundSetup o) {
         return o != null && dataset.equals(o.dataset) && samples == o.samples && noise == o.noise
-                && testRatio == o.testRatio && dataSeed == o.dataSeed;
+                && testRatio == o.testRatio && dataSeed == o.dataSeed && java.util.Objects.equals(formula, o.formula);
     }
 
     /** Same network shape, initial weights and learning rule (so the trained weights carry over). */
@@ -193,30 +217,35 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     }
 
     // Withers, one per control, so the view-model's handlers stay one line each.
-    public PlaygroundSetup withKind(Kind k) { return new PlaygroundSetup(k, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    /** Moving between two classes and more swaps a sigmoid with binary cross-entropy for a softmax with cross-entropy, and back. */
+    public PlaygroundSetup withKind(Kind k) { return new PlaygroundSetup(k, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    /**
+     * Moving to data of another kind (two classes, more, a number to learn) puts in that kind's
+     * output and loss: a sigmoid with binary cross-entropy, a softmax with cross-entropy, an
+     * identity output with the mean squared error. A formula set starts from its example formula.
+     */
     public PlaygroundSetup withDataset(String d) {
-        boolean many = d != null && MULTI_CLASS.contains(d);
         String out = output, l = loss;
-        if (many != MULTI_CLASS.contains(dataset)) {
-            out = many ? "softmax" : "sigmoid";
-            l = many ? "cross_entropy" : "binary_cross_entropy";
+        int kindNow = classCount(dataset), kindNext = classCount(d);
+        if (kindNow != kindNext) {
+            out = kindNext == 0 ? "identity" : kindNext > 2 ? "softmax" : "sigmoid";
+            l = kindNext == 0 ? "mse" : kindNext > 2 ? "cross_entropy" : "binary_cross_entropy";
         }
-        return new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, out, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt);
+        String f = FORMULAS.containsKey(d) ? (d.equals(dataset) ? formula : FORMULAS.get(d)) : null;
+        return new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, out, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, f);
     }
-    public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withTestRatio(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, v, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withDataSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, s, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withFeatures(List<Feature> f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, f, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withHidden(List<Hidden> h) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, h, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withOutput(String a) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, a, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withLoss(String l) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withOptimizer(String o) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, o, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withLearningRate(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, v, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withBatchSize(int b) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, b, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withL2(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, v, initializer, seed, handBuilt); }
-    public PlaygroundSetup withInitializer(String i) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, i, seed, handBuilt); }
-    public PlaygroundSetup withSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, s, handBuilt); }
-    public PlaygroundSetup withHandBuilt(NetworkSpec spec) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, spec); }
+    public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withTestRatio(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, v, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withDataSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, s, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withFeatures(List<Feature> f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, f, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withHidden(List<Hidden> h) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, h, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withOutput(String a) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, a, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withLoss(String l) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withOptimizer(String o) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, o, learningRate, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withLearningRate(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, v, batchSize, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withBatchSize(int b) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, b, l2, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withL2(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, v, initializer, seed, handBuilt, formula); }
+    public PlaygroundSetup withInitializer(String i) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, i, seed, handBuilt, formula); }
+    public PlaygroundSetup withSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, s, handBuilt, formula); }
+    public PlaygroundSetup withHandBuilt(NetworkSpec spec) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, spec, formula); }
 }

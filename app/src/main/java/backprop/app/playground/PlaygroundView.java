@@ -55,6 +55,7 @@ public final class PlaygroundView implements StudioView {
     private final LossChart chart = new LossChart();
     private final SampleTable table = new SampleTable();
     private final ConfusionTable confusion = new ConfusionTable();
+    private final FitPlot fitPlot = new FitPlot();
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
     private ToggleButton showTest;
@@ -234,7 +235,7 @@ public final class PlaygroundView implements StudioView {
         chart.getStyleClass().add(Styles.PG_CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, confusion, perceptronText, stallText, chart);
+        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, confusion, fitPlot, perceptronText, stallText, chart);
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
@@ -242,12 +243,13 @@ public final class PlaygroundView implements StudioView {
         return card;
     }
 
-    /** The buttons that pick the class a click adds: orange and blue for two classes, one per class in its colour for more. */
+    /** The buttons that pick the class a click adds: orange and blue for two classes, one per class in its colour for more, none for a regression. */
     private void classToggles(int classes) {
         if (classes == shownClasses) return;
         shownClasses = classes;
         clickClass.getToggles().clear();
         adding.getChildren().clear();
+        if (classes == 0) return; // a regression's points carry numbers: none to pick by clicking
         if (classes <= 2) {
             adding.getChildren().addAll(classToggle("pg-add-class-1", 1, Palette.CLASS_1, "Click adds orange points (class 1); right-click removes"),
                     classToggle("pg-add-class-0", 0, Palette.CLASS_0, "Click adds blue points (class 0); right-click removes"));
@@ -302,6 +304,7 @@ public final class PlaygroundView implements StudioView {
         chart.show(f.history(), f.edits());
         table.show(f);
         confusion.show(f);
+        fitPlot.show(f);
         classToggles(f.classes());
         trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
         testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
@@ -456,6 +459,8 @@ public final class PlaygroundView implements StudioView {
     SampleTable sampleTable() { return table; }
 
     ConfusionTable confusionTable() { return confusion; }
+
+    FitPlot fitPlot() { return fitPlot; }
 
     // ------------------------------------------------------------------ small helpers
 

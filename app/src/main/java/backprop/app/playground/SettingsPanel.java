@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -42,6 +43,10 @@ final class SettingsPanel extends VBox {
         DATASETS.put("or-2d", "OR clusters");
         DATASETS.put("spiral-3", "Three-arm spiral (3 classes)");
         DATASETS.put("blobs", "Blobs (3 classes)");
+        DATASETS.put("formula-classes", "Above x2 = f(x1)");
+        DATASETS.put("plane", "Plane (regression)");
+        DATASETS.put("gaussian-sum", "Gaussian bumps (regression)");
+        DATASETS.put("formula-surface", "y = f(x1, x2) (regression)");
         DATASETS.put("xor", "XOR truth table");
         DATASETS.put("and", "AND truth table");
         DATASETS.put("or", "OR truth table");
@@ -104,12 +109,35 @@ final class SettingsPanel extends VBox {
             boolean generated = !vm.setup().isTable();
             for (Node n : List.of(noise, ratio, seed, regenerate)) n.setDisable(!generated);
         });
+        // The formula sets' f, typed: the engine parses it (never runs it as code); a formula it
+        // refuses leaves the data as it was, and the message line says where the problem is.
+        TextField formula = new TextField();
+        formula.setId("pg-formula");
+        formula.setPrefColumnCount(10);
+        formula.setTooltip(new Tooltip("f, e.g. sin(3*x), x^3 - x, abs(x); Enter applies it"));
+        formula.setOnAction(e -> change(s -> s.withFormula(formula.getText().strip())));
+        formula.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused && vm.setup().formula() != null && !formula.getText().strip().equals(vm.setup().formula())) {
+                change(s -> s.withFormula(formula.getText().strip()));
+            }
+        });
+        Label formulaCaption = caption("f(x) =");
+        refreshers.add(() -> {
+            String f = vm.setup().formula();
+            formula.setText(f == null ? "" : f);
+            formulaCaption.setText(vm.setup().dataset().equals("formula-surface") ? "f(x1, x2) =" : "f(x) =");
+            for (Node n : List.of(formula, formulaCaption)) {
+                n.setVisible(f != null);
+                n.setManaged(f != null);
+            }
+        });
         GridPane g = form();
         g.addRow(0, caption("Data"), set);
-        g.addRow(1, caption("Noise"), new HBox(6, noise, noiseValue));
-        g.addRow(2, caption("Test share"), new HBox(6, ratio, ratioValue));
-        g.addRow(3, caption("Seed"), seed);
-        g.add(regenerate, 1, 4);
+        g.addRow(1, formulaCaption, formula);
+        g.addRow(2, caption("Noise"), new HBox(6, noise, noiseValue));
+        g.addRow(3, caption("Test share"), new HBox(6, ratio, ratioValue));
+        g.addRow(4, caption("Seed"), seed);
+        g.add(regenerate, 1, 5);
         regenerate.setMaxWidth(Double.MAX_VALUE);
         return section("Data", g);
     }
@@ -156,9 +184,10 @@ final class SettingsPanel extends VBox {
             case "he" -> "He";
             default -> "Xavier";
         }, PlaygroundSetup::initializer, v -> s -> s.withInitializer(v), "How the initial weights are drawn");
-        ComboBox<String> loss = combo("pg-loss", List.of("binary_cross_entropy", "mse"), l -> l.equals("mse") ? "MSE ½(y−ŷ)²" : "Cross-entropy",
+        ComboBox<String> loss = combo("pg-loss", List.of("binary_cross_entropy", "cross_entropy", "mse"),
+                l -> l.equals("mse") ? "MSE ½(y−ŷ)²" : l.equals("cross_entropy") ? "Cross-entropy, K classes" : "Cross-entropy",
                 PlaygroundSetup::loss, v -> s -> s.withLoss(v), "What training minimises");
-        ComboBox<String> out = combo("pg-output", List.of("sigmoid", "tanh", "identity", "step"), a -> a, PlaygroundSetup::output,
+        ComboBox<String> out = combo("pg-output", List.of("sigmoid", "softmax", "tanh", "identity", "step"), a -> a, PlaygroundSetup::output,
                 v -> s -> s.withOutput(v), "Activation of the output unit");
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 1);
         seed.setId("pg-seed");

@@ -37,6 +37,7 @@ final class SetupJson {
         }
         o.put("output", s.output()).put("loss", s.loss()).put("optimizer", s.optimizer()).put("learningRate", s.learningRate())
                 .put("batchSize", s.batchSize()).put("l2", s.l2()).put("initializer", s.initializer()).put("seed", s.seed());
+        if (s.formula() != null) o.put("formula", s.formula());
         if (s.handBuilt() != null) {
             try {
                 o.set("handBuilt", new ObjectMapper().readTree(SpecWriter.toJson(s.handBuilt())));
@@ -67,7 +68,8 @@ final class SetupJson {
                     (int) r.whole(o, "samples", 0, backprop.engine.spec.Limits.EPOCHS), r.number(o, "noise", 0, 1), r.number(o, "testRatio", 0, 1),
                     r.whole(o, "dataSeed", Long.MIN_VALUE, Long.MAX_VALUE), features, hidden, opt(o, "output"), opt(o, "loss"),
                     opt(o, "optimizer"), r.number(o, "learningRate", 0, Double.MAX_VALUE), (int) r.whole(o, "batchSize", 0, Integer.MAX_VALUE),
-                    r.number(o, "l2", 0, Double.MAX_VALUE), opt(o, "initializer"), r.whole(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE), handBuilt);
+                    r.number(o, "l2", 0, Double.MAX_VALUE), opt(o, "initializer"), r.whole(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE), handBuilt,
+                    opt(o, "formula"));
             PlaygroundSession.check(s);
             return s;
         } catch (SessionException e) {

@@ -1,5 +1,6 @@
 package backprop.app.playground;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,5 +100,47 @@ class PlaygroundTableDataTest {
                  "layers": [{"type": "dense", "units": 4, "activation": "tanh"}, {"type": "dense", "units": 5, "activation": "softmax"}],
                  "loss": "cross_entropy", "dataset": {"name": "blobs", "classes": 5}}""", "blobs5.json"), "blobs5.json"));
         assertTrue(e.getMessage().contains("blobs"), e.getMessage());
+    }
+
+    @Test
+    void aRegressionOnSinOf3x1LearnsToASmallErrorAndShowsPredictedAgainstTrue() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(PlaygroundFit.check(SpecReader.read(Path.of("src", "test", "resources", "specs", "sine-surface-playground.json")), "sine-surface-playground.json"));
+        PlaygroundFrame before = s.frame();
+        for (int e = 0; e < 150; e++) s.epoch();
+        PlaygroundFrame f = s.frame();
+        assertEquals(0, f.classes());
+        assertTrue(Float.isNaN(f.testAccuracy()), "no accuracy for a number learned");
+        assertTrue(f.train().values() != null && f.train().values().length == f.train().size(), "points carry their targets");
+        PlaygroundFrame.Fit fit = f.fit();
+        assertEquals(f.test().size(), fit.truth().length);
+        assertArrayEquals(f.test().values(), fit.truth());
+        assertTrue(fit.mse() < 0.01f, "sin(3 x1) is learned: MSE " + fit.mse());
+        assertTrue(fit.mse() < before.fit().mse() / 10, "the error fell from " + before.fit().mse());
+        assertNull(f.confusion());
+    }
+
+    @Test
+    void aFormulaThatDoesNotParseIsRefusedWithItsPositionAndTheDataStays() {
+        PlaygroundSession s = new PlaygroundSession();
+        PlaygroundSetup curve = PlaygroundSetup.defaults().withDataset("formula-classes");
+        assertEquals("sin(3*x)", curve.formula(), "the set starts from its example");
+        s.apply(curve);
+        float[][] points = s.frame().train().xy();
+        int[] sine = labels(s);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.apply(curve.withFormula("sin(3*y)")));
+        assertTrue(e.getMessage().startsWith("f = sin(3*y): position 7: ") && e.getMessage().contains("unknown"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertEquals("sin(3*x)", s.setup().formula());
+        assertArrayEquals(points, s.frame().train().xy());
+        s.apply(curve.withFormula("x^3 - x"));
+        assertFalse(Arrays.equals(sine, labels(s)), "a new formula labels the points anew");
+        assertTrue(refusalOf("formula-curve").contains("one input"));
+    }
+
+    private static int[] labels(PlaygroundSession s) { return s.frame().train().labels(); }
+
+    private static String refusalOf(String name) {
+        return PlaygroundSetup.tableRefusal(new backprop.engine.spec.NetworkSpec.DatasetSpec(name, null, null, null, null, null));
     }
 }
