@@ -10,6 +10,9 @@ import backprop.engine.data.Datasets;
 import backprop.engine.data.Feature;
 import backprop.engine.data.table.GeneratedTables;
 import backprop.engine.data.table.Table;
+import backprop.engine.data.table.TableData;
+import backprop.engine.data.table.TableSource;
+import backprop.engine.spec.SpecException;
 import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
@@ -96,6 +99,14 @@ public final class PlaygroundSession {
         if (s.isRegression() && s.kind() == Kind.PERCEPTRON) {
             throw new IllegalArgumentException("the perceptron separates two classes; pick a data set of two classes first");
         }
+        if (PlaygroundSetup.IMPORTED.equals(s.dataset()) && s.imported() == null) {
+            throw new IllegalArgumentException("no file is imported: use Import data… to read a CSV or TSV file");
+        }
+        if (s.imported() != null && s.imported().table().features() != 2) {
+            var t = s.imported().table();
+            throw new IllegalArgumentException(s.imported().name() + " has " + t.features() + " feature columns (" + String.join(", ", t.featureNames())
+                    + ") besides the label " + t.labelName() + "; the playground draws two over a plane (train it with train --data)");
+        }
         // A formula that does not parse, or has no value somewhere in the square, is refused before anything changes.
         if (s.isGeneratedTable() && s.formula() != null) generated(s);
         if (s.kind() == Kind.NETWORK && s.handBuilt() == null && "binary_cross_entropy".equals(s.loss()) && !"sigmoid".equals(s.output())) {
@@ -134,6 +145,10 @@ public final class PlaygroundSession {
     // ------------------------------------------------------------------ data
 
     private void generate() {
+        if (setup.imported() != null) {
+            imported(setup.imported());
+            return;
+        }
         if (setup.isGeneratedTable()) {
             Table t = generated(setup);
             points = t.x();
@@ -160,6 +175,24 @@ public final class PlaygroundSession {
         targets[targets.length - 1] = targets[0].length > 1 ? oneHot(label, targets[0].length) : new float[] {label};
         split();
         log.added(x1, x2, label);
+    }
+
+    /**
+     * A table read from a file: the engine scales it as its settings say (all rows, in file order;
+     * the session splits them as it splits every set), and the plane grows to hold every point.
+     */
+    private void imported(PlaygroundSetup.Imported i) {
+        TableData d;
+        try {
+            d = TableSource.prepare(i.spec(), i.table(), i.name(), setup.dataSeed(), i.classes() > 2 ? i.classes() : 1);
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        points = d.train().x();
+        targets = d.train().y();
+        float reach = 1f;
+        for (float[] p : points) reach = Math.max(reach, Math.max(Math.abs(p[0]), Math.abs(p[1])));
+        plane = new Plane(-1.1 * reach, 1.1 * reach, GRID);
     }
 
     /** The engine's set for {@code s}; a formula that does not parse or is undefined somewhere gives its one-line reason. */

@@ -56,6 +56,7 @@ public final class PlaygroundView implements StudioView {
     private final SampleTable table = new SampleTable();
     private final ConfusionTable confusion = new ConfusionTable();
     private final FitPlot fitPlot = new FitPlot();
+    private SettingsPanel settingsPanel;
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
     private ToggleButton showTest;
@@ -143,8 +144,34 @@ public final class PlaygroundView implements StudioView {
         return top;
     }
 
+    /** Replaces the Import data… file dialog (tests). */
+    void setDataChooser(java.util.function.Function<javafx.stage.Window, Optional<java.nio.file.Path>> chooser) {
+        settingsPanel.setDataChooser(chooser);
+    }
+
+    /** A .csv or .tsv file dropped anywhere on the view is imported, as Import data… would. */
+    private void acceptDroppedTables() {
+        root.setOnDragOver(e -> {
+            if (droppedTable(e.getDragboard()) != null) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            java.io.File f = droppedTable(e.getDragboard());
+            if (f != null) vm.importData(f.toPath(), null, true);
+            e.setDropCompleted(f != null);
+            e.consume();
+        });
+    }
+
+    private static java.io.File droppedTable(javafx.scene.input.Dragboard d) {
+        if (!d.hasFiles() || d.getFiles().size() != 1) return null;
+        String n = d.getFiles().get(0).getName().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".tsv") ? d.getFiles().get(0) : null;
+    }
+
     private Node settings() {
-        ScrollPane scroll = new ScrollPane(new SettingsPanel(vm));
+        settingsPanel = new SettingsPanel(vm);
+        ScrollPane scroll = new ScrollPane(settingsPanel);
         scroll.setId("pg-settings");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -279,6 +306,7 @@ public final class PlaygroundView implements StudioView {
     // ------------------------------------------------------------------ behaviour
 
     private void wire() {
+        acceptDroppedTables();
         vm.frameProperty().addListener((o, a, f) -> show(f));
         hiddenSpace.addListener((o, a, b) -> map.setHiddenSpace(b));
         network.setOnWeightEdit(new NetworkCanvas.WeightEdit() {

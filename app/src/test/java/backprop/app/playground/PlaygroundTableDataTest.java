@@ -143,4 +143,23 @@ class PlaygroundTableDataTest {
     private static String refusalOf(String name) {
         return PlaygroundSetup.tableRefusal(new backprop.engine.spec.NetworkSpec.DatasetSpec(name, null, null, null, null, null));
     }
+
+    @Test
+    void aSessionWithAnImportedTableReplaysToTheSameWeights(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path csv = java.nio.file.Files.writeString(dir.resolve("two.csv"), "a,b,kind\n0.1,0.9,x\n0.8,0.2,y\n0.2,0.7,x\n0.9,0.1,y\n0.3,0.8,x\n0.7,0.3,y\n");
+        var spec = backprop.engine.spec.NetworkSpec.DatasetSpec.ofFile(csv.toString(), null, null);
+        var imported = new PlaygroundSetup.Imported(spec, backprop.engine.data.table.TableSource.load(spec, null, "two.csv", 0, 1));
+        PlaygroundSession a = new PlaygroundSession();
+        a.apply(PlaygroundSetup.defaults().withImported(imported));
+        a.epoch();
+        a.apply(a.setup().withLearningRate(0.1));
+        for (int e = 0; e < 5; e++) a.epoch();
+        PlaygroundSession b = new PlaygroundSession();
+        PlaygroundLog.replay(a.log(), b, new backprop.app.session.StateReader("test.bpsession"));
+        assertEquals(a.setup().imported(), b.setup().imported());
+        PlaygroundFrame fa = a.frame(), fb = b.frame();
+        assertEquals(fa.step(), fb.step());
+        for (int l = 0; l < fa.layers(); l++) for (int i = 0; i < fa.weights().get(l).length; i++)
+            assertArrayEquals(fa.weights().get(l)[i], fb.weights().get(l)[i]);
+    }
 }
