@@ -23,6 +23,13 @@ final class FitPlot extends CanvasPane {
         setPrefSize(220, 200);
     }
 
+    /** Presenter mode: room for the larger text. */
+    @Override
+    public void setScale(double s) {
+        setPrefSize(220 * s, 160 * s);
+        super.setScale(s);
+    }
+
     void show(PlaygroundFrame f) {
         PlaygroundFrame.Fit next = f == null ? null : f.fit();
         setVisible(next != null);

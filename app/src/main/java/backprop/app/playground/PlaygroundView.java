@@ -462,6 +462,7 @@ public final class PlaygroundView implements StudioView {
         network.setScale(s);
         map.setScale(s);
         chart.setScale(s);
+        fitPlot.setScale(s);
     }
 
     /** How much more than the fonts the drawings grow in presenter mode. */

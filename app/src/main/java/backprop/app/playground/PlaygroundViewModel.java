@@ -134,7 +134,8 @@ public final class PlaygroundViewModel {
             update(s -> s.withImported(new PlaygroundSetup.Imported(spec, table)));
             if (setup.get() != before) {
                 message.set(name + ": " + table.rows() + " rows, label " + table.labelName() + " ("
-                        + (table.isRegression() ? "a number" : table.classCount() + " classes") + ")");
+                        + (table.isRegression() ? "a number" : table.classCount() + " classes") + "); x1 = "
+                        + table.featureNames().get(0) + ", x2 = " + table.featureNames().get(1));
             }
         });
     }

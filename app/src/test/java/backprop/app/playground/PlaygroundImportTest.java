@@ -99,6 +99,7 @@ class PlaygroundImportTest {
         assertNotNull(f.plane(), "drawn over the plane of (u, v)");
         assertEquals(3, f.maps().get(f.layers()).length, "a map per class");
         assertTrue(f.testAccuracy() >= 0.9f, "three clusters are learned: " + f.testAccuracy());
+        assertTrue(robot.lookup("#pg-message").queryAs(Label.class).getText().endsWith("x1 = u, x2 = v"), "which column is which axis");
         ConfusionTable table = view.confusionTable();
         assertTrue(table.isVisible(), "the confusion matrix is shown");
         int[][] c = f.confusion().counts();
