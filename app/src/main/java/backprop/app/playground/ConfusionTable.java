@@ -31,6 +31,8 @@ final class ConfusionTable extends VBox {
         grid.setHgap(2);
         grid.setVgap(2);
         getChildren().addAll(title, grid);
+        javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
+                "A row per true class, a column per answer: the diagonal holds the right answers"));
         setSpacing(4);
     }
 
@@ -41,7 +43,8 @@ final class ConfusionTable extends VBox {
         if (c == null || c == shown) return;
         shown = c;
         boolean test = f.test().size() > 0;
-        title.setText("Confusion, " + (test ? "test" : "training") + " points: a row per true class, a column per answer");
+        // Short, so presenter mode keeps room for the charts; how to read it is in the tooltip.
+        title.setText("Confusion, " + (test ? "test" : "training") + " points");
         grid.getChildren().clear();
         int k = c.classes();
         for (int p = 0; p < k; p++) grid.add(classHead(p, k), p + 1, 0);

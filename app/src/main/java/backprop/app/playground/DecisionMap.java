@@ -294,8 +294,10 @@ public final class DecisionMap extends CanvasPane {
     private void drawNoMapNote(GraphicsContext g, Geo geo) {
         Font f = PlotKit.font(scale() * 0.9);
         double pad = 3 * scale();
-        double[] size = PlotKit.readoutSize(List.of(NO_MAP), f, pad);
-        PlotKit.readout(g, List.of(NO_MAP), f, geo.x + (geo.size - size[0]) / 2, geo.y + 6 * scale(), pad,
+        // More classes or a number: the output is not one probability to shade over (h1, h2).
+        String note = frame.classes() == 2 ? NO_MAP : "no output map here: the output is not one probability";
+        double[] size = PlotKit.readoutSize(List.of(note), f, pad);
+        PlotKit.readout(g, List.of(note), f, geo.x + (geo.size - size[0]) / 2, geo.y + 6 * scale(), pad,
                 PlotKit.alpha(box(), 0.85), border(), muted(), lineScale());
     }
 

@@ -127,4 +127,31 @@ class PlaygroundImportTest {
         assertTrue(message.contains("wide.csv has 3 feature columns"), message);
         assertSame(before, view.viewModel().setup());
     }
+
+    @Test
+    void aTypedFormulaThatDoesNotParseSaysWhereAndKeepsThePoints(FxRobot robot) throws Exception {
+        robot.interact(() -> view.viewModel().update(s -> s.withDataset("formula-classes")));
+        waitIdle();
+        float[][] points = view.viewModel().frame().train().xy();
+        javafx.scene.control.TextField field = robot.lookup("#pg-formula").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("sin(3*x)", field.getText());
+        robot.interact(() -> {
+            field.setText("sin(3*y)");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitIdle();
+        String message = robot.lookup("#pg-message").queryAs(Label.class).getText();
+        assertTrue(message.startsWith("f = sin(3*y): position 7: "), message);
+        assertEquals("sin(3*x)", view.viewModel().setup().formula());
+        assertSame(points, view.viewModel().frame().train().xy(), "the points stay");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "sin(3*x)".equals(field.getText()));
+
+        robot.interact(() -> {
+            field.setText("x^3 - x");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitIdle();
+        assertEquals("x^3 - x", view.viewModel().setup().formula());
+        assertFalse(points == view.viewModel().frame().train().xy(), "new labels, new frame of points");
+    }
 }
