@@ -130,7 +130,13 @@ public final class DecisionMap extends CanvasPane {
         String[] names = axisNames();
         String text = names[0] + " " + PlotKit.fixed(x1, 2) + ", " + names[1] + " " + PlotKit.fixed(x2, 2);
         Surface s = surface();
-        if (s != null) {
+        float[][] outs = classMaps();
+        if (outs != null) {
+            int g = frame.plane().grid();
+            int c = cell(x1, frame.plane().lo(), frame.plane().hi(), g), r = g - 1 - cell(x2, frame.plane().lo(), frame.plane().hi(), g);
+            int k = winner(outs, r * g + c);
+            text += " \u2192 class " + (k + 1) + ", p " + PlotKit.fixed(outs[k][r * g + c], 3);
+        } else if (s != null) {
             int c = cell(x1, s.plane.lo(), s.plane.hi(), s.plane.grid());
             int r = s.plane.grid() - 1 - cell(x2, s.plane.lo(), s.plane.hi(), s.plane.grid());
             text += " \u2192 \u0177 " + PlotKit.fixed(s.values[r * s.plane.grid() + c], 3);
@@ -288,17 +294,65 @@ public final class DecisionMap extends CanvasPane {
     private void drawNoMapNote(GraphicsContext g, Geo geo) {
         Font f = PlotKit.font(scale() * 0.9);
         double pad = 3 * scale();
-        double[] size = PlotKit.readoutSize(List.of(NO_MAP), f, pad);
-        PlotKit.readout(g, List.of(NO_MAP), f, geo.x + (geo.size - size[0]) / 2, geo.y + 6 * scale(), pad,
+        // More classes or a number: the output is not one probability to shade over (h1, h2).
+        String note = frame.classes() == 2 ? NO_MAP : "no output map here: the output is not one probability";
+        double[] size = PlotKit.readoutSize(List.of(note), f, pad);
+        PlotKit.readout(g, List.of(note), f, geo.x + (geo.size - size[0]) / 2, geo.y + 6 * scale(), pad,
                 PlotKit.alpha(box(), 0.85), border(), muted(), lineScale());
     }
 
+    /** The output units' maps when they are the probabilities of more than two classes (input plane only); else null. */
+    private float[][] classMaps() {
+        if (frame == null || hiddenSpace || frame.classes() <= 2 || frame.maps() == null) return null;
+        return frame.maps().get(frame.maps().size() - 1);
+    }
+
+    /** The output unit with the highest value at grid point {@code i}: the class the network answers there. */
+    private static int winner(float[][] outs, int i) {
+        int best = 0;
+        for (int k = 1; k < outs.length; k++) if (outs[k][i] > outs[best][i]) best = k;
+        return best;
+    }
+
+    /**
+     * More than two classes: each cell in the colour of the class the network answers there, pale
+     * where that answer's probability is near chance (1/K) and full where it is near 1.
+     */
+    private void drawClassMap(Geo geo, float[][] outs) {
+        PlaygroundFrame.Plane p = frame.plane();
+        int g = p.grid(), k = outs.length;
+        int[] argb = new int[g * g];
+        for (int i = 0; i < argb.length; i++) {
+            int w = winner(outs, i);
+            double sure = Math.max(0, Math.min(1, (outs[w][i] - 1.0 / k) / (1 - 1.0 / k)));
+            argb[i] = argb(Palette.ZERO.interpolate(Palette.classColour(w, k), 0.15 + 0.7 * sure));
+        }
+        double x0 = geo.px(p.lo()), y0 = geo.py(p.hi());
+        raster.cells(x0, y0, geo.px(p.hi()) - x0, argb, g);
+    }
+
+    /**
+     * A regression's output on the colour scale's [0, 1]: −range at 0, 0 at ½, +range at 1 (range:
+     * the largest |target|), so the map and the points read on the same blue–orange scale.
+     */
+    private static float[] onScale(float[] values, float range) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) out[i] = 0.5f + 0.5f * values[i] / range;
+        return out;
+    }
+
     private void drawBackground(Geo geo) {
+        float[][] outs = classMaps();
+        if (outs != null) {
+            drawClassMap(geo, outs);
+            return;
+        }
         Surface s = surface();
         if (s == null) {
             raster.roundRect(geo.x, geo.y, geo.size, geo.size, 0, track(), null, 0);
             return;
         }
+        if (!hiddenSpace && frame.fit() != null) s = new Surface(s.plane, onScale(s.values, frame.fit().range()));
         // The surface's plane is the plot's range in both modes, so the map fills the plot.
         double x0 = geo.px(s.plane.lo()), y0 = geo.py(s.plane.hi()), side = geo.px(s.plane.hi()) - x0;
         raster.heatMap(x0, y0, side, s.values, s.plane.grid(), LUT, NAN_ARGB);
@@ -359,7 +413,8 @@ public final class DecisionMap extends CanvasPane {
         for (int i = 0; i < pts.size(); i++) {
             float[] p = pts.xy()[i];
             double x = geo.px(p[0]), y = geo.py(p.length > 1 ? p[1] : mid);
-            g.setFill(pts.labels()[i] == 1 ? Palette.CLASS_1 : Palette.CLASS_0);
+            g.setFill(pts.values() != null ? Palette.diverging(pts.values()[i], frame.fit() == null ? 1 : frame.fit().range())
+                    : Palette.classColour(pts.labels()[i], frame.classes()));
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             if (!test && few) {

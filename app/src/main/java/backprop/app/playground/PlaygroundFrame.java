@@ -32,6 +32,10 @@ import java.util.List;
  * @param perceptron   the perceptron's state in perceptron mode; else null
  * @param stall        why training has stalled, one line naming the layer; null while it moves
  * @param trainable    false for networks whose units have no gradient (step units)
+ * @param classes      classes of the data (2 for the truth tables and the 8-3-8 codes)
+ * @param confusion    for more than two classes: the engine's confusion matrix on the test
+ *                     points (the training points when none are held out); else null
+ * @param fit          for a regression: targets against answers; else null
  */
 public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<String> inputNames, int[] sizes,
                               List<String> activations, List<float[][]> weights, List<float[]> biases,
@@ -39,7 +43,8 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
                               Plane plane, List<float[][]> maps, Points train, Points test,
                               float trainLoss, float testLoss, float trainAccuracy, float testAccuracy,
                               List<Metric> history, List<Long> edits, Hidden hidden, HiddenMap hiddenMap, Table table,
-                              Perceptron perceptron, boolean trainable, String stall) {
+                              Perceptron perceptron, boolean trainable, String stall, int classes,
+                              backprop.engine.train.Confusion confusion, Fit fit) {
 
     /** A square region [lo, hi]² of a plane sampled on a grid × grid lattice. */
     public record Plane(double lo, double hi, int grid) {
@@ -47,10 +52,19 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
         public double coordinate(int k) { return lo + (hi - lo) * (k + 0.5) / grid; }
     }
 
-    /** Points with their class (0 or 1), as drawn on a plane. */
-    public record Points(float[][] xy, int[] labels) {
+    /** Points with their class (0 to classes − 1), or for a regression their target value (labels all 0), as drawn on a plane. */
+    public record Points(float[][] xy, int[] labels, float[] values) {
+        public Points(float[][] xy, int[] labels) { this(xy, labels, null); }
+
         public int size() { return labels.length; }
     }
+
+    /**
+     * A regression's fit: each point's target and the network's answer (test points, or the
+     * training points without a test share), the mean squared error over them (the engine's
+     * {@code Metrics.meanSquaredError}) and the largest |target| of the data, which sets the colour scale.
+     */
+    public record Fit(float[] truth, float[] predicted, float mse, boolean test, float range) {}
 
     /** First-hidden-layer coordinates of every point, and the range they span. */
     public record Hidden(Points train, Points test, int units, double lo, double hi) {}

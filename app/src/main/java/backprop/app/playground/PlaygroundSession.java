@@ -8,6 +8,11 @@ import backprop.engine.autodiff.Activation;
 import backprop.engine.data.Dataset;
 import backprop.engine.data.Datasets;
 import backprop.engine.data.Feature;
+import backprop.engine.data.table.GeneratedTables;
+import backprop.engine.data.table.Table;
+import backprop.engine.data.table.TableData;
+import backprop.engine.data.table.TableSource;
+import backprop.engine.spec.SpecException;
 import backprop.engine.layers.dense.Dense;
 import backprop.engine.nn.Layer;
 import backprop.engine.nn.Model;
@@ -15,6 +20,8 @@ import backprop.engine.spec.ModelFactory;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.nn.UnitActivity;
 import backprop.engine.tensor.Tensor;
+import backprop.engine.train.Confusion;
+import backprop.engine.train.Metrics;
 import backprop.engine.train.PerceptronTrainer;
 import backprop.engine.train.TrainConfig;
 import backprop.engine.train.Trainer;
@@ -93,8 +100,30 @@ public final class PlaygroundSession {
         if (s.kind() == Kind.PERCEPTRON && !s.isPlanar()) {
             throw new IllegalArgumentException("the perceptron here works on 2-D data; pick a 2-D dataset first");
         }
+        if (s.isRegression() && s.kind() == Kind.NETWORK && s.handBuilt() == null && !"mse".equals(s.loss())) {
+            throw new IllegalArgumentException("a regression learns a number, not a probability: use the mse loss (and an identity output)");
+        }
+        if (s.isRegression() && s.kind() == Kind.PERCEPTRON) {
+            throw new IllegalArgumentException("the perceptron separates two classes; pick a data set of two classes first");
+        }
+        if (PlaygroundSetup.IMPORTED.equals(s.dataset()) && s.imported() == null) {
+            throw new IllegalArgumentException("no file is imported: use Import data… to read a CSV or TSV file");
+        }
+        if (s.imported() != null && s.imported().table().features() != 2) {
+            var t = s.imported().table();
+            throw new IllegalArgumentException(s.imported().name() + " has " + t.features() + " feature columns (" + String.join(", ", t.featureNames())
+                    + ") besides the label " + t.labelName() + "; the playground draws two over a plane (train it with train --data)");
+        }
+        // A formula that does not parse, or has no value somewhere in the square, is refused before anything changes.
+        if (s.isGeneratedTable() && s.formula() != null) generated(s);
         if (s.kind() == Kind.NETWORK && s.handBuilt() == null && "binary_cross_entropy".equals(s.loss()) && !"sigmoid".equals(s.output())) {
             throw new IllegalArgumentException("binary cross-entropy needs probabilities: use a sigmoid output (or the mse loss)");
+        }
+        if (s.kind() == Kind.NETWORK && s.handBuilt() == null && s.classCount() > 2 && !("softmax".equals(s.output()) && "cross_entropy".equals(s.loss()))) {
+            throw new IllegalArgumentException(s.classCount() + " classes need one output per class: use a softmax output with the cross_entropy loss");
+        }
+        if (s.kind() == Kind.PERCEPTRON && s.classCount() > 2) {
+            throw new IllegalArgumentException("the perceptron separates two classes; pick a data set of two classes first");
         }
         if (s.hidden().size() > PlaygroundSetup.MAX_LAYERS) {
             throw new IllegalArgumentException("at most " + PlaygroundSetup.MAX_LAYERS + " hidden layers");
@@ -123,9 +152,23 @@ public final class PlaygroundSession {
     // ------------------------------------------------------------------ data
 
     private void generate() {
-        Dataset d = Datasets.byName(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), 0);
-        points = d.x();
-        targets = d.y();
+        if (setup.imported() != null) {
+            imported(setup.imported());
+            return;
+        }
+        if (setup.isGeneratedTable()) {
+            Table t = generated(setup);
+            points = t.x();
+            targets = new float[t.rows()][];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = t.isRegression() ? new float[] {t.targets()[i]}
+                        : t.classCount() > 2 ? oneHot(t.classes()[i], t.classCount()) : new float[] {t.classes()[i]};
+            }
+        } else {
+            Dataset d = Datasets.byName(setup.dataset(), setup.samples(), setup.noise(), setup.dataSeed(), 0);
+            points = d.x();
+            targets = d.y();
+        }
         boolean table = setup.isTable();
         plane = !setup.isPlanar() ? null : table ? new Plane(-0.5, 1.5, GRID) : new Plane(-1.1, 1.1, GRID);
     }
@@ -136,9 +179,42 @@ public final class PlaygroundSession {
         points = Arrays.copyOf(points, points.length + 1);
         targets = Arrays.copyOf(targets, targets.length + 1);
         points[points.length - 1] = new float[] {x1, x2};
-        targets[targets.length - 1] = new float[] {label};
+        targets[targets.length - 1] = targets[0].length > 1 ? oneHot(label, targets[0].length) : new float[] {label};
         split();
         log.added(x1, x2, label);
+    }
+
+    /**
+     * A table read from a file: the engine scales it as its settings say (all rows, in file order;
+     * the session splits them as it splits every set), and the plane grows to hold every point.
+     */
+    private void imported(PlaygroundSetup.Imported i) {
+        TableData d;
+        try {
+            d = TableSource.prepare(i.spec(), i.table(), i.name(), setup.dataSeed(), i.classes() > 2 ? i.classes() : 1);
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        points = d.train().x();
+        targets = d.train().y();
+        float reach = 1f;
+        for (float[] p : points) reach = Math.max(reach, Math.max(Math.abs(p[0]), Math.abs(p[1])));
+        plane = new Plane(-1.1 * reach, 1.1 * reach, GRID);
+    }
+
+    /** The engine's set for {@code s}; a formula that does not parse or is undefined somewhere gives its one-line reason. */
+    private static Table generated(PlaygroundSetup s) {
+        try {
+            return GeneratedTables.generate(s.dataset(), s.samples(), s.noise(), s.dataSeed(), null, s.formula());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.formula() == null ? e.getMessage() : "f = " + s.formula() + ": " + e.getMessage());
+        }
+    }
+
+    private static float[] oneHot(int k, int classes) {
+        float[] v = new float[classes];
+        v[k] = 1f;
+        return v;
     }
 
     /** Removes the point nearest (x1, x2) if one lies within {@code radius}; true if one went. */
@@ -372,7 +448,9 @@ public final class PlaygroundSession {
             for (int n = 0; n < d.size(); n++) if ((perceptron.predict(d.x()[n]) > 0) == (d.label(n) == 1)) correct++;
             return new float[] {Float.NaN, (float) correct / d.size()};
         }
-        return trainer.evaluate(d);
+        float[] r = trainer.evaluate(d);
+        if (setup.isRegression()) r[1] = Float.NaN; // a number learned has no right or wrong answer
+        return r;
     }
 
     /** What the view draws now. */
@@ -405,7 +483,33 @@ public final class PlaygroundSession {
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
                 points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
                 List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable(),
-                stall());
+                stall(), setup.classCount(), confusion(), fit());
+    }
+
+    /** A regression's targets against the network's answers, with the engine's mean squared error. */
+    private PlaygroundFrame.Fit fit() {
+        if (model == null || !setup.isRegression()) return null;
+        Dataset d = test.size() > 0 ? test : train;
+        if (d.size() == 0) return null;
+        Tensor predicted = model.predict(d.inputsTensor());
+        float[] truth = new float[d.size()];
+        for (int i = 0; i < truth.length; i++) truth[i] = d.y()[i][0];
+        return new PlaygroundFrame.Fit(truth, predicted.toArray(), Metrics.meanSquaredError(predicted, d.targetsTensor()), test.size() > 0, range());
+    }
+
+    /** The largest |target| of all points (at least a small positive number): the regression's colour scale. */
+    private float range() {
+        float r = 1e-6f;
+        for (float[] t : targets) r = Math.max(r, Math.abs(t[0]));
+        return r;
+    }
+
+    /** The engine's confusion matrix for more than two classes, on the test points (the training points without a test share). */
+    private Confusion confusion() {
+        if (model == null || setup.classCount() <= 2) return null;
+        Dataset d = test.size() > 0 ? test : train;
+        if (d.size() == 0) return null;
+        return Confusion.of(model.predict(d.inputsTensor()), d.targetsTensor(), setup.classCount());
     }
 
     /** The perceptron as a one-unit step network, so its map comes from the same engine forward pass. */
@@ -450,8 +554,13 @@ public final class PlaygroundSession {
         return out;
     }
 
-    private static Points points(Dataset raw) {
+    private Points points(Dataset raw) {
         int[] labels = new int[raw.size()];
+        if (setup.isRegression()) {
+            float[] values = new float[raw.size()];
+            for (int i = 0; i < values.length; i++) values[i] = raw.y()[i][0];
+            return new Points(raw.x(), labels, values);
+        }
         for (int i = 0; i < labels.length; i++) labels[i] = raw.label(i);
         return new Points(raw.x(), labels);
     }
@@ -471,7 +580,8 @@ public final class PlaygroundSession {
 
     /** Output of the layers after the first hidden one, over the plane of that layer's two units. */
     private PlaygroundFrame.HiddenMap hiddenMap(Model m, PlaygroundFrame.Hidden h) {
-        if (h == null || m.layers().get(0).outputSize() != 2) return null;
+        // With more than two classes the output is K probabilities, for a regression a number: not one probability to shade.
+        if (h == null || m.layers().get(0).outputSize() != 2 || setup.classCount() != 2) return null;
         Plane p = new Plane(Math.min(h.lo(), -0.05), Math.max(h.hi(), 1.05), GRID);
         int g = p.grid();
         float[][] xy = new float[g * g][];

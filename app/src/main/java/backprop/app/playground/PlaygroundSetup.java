@@ -1,11 +1,14 @@
 package backprop.app.playground;
 
 import backprop.engine.data.Feature;
+import backprop.engine.data.table.GeneratedTables;
+import backprop.engine.data.table.TableSource;
 import backprop.engine.layers.dense.DenseSpec;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
 import backprop.engine.spec.NetworkSpec.TrainingSpec;
+import backprop.engine.spec.UserText;
 import backprop.engine.train.RunSettings;
 import backprop.engine.train.TrainConfig;
 import java.util.ArrayList;
@@ -28,11 +31,13 @@ import java.util.List;
  * @param output       the output layer's activation
  * @param seed         seed of the initial weights and of minibatch shuffling
  * @param handBuilt    a network with explicit weights that replaces features/hidden/output (null: none)
+ * @param formula      f of the formula sets, as typed (e.g. "sin(3*x)"); null for the others
+ * @param imported     a table read from a CSV/TSV file (then {@code dataset} is {@link #IMPORTED}); else null
  */
 public record PlaygroundSetup(Kind kind, String dataset, int samples, double noise, double testRatio, long dataSeed,
                               List<Feature> features, List<Hidden> hidden, String output, String loss,
                               String optimizer, double learningRate, int batchSize, double l2, String initializer,
-                              long seed, NetworkSpec handBuilt) {
+                              long seed, NetworkSpec handBuilt, String formula, Imported imported) {
 
     public enum Kind { NETWORK, PERCEPTRON }
 
@@ -71,7 +76,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     public static PlaygroundSetup defaults() {
         return new PlaygroundSetup(Kind.NETWORK, "xor-2d", 200, 0.0, 0.5, 1L, List.of(Feature.X1, Feature.X2),
                 List.of(new Hidden(4, "tanh"), new Hidden(4, "tanh")), "sigmoid", "binary_cross_entropy",
-                "sgd", 0.03, 10, 0.0, "xavier", 1L, null);
+                "sgd", 0.03, 10, 0.0, "xavier", 1L, null, null, null);
     }
 
     /**
@@ -82,6 +87,8 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
      */
     public static PlaygroundSetup fromSpec(NetworkSpec spec, String source) {
         String where = source == null ? (spec.name() == null ? "network" : spec.name()) : source;
+        String refused = tableRefusal(spec.dataset());
+        if (refused != null) throw new IllegalArgumentException(where + ": " + refused);
         PlaygroundSetup d = defaults();
         String dataset = spec.dataset() != null && spec.dataset().name() != null ? spec.dataset().name() : d.dataset();
         List<Hidden> hidden = HiddenWiring.fromLayers(spec.layers(), where);
@@ -97,6 +104,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
             if (ds.noise() != null) s = s.withNoise(ds.noise());
             if (ds.testRatio() != null) s = s.withTestRatio(ds.testRatio());
             if (ds.seed() != null) s = s.withDataSeed(ds.seed());
+            if (ds.formula() != null) s = s.withFormula(ds.formula());
         }
         TrainingSpec t = spec.training();
         if (t != null) {
@@ -117,6 +125,49 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         return s;
     }
 
+    /**
+     * Why the playground cannot show a network file's data, or null: data from a CSV file, a
+     * table in the file, a shipped table or one of the generated sets beyond two classes. Without
+     * this the setup would fall back to the default set and show points the file never named.
+     */
+    static String tableRefusal(NetworkSpec.DatasetSpec ds) {
+        if (!TableSource.handles(ds)) return null;
+        boolean drawn = ds.name() != null && (MULTI_CLASS.contains(ds.name()) || REGRESSION.contains(ds.name()) || FORMULAS.containsKey(ds.name()));
+        if (!ds.isTableSource() && drawn && (ds.classes() == null || ds.classes() == GeneratedTables.DEFAULT_BLOBS)) return null;
+        if (GeneratedTables.FORMULA_CURVE.equals(ds.name())) {
+            return "its data is a curve y = f(x) of one input, and the playground draws two inputs over a plane; formula-classes and formula-surface draw there";
+        }
+        String what = ds.file() != null ? "the data file " + UserText.quote(ds.file())
+                : ds.table() != null ? "a table written into the file" : "the data set " + UserText.quote(ds.name());
+        return "its data is " + what + ", which the playground cannot draw yet (it draws its own 2-D sets); train it with train --spec";
+    }
+
+    /** The generated sets of more than two classes the playground draws (three classes each). */
+    static final List<String> MULTI_CLASS = List.of(GeneratedTables.SPIRAL_3, GeneratedTables.BLOBS);
+
+    /** The generated sets whose label is a number to learn, drawn over the plane. */
+    static final List<String> REGRESSION = List.of(GeneratedTables.PLANE, GeneratedTables.GAUSSIAN_SUM, GeneratedTables.FORMULA_SURFACE);
+
+    /** The formula sets the playground draws, each with the formula it starts from. */
+    static final java.util.Map<String, String> FORMULAS = java.util.Map.of(
+            GeneratedTables.FORMULA_CLASSES, "sin(3*x)", GeneratedTables.FORMULA_SURFACE, "sin(3*x1) * x2");
+
+    /** Classes of the data: 3 for the three-arm spiral and the blobs, 0 for a number to learn, else 2 (the 8-3-8 codes read as 2 too). */
+    public int classCount() { return imported != null ? imported.classes() : classCount(dataset); }
+
+    private static int classCount(String dataset) {
+        if (dataset == null) return 2;
+        return MULTI_CLASS.contains(dataset) ? GeneratedTables.DEFAULT_BLOBS : REGRESSION.contains(dataset) ? 0 : 2;
+    }
+
+    /** True when the label is a number (mean squared error, no accuracy). */
+    public boolean isRegression() { return classCount() == 0; }
+
+    /** True for the sets the engine's {@link GeneratedTables} draws (more classes, regression, formulas). */
+    public boolean isGeneratedTable() { return GeneratedTables.NAMES.contains(dataset); }
+
+    public PlaygroundSetup withFormula(String f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, f, imported); }
+
     /** Inputs the network reads on 2-D data: the chosen features (x1, x2 for the perceptron and hand-built files). */
     public int inputCount() {
         return kind == Kind.PERCEPTRON || handBuilt != null ? 2 : features.size();
@@ -135,7 +186,8 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     /** Same points (so the data need not be generated again). */
     public boolean sameData(PlaygroundSetup o) {
         return o != null && dataset.equals(o.dataset) && samples == o.samples && noise == o.noise
-                && testRatio == o.testRatio && dataSeed == o.dataSeed;
+                && testRatio == o.testRatio && dataSeed == o.dataSeed && java.util.Objects.equals(formula, o.formula)
+                && java.util.Objects.equals(imported, o.imported);
     }
 
     /** Same network shape, initial weights and learning rule (so the trained weights carry over). */
@@ -167,21 +219,72 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     }
 
     // Withers, one per control, so the view-model's handlers stay one line each.
-    public PlaygroundSetup withKind(Kind k) { return new PlaygroundSetup(k, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withDataset(String d) { return new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withTestRatio(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, v, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withDataSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, s, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withFeatures(List<Feature> f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, f, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withHidden(List<Hidden> h) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, h, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withOutput(String a) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, a, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withLoss(String l) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withOptimizer(String o) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, o, learningRate, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withLearningRate(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, v, batchSize, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withBatchSize(int b) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, b, l2, initializer, seed, handBuilt); }
-    public PlaygroundSetup withL2(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, v, initializer, seed, handBuilt); }
-    public PlaygroundSetup withInitializer(String i) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, i, seed, handBuilt); }
-    public PlaygroundSetup withSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, s, handBuilt); }
-    public PlaygroundSetup withHandBuilt(NetworkSpec spec) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, spec); }
+    public PlaygroundSetup withKind(Kind k) { return new PlaygroundSetup(k, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    /**
+     * Moving to data of another kind (two classes, more, a number to learn) puts in that kind's
+     * output and loss: a sigmoid with binary cross-entropy, a softmax with cross-entropy, an
+     * identity output with the mean squared error. A formula set starts from its example formula.
+     */
+    public PlaygroundSetup withDataset(String d) {
+        String f = FORMULAS.containsKey(d) ? (d.equals(dataset) ? formula : FORMULAS.get(d)) : null;
+        return suited(new PlaygroundSetup(kind, d, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, f, null));
+    }
+
+    /** The table read from a file as the data (it replaces the chosen set), with the output and loss its label needs. */
+    public PlaygroundSetup withImported(Imported i) {
+        return suited(new PlaygroundSetup(kind, IMPORTED, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, null, i));
+    }
+
+    /** {@code next} with this kind's output and loss if its data is of another kind (two classes, more, a number). */
+    private PlaygroundSetup suited(PlaygroundSetup next) {
+        int now = classCount(), then = next.classCount();
+        if (now == then || (now > 2 && then > 2)) return next;
+        return next.withOutput(then == 0 ? "identity" : then > 2 ? "softmax" : "sigmoid")
+                .withLoss(then == 0 ? "mse" : then > 2 ? "cross_entropy" : "binary_cross_entropy");
+    }
+
+    /** The dataset name of a setup whose data is an imported table. */
+    public static final String IMPORTED = "imported";
+
+    /**
+     * A table read from a file, with the settings it was read with (file, label column,
+     * standardisation). Read once, on the engine thread; the session scales and splits it.
+     */
+    public record Imported(NetworkSpec.DatasetSpec spec, backprop.engine.data.table.Table table) {
+        /**
+         * Same settings and the same cells: a session read back (which reads the file again)
+         * counts as the same data, so replaying it does not start an epoch over.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Imported i && spec.equals(i.spec) && table.name().equals(i.table.name())
+                    && table.featureNames().equals(i.table.featureNames()) && table.labelName().equals(i.table.labelName())
+                    && java.util.Arrays.deepEquals(table.x(), i.table.x()) && java.util.Arrays.equals(table.classes(), i.table.classes())
+                    && java.util.Arrays.equals(table.targets(), i.table.targets());
+        }
+
+        @Override
+        public int hashCode() { return spec.hashCode(); }
+
+        /** Classes of its label, 0 for a number. */
+        public int classes() { return table.isRegression() ? 0 : table.classCount(); }
+
+        /** The file's name, for titles and messages. */
+        public String name() { return spec.file() == null ? table.name() : String.valueOf(java.nio.file.Path.of(spec.file()).getFileName()); }
+    }
+    public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withTestRatio(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, v, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withDataSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, s, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withFeatures(List<Feature> f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, f, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withHidden(List<Hidden> h) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, h, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withOutput(String a) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, a, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withLoss(String l) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, l, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withOptimizer(String o) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, o, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withLearningRate(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, v, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withBatchSize(int b) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, b, l2, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withL2(double v) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, v, initializer, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withInitializer(String i) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, i, seed, handBuilt, formula, imported); }
+    public PlaygroundSetup withSeed(long s) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, s, handBuilt, formula, imported); }
+    public PlaygroundSetup withHandBuilt(NetworkSpec spec) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, spec, formula, imported); }
 }

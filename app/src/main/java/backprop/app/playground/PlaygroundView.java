@@ -54,6 +54,9 @@ public final class PlaygroundView implements StudioView {
     private final DecisionMap map = new DecisionMap();
     private final LossChart chart = new LossChart();
     private final SampleTable table = new SampleTable();
+    private final ConfusionTable confusion = new ConfusionTable();
+    private final FitPlot fitPlot = new FitPlot();
+    private SettingsPanel settingsPanel;
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
     private ToggleButton showTest;
@@ -141,8 +144,34 @@ public final class PlaygroundView implements StudioView {
         return top;
     }
 
+    /** Replaces the Import data… file dialog (tests). */
+    void setDataChooser(java.util.function.Function<javafx.stage.Window, Optional<java.nio.file.Path>> chooser) {
+        settingsPanel.setDataChooser(chooser);
+    }
+
+    /** A .csv or .tsv file dropped anywhere on the view is imported, as Import data… would. */
+    private void acceptDroppedTables() {
+        root.setOnDragOver(e -> {
+            if (droppedTable(e.getDragboard()) != null) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            java.io.File f = droppedTable(e.getDragboard());
+            if (f != null) vm.importData(f.toPath(), null, true);
+            e.setDropCompleted(f != null);
+            e.consume();
+        });
+    }
+
+    private static java.io.File droppedTable(javafx.scene.input.Dragboard d) {
+        if (!d.hasFiles() || d.getFiles().size() != 1) return null;
+        String n = d.getFiles().get(0).getName().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".tsv") ? d.getFiles().get(0) : null;
+    }
+
     private Node settings() {
-        ScrollPane scroll = new ScrollPane(new SettingsPanel(vm));
+        settingsPanel = new SettingsPanel(vm);
+        ScrollPane scroll = new ScrollPane(settingsPanel);
         scroll.setId("pg-settings");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -188,10 +217,7 @@ public final class PlaygroundView implements StudioView {
         showTest.setSelected(true);
         showTest.setTooltip(new Tooltip("Show the held-out test points (rings)"));
         showTest.selectedProperty().addListener((o, a, b) -> map.setShowTest(b));
-        ToggleButton class1 = classToggle("pg-add-class-1", Palette.CLASS_1, "Click adds orange points (class 1); right-click removes");
-        ToggleButton class0 = classToggle("pg-add-class-0", Palette.CLASS_0, "Click adds blue points (class 0); right-click removes");
-        class1.setSelected(true);
-        HBox adding = new HBox(4, class1, class0);
+        classToggles(2);
         adding.setAlignment(Pos.CENTER_RIGHT);
         adding.visibleProperty().bind(presenter.not()); // adding points is for the desk, not the projector
         hidden.setMinWidth(Region.USE_PREF_SIZE);
@@ -236,7 +262,7 @@ public final class PlaygroundView implements StudioView {
         chart.getStyleClass().add(Styles.PG_CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, perceptronText, stallText, chart);
+        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, confusion, fitPlot, perceptronText, stallText, chart);
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
@@ -244,8 +270,31 @@ public final class PlaygroundView implements StudioView {
         return card;
     }
 
-    private ToggleButton classToggle(String id, javafx.scene.paint.Color colour, String tip) {
+    /** The buttons that pick the class a click adds: orange and blue for two classes, one per class in its colour for more, none for a regression. */
+    private void classToggles(int classes) {
+        if (classes == shownClasses) return;
+        shownClasses = classes;
+        clickClass.getToggles().clear();
+        adding.getChildren().clear();
+        if (classes == 0) return; // a regression's points carry numbers: none to pick by clicking
+        if (classes <= 2) {
+            adding.getChildren().addAll(classToggle("pg-add-class-1", 1, Palette.CLASS_1, "Click adds orange points (class 1); right-click removes"),
+                    classToggle("pg-add-class-0", 0, Palette.CLASS_0, "Click adds blue points (class 0); right-click removes"));
+        } else {
+            for (int k = 0; k < classes; k++) {
+                adding.getChildren().add(classToggle("pg-add-class-" + k, k, Palette.classColour(k, classes),
+                        "Click adds points of class " + (k + 1) + "; right-click removes"));
+            }
+        }
+        ((ToggleButton) adding.getChildren().get(0)).setSelected(true);
+    }
+
+    private final HBox adding = new HBox(4);
+    private int shownClasses;
+
+    private ToggleButton classToggle(String id, int label, javafx.scene.paint.Color colour, String tip) {
         ToggleButton t = new ToggleButton();
+        t.setUserData(label);
         t.setId(id);
         t.setGraphic(new Circle(6, colour));
         t.setToggleGroup(clickClass);
@@ -257,6 +306,7 @@ public final class PlaygroundView implements StudioView {
     // ------------------------------------------------------------------ behaviour
 
     private void wire() {
+        acceptDroppedTables();
         vm.frameProperty().addListener((o, a, f) -> show(f));
         hiddenSpace.addListener((o, a, b) -> map.setHiddenSpace(b));
         network.setOnWeightEdit(new NetworkCanvas.WeightEdit() {
@@ -265,7 +315,7 @@ public final class PlaygroundView implements StudioView {
         });
         map.setOnPointClick((x1, x2, button, shift) -> {
             if (button == MouseButton.SECONDARY || shift) vm.removePoint(x1, x2, 0.06);
-            else vm.addPoint(x1, x2, clickClass.getSelectedToggle() == clickClass.getToggles().get(1) ? 0 : 1);
+            else if (clickClass.getSelectedToggle() != null) vm.addPoint(x1, x2, (Integer) clickClass.getSelectedToggle().getUserData());
         });
         vm.playingProperty().addListener((o, a, b) -> {
             if (b) pulse.start();
@@ -281,6 +331,9 @@ public final class PlaygroundView implements StudioView {
         map.show(f);
         chart.show(f.history(), f.edits());
         table.show(f);
+        confusion.show(f);
+        fitPlot.show(f);
+        classToggles(f.classes());
         trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
         testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
         trainAccuracy.setText(Num.percent(f.trainAccuracy()));
@@ -428,6 +481,7 @@ public final class PlaygroundView implements StudioView {
         network.setScale(s);
         map.setScale(s);
         chart.setScale(s);
+        fitPlot.setScale(s);
     }
 
     /** How much more than the fonts the drawings grow in presenter mode. */
@@ -451,6 +505,10 @@ public final class PlaygroundView implements StudioView {
     LossChart lossChart() { return chart; }
 
     SampleTable sampleTable() { return table; }
+
+    ConfusionTable confusionTable() { return confusion; }
+
+    FitPlot fitPlot() { return fitPlot; }
 
     // ------------------------------------------------------------------ small helpers
 

@@ -3,6 +3,9 @@ package backprop.app.playground;
 import backprop.app.playground.PlaygroundSetup.Hidden;
 import backprop.app.playground.PlaygroundSetup.Kind;
 import backprop.app.work.EngineWorker;
+import backprop.engine.data.table.Table;
+import backprop.engine.data.table.TableSource;
+import backprop.engine.spec.NetworkSpec;
 import backprop.app.work.ProblemText;
 import backprop.app.work.Workers;
 import backprop.engine.train.TrainingDivergedException;
@@ -110,6 +113,38 @@ public final class PlaygroundViewModel {
         setup.set(s);
         message.set(s.handBuilt() != null && s.handBuilt().description() != null ? s.handBuilt().description() : "");
         send(x -> { x.apply(s); x.reset(); });
+    }
+
+    /**
+     * Reads a CSV or TSV file on the engine thread and, if the playground can draw it, makes it the
+     * data (training starts over). {@code label} null takes the last column. A file the engine
+     * refuses, or one the playground cannot draw, leaves the data as it was; the message line
+     * gives the one-line reason (file, line and column for a bad cell).
+     */
+    public void importData(java.nio.file.Path file, String label, boolean standardize) {
+        NetworkSpec.DatasetSpec spec = new NetworkSpec.DatasetSpec(null, null, null, null, null, null, null, null,
+                file.toAbsolutePath().toString(), null, label, null, standardize ? NetworkSpec.Standardize.ALL : null, null);
+        String name = String.valueOf(file.getFileName());
+        engine.<Table>send(() -> TableSource.load(spec, null, name, 0, 1), (table, failure) -> {
+            if (failure != null) {
+                message.set(failure.getMessage() == null ? name + ": " + failure : failure.getMessage());
+                return;
+            }
+            PlaygroundSetup before = setup.get();
+            update(s -> s.withImported(new PlaygroundSetup.Imported(spec, table)));
+            if (setup.get() != before) {
+                message.set(name + ": " + table.rows() + " rows, label " + table.labelName() + " ("
+                        + (table.isRegression() ? "a number" : table.classCount() + " classes") + "); x1 = "
+                        + table.featureNames().get(0) + ", x2 = " + table.featureNames().get(1));
+            }
+        });
+    }
+
+    /** The imported file again with another label column or standardisation. */
+    public void reimport(String label, boolean standardize) {
+        PlaygroundSetup.Imported i = setup.get().imported();
+        if (i == null) return;
+        importData(java.nio.file.Path.of(i.spec().file()), label, standardize);
     }
 
     /**

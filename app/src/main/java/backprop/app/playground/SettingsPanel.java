@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -40,6 +41,12 @@ final class SettingsPanel extends VBox {
         DATASETS.put("spiral", "Two spirals");
         DATASETS.put("and-2d", "AND clusters");
         DATASETS.put("or-2d", "OR clusters");
+        DATASETS.put("spiral-3", "Three-arm spiral (3 classes)");
+        DATASETS.put("blobs", "Blobs (3 classes)");
+        DATASETS.put("formula-classes", "Above x2 = f(x1)");
+        DATASETS.put("plane", "Plane (regression)");
+        DATASETS.put("gaussian-sum", "Gaussian bumps (regression)");
+        DATASETS.put("formula-surface", "y = f(x1, x2) (regression)");
         DATASETS.put("xor", "XOR truth table");
         DATASETS.put("and", "AND truth table");
         DATASETS.put("or", "OR truth table");
@@ -50,6 +57,19 @@ final class SettingsPanel extends VBox {
 
     private final PlaygroundViewModel vm;
     private final List<Runnable> refreshers = new ArrayList<>();
+    /** Asks for the CSV or TSV file to import (a file dialog; tests put in their own). */
+    private Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> dataChooser = SettingsPanel::chooseData;
+
+    void setDataChooser(Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> chooser) { dataChooser = chooser; }
+
+    private static java.util.Optional<java.nio.file.Path> chooseData(javafx.stage.Window owner) {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle("Import data");
+        c.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Tables (*.csv, *.tsv)", "*.csv", "*.tsv", "*.txt"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+        java.io.File f = c.showOpenDialog(owner);
+        return f == null ? java.util.Optional.empty() : java.util.Optional.of(f.toPath());
+    }
     private boolean syncing; // guards control <-> setup echo
 
     SettingsPanel(PlaygroundViewModel vm) {
@@ -81,7 +101,9 @@ final class SettingsPanel extends VBox {
     // ------------------------------------------------------------------ data
 
     private Node dataSection() {
-        ComboBox<String> set = combo("pg-dataset", new ArrayList<>(DATASETS.keySet()), DATASETS::get, PlaygroundSetup::dataset,
+        ComboBox<String> set = combo("pg-dataset", new ArrayList<>(DATASETS.keySet()),
+                d -> d.equals(PlaygroundSetup.IMPORTED) && vm.setup().imported() != null ? vm.setup().imported().name() : DATASETS.getOrDefault(d, d),
+                PlaygroundSetup::dataset,
                 v -> s -> s.withDataset(v), "Which points to learn");
         Slider noise = slider("pg-noise", 0, 1, PlaygroundSetup::noise, v -> s -> s.withNoise(v), "Noise: how far points stray");
         Slider ratio = slider("pg-test-ratio", 0, 0.9, PlaygroundSetup::testRatio, v -> s -> s.withTestRatio(v), "Share of points held out as the test set");
@@ -102,12 +124,72 @@ final class SettingsPanel extends VBox {
             boolean generated = !vm.setup().isTable();
             for (Node n : List.of(noise, ratio, seed, regenerate)) n.setDisable(!generated);
         });
+        // The formula sets' f, typed: the engine parses it (never runs it as code); a formula it
+        // refuses leaves the data as it was, and the message line says where the problem is.
+        TextField formula = new TextField();
+        formula.setId("pg-formula");
+        formula.setPrefColumnCount(10);
+        formula.setTooltip(new Tooltip("f, e.g. sin(3*x), x^3 - x, abs(x); Enter applies it"));
+        formula.setOnAction(e -> change(s -> s.withFormula(formula.getText().strip())));
+        formula.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused && vm.setup().formula() != null && !formula.getText().strip().equals(vm.setup().formula())) {
+                change(s -> s.withFormula(formula.getText().strip()));
+            }
+        });
+        Label formulaCaption = caption("f(x) =");
+        refreshers.add(() -> {
+            String f = vm.setup().formula();
+            formula.setText(f == null ? "" : f);
+            formulaCaption.setText(vm.setup().dataset().equals("formula-surface") ? "f(x1, x2) =" : "f(x) =");
+            for (Node n : List.of(formula, formulaCaption)) {
+                n.setVisible(f != null);
+                n.setManaged(f != null);
+            }
+        });
+        // A CSV or TSV file of one's own; its label column and standardisation, once one is in.
+        Button importData = new Button("Import data…");
+        importData.setId("pg-import");
+        importData.setTooltip(new Tooltip("Read a CSV or TSV file: a header row, two numeric feature columns and a label column"));
+        importData.setMaxWidth(Double.MAX_VALUE);
+        importData.setOnAction(e -> dataChooser.apply(getScene() == null ? null : getScene().getWindow())
+                .ifPresent(p -> vm.importData(p, null, true)));
+        ComboBox<String> label = new ComboBox<>();
+        label.setId("pg-label");
+        label.setTooltip(new Tooltip("The column to learn; the others are the inputs"));
+        CheckBox standardize = new CheckBox("Standardise");
+        standardize.setId("pg-standardize");
+        standardize.setTooltip(new Tooltip("Scale each feature to mean 0 and standard deviation 1 (from the training rows)"));
+        Label labelCaption = caption("Label");
+        label.setOnAction(e -> {
+            var i = vm.setup().imported();
+            if (!syncing && i != null && label.getValue() != null && !label.getValue().equals(i.table().labelName())) {
+                vm.reimport(label.getValue(), standardize.isSelected());
+            }
+        });
+        standardize.setOnAction(e -> vm.reimport(label.getValue(), standardize.isSelected()));
+        refreshers.add(() -> {
+            var i = vm.setup().imported();
+            for (Node n : List.of(label, labelCaption, standardize)) {
+                n.setVisible(i != null);
+                n.setManaged(i != null);
+            }
+            if (i == null) return;
+            List<String> columns = new ArrayList<>(i.table().featureNames());
+            columns.add(i.table().labelName());
+            label.getItems().setAll(columns);
+            label.setValue(i.table().labelName());
+            standardize.setSelected(i.spec().standardize() != null);
+        });
         GridPane g = form();
         g.addRow(0, caption("Data"), set);
-        g.addRow(1, caption("Noise"), new HBox(6, noise, noiseValue));
-        g.addRow(2, caption("Test share"), new HBox(6, ratio, ratioValue));
-        g.addRow(3, caption("Seed"), seed);
-        g.add(regenerate, 1, 4);
+        g.addRow(1, formulaCaption, formula);
+        g.add(importData, 1, 6);
+        g.addRow(7, labelCaption, label);
+        g.add(standardize, 1, 8);
+        g.addRow(2, caption("Noise"), new HBox(6, noise, noiseValue));
+        g.addRow(3, caption("Test share"), new HBox(6, ratio, ratioValue));
+        g.addRow(4, caption("Seed"), seed);
+        g.add(regenerate, 1, 5);
         regenerate.setMaxWidth(Double.MAX_VALUE);
         return section("Data", g);
     }
@@ -154,9 +236,10 @@ final class SettingsPanel extends VBox {
             case "he" -> "He";
             default -> "Xavier";
         }, PlaygroundSetup::initializer, v -> s -> s.withInitializer(v), "How the initial weights are drawn");
-        ComboBox<String> loss = combo("pg-loss", List.of("binary_cross_entropy", "mse"), l -> l.equals("mse") ? "MSE ½(y−ŷ)²" : "Cross-entropy",
+        ComboBox<String> loss = combo("pg-loss", List.of("binary_cross_entropy", "cross_entropy", "mse"),
+                l -> l.equals("mse") ? "MSE ½(y−ŷ)²" : l.equals("cross_entropy") ? "Cross-entropy, K classes" : "Cross-entropy",
                 PlaygroundSetup::loss, v -> s -> s.withLoss(v), "What training minimises");
-        ComboBox<String> out = combo("pg-output", List.of("sigmoid", "tanh", "identity", "step"), a -> a, PlaygroundSetup::output,
+        ComboBox<String> out = combo("pg-output", List.of("sigmoid", "softmax", "tanh", "identity", "step"), a -> a, PlaygroundSetup::output,
                 v -> s -> s.withOutput(v), "Activation of the output unit");
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 1);
         seed.setId("pg-seed");

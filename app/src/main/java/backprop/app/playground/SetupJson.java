@@ -37,6 +37,12 @@ final class SetupJson {
         }
         o.put("output", s.output()).put("loss", s.loss()).put("optimizer", s.optimizer()).put("learningRate", s.learningRate())
                 .put("batchSize", s.batchSize()).put("l2", s.l2()).put("initializer", s.initializer()).put("seed", s.seed());
+        if (s.formula() != null) o.put("formula", s.formula());
+        if (s.imported() != null) {
+            // The file is read again on opening: the session names it rather than copying the table.
+            ObjectNode i = o.putObject("imported").put("file", s.imported().spec().file()).put("standardize", s.imported().spec().standardize() != null);
+            if (s.imported().spec().label() != null) i.put("label", s.imported().spec().label());
+        }
         if (s.handBuilt() != null) {
             try {
                 o.set("handBuilt", new ObjectMapper().readTree(SpecWriter.toJson(s.handBuilt())));
@@ -67,7 +73,10 @@ final class SetupJson {
                     (int) r.whole(o, "samples", 0, backprop.engine.spec.Limits.EPOCHS), r.number(o, "noise", 0, 1), r.number(o, "testRatio", 0, 1),
                     r.whole(o, "dataSeed", Long.MIN_VALUE, Long.MAX_VALUE), features, hidden, opt(o, "output"), opt(o, "loss"),
                     opt(o, "optimizer"), r.number(o, "learningRate", 0, Double.MAX_VALUE), (int) r.whole(o, "batchSize", 0, Integer.MAX_VALUE),
-                    r.number(o, "l2", 0, Double.MAX_VALUE), opt(o, "initializer"), r.whole(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE), handBuilt);
+                    r.number(o, "l2", 0, Double.MAX_VALUE), opt(o, "initializer"), r.whole(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE), handBuilt,
+                    opt(o, "formula"), null);
+            // The output and loss as saved: the imported table's kind matches them already.
+            if (o.has("imported")) s = s.withImported(imported(o.get("imported"), r, at + ".imported")).withOutput(s.output()).withLoss(s.loss());
             PlaygroundSession.check(s);
             return s;
         } catch (SessionException e) {
@@ -76,6 +85,18 @@ final class SetupJson {
             throw r.fail(at + ".handBuilt", e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw r.fail(at, e.getMessage() == null ? "settings that do not fit together" : e.getMessage());
+        }
+    }
+
+    /** The imported table a session names, read from its file again. */
+    private static PlaygroundSetup.Imported imported(JsonNode i, StateReader r, String at) throws SessionException {
+        String file = r.text(i, "file");
+        var spec = new backprop.engine.spec.NetworkSpec.DatasetSpec(null, null, null, null, null, null, null, null, file, null,
+                opt(i, "label"), null, i.path("standardize").asBoolean() ? backprop.engine.spec.NetworkSpec.Standardize.ALL : null, null);
+        try {
+            return new PlaygroundSetup.Imported(spec, backprop.engine.data.table.TableSource.load(spec, null, file, 0, 1));
+        } catch (backprop.engine.data.table.TableException | SpecException e) {
+            throw r.fail(at, e.getMessage());
         }
     }
 

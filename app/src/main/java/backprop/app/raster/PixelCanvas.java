@@ -370,6 +370,24 @@ public final class PixelCanvas {
         }
     }
 
+    /**
+     * Fills the square at ({@code x}, {@code y}) of side {@code side} with an n × n grid of
+     * colours ({@code argb}, row-major, top row first), each cell flat: for maps of categories,
+     * where a blend of two neighbours would be a third category's colour.
+     */
+    public void cells(double x, double y, double side, int[] argb, int n) {
+        int x0 = (int) Math.round(x * scale), y0 = (int) Math.round(y * scale);
+        int size = (int) Math.round((x + side) * scale) - x0;
+        if (size <= 0 || n < 1) return;
+        int from = Math.max(0, -x0), to = Math.min(size, width - x0);
+        for (int j = 0; j < size; j++) {
+            int py = y0 + j;
+            if (py < 0 || py >= height) continue;
+            int cellRow = Math.min(n - 1, j * n / size) * n, row = py * width + x0;
+            for (int c = from; c < to; c++) px[row + c] = argb[cellRow + Math.min(n - 1, c * n / size)];
+        }
+    }
+
     /** Lays premultiplied ARGB pixels {@code argb[k]} over pixel {@code index[k]} (see {@link StillLayer}). */
     void overlay(int[] index, int[] argb) {
         for (int k = 0; k < index.length; k++) if (index[k] < px.length) blend(index[k], argb[k], 256);

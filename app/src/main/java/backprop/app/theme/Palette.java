@@ -24,6 +24,20 @@ public final class Palette {
     public static final Color CLASS_0 = Color.web("#0571b0");
 
     /**
+     * Colours for more than two classes: Okabe and Ito's qualitative palette, chosen to stay apart
+     * under the common colour-vision deficiencies (see assets/README.md); its black is left out, as
+     * it vanishes on the dark theme. Beyond seven classes the colours repeat.
+     */
+    private static final Color[] CLASSES = {Color.web("#e69f00"), Color.web("#56b4e9"), Color.web("#009e73"),
+            Color.web("#f0e442"), Color.web("#0072b2"), Color.web("#d55e00"), Color.web("#cc79a7")};
+
+    /** The colour of class {@code k} of {@code classes}: blue and orange for two, as everywhere, else the qualitative palette. */
+    public static Color classColour(int k, int classes) {
+        if (classes <= 2) return k == 1 ? CLASS_1 : CLASS_0;
+        return CLASSES[Math.floorMod(k, CLASSES.length)];
+    }
+
+    /**
      * Colour for {@code value} on a symmetric scale [−range, range]; values beyond saturate.
      * NaN shows as mid grey so it is never mistaken for a number.
      */

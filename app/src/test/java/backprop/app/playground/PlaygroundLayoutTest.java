@@ -149,11 +149,13 @@ class PlaygroundLayoutTest {
         List<String> problems = new ArrayList<>();
         look("xor", 10, 1280, 800, Theme.HIGH_CONTRAST, false, scene -> {
             javafx.scene.image.Image img = scene.snapshot(null);
-            javafx.scene.paint.Color card = img.getPixelReader().getColor(20, 300);
             for (Node track : scene.getRoot().lookupAll(".slider .track")) {
                 if (!shown(track)) continue;
                 // Right of the thumb (noise and test share are 0 here): the bare track.
                 Bounds b = track.localToScene(track.getLayoutBounds());
+                // The card beside it, inside its left padding at the track's height (a fixed point
+                // would land on a section's border whenever the settings above it grow).
+                javafx.scene.paint.Color card = img.getPixelReader().getColor(20, (int) b.getCenterY());
                 javafx.scene.paint.Color c = img.getPixelReader().getColor((int) (b.getMaxX() - 6), (int) b.getCenterY());
                 if (FxTesting.distance(c, card) < 1) problems.add("slider track " + c + " on " + card);
             }
