@@ -44,7 +44,7 @@ public final class StudioApp extends Application {
         Scene scene = new Scene(shell.root(), Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         shell.attach(scene);
 
-        stage.setTitle("Backprop Studio");
+        stage.titleProperty().bind(shell.windowTitleProperty());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setFullScreenExitHint("");

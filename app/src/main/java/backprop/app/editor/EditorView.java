@@ -191,7 +191,13 @@ public final class EditorView implements StudioView {
         redo.setText(doc.history().redoText());
         redo.setDisable(!doc.history().canRedo());
         stepText.set(doc.title());
+        documentTitle.set(doc.title());
     }
+
+    private final ReadOnlyStringWrapper documentTitle = new ReadOnlyStringWrapper("");
+
+    @Override
+    public javafx.beans.property.ReadOnlyStringProperty documentTitle() { return documentTitle.getReadOnlyProperty(); }
 
     private void say(String line) { message.setText(line); }
 

@@ -68,6 +68,8 @@ public final class StudioShell {
     private final FrameRate frameRate = new FrameRate();
     private final AnimationTimer fpsTimer;
     private StudioView current;
+    /** "Backprop Studio", or "Backprop Studio — • xor.json" while a view edits a document. */
+    private final javafx.beans.property.ReadOnlyStringWrapper windowTitle = new javafx.beans.property.ReadOnlyStringWrapper(this, "windowTitle", "Backprop Studio");
 
     public StudioShell(ViewRegistry registry, ShellViewModel vm) {
         this.registry = registry;
@@ -111,6 +113,9 @@ public final class StudioShell {
     public BorderPane root() { return root; }
 
     public ShellViewModel viewModel() { return vm; }
+
+    /** The window's title: the app's name and the document the current view edits, with its unsaved-changes marker. */
+    public javafx.beans.property.ReadOnlyStringProperty windowTitleProperty() { return windowTitle.getReadOnlyProperty(); }
 
     /** The current view, or null before the first navigation. */
     public StudioView currentView() { return current; }
@@ -346,6 +351,10 @@ public final class StudioShell {
         Transport t = current.transport();
         vm.setTransportAvailable(t != null);
         vm.stepTextProperty().bind(current.stepText());
+        windowTitle.bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String doc = current.documentTitle().get();
+            return doc == null || doc.isEmpty() ? "Backprop Studio" : "Backprop Studio — " + doc;
+        }, current.documentTitle()));
         vm.speedTextProperty().unbind();
         if (t != null) vm.speedTextProperty().bind(t.speedText());
         else vm.speedTextProperty().set("");

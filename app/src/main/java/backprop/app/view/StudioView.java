@@ -28,6 +28,12 @@ public interface StudioView {
     /** Short text for the status bar ("epoch 120 · step 480"). */
     default ReadOnlyStringProperty stepText() { return new ReadOnlyStringWrapper("").getReadOnlyProperty(); }
 
+    /**
+     * The document the view edits, for the window's title ("• xor.json" when it has unsaved
+     * changes); empty for views that edit no file.
+     */
+    default ReadOnlyStringProperty documentTitle() { return new ReadOnlyStringWrapper("").getReadOnlyProperty(); }
+
     /** The seed the view's current run uses, for the status bar; -1 if none. */
     default long seed() { return -1; }
 
