@@ -1,5 +1,6 @@
 package backprop.app.lessonview;
 
+import backprop.app.theme.Styles;
 import backprop.app.lesson.Markdown;
 import backprop.app.math.TexImages;
 import javafx.scene.Node;
@@ -22,7 +23,7 @@ final class LessonText {
      */
     static VBox render(String markdown, float size, Color ink) {
         VBox box = new VBox();
-        box.getStyleClass().add("lesson-text");
+        box.getStyleClass().add(Styles.LESSON_TEXT);
         for (Markdown.Block b : Markdown.blocks(markdown)) {
             TextFlow flow = new TextFlow();
             flow.getStyleClass().add(switch (b.kind()) {
@@ -56,7 +57,7 @@ final class LessonText {
 
     private static Text text(String s, String style) {
         Text t = new Text(s);
-        t.getStyleClass().add("lesson-span");
+        t.getStyleClass().add(Styles.LESSON_SPAN);
         if (style != null) t.getStyleClass().add(style);
         return t;
     }

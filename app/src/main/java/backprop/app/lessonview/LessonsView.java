@@ -105,10 +105,10 @@ public final class LessonsView implements StudioView {
     public LessonsView(Map<String, Supplier<StudioView>> factories, List<Path> folders) {
         this.folders = List.copyOf(folders);
         this.driver = new StepDriver(factories, this::showView, this::problem);
-        root.getStyleClass().add("lessons-view");
+        root.getStyleClass().add(Styles.LESSONS_VIEW);
         root.getStylesheets().add(LessonsView.class.getResource("/backprop/app/lessonview/lessons-view.css").toExternalForm());
         root.setLeft(panel());
-        host.getStyleClass().add("lesson-host");
+        host.getStyleClass().add(Styles.LESSON_HOST);
         root.setCenter(host);
         for (Path f : folders) {
             try {
@@ -143,7 +143,7 @@ public final class LessonsView implements StudioView {
             if (f != null) open(f.toPath());
         });
         text.setId("lesson-text");
-        text.getStyleClass().add("lesson-body");
+        text.getStyleClass().add(Styles.LESSON_BODY);
         answer.setId("lesson-answer");
         answer.setPromptText("your prediction, e.g. −0.07");
         answer.setOnAction(e -> check());
@@ -159,20 +159,20 @@ public final class LessonsView implements StudioView {
         next.setId("lesson-next");
         next.setOnAction(e -> go(step + 1));
         question.setId("lesson-question");
-        question.getStyleClass().add("lesson-question");
+        question.getStyleClass().add(Styles.LESSON_QUESTION);
         question.setSpacing(6);
         feedback.setWrapText(true);
         hintText.setId("lesson-hint-text");
-        hintText.getStyleClass().add("lesson-hint-text");
+        hintText.getStyleClass().add(Styles.LESSON_HINT_TEXT);
         explanation.setId("lesson-explanation");
         status.setWrapText(true);
         stepTitle.setWrapText(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox nav = new HBox(8, back, grow, next);
-        nav.getStyleClass().add("lesson-nav");
+        nav.getStyleClass().add(Styles.LESSON_NAV);
         VBox body = new VBox(10, position, stepTitle, text, question, hintText, feedback, explanation);
-        body.getStyleClass().add("lesson-panel-body");
+        body.getStyleClass().add(Styles.LESSON_PANEL_BODY);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -182,7 +182,7 @@ public final class LessonsView implements StudioView {
         HBox files = new HBox(8, openFolder, gap, reload);
         VBox panel = new VBox(10, chooser, files, scroll, status, nav);
         panel.setId("lesson-panel");
-        panel.getStyleClass().addAll("lesson-panel", Styles.CARD);
+        panel.getStyleClass().addAll(Styles.LESSON_PANEL, Styles.CARD);
         panel.setPadding(new Insets(12));
         // A third of the window at most, so the live view keeps room for its own controls (presenter type is 1.6× larger).
         panel.maxWidthProperty().bind(root.widthProperty().multiply(0.34));
@@ -288,7 +288,7 @@ public final class LessonsView implements StudioView {
         back.setDisable(i == 0);
         next.setDisable(i == lesson.steps().size() - 1);
         feedback.setText("");
-        feedback.getStyleClass().removeAll("lesson-right", "lesson-wrong");
+        feedback.getStyleClass().removeAll(Styles.LESSON_RIGHT, Styles.LESSON_WRONG);
         showQuestion();
     }
 
@@ -365,8 +365,8 @@ public final class LessonsView implements StudioView {
         }
         feedback.setText(say);
         explanation.getChildren().setAll(s.explain() == null ? List.of() : List.of(LessonText.render(s.explain(), formulaSize(), ink())));
-        feedback.getStyleClass().removeAll("lesson-right", "lesson-wrong");
-        feedback.getStyleClass().add(right ? "lesson-right" : "lesson-wrong");
+        feedback.getStyleClass().removeAll(Styles.LESSON_RIGHT, Styles.LESSON_WRONG);
+        feedback.getStyleClass().add(right ? Styles.LESSON_RIGHT : Styles.LESSON_WRONG);
         progress.answered(lesson.id(), step, right);
     }
 

@@ -169,6 +169,19 @@ public final class Styles {
     public static final String CNN_BUTTON = "cnn-button";
 
     // Vanishing-gradient view (vanishing.css)
+    // Lessons view
+    public static final String LESSON_TEXT = "lesson-text";
+    public static final String LESSON_SPAN = "lesson-span";
+    public static final String LESSONS_VIEW = "lessons-view";
+    public static final String LESSON_HOST = "lesson-host";
+    public static final String LESSON_BODY = "lesson-body";
+    public static final String LESSON_QUESTION = "lesson-question";
+    public static final String LESSON_HINT_TEXT = "lesson-hint-text";
+    public static final String LESSON_NAV = "lesson-nav";
+    public static final String LESSON_PANEL_BODY = "lesson-panel-body";
+    public static final String LESSON_PANEL = "lesson-panel";
+    public static final String LESSON_RIGHT = "lesson-right";
+    public static final String LESSON_WRONG = "lesson-wrong";
     public static final String DEPTH_VIEW = "depth-view";
     public static final String DP_BAR = "dp-bar";
     public static final String DP_CARD = "dp-card";
