@@ -1,15 +1,12 @@
 package backprop.app.depth;
 
+import backprop.app.export.HeadlessRenderer;
 import backprop.app.theme.Styles;
 import backprop.app.theme.Theme;
 import backprop.app.theme.ThemeSupport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -30,8 +27,8 @@ public final class DepthFrameBenchmark {
     private DepthFrameBenchmark() {}
 
     public static Result run(int frames, int width, int height) throws Exception {
-        DepthView view = onFx(DepthView::new);
-        Scene scene = onFx(() -> {
+        DepthView view = HeadlessRenderer.onFxThread(DepthView::new);
+        Scene scene = HeadlessRenderer.onFxThread(() -> {
             StackPane host = new StackPane(view.root());
             host.getStyleClass().addAll(Styles.APP, Styles.CENTER);
             Scene s = new Scene(host, width, height);
@@ -46,7 +43,7 @@ public final class DepthFrameBenchmark {
                 long e0 = System.nanoTime();
                 DepthFrame next = step(view);
                 long e1 = System.nanoTime();
-                double ms = onFx(() -> {
+                double ms = HeadlessRenderer.onFxThread(() -> {
                     long t0 = System.nanoTime();
                     view.showForBenchmark(next);
                     scene.getRoot().applyCss();
@@ -60,7 +57,7 @@ public final class DepthFrameBenchmark {
                 }
             }
         } finally {
-            onFx(() -> { view.dispose(); return null; });
+            HeadlessRenderer.onFxThread(() -> { view.dispose(); return null; });
         }
         Collections.sort(fx);
         Collections.sort(engine);
@@ -71,12 +68,5 @@ public final class DepthFrameBenchmark {
     /** One training step in every column on the view's worker; the frame is shown by the FX thread afterwards. */
     private static DepthFrame step(DepthView view) {
         return view.viewModel().stepDetached(1);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) return work.call();
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        return task.get(5, TimeUnit.MINUTES);
     }
 }

@@ -66,6 +66,7 @@ public final class DepthView implements StudioView {
     private VBox galleryBox;
     private boolean presenter;
     private boolean syncing;
+    private Node controlsBox;
     private final javafx.scene.control.ChoiceBox<String> data = new javafx.scene.control.ChoiceBox<>();
     /** The one plot under each column's histograms: the loss, or the update-to-weight ratios (both do not fit at 1280×800). */
     private final javafx.scene.control.ChoiceBox<String> lowerPlot = new javafx.scene.control.ChoiceBox<>();
@@ -101,7 +102,8 @@ public final class DepthView implements StudioView {
         root.getStyleClass().add(Styles.DEPTH_VIEW);
         root.getStylesheets().add(DepthView.class.getResource("/backprop/app/depth/depth.css").toExternalForm());
         root.setPadding(new Insets(12, 16, 12, 16));
-        root.setTop(controls());
+        controlsBox = controls();
+        root.setTop(controlsBox);
         columnsBox.setFillHeight(true);
         compareBox = new VBox(6, columnsBox, hover);
         VBox.setVgrow(columnsBox, Priority.ALWAYS);
@@ -506,6 +508,9 @@ public final class DepthView implements StudioView {
     @Override
     public void onPresenterMode(boolean on) {
         presenter = on;
+        // Presenter mode keeps the room for what is taught; the set-up controls go, as in the other views.
+        controlsBox.setVisible(!on);
+        controlsBox.setManaged(!on);
         for (ColumnView c : columns) c.scale(on);
         gallery.setScale(on ? Styles.PRESENTER_SCALE : 1);
     }

@@ -87,7 +87,9 @@ final class GradientBars extends CanvasPane {
         g.setFill(muted());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        int step = decades > 8 ? 2 : 1;
+        // As many decade labels as fit side by side: every one, every second, …
+        double room = (x1 - x0) / Math.max(1, decades), label = textWidth("10⁻⁰⁰", base) + 4 * s;
+        int step = Math.max(1, (int) Math.ceil(label / room));
         for (int d = 0; d <= decades; d += step) {
             double x = x0 + d / decades * (x1 - x0);
             g.strokeLine(x, 0, x, h - 20 * s);

@@ -125,7 +125,8 @@ public final class HeadlessRenderer {
         root.layout();
     }
 
-    static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws Exception {
+    /** Runs {@code work} on the FX thread (at once if already on it) and waits for its result. */
+    public static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws Exception {
         if (Platform.isFxApplicationThread()) return work.call();
         FutureTask<T> task = new FutureTask<>(work);
         Platform.runLater(task);

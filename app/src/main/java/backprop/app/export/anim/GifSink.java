@@ -107,11 +107,7 @@ final class GifSink implements FrameSink {
         }
         byte[] out = new byte[width * height];
         ByteBuffer in = ByteBuffer.wrap(bins);
-        for (int i = 0; i < out.length; i++) {
-            int b = in.getShort() & 0x7FFF;
-            int rgb = (MedianCutPalette.expand(b >> 10) << 16) | (MedianCutPalette.expand((b >> 5) & 31) << 8) | MedianCutPalette.expand(b & 31);
-            out[i] = (byte) palette.index(rgb);
-        }
+        for (int i = 0; i < out.length; i++) out[i] = (byte) palette.indexOfBin(in.getShort() & 0x7FFF);
         return out;
     }
 

@@ -76,7 +76,10 @@ public final class MedianCutPalette {
     public byte[] blues() { return blue.clone(); }
 
     /** The palette index for a packed RGB colour. */
-    public int index(int rgb) { return lookup[bin(rgb)] & 0xFF; }
+    public int index(int rgb) { return indexOfBin(bin(rgb)); }
+
+    /** The palette index for a 15-bit colour (a {@link #bin}). */
+    public int indexOfBin(int bin) { return lookup[bin] & 0xFF; }
 
     /** Every 15-bit bin maps to its nearest palette colour (squared distance; ties to the lower index). */
     private void buildLookup(long[] histogram) {
