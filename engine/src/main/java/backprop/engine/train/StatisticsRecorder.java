@@ -8,7 +8,9 @@ import backprop.engine.trace.Histogram;
 import backprop.engine.trace.LayerStatistics;
 import backprop.engine.trace.StepStatistics;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures {@link LayerStatistics} from the nodes a {@link Recorder} collected, in three moments
@@ -25,8 +27,16 @@ public final class StatisticsRecorder {
     private List<OutputFigures> outputs;
     private List<LayerStatistics> measured;
     private List<float[][]> weightsBefore;
+    private final Map<float[], float[]> copies = new IdentityHashMap<>();
+    private final boolean keepCopies;
 
     public StatisticsRecorder(long step, float learningRate, Recorder recorder) {
+        this(step, learningRate, recorder, false);
+    }
+
+    /** {@code keepCopies}: also copy the weights after the update, for a trace to share ({@link #copies}). */
+    public StatisticsRecorder(long step, float learningRate, Recorder recorder, boolean keepCopies) {
+        this.keepCopies = keepCopies;
         this.step = step;
         this.learningRate = learningRate;
         this.entries = recorder.entries();
@@ -53,17 +63,18 @@ public final class StatisticsRecorder {
             Recorder.Entry e = entries.get(k);
             Var deltaNode = e.a() != null ? e.a() : e.z();
             if (deltaNode.hasGrad()) {
-                deltaSquares[k] = sumOfSquares(deltaNode.grad().data());
+                deltaSquares[k] = Reductions.sumOfSquares(deltaNode.grad().data());
                 if (!Double.isFinite(deltaSquares[k])) finite(deltaNode.grad().data(), e.layer(), "δ");
             }
             for (Var w : e.layer().weightParameters()) {
-                double g = sumOfSquares(w.grad().data());
+                double g = Reductions.sumOfSquares(w.grad().data());
                 if (!Double.isFinite(g)) finite(w.grad().data(), e.layer(), "gradient of " + w.label());
                 gradSquares[k] += g;
             }
         }
         List<LayerStatistics> out = new ArrayList<>();
         weightsBefore = new ArrayList<>();
+        copies.clear();
         for (int k = 0; k < layers; k++) {
             Layer layer = entries.get(k).layer();
             List<Var> weights = layer.weightParameters();
@@ -75,7 +86,8 @@ public final class StatisticsRecorder {
                 for (int i = 0; i < weights.size(); i++) {
                     float[] v = weights.get(i).value().data();
                     copies[i] = new float[v.length];
-                    w += copyAndSumSquares(v, copies[i]);
+                    w += Reductions.copyAndSumSquares(v, copies[i]);
+                    this.copies.put(v, copies[i]);
                 }
                 gradNorm = (float) Math.sqrt(gradSquares[k]);
                 weightNorm = (float) Math.sqrt(w);
@@ -96,8 +108,13 @@ public final class StatisticsRecorder {
         return new StepStatistics(step, loss, measured);
     }
 
-    /** After the update: ‖w_after − w_before‖/‖w_before‖ per layer; refuses weights that overflowed. */
+    /**
+     * After the update: ‖w_after − w_before‖/‖w_before‖ per layer; refuses weights that
+     * overflowed. The pass that measures Δw also copies w_after, so a traced step's record of
+     * the weights after the update reuses it ({@link #copies}) instead of copying again.
+     */
     public StepStatistics afterUpdate(float loss) {
+        copies.clear();
         List<LayerStatistics> out = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
             float[][] before = weightsBefore.get(k);
@@ -110,21 +127,29 @@ public final class StatisticsRecorder {
             double d = 0;
             for (int i = 0; i < before.length; i++) {
                 float[] now = weights.get(i).value().data();
-                double d0 = 0, d1 = 0;
-                int j = 0;
-                for (; j + 1 < now.length; j += 2) { // two sums: no wait for the previous add
-                    double a = (double) now[j] - before[i][j], b = (double) now[j + 1] - before[i][j + 1];
-                    d0 += a * a;
-                    d1 += b * b;
+                double di;
+                if (keepCopies) {
+                    float[] after = new float[now.length];
+                    di = Reductions.copyAndSumSquaredDifferences(now, before[i], after);
+                    copies.put(now, after);
+                } else {
+                    di = Reductions.sumSquaredDifferences(now, before[i]);
                 }
-                if (j < now.length) d0 += Math.pow((double) now[j] - before[i][j], 2);
-                if (!Double.isFinite(d0 + d1)) finite(now, entries.get(k).layer(), "weight " + weights.get(i).label() + " after the update");
-                d += d0 + d1;
+                if (!Double.isFinite(di)) finite(now, entries.get(k).layer(), "weight " + weights.get(i).label() + " after the update");
+                d += di;
             }
             out.add(s.withUpdateRatio((float) (Math.sqrt(d) / s.weightNorm())));
         }
         return new StepStatistics(step, loss, out);
     }
+
+    /**
+     * The copies of the weights taken by the last phase, keyed by the live array they copy: for
+     * a traced step's {@link backprop.engine.trace.Snapshots#moment moment} of the same instant,
+     * so each weight matrix is copied once per moment, not once for the statistics and again for
+     * the trace. Cleared at the start of each phase that copies.
+     */
+    public Map<float[], float[]> copies() { return copies; }
 
     private void finite(float[] values, Layer layer, String what) {
         for (float v : values) {
@@ -133,37 +158,5 @@ public final class StatisticsRecorder {
                         + " (learning rate " + learningRate + " is probably too large for this network)");
             }
         }
-    }
-
-    /** Copies v into {@code to} and returns Σ v², in one pass. */
-    private static double copyAndSumSquares(float[] v, float[] to) {
-        double s0 = 0, s1 = 0;
-        int i = 0;
-        for (; i + 1 < v.length; i += 2) {
-            float a = v[i], b = v[i + 1];
-            to[i] = a;
-            to[i + 1] = b;
-            s0 += (double) a * a;
-            s1 += (double) b * b;
-        }
-        if (i < v.length) {
-            to[i] = v[i];
-            s0 += (double) v[i] * v[i];
-        }
-        return s0 + s1;
-    }
-
-    /** Σ v² in double, in four interleaved sums (a fixed order: the same bits every run); not finite if any v is not. */
-    static double sumOfSquares(float[] v) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < v.length; i += 4) {
-            s0 += (double) v[i] * v[i];
-            s1 += (double) v[i + 1] * v[i + 1];
-            s2 += (double) v[i + 2] * v[i + 2];
-            s3 += (double) v[i + 3] * v[i + 3];
-        }
-        for (; i < v.length; i++) s0 += (double) v[i] * v[i];
-        return (s0 + s1) + (s2 + s3);
     }
 }

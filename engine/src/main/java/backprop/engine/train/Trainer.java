@@ -130,7 +130,7 @@ public final class Trainer {
         Pass pass = new Pass(true, random, recorder);
         if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
         Var out = model.forward(x, pass);
-        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder) : null;
+        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder, record) : null;
         // Only a run that asked for statistics stops at their first non-finite value. A traced step
         // keeps its trace whatever it holds, so a view can show where it overflowed; its
         // statistics are then left out instead.
@@ -153,7 +153,7 @@ public final class Trainer {
         List<LayerTrace> layers = null;
         List<ParameterTrace> params = null;
         if (record) {
-            Recorded before = Snapshots.moment(() -> {
+            Recorded before = Snapshots.moment(statistics == null ? Map.of() : statistics.copies(), () -> {
                 // A parameter's gradient array is written only by this step's backward pass: the
                 // next step's zeroGrad drops it for a new one. The trace can keep it, uncopied.
                 for (Var p : model.params()) Snapshots.frozen(p.grad().data());
@@ -177,7 +177,8 @@ public final class Trainer {
         if (update) {
             List<LayerTrace> l0 = layers;
             List<ParameterTrace> p0 = params;
-            Recorded after = Snapshots.moment(() -> new Recorded(afterUpdate(recorder, l0), ParameterTrace.afterUpdate(p0, model.params())));
+            Map<float[], float[]> taken = measured == null || statistics == null ? Map.of() : statistics.copies();
+            Recorded after = Snapshots.moment(taken, () -> new Recorded(afterUpdate(recorder, l0), ParameterTrace.afterUpdate(p0, model.params())));
             layers = after.layers();
             params = after.params();
         }
