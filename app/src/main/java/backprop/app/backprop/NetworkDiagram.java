@@ -116,7 +116,9 @@ final class NetworkDiagram extends CanvasPane {
         top = 40;
         bottom = presenter ? 38 : 40;
         left = 16;
-        right = Math.min(260 * s, W * 0.2);
+        // The targets sit right of the output boxes; the loss panel slides in below them when
+        // this margin is narrow, so the columns keep the width their numbers need.
+        right = Math.min(150 * s, W * 0.13);
         colGap = (W - left - right) / cols;
         slotH = (H - top - bottom) / maxUnits;
         chips = !presenter;
@@ -129,8 +131,11 @@ final class NetworkDiagram extends CanvasPane {
         twoRow = false;
         if (compact) {
             bh = slotH * 0.88;
-            fs = Math.max(9, Math.min(15 * s, Math.min(bh / 4.5, colGap / 30 * s))); // 3 rows of 1.2 + padding: 4.45
-            bw = Math.min(colGap * (presenter ? 0.6 : 0.46), fs * 15);
+            // 3 rows of 1.2 + padding: 4.45 font sizes high; two "name value" cells a row: about
+            // 12.5 wide. Boxes may take a little over half the column; the edges keep the rest.
+            double widest = colGap * (presenter ? 0.6 : 0.54);
+            fs = Math.max(9, Math.min(15 * s, Math.min(bh / 4.45, widest / 12.5)));
+            bw = Math.min(widest, fs * 15);
             // Tall columns leave little height per box, but often width to spare: the name moves beside the
             // values and the box keeps two rows (a|z, δ|b), so its text can be about half as large again.
             double nameEm = 0;
@@ -402,7 +407,7 @@ final class NetworkDiagram extends CanvasPane {
             g.setFill(highlight());
             g.fillRect(x + 3, y - lh / 2, w - 6, lh);
         }
-        g.setFont(Font.font("System", fs * 0.78));
+        g.setFont(Font.font("System", fs * (compact ? 0.88 : 0.78))); // compact boxes give it half a row
         g.setFill(cur ? accent() : muted());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(text, x + fs * 0.55, y, w - fs * 0.8);
