@@ -135,6 +135,16 @@ class BackpropClassroomFxTest extends BackpropViewFxBase {
     }
 
     @Test
+    void twoLayersOfEightStillShowTenPixelValues(FxRobot robot) throws Exception {
+        ready();
+        var spec = backprop.engine.spec.SpecReader.parse(backprop.app.timeline.ShownArithmeticTest.WIDE, "xor-2-8-8-1.json");
+        robot.interact(() -> view.prepareForExport(spec, 2, 0));
+        // Eight boxes a column leave about 47 px a box at 1280×800: the values were 9 px when the
+        // loss panel kept a fifth of the width and boxes under half their column.
+        assertTrue(view.boxFontSize() >= 10, "box text at 1280×800 with 2-8-8-1: " + view.boxFontSize());
+    }
+
+    @Test
     void exportStepIsATrainingStepAndSubstepMovesAlongIt(FxRobot robot) throws Exception {
         ready();
         robot.interact(() -> view.prepareForExport(null, 3));

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * the shown result the formula must say "=", otherwise "≈" with the full values in its note.
  * The text is parsed here on its own (not with the production check), so the two must agree.
  */
-class ShownArithmeticTest {
+public class ShownArithmeticTest {
     /** A wider net: 2-8-8-1 tanh/sigmoid on XOR, eight hidden units in each of two layers. */
-    static final String WIDE = """
+    public static final String WIDE = """
             {"format": "backprop-studio.network", "version": 1, "name": "xor-2-8-8-1",
              "input": {"shape": [2]},
              "layers": [
