@@ -134,8 +134,12 @@ final class SampleTable extends VBox {
                 cell(Num.shortFmt(row.targets()[0]), col++, r, null);
             }
             Label ok = cell(row.correct() ? "✓" : "✗", col, r, null);
-            ok.getStyleClass().removeAll(Styles.PG_CORRECT, Styles.PG_WRONG);
-            ok.getStyleClass().add(row.correct() ? Styles.PG_CORRECT : Styles.PG_WRONG);
+            // A change of style class restyles the label: only when the mark itself changes.
+            String mark = row.correct() ? Styles.PG_CORRECT : Styles.PG_WRONG;
+            if (!ok.getStyleClass().contains(mark)) {
+                ok.getStyleClass().removeAll(Styles.PG_CORRECT, Styles.PG_WRONG);
+                ok.getStyleClass().add(mark);
+            }
             r++;
         }
         // The cells' widths come from the stylesheet: known now, so the row around the table
@@ -186,7 +190,9 @@ final class SampleTable extends VBox {
         if (tint != null) {
             // The cell's colour is the palette's in every theme, so its ink is picked by the cell
             // alone: whichever of white and near-black stands out more from it (WCAG contrast).
-            l.setStyle("-fx-background-color: " + web(tint) + "; -fx-text-fill: " + web(ink(tint)) + ";");
+            // An inline style that changes restyles the label; one that does not is left alone.
+            String style = "-fx-background-color: " + web(tint) + "; -fx-text-fill: " + web(ink(tint)) + ";";
+            if (!style.equals(l.getStyle())) l.setStyle(style);
         }
         return l;
     }
