@@ -103,7 +103,9 @@ final class TraceCommand implements Callable<Integer> {
             ys = Tensor.matrix(y);
         }
         Workload.now("tracing " + samples + " sample(s) through " + shape, "trace fewer samples or use fewer units");
-        StepTrace trace = new Trainer(model, run.training()).trace(xs, ys);
+        Trainer trainer = new Trainer(model, run.training());
+        trainer.setTraceStatistics(true); // the trace file carries each layer's statistics
+        StepTrace trace = trainer.trace(xs, ys);
         String json = TraceJson.write(trace, network, s, targetSteps);
         if (out == null) {
             command.commandLine().getOut().print(json);

@@ -376,6 +376,7 @@ public final class PlaygroundSession {
 
     /** Sets w_ij of layer {@code layer} (0 = first) to {@code value}; the maps follow at the next frame. */
     public void setWeight(int layer, int i, int j, float value) {
+        if (trainer != null) trainer.beforeParameterEdit(); // the traces already recorded keep their values
         dense(layer).weights().value().set(i, j, value);
         edited();
         log.weight(layer, i, j, value);
@@ -383,6 +384,7 @@ public final class PlaygroundSession {
 
     /** Sets bias b_j of layer {@code layer}. */
     public void setBias(int layer, int j, float value) {
+        if (trainer != null) trainer.beforeParameterEdit();
         dense(layer).bias().value().data()[j] = value;
         edited();
         log.bias(layer, j, value);

@@ -33,17 +33,8 @@ public final class Snapshots {
 
     /** Runs {@code body} as one moment: arrays it copies do not change while it runs. */
     public static <T> T moment(Supplier<T> body) {
-        return moment(Map.of(), body);
-    }
-
-    /**
-     * The same, with copies already taken at this moment by someone else ({@code taken}: live
-     * array → its copy; e.g. the statistics' copies of the weights): the records share them.
-     */
-    public static <T> T moment(Map<float[], float[]> taken, Supplier<T> body) {
         Map<float[], float[]> outer = MOMENT.get();
-        Map<float[], float[]> m = new IdentityHashMap<>(taken);
-        MOMENT.set(m);
+        MOMENT.set(new IdentityHashMap<>());
         try {
             return body.get();
         } finally {

@@ -8,14 +8,13 @@ import backprop.engine.trace.Histogram;
 import backprop.engine.trace.LayerStatistics;
 import backprop.engine.trace.StepStatistics;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measures {@link LayerStatistics} from the nodes a {@link Recorder} collected, in three moments
  * of a step: after the forward pass (every output finite?), after the backward pass (histograms,
- * fractions, norms; the weights are copied, the only copy it makes) and after the update (‖Δw‖).
+ * fractions, norms; the weights before the update are kept by reference: the trainer writes the
+ * update to a copy of its own) and after the update (‖Δw‖).
  * It reads the arrays in place, one pass over each, so recording costs a few percent of a step.
  * The first value that is not finite stops the step with a {@link TrainingDivergedException}
  * naming the step, the layer and the quantity.
@@ -27,16 +26,8 @@ public final class StatisticsRecorder {
     private List<OutputFigures> outputs;
     private List<LayerStatistics> measured;
     private List<float[][]> weightsBefore;
-    private final Map<float[], float[]> copies = new IdentityHashMap<>();
-    private final boolean keepCopies;
 
     public StatisticsRecorder(long step, float learningRate, Recorder recorder) {
-        this(step, learningRate, recorder, false);
-    }
-
-    /** {@code keepCopies}: also copy the weights after the update, for a trace to share ({@link #copies}). */
-    public StatisticsRecorder(long step, float learningRate, Recorder recorder, boolean keepCopies) {
-        this.keepCopies = keepCopies;
         this.step = step;
         this.learningRate = learningRate;
         this.entries = recorder.entries();
@@ -74,25 +65,23 @@ public final class StatisticsRecorder {
         }
         List<LayerStatistics> out = new ArrayList<>();
         weightsBefore = new ArrayList<>();
-        copies.clear();
         for (int k = 0; k < layers; k++) {
             Layer layer = entries.get(k).layer();
             List<Var> weights = layer.weightParameters();
             float gradNorm = Float.NaN, weightNorm = Float.NaN;
-            float[][] copies = null;
+            float[][] kept = null;
             if (!weights.isEmpty()) {
                 double w = 0;
-                copies = new float[weights.size()][];
+                kept = new float[weights.size()][];
                 for (int i = 0; i < weights.size(); i++) {
-                    float[] v = weights.get(i).value().data();
-                    copies[i] = new float[v.length];
-                    w += Reductions.copyAndSumSquares(v, copies[i]);
-                    this.copies.put(v, copies[i]);
+                    // No copy: the trainer writes the update to a copy of its own (copy on write).
+                    kept[i] = weights.get(i).value().data();
+                    w += Reductions.sumOfSquares(kept[i]);
                 }
                 gradNorm = (float) Math.sqrt(gradSquares[k]);
                 weightNorm = (float) Math.sqrt(w);
             }
-            weightsBefore.add(copies);
+            weightsBefore.add(kept);
             // the tape holds ∂R/∂a = ∂L_n/∂a / N; the per-sample δ is N times that
             float deltaNorm = (float) Math.sqrt(deltaSquares[k] * batch);
             Activation g = layer.activation();
@@ -108,13 +97,8 @@ public final class StatisticsRecorder {
         return new StepStatistics(step, loss, measured);
     }
 
-    /**
-     * After the update: ‖w_after − w_before‖/‖w_before‖ per layer; refuses weights that
-     * overflowed. The pass that measures Δw also copies w_after, so a traced step's record of
-     * the weights after the update reuses it ({@link #copies}) instead of copying again.
-     */
+    /** After the update: ‖w_after − w_before‖/‖w_before‖ per layer; refuses weights that overflowed. */
     public StepStatistics afterUpdate(float loss) {
-        copies.clear();
         List<LayerStatistics> out = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
             float[][] before = weightsBefore.get(k);
@@ -127,14 +111,7 @@ public final class StatisticsRecorder {
             double d = 0;
             for (int i = 0; i < before.length; i++) {
                 float[] now = weights.get(i).value().data();
-                double di;
-                if (keepCopies) {
-                    float[] after = new float[now.length];
-                    di = Reductions.copyAndSumSquaredDifferences(now, before[i], after);
-                    copies.put(now, after);
-                } else {
-                    di = Reductions.sumSquaredDifferences(now, before[i]);
-                }
+                double di = Reductions.sumSquaredDifferences(now, before[i]);
                 if (!Double.isFinite(di)) finite(now, entries.get(k).layer(), "weight " + weights.get(i).label() + " after the update");
                 d += di;
             }
@@ -142,14 +119,6 @@ public final class StatisticsRecorder {
         }
         return new StepStatistics(step, loss, out);
     }
-
-    /**
-     * The copies of the weights taken by the last phase, keyed by the live array they copy: for
-     * a traced step's {@link backprop.engine.trace.Snapshots#moment moment} of the same instant,
-     * so each weight matrix is copied once per moment, not once for the statistics and again for
-     * the trace. Cleared at the start of each phase that copies.
-     */
-    public Map<float[], float[]> copies() { return copies; }
 
     private void finite(float[] values, Layer layer, String what) {
         for (float v : values) {

@@ -39,9 +39,19 @@ public final class Trainer {
     private Map<String, Float> forcedGates = Map.of();
     /** The global gradient norm of the last step, before any clipping. */
     private float lastGradientNorm = Float.NaN;
-    /** Whether plain steps measure per-layer statistics too (traced steps always do). */
+    /** Whether plain steps measure per-layer statistics too. */
     private boolean recordStatistics;
+    /** Whether traced steps carry the per-layer statistics (the trace command's output has them). */
+    private boolean traceStatistics;
     private StepStatistics lastStatistics;
+    /**
+     * Parameter arrays that a trace or the statistics hold as a record of their values: they are
+     * never written again. Before an update (or an edit) writes a parameter whose array is here,
+     * the parameter gets a copy of its own (copy on write). So a traced step records the weights
+     * before and after its update without copying them for the record: one copy a step instead
+     * of two, and none for the steps that keep on tracing and read the same array twice.
+     */
+    private final java.util.Set<float[]> handedOut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public Trainer(Model model, TrainConfig config) {
         this.model = model;
@@ -81,6 +91,39 @@ public final class Trainer {
      * default: it costs a few percent of a step.
      */
     public void setRecordStatistics(boolean on) { recordStatistics = on; }
+
+    /**
+     * Whether traced steps also measure the per-layer statistics ({@link StepTrace#statistics});
+     * off by default, since the views that step through a trace do not read them and they cost a
+     * few passes over every weight. A traced step with {@link #setRecordStatistics} on has them
+     * either way.
+     */
+    public void setTraceStatistics(boolean on) { traceStatistics = on; }
+
+    /**
+     * Call before writing a parameter's values directly (a weight typed in by hand): a trace
+     * already handed out keeps the values it recorded.
+     */
+    public void beforeParameterEdit() { ownParameters(); }
+
+    /** Gives every parameter whose array a record holds a copy of its own to write to. */
+    private void ownParameters() {
+        if (handedOut.isEmpty()) return;
+        for (Var p : model.params()) {
+            float[] d = p.value().data();
+            if (handedOut.contains(d)) p.setValue(new Tensor(d.clone(), p.shape()));
+        }
+        handedOut.clear();
+    }
+
+    /** Declares the parameters' current arrays part of a record: shared by it, copied before the next write. */
+    private void handOutParameters() {
+        for (Var p : model.params()) {
+            float[] d = p.value().data();
+            Snapshots.frozen(d);
+            handedOut.add(d);
+        }
+    }
 
     /** The statistics of the last completed step that measured them; null before the first. */
     public StepStatistics lastStatistics() { return lastStatistics; }
@@ -125,12 +168,14 @@ public final class Trainer {
 
     private StepTrace run(String backend, Tensor x, Tensor y, boolean record, boolean update) {
         model.zeroGrad();
-        boolean measure = record || recordStatistics;
-        Recorder recorder = measure ? new Recorder() : null;
+        boolean measure = recordStatistics || (record && traceStatistics);
+        Recorder recorder = record || measure ? new Recorder() : null;
         Pass pass = new Pass(true, random, recorder);
         if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
         Var out = model.forward(x, pass);
-        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder, record) : null;
+        // The statistics keep the weights before the update by reference (see handedOut).
+        if (measure) handOutParameters();
+        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder) : null;
         // Only a run that asked for statistics stops at their first non-finite value. A traced step
         // keeps its trace whatever it holds, so a view can show where it overflowed; its
         // statistics are then left out instead.
@@ -153,16 +198,18 @@ public final class Trainer {
         List<LayerTrace> layers = null;
         List<ParameterTrace> params = null;
         if (record) {
-            Recorded before = Snapshots.moment(statistics == null ? Map.of() : statistics.copies(), () -> {
+            Recorded before = Snapshots.moment(() -> {
                 // A parameter's gradient array is written only by this step's backward pass: the
                 // next step's zeroGrad drops it for a new one. The trace can keep it, uncopied.
                 for (Var p : model.params()) Snapshots.frozen(p.grad().data());
+                handOutParameters();
                 return new Recorded(beforeUpdate(recorder, x.dim(0)), ParameterTrace.beforeUpdate(model.params()));
             });
             layers = before.layers();
             params = before.params();
         }
         if (update) {
+            ownParameters();
             optimizer.step(model.params());
             steps++;
         }
@@ -177,8 +224,10 @@ public final class Trainer {
         if (update) {
             List<LayerTrace> l0 = layers;
             List<ParameterTrace> p0 = params;
-            Map<float[], float[]> taken = measured == null || statistics == null ? Map.of() : statistics.copies();
-            Recorded after = Snapshots.moment(taken, () -> new Recorded(afterUpdate(recorder, l0), ParameterTrace.afterUpdate(p0, model.params())));
+            Recorded after = Snapshots.moment(() -> {
+                handOutParameters(); // the values after the update, kept by the trace as they are
+                return new Recorded(afterUpdate(recorder, l0), ParameterTrace.afterUpdate(p0, model.params()));
+            });
             layers = after.layers();
             params = after.params();
         }

@@ -20,6 +20,10 @@ public final class AtomicWriteChild {
         System.out.flush();
         for (long generation = 1; ; generation++) {
             AtomicFiles.write(target, content(generation));
+            if (generation == 1) {
+                System.out.println("saved"); // the parent may wait for one whole save before its kill
+                System.out.flush();
+            }
         }
     }
 

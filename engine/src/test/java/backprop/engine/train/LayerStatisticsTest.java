@@ -33,7 +33,9 @@ class LayerStatisticsTest {
 
     private static Trainer trainer() throws Exception {
         var spec = SpecReader.parse(NET, "stats.json");
-        return new Trainer(ModelFactory.build(spec, 9), TrainConfig.from(spec.training(), 9));
+        Trainer t = new Trainer(ModelFactory.build(spec, 9), TrainConfig.from(spec.training(), 9));
+        t.setTraceStatistics(true);
+        return t;
     }
 
     private static Tensor[] batch(long seed) {
