@@ -350,8 +350,20 @@ public final class EditorCanvas extends CanvasPane {
         g.setLineWidth((trained ? 3 : selected ? 3 : 1.6) * lineScale());
         g.stroke();
         if (!text) return;
-        String label = a.shapeText(e.from()) + (trained ? "  ‖∇W‖ " + Sci.format(grad) : "");
+        String label = a.shapeText(e.from());
         double[] mid = bezier(c, 0.5);
+        if (trained) { // the norm below the line, so the label does not hide the edge's colour
+            Font nf = Font.font(null, FontWeight.BOLD, 10 * Math.min(scale(), 1.25));
+            String norm = "‖∇W‖ " + Sci.format(grad);
+            g.setFill(box());
+            double nw = textWidth(norm, nf) + 6, nh = 14 * Math.min(scale(), 1.25), ny = mid[1] + 10 * Math.min(scale(), 1.25);
+            g.fillRoundRect(mid[0] - nw / 2, ny, nw, nh, 4, 4);
+            g.setFill(ink());
+            g.setFont(nf);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(norm, mid[0], ny + nh / 2);
+        }
         Font f = Font.font(null, FontWeight.NORMAL, 11 * Math.min(scale(), 1.25)); // labels must fit between columns
         double tw = textWidth(label, f) + 10, th = 16 * Math.min(scale(), 1.25);
         g.setFill(box());

@@ -47,7 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * longer exists, and a user who changes a layer expects the next run to train the change. Moving
  * nodes, selecting and zooming change no layer, so the run goes on. The status line says which.
  */
-final class RunPanel extends HBox {
+final class RunPanel extends VBox {
     /** Steps per chunk at most, and the time a chunk may take on the engine thread. */
     static final int CHUNK_STEPS = 400;
     static final long CHUNK_NANOS = 12_000_000L;
@@ -109,10 +109,14 @@ final class RunPanel extends HBox {
         form.addRow(3, label("Epochs"), epochs);
         HBox buttons = new HBox(play, reset);
         buttons.getStyleClass().add(Styles.ED_RUN_BUTTONS);
-        VBox left = new VBox(form, buttons, status);
+        VBox left = new VBox(form, buttons);
         left.getStyleClass().add(Styles.ED_RUN_LEFT);
         HBox.setHgrow(chart, Priority.ALWAYS);
-        getChildren().addAll(left, chart);
+        HBox row = new HBox(left, chart);
+        row.getStyleClass().add(Styles.ED_RUN_ROW);
+        VBox.setVgrow(row, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(row, status);
         showPlaying();
         pulse = new AnimationTimer() {
             @Override public void handle(long now) { tick(); }

@@ -28,8 +28,11 @@ import java.util.Map;
 public final class EditorRun {
     /** Loss points kept before the curve is thinned to every other one. */
     static final int KEEP = 2_000;
+    /** Up to this many samples, each loss point also gets the accuracy over the whole training set. */
+    static final int ACCURACY_SAMPLES = 1_000;
 
     private final FlowRun flow;
+    private final Dataset data;
     private final long total;
     private final int perEpoch;
     /** Node key per engine layer name ("dense2"). */
@@ -48,7 +51,7 @@ public final class EditorRun {
         for (int i = 0; i < spec.layers().size(); i++) keys.put(Wiring.name(spec.layers().get(i), i), nodeKeys.get(i));
         RunSettings run = RunSettings.resolve(spec, null, choice.epochs(), choice.rate());
         TrainConfig config = run.training().withOptimizer(choice.optimizer());
-        Dataset data = trainingSet(spec, run, choice.dataset());
+        data = trainingSet(spec, run, choice.dataset());
         Model model = ModelFactory.build(spec, run.seed());
         flow = new FlowRun(model, config, data);
         int b = config.batchSize() <= 0 || config.batchSize() >= data.size() ? data.size() : config.batchSize();
@@ -79,7 +82,11 @@ public final class EditorRun {
                 break;
             }
             steps++;
-            if (steps % stride == 0) losses.add(new Metric(steps, (int) ((steps - 1) / perEpoch), latest.loss(), Float.NaN, Float.NaN, Float.NaN));
+            if (steps % stride == 0) {
+                // The engine's accuracy after the step, in inference mode (it draws nothing random).
+                float accuracy = data.size() <= ACCURACY_SAMPLES ? flow.trainer().evaluate(data)[1] : Float.NaN;
+                losses.add(new Metric(steps, (int) ((steps - 1) / perEpoch), latest.loss(), Float.NaN, accuracy, Float.NaN));
+            }
             if (losses.size() > KEEP) thin();
         }
         return frame();
