@@ -15,7 +15,8 @@ import javafx.stage.Stage;
 /**
  * The desktop window: {@link StudioShell} in a 1280×800 scene. Presenter mode makes the stage full
  * screen (Esc is handled by the shell, so JavaFX's own exit key and hint are switched off). Closing
- * the window disposes every view, stops all worker threads, then exits JavaFX.
+ * the window first asks every view whether it may ({@code StudioShell.confirmClose}: the editor
+ * asks about unsaved changes), then disposes every view, stops all worker threads and exits JavaFX.
  */
 public final class StudioApp extends Application {
     public static final double DEFAULT_WIDTH = 1280;
@@ -53,6 +54,10 @@ public final class StudioApp extends Application {
         // Leaving full screen some other way (window manager) also leaves presenter mode.
         stage.fullScreenProperty().addListener((obs, was, full) -> {
             if (!full && vm.isPresenterMode()) vm.setPresenterMode(false);
+        });
+        // Unsaved work is asked about first; a view's "Cancel" keeps the window open.
+        stage.setOnCloseRequest(e -> {
+            if (shell != null && !shell.confirmClose()) e.consume();
         });
         stage.setOnHidden(e -> close());
         stage.setScene(scene);

@@ -8,7 +8,11 @@ import backprop.app.editor.document.EditorDocument;
 import backprop.app.editor.model.EditorGraph;
 import backprop.app.editor.model.EditorNode;
 import backprop.app.editor.model.NodeRole;
+import backprop.app.draw.Sci;
+import backprop.app.theme.Palette;
 import backprop.engine.layers.LayerKinds;
+import backprop.engine.trace.Histogram;
+import backprop.engine.trace.LayerStatistics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -55,6 +59,10 @@ public final class EditorCanvas extends CanvasPane {
     private double pointerX, pointerY;
     /** The rubber band, in screen coordinates, or null. */
     private double[] band;
+    /** While the run panel trains: the newest step's statistics of each layer, by node key (else empty). */
+    private Map<Integer, LayerStatistics> run = Map.of();
+    /** The largest edge gradient norm of that step: the end of the colour scale. */
+    private float runMaxNorm;
 
     public EditorCanvas(EditorDocument doc, Selection selection) {
         this.doc = doc;
@@ -134,6 +142,35 @@ public final class EditorCanvas extends CanvasPane {
     void setBand(double[] screenRect) {
         band = screenRect;
         redraw();
+    }
+
+    // ------------------------------------------------------------------ training overlay
+
+    /**
+     * Shows a training step's statistics on the graph (empty: none): each layer's histogram of its
+     * outputs in its box, and each edge coloured by the gradient norm of the weights it carries.
+     */
+    public void showRun(Map<Integer, LayerStatistics> layers) {
+        run = Map.copyOf(layers);
+        runMaxNorm = 0;
+        for (Edge e : doc.graph().edges()) {
+            float g = edgeGradient(e);
+            if (Float.isFinite(g)) runMaxNorm = Math.max(runMaxNorm, g);
+        }
+        redraw();
+    }
+
+    /** The statistics drawn now, by node key. */
+    public Map<Integer, LayerStatistics> runLayers() { return run; }
+
+    /**
+     * An edge's gradient norm: ‖∂R/∂W‖ of the weights of the layer it feeds (a dense layer's W sits
+     * on its incoming connection), as the engine measured it; NaN when that layer has no weights or
+     * nothing trains.
+     */
+    public float edgeGradient(Edge e) {
+        LayerStatistics s = run.get(e.to());
+        return s == null ? Float.NaN : s.gradNorm();
     }
 
     // ------------------------------------------------------------------ hit testing
@@ -299,15 +336,34 @@ public final class EditorCanvas extends CanvasPane {
     private void drawEdge(GraphicsContext g, Edge e, Analysis a, boolean text) {
         double[] c = curve(e);
         boolean selected = e.equals(selection.edge());
-        g.setStroke(selected ? accent() : muted());
-        g.setLineWidth((selected ? 3 : 1.6) * lineScale());
+        float grad = edgeGradient(e);
+        boolean trained = Float.isFinite(grad);
         g.beginPath();
         g.moveTo(c[0], c[1]);
         g.bezierCurveTo(c[2], c[3], c[4], c[5], c[6], c[7]);
+        if (trained) { // a casing, so that the scale's pale end still shows on a light canvas
+            g.setStroke(selected ? accent() : muted());
+            g.setLineWidth(5 * lineScale());
+            g.stroke();
+        }
+        g.setStroke(trained ? Palette.diverging(grad, runMaxNorm) : selected ? accent() : muted());
+        g.setLineWidth((trained ? 3 : selected ? 3 : 1.6) * lineScale());
         g.stroke();
         if (!text) return;
         String label = a.shapeText(e.from());
         double[] mid = bezier(c, 0.5);
+        if (trained) { // the norm below the line, so the label does not hide the edge's colour
+            Font nf = Font.font(null, FontWeight.BOLD, 10 * Math.min(scale(), 1.25));
+            String norm = "‖∇W‖ " + Sci.format(grad);
+            g.setFill(box());
+            double nw = textWidth(norm, nf) + 6, nh = 14 * Math.min(scale(), 1.25), ny = mid[1] + 10 * Math.min(scale(), 1.25);
+            g.fillRoundRect(mid[0] - nw / 2, ny, nw, nh, 4, 4);
+            g.setFill(ink());
+            g.setFont(nf);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(norm, mid[0], ny + nh / 2);
+        }
         Font f = Font.font(null, FontWeight.NORMAL, 11 * Math.min(scale(), 1.25)); // labels must fit between columns
         double tw = textWidth(label, f) + 10, th = 16 * Math.min(scale(), 1.25);
         g.setFill(box());
@@ -345,9 +401,11 @@ public final class EditorCanvas extends CanvasPane {
         g.setFill(ink());
         g.setFont(Font.font(null, FontWeight.BOLD, 13 * s));
         g.fillText(fit(graph.label(n), w - 20, g.getFont()), x + 10, y + 17);
+        LayerStatistics st = run.get(n.key());
         g.setFill(muted());
         g.setFont(Font.font(11 * s));
-        g.fillText(fit(summary(n, graph.label(n)), w - 20, g.getFont()), x + 10, y + 40);
+        g.fillText(fit(summary(n, graph.label(n)), w - 20 - (st == null ? 0 : HISTOGRAM_WIDTH + 6), g.getFont()), x + 10, y + 40);
+        if (st != null) drawHistogram(g, st.histogram(), x + w - HISTOGRAM_WIDTH - 8, y + 26, HISTOGRAM_WIDTH, h - 32);
         Long params = a.parameters().get(n.key());
         if (params != null && params > 0) badge(g, String.format("%,d", params), x + w, y);
         g.setFill(box());
@@ -355,6 +413,33 @@ public final class EditorCanvas extends CanvasPane {
         g.setLineWidth(1.2 * lineScale());
         if (n.role() != NodeRole.INPUT) port(g, x, y + h / 2);
         if (n.role() != NodeRole.OUTPUT) port(g, x + w, y + h / 2);
+    }
+
+    static final double HISTOGRAM_WIDTH = 58;
+
+    /**
+     * A layer's outputs z as the engine binned them ({@link Histogram}: [−2, 2) in 32 bins, and
+     * one bin each for what lies beyond), bars scaled to the fullest bin, each coloured on the
+     * signed scale by where its bin lies; the zero line marked.
+     */
+    private void drawHistogram(GraphicsContext g, int[] counts, double x, double y, double w, double h) {
+        g.setFill(track());
+        g.fillRect(x, y, w, h);
+        int max = 1;
+        for (int c : counts) max = Math.max(max, c);
+        double bw = w / counts.length;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) continue;
+            double lo = Math.max(Histogram.LOW - Histogram.WIDTH, Histogram.lowerEdge(i)), hi = Math.min(Histogram.HIGH + Histogram.WIDTH, Histogram.upperEdge(i));
+            g.setFill(Palette.diverging((lo + hi) / 2, Histogram.HIGH));
+            double bh = Math.max(1, h * counts[i] / max);
+            g.fillRect(x + i * bw, y + h - bh, Math.max(1, bw), bh);
+        }
+        g.setStroke(border());
+        g.setLineWidth(lineScale());
+        double zero = x + (1 + (0 - Histogram.LOW) / Histogram.WIDTH) * bw;
+        g.strokeLine(zero, y, zero, y + h);
+        g.strokeRect(x, y, w, h);
     }
 
     /** A refused node's reason under it, on a backing so that edges and grid do not cross the text. */

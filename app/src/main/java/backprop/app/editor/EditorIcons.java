@@ -34,7 +34,11 @@ public final class EditorIcons {
     public static final String RESTORE = "mdi2b-backup-restore";
     public static final String SUMMARY = "mdi2f-format-list-bulleted";
     public static final String RECENT = "mdi2h-history";
+    public static final String TRAIN = "mdi2c-chart-bell-curve-cumulative";
+    public static final String PLAY = "mdi2p-play";
+    public static final String PAUSE = "mdi2p-pause";
 
     public static final String[] ALL = {INPUT, DENSE, ACTIVATION, NORMALISE, DROPOUT, MAXOUT, MERGE, IMAGES, SEQUENCES, OTHER, OUTPUT,
-            NEW, OPEN, SAVE, SAVE_AS, TEMPLATE, UNDO, REDO, LAYOUT, OPEN_IN, ZOOM_IN, ZOOM_OUT, FIT, RESTORE, SUMMARY, RECENT};
+            NEW, OPEN, SAVE, SAVE_AS, TEMPLATE, UNDO, REDO, LAYOUT, OPEN_IN, ZOOM_IN, ZOOM_OUT, FIT, RESTORE, SUMMARY, RECENT,
+            TRAIN, PLAY, PAUSE};
 }

@@ -70,6 +70,9 @@ public final class EditorView implements StudioView {
     private final Timeline autosave;
     private final CanvasInput input;
     private final PropertySheet sheet;
+    private final RunPanel runPanel;
+    private final javafx.scene.control.ToggleButton train = new javafx.scene.control.ToggleButton("Train here");
+    private final VBox footer = new VBox();
     private Function<Window, Optional<Path>> openChooser = w -> choose(w, false);
     private Function<Window, Optional<Path>> saveChooser = w -> choose(w, true);
     private File lastFolder;
@@ -84,6 +87,7 @@ public final class EditorView implements StudioView {
         root.getStylesheets().add(EditorView.class.getResource("/backprop/app/editor/editor.css").toExternalForm());
         input = new CanvasInput(doc, canvas, selection, this::say, this::openPath);
         sheet = new PropertySheet(doc, selection);
+        runPanel = new RunPanel(doc, canvas);
         LayerPalette palette = new LayerPalette(input::addFromKeyboard, this::dropFromPalette);
         canvas.setId("editor-canvas");
         // Auto-layout wraps a deep network into bands that fit the canvas at full size.
@@ -97,10 +101,11 @@ public final class EditorView implements StudioView {
         summary.setId("editor-summary");
         message.getStyleClass().add(Styles.ED_ERROR);
         message.setId("editor-message");
-        VBox footer = new VBox(message, summary);
+        footer.getChildren().addAll(message, summary);
         footer.getStyleClass().add(Styles.ED_FOOTER);
         root.setBottom(footer);
         doc.addListener(this::refresh);
+        doc.addListener(runPanel::networkChanged);
         doc.graph().addListener(() -> selection.retain(keys(), doc.graph().edges()));
         refresh();
         autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> autosave()));
@@ -151,6 +156,10 @@ public final class EditorView implements StudioView {
         redo.setGraphic(icon(EditorIcons.REDO));
         redo.setId("editor-redo");
         redo.setOnAction(e -> doc.history().redo());
+        train.setGraphic(icon(EditorIcons.TRAIN));
+        train.setId("editor-train");
+        train.setTooltip(new Tooltip("Train the network here: data set, optimiser, loss curve, and each layer's activations and gradients on the canvas"));
+        train.selectedProperty().addListener((o, was, on) -> showRunPanel(on));
         title.getStyleClass().add(Styles.ED_TITLE);
         title.setId("editor-title");
         FlowPane bar = new FlowPane(
@@ -163,10 +172,24 @@ public final class EditorView implements StudioView {
                 button("editor-zoom-out", EditorIcons.ZOOM_OUT, null, "Zoom out (−, Ctrl+wheel)", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-zoom-in", EditorIcons.ZOOM_IN, null, "Zoom in (+, Ctrl+wheel)", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button("editor-fit", EditorIcons.FIT, null, "Fit the network (0)", canvas::fit),
-                button("editor-summary-copy", EditorIcons.SUMMARY, "Summary", "Copy the summary table (layers, shapes, parameters) as text", this::copySummary),
-                openIn, title);
+                button("editor-summary-copy", EditorIcons.SUMMARY, "Summary", "Copy the summary table (layers, shapes, parameters, multiply-adds) as text",
+                        this::copySummary),
+                openIn, train, title);
         bar.getStyleClass().add(Styles.ED_BAR);
         return bar;
+    }
+
+    /** The run panel above the footer, or away (it pauses when hidden). */
+    private void showRunPanel(boolean on) {
+        if (on == footer.getChildren().contains(runPanel)) return;
+        if (on) {
+            footer.getChildren().add(0, runPanel);
+            runPanel.shown();
+        } else {
+            footer.getChildren().remove(runPanel);
+            runPanel.hidden();
+        }
+        if (train.isSelected() != on) train.setSelected(on);
     }
 
     private static FontIcon icon(String literal) {
@@ -228,6 +251,11 @@ public final class EditorView implements StudioView {
     /** For tests: answers "discard unsaved changes?" (gets the document's name). */
     void setConfirmDiscard(java.util.function.Predicate<String> answer) { confirmDiscard = answer; }
 
+    /** A new network in front: the run panel takes its training settings. */
+    private void loaded() {
+        if (footer.getChildren().contains(runPanel)) runPanel.settingsFromNetwork();
+    }
+
     // ------------------------------------------------------------------ palette drop
 
     private void dropFromPalette(String type, Point2D scene) {
@@ -269,6 +297,7 @@ public final class EditorView implements StudioView {
         selection.clear();
         say("");
         canvas.fit();
+        loaded();
     }
 
     private void openTemplate(Templates.Template t) {
@@ -282,6 +311,7 @@ public final class EditorView implements StudioView {
         selection.clear();
         say("");
         canvas.fit();
+        loaded();
     }
 
     /** Save: to the file it came from, else as Save As. */
@@ -402,6 +432,7 @@ public final class EditorView implements StudioView {
         selection.clear();
         say("");
         fitSoon();
+        loaded();
         done.accept(Optional.empty());
     }
 
@@ -414,6 +445,10 @@ public final class EditorView implements StudioView {
             doc.load(spec != null ? spec : Templates.ALL.get(1).spec());
         } catch (SpecException e) {
             throw new IllegalStateException(e); // a built-in template always reads
+        }
+        if (step > 0) {
+            showRunPanel(true);
+            runPanel.trainNow(step); // the run panel's first data set, the network's own settings
         }
         root.applyCss();
         root.layout();
@@ -445,9 +480,41 @@ public final class EditorView implements StudioView {
         columnsFromWidth();
     }
 
+    /**
+     * The window is closing: unsaved changes are asked about (Save, Don't save, Cancel). Save goes
+     * through Save As when the network has no file yet; a Save As cancelled or a save that fails
+     * keeps the window open, so nothing is lost. Don't save also drops the recovery file, so the
+     * next start does not offer back what the user chose to throw away.
+     */
+    @Override
+    public boolean confirmClose() {
+        if (!doc.dirty()) return true;
+        switch (CloseQuestion.ask(window(), doc.title().replace("• ", ""))) {
+            case SAVE -> {
+                save();
+                return !doc.dirty();
+            }
+            case DONT_SAVE -> {
+                discarded = true;
+                recovery.delete();
+                return true;
+            }
+            default -> {
+                say("Still open: the changes are not saved.");
+                return false;
+            }
+        }
+    }
+
+    /** The user chose "Don't save" on closing: no recovery file is written. */
+    private boolean discarded;
+
+    @Override public void onHidden() { runPanel.pause(); }
+
     @Override public void dispose() {
+        runPanel.dispose();
         autosave.stop();
-        if (doc.dirty()) {
+        if (doc.dirty() && !discarded) {
             try {
                 recovery.write(doc.recoveryText());
             } catch (IOException e) {
@@ -464,6 +531,8 @@ public final class EditorView implements StudioView {
     EditorCanvas canvas() { return canvas; }
 
     PropertySheet sheet() { return sheet; }
+
+    RunPanel runPanel() { return runPanel; }
 
     Selection selection() { return selection; }
 

@@ -5,7 +5,7 @@ import backprop.app.editor.document.EditorDocument;
 
 /**
  * The footer's line, like Keras' model.summary() but always current: parameters, the memory of the
- * weights and of one sample's activations, and the network's problems if any. Counts come from the
+ * weights and of one sample's activations, the multiply-adds of one sample's forward pass, and the network's problems if any. Counts come from the
  * engine's layer kinds through {@link Analysis}; here they are only formatted.
  */
 final class SummaryText {
@@ -21,6 +21,7 @@ final class SummaryText {
         b.append(" · activations ").append(bytes(perSample)).append(" per sample");
         Integer batch = batchSize(doc);
         if (batch != null && batch > 0) b.append(", ").append(bytes(perSample * batch)).append(" per batch of ").append(batch);
+        b.append(" · ").append(String.format("%,d", a.totalMultiplyAdds())).append(" multiply-adds per sample");
         int problems = a.errors().size() + (a.problem() == null ? 0 : 1);
         if (a.problem() != null) b.append(" · ").append(a.problem());
         else if (problems > 0) b.append(" · ").append(problems).append(problems == 1 ? " node needs attention" : " nodes need attention");

@@ -333,6 +333,20 @@ public final class StudioShell {
         return Optional.of(line);
     }
 
+    /**
+     * Whether the window may close: every view created so far is asked ({@link StudioView#confirmClose}),
+     * and the first that answers no keeps it open, shown in front so the user sees what was kept.
+     */
+    public boolean confirmClose() {
+        for (StudioView v : registry.createdViews()) {
+            if (!v.confirmClose()) {
+                if (current != v) vm.navigate(v.id());
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Window closing: stop timers, dispose every view, stop every worker thread. */
     public void dispose() {
         fpsTimer.stop();

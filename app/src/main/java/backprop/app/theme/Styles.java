@@ -233,6 +233,12 @@ public final class Styles {
     public static final String ED_SUMMARY = "ed-summary";
     public static final String ED_FOOTER = "ed-footer";
     public static final String ED_BANNER = "ed-banner";
+    public static final String ED_RUN = "ed-run";
+    public static final String ED_RUN_ROW = "ed-run-row";
+    public static final String ED_RUN_LEFT = "ed-run-left";
+    public static final String ED_RUN_FORM = "ed-run-form";
+    public static final String ED_RUN_BUTTONS = "ed-run-buttons";
+    public static final String ED_RUN_STATUS = "ed-run-status";
 
     // Shell details
     public static final String HELP_SECTION = "help-section";

@@ -115,6 +115,13 @@ public interface StudioView {
      */
     default void onPresenterMode(boolean on) { }
 
+    /**
+     * The window is about to close: a view holding unsaved work asks the user here (save, don't
+     * save, cancel) and answers whether closing may go on; false keeps the window open. The shell
+     * asks every view it created before anything is disposed. FX thread; may show a dialog.
+     */
+    default boolean confirmClose() { return true; }
+
     /** Stops every worker thread and timer the view owns (window closing). */
     default void dispose() { }
 }

@@ -136,6 +136,8 @@ class EditorInShellTest {
         assertEquals("[2]", a.shapeText(k[1]));
         assertEquals(9L, a.totalParameters());
         assertTrue(robot.lookup("#editor-summary").queryAs(Label.class).getText().startsWith("9 parameters"));
+        // 2·2 + 2·1 multiply-adds, beside the parameters.
+        assertTrue(robot.lookup("#editor-summary").queryAs(Label.class).getText().contains(" · 6 multiply-adds per sample"));
 
         // Nine more edits from the keyboard: select with Tab, move with the arrows, lay out.
         robot.clickOn(screen(view.canvas().screenCentre(k[2])));

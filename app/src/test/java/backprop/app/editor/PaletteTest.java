@@ -65,6 +65,11 @@ class PaletteTest {
         String table = SummaryTable.of(d.graph(), d.analysis());
         assertTrue(table.contains("conv1") && table.contains("[6, 28, 28]") && table.contains("156"), table);
         assertTrue(table.contains("total: 61,706 parameters"), table);
+        // Multiply-adds by hand: conv1 6·28·28·(5·5·1) = 117,600; conv2 16·10·10·(5·5·6) = 240,000;
+        // fc1 400·120 = 48,000; fc2 120·84 = 10,080; output 84·10 = 840; pooling and flatten 0.
+        assertTrue(table.contains("117,600") && table.contains("240,000"), table);
+        assertTrue(table.contains("416,520 multiply-adds per sample"), table);
+        assertEquals(416_520L, d.analysis().totalMultiplyAdds());
     }
 
     /** Dropout under another type name: a stand-in for a kind another build adds. */

@@ -90,6 +90,16 @@ public interface LayerKind<S extends LayerSpec> {
      */
     default long parameterCount(S spec, int[] inputSizes) { return 0; }
 
+    /**
+     * Multiply-adds of one sample's forward pass through the layer, for one step of a sequence:
+     * each product of a value with a learned weight, summed into an output (dense n_in → n_out:
+     * n_in·n_out; the bias adds are not counted, as in most papers' figures). Layers without
+     * weights (activations, pooling, merges, dropout) count 0. A network over T steps runs every
+     * layer at every step, so its total is T times the sum; {@code inputShapes} are as in
+     * {@link #outputShape}. Long arithmetic through {@code Shapes}, nothing allocated.
+     */
+    default long multiplyAdds(S spec, int[][] inputShapes) { return 0; }
+
     /** The size of its output, given the sizes of its inputs. */
     int outputSize(S spec, int[] inputSizes);
 

@@ -44,13 +44,16 @@ public record TrainConfig(String optimizer, float learningRate, int batchSize, i
                 t.truncate() != null ? t.truncate() : d.truncate);
     }
 
+    /** The optimisers {@link #createOptimizer} knows, for choosers and messages. */
+    public static final java.util.List<String> OPTIMIZERS = java.util.List.of("sgd", "momentum", "rmsprop", "adam");
+
     public Optimizer createOptimizer() {
         return switch (optimizer) {
             case "sgd" -> new Sgd(learningRate);
             case "momentum" -> new Momentum(learningRate, momentum);
             case "rmsprop" -> new RmsProp(learningRate, rho, epsilon);
             case "adam" -> new Adam(learningRate, beta1, beta2, epsilon);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "' (known: sgd, momentum, rmsprop, adam)");
+            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "' (known: " + String.join(", ", OPTIMIZERS) + ")");
         };
     }
 

@@ -3,10 +3,9 @@ package backprop.app.editor.model;
 import backprop.engine.layers.LayerKind;
 import backprop.engine.layers.LayerKinds;
 import backprop.engine.spec.NetworkSpec;
-import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.spec.LayerCosts;
 import backprop.engine.spec.SpecException;
 import backprop.engine.spec.SpecReader;
-import backprop.engine.spec.Wiring;
 import backprop.engine.tensor.Shapes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -24,20 +23,26 @@ import java.util.regex.Pattern;
  * and handed to the engine's reader; a layer it refuses gets the reader's message (which shows
  * the arithmetic, e.g. a kernel that does not fit) and is left out with everything after it, and
  * the rest is read again, so every independent problem shows at once. Shapes and counts come from
- * the layer kinds ({@link LayerKind#outputShape}, {@link LayerKind#parameterCount}): the editor
- * does no shape arithmetic of its own.
+ * the layer kinds through the engine's {@link LayerCosts} ({@link LayerKind#outputShape},
+ * {@link LayerKind#parameterCount}, {@link LayerKind#multiplyAdds}): the editor does no shape
+ * arithmetic of its own.
  *
  * @param shapes      each node's output shape (per step for sequences), for nodes that read
  * @param parameters  each layer's weights and biases
+ * @param multiplyAdds each layer's multiply-adds for one sample (all T steps), from {@link LayerCosts}
  * @param errors      each refused node's problem
  * @param steps       T for a network over sequences, else 0
  * @param problem     a problem of the whole network (no input node, a limit), else null
  */
-public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters, Map<Integer, String> errors, int steps, String problem) {
+public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters, Map<Integer, Long> multiplyAdds, Map<Integer, String> errors, int steps,
+                       String problem) {
     private static final Pattern LAYER_PATH = Pattern.compile("^\\$\\.layers\\[(\\d+)\\](?:\\.(.*))?$");
 
     /** The parameters of every layer that reads. */
     public long totalParameters() { return parameters.values().stream().mapToLong(Long::longValue).sum(); }
+
+    /** Multiply-adds of one sample's forward pass through every layer that reads. */
+    public long totalMultiplyAdds() { return multiplyAdds.values().stream().mapToLong(Long::longValue).sum(); }
 
     /** Float32 weights and biases, in bytes. */
     public long weightBytes() { return totalParameters() * Float.BYTES; }
@@ -68,6 +73,7 @@ public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters
     public static Analysis of(EditorGraph g) {
         Map<Integer, int[]> shapes = new HashMap<>();
         Map<Integer, Long> params = new HashMap<>();
+        Map<Integer, Long> macs = new HashMap<>();
         Map<Integer, String> errors = new HashMap<>();
         EditorNode input = NetworkJson.find(g, NodeRole.INPUT);
         EditorNode output = NetworkJson.find(g, NodeRole.OUTPUT);
@@ -85,7 +91,7 @@ public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters
         }
         if (output != null && g.sources(output.key()).isEmpty()) errors.put(output.key(), "not connected: drag from the last layer's output port to it");
         if (input == null) {
-            return new Analysis(shapes, params, errors, 0, order.isEmpty() ? null : "the network has no input: drag one from the palette");
+            return new Analysis(shapes, params, macs, errors, 0, order.isEmpty() ? null : "the network has no input: drag one from the palette");
         }
         Integer last = FileOrder.outputSource(g);
         if (last != null && !order.isEmpty() && order.get(order.size() - 1).key() != last) {
@@ -109,7 +115,7 @@ public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters
             try {
                 NetworkSpec spec = SpecReader.parse(NetworkJson.print(json), "network");
                 steps = spec.steps();
-                read(spec, input, kept, shapes, params);
+                read(spec, input, kept, shapes, params, macs);
                 if (output != null && last != null && shapes.containsKey(last)) shapes.put(output.key(), shapes.get(last));
                 break;
             } catch (SpecException e) {
@@ -134,7 +140,7 @@ public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters
                 break;
             }
         }
-        return new Analysis(shapes, params, errors, steps, problem);
+        return new Analysis(shapes, params, macs, errors, steps, problem);
     }
 
     private static void inputOnly(EditorNode input, Map<Integer, int[]> shapes) {
@@ -147,22 +153,17 @@ public record Analysis(Map<Integer, int[]> shapes, Map<Integer, Long> parameters
         }
     }
 
-    /** Shapes and parameter counts of a spec that read, as the layer kinds give them. */
-    private static void read(NetworkSpec spec, EditorNode input, List<EditorNode> kept, Map<Integer, int[]> shapes, Map<Integer, Long> params) {
-        List<int[]> nodeShapes = new ArrayList<>();
-        int[] in = spec.inputShape();
-        nodeShapes.add(spec.isImage() ? in.clone() : new int[] {in[in.length - 1]});
-        shapes.put(input.key(), nodeShapes.get(0));
-        List<int[]> sources = Wiring.sources(spec.layers());
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec l = spec.layers().get(i);
-            LayerKind<LayerSpec> kind = LayerKinds.of(l);
-            int[][] inputShapes = new int[sources.get(i).length][];
-            for (int j = 0; j < inputShapes.length; j++) inputShapes[j] = nodeShapes.get(sources.get(i)[j]);
-            int[] shape = kind.outputShape(l, inputShapes);
-            nodeShapes.add(shape);
-            shapes.put(kept.get(i).key(), shape);
-            params.put(kept.get(i).key(), kind.parameterCount(l, LayerKind.sizes(inputShapes)));
+    /** Shapes, parameter counts and multiply-adds of a spec that read, as the layer kinds give them. */
+    private static void read(NetworkSpec spec, EditorNode input, List<EditorNode> kept, Map<Integer, int[]> shapes, Map<Integer, Long> params,
+                             Map<Integer, Long> macs) {
+        LayerCosts costs = LayerCosts.of(spec);
+        shapes.put(input.key(), costs.inputShape());
+        for (int i = 0; i < costs.layers().size(); i++) {
+            LayerCosts.Layer l = costs.layers().get(i);
+            int key = kept.get(i).key();
+            shapes.put(key, l.outputShape());
+            params.put(key, l.parameters());
+            macs.put(key, l.multiplyAdds());
         }
     }
 

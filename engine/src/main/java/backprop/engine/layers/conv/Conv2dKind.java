@@ -126,6 +126,12 @@ public final class Conv2dKind implements LayerKind<Conv2dSpec> {
         return ConvArithmetic.convParameters(s.inputShape()[0], s.filters(), s.kernel());
     }
 
+    /** Each of the F·H'·W' outputs sums C·K·K products ({@link ConvArithmetic#convMultiplyAdds}). */
+    @Override
+    public long multiplyAdds(Conv2dSpec s, int[][] inputShapes) {
+        return ConvArithmetic.convMultiplyAdds(s.inputShape(), s.filters(), s.window());
+    }
+
     @Override
     public void write(Conv2dSpec s, ObjectNode o) {
         o.put("filters", s.filters());

@@ -60,6 +60,9 @@ public final class DenseKind implements LayerKind<DenseSpec> {
 
     @Override public long parameterCount(DenseSpec s, int[] inputSizes) { return Shapes.layerParameters(inputSizes[0], s.units(), 1); }
 
+    /** Each of the units sums one product per input: n_in·n_out. */
+    @Override public long multiplyAdds(DenseSpec s, int[][] inputShapes) { return Shapes.product(LayerKind.sizes(inputShapes)[0], s.units()); }
+
     @Override public String outputActivation(DenseSpec s) { return s.activation(); }
 
     @Override

@@ -69,6 +69,9 @@ public final class MaxoutKind implements LayerKind<MaxoutSpec> {
 
     @Override public long parameterCount(MaxoutSpec s, int[] inputSizes) { return Shapes.layerParameters(inputSizes[0], s.units(), s.pieces()); }
 
+    /** Every piece of every unit is a dense sum over the inputs: n_in·units·pieces. */
+    @Override public long multiplyAdds(MaxoutSpec s, int[][] inputShapes) { return Shapes.product(LayerKind.sizes(inputShapes)[0], s.units(), s.pieces()); }
+
     @Override
     public void write(MaxoutSpec s, ObjectNode o) {
         o.put("units", s.units());

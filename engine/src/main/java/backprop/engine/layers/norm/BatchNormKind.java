@@ -53,6 +53,9 @@ public final class BatchNormKind implements LayerKind<BatchNormSpec> {
 
     @Override public long parameterCount(BatchNormSpec s, int[] inputSizes) { return 2L * inputSizes[0]; }
 
+    /** γ·x̂ + β: one multiply-add per value (the normalisation itself uses no weight). */
+    @Override public long multiplyAdds(BatchNormSpec s, int[][] inputShapes) { return LayerKind.sizes(inputShapes)[0]; }
+
     @Override
     public void write(BatchNormSpec s, ObjectNode o) {
         if (s.gamma() != null) o.set("gamma", SpecWriter.tree(s.gamma()));

@@ -123,6 +123,16 @@ public final class RecurrentKind implements LayerKind<RecurrentSpec> {
         return Shapes.product(g, inputSizes[0], s.units()) + Shapes.product(g, s.units(), s.units()) + Shapes.product(g, s.units());
     }
 
+    /**
+     * Per step, each of the cell's g blocks (1 for an RNN, 3 for a GRU, 4 for an LSTM) is x·U plus
+     * h·W: g·(n_in·H + H·H). The gates' elementwise products use no weight and are not counted.
+     */
+    @Override
+    public long multiplyAdds(RecurrentSpec s, int[][] inputShapes) {
+        int g = cell.blockCount();
+        return Shapes.product(g, LayerKind.sizes(inputShapes)[0], s.units()) + Shapes.product(g, s.units(), s.units());
+    }
+
     @Override
     public void write(RecurrentSpec s, ObjectNode o) {
         o.put("units", s.units());
