@@ -30,6 +30,7 @@ final class GraphDiagram extends CanvasPane {
         setMinSize(300, 200);
         vm.indexProperty().addListener((o, a, b) -> redraw());
         vm.graphProperty().addListener((o, a, b) -> redraw());
+        vm.markedProperty().addListener((o, a, b) -> redraw());
     }
 
     @Override
@@ -83,6 +84,13 @@ final class GraphDiagram extends CanvasPane {
             double[] p = pos.get(n.name());
             double x = p[0] - bw / 2, y = p[1] - bh / 2;
             boolean isCur = cur != null && cur.node().name().equals(n.name());
+            if (n.name().equals(vm.markedProperty().get())) {
+                // A lesson points at this node: a wide halo around the box, outside its border.
+                double m = 7 * zoom;
+                g.setStroke(accent(0.45));
+                g.setLineWidth(6 * zoom);
+                g.strokeRoundRect(x - m, y - m, bw + 2 * m, bh + 2 * m, 20, 20);
+            }
             g.setFill(box());
             g.fillRoundRect(x, y, bw, bh, 14, 14);
             g.setStroke(isCur ? accent() : border());

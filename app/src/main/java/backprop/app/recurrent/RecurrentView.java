@@ -196,6 +196,7 @@ public final class RecurrentView implements StudioView {
         HBox head = new HBox(10, cellTitle, spacer, hint);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(diagram, Priority.ALWAYS);
+        diagram.setId("rec-cell");
         VBox cellCard = card(head, diagram);
         VBox.setVgrow(cellCard, Priority.ALWAYS);
 
@@ -227,6 +228,7 @@ public final class RecurrentView implements StudioView {
         forceNote.visibleProperty().bind(presenter.not().and(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !vm.setupProperty().get().cell().gates().isEmpty(), vm.setupProperty())));
         forceNote.managedProperty().bind(forceNote.visibleProperty());
+        forceRows.setId("rec-force");
         VBox forceCard = card(forceTitle, forceRows, forceNote);
 
         Label score = new Label();
@@ -283,6 +285,7 @@ public final class RecurrentView implements StudioView {
                 () -> "t = " + (vm.timeProperty().get() + 1) + " of " + vm.setupProperty().get().steps(), vm.timeProperty(), vm.setupProperty()));
         HBox timeRow = new HBox(10, caption("Time step"), time, timeText);
         timeRow.setAlignment(Pos.CENTER_LEFT);
+        timeline.setId("rec-unrolled");
         timeline.setPrefHeight(190);
         // Presenter mode: a shorter strip leaves the cell its room at 1280×800.
         presenter.addListener((o, a, on) -> timeline.setPrefHeight(on ? 165 : 190));
@@ -596,6 +599,41 @@ public final class RecurrentView implements StudioView {
     }
 
     public RecurrentViewModel viewModel() { return vm; }
+
+    // ------------------------------------------------------------------ lessons (ids and controls: RecurrentIds)
+
+    /** Whether a lesson has built this view's network yet: its first control or training starts from the defaults, as its probe does. */
+    private boolean lessonLoaded;
+
+    private final backprop.app.view.LessonTarget lesson = new backprop.app.view.LessonTarget() {
+        @Override
+        public void set(java.util.Map<String, String> c) {
+            if (RecurrentIds.rebuilds(c) || !lessonLoaded) {
+                vm.loadNow(RecurrentIds.setup(lessonLoaded ? vm.setupProperty().get() : RecurrentSetup.defaults(), c));
+                lessonLoaded = true;
+            }
+            c.forEach((k, v) -> { if (k.startsWith("force:")) vm.forceNow(k.substring(6), RecurrentIds.forced(v)); });
+            if (c.containsKey("sample")) vm.sampleProperty().set(Integer.parseInt(c.get("sample")) - 1);
+            if (c.containsKey("unit")) vm.unitProperty().set(Math.min(vm.setupProperty().get().units(), Integer.parseInt(c.get("unit"))) - 1);
+        }
+
+        @Override
+        public void train(int steps) {
+            if (!lessonLoaded) set(java.util.Map.of());
+            vm.trainNow(steps);
+        }
+
+        @Override
+        public void highlight(String id, boolean conceal) {
+            RecurrentIds.Step s = id == null ? null : RecurrentIds.step(id);
+            if (s == null) return;
+            vm.timeProperty().set(s.t());
+            if (CellReadout.parts(vm.setupProperty().get().cell()).contains(s.key())) vm.partProperty().set(s.key());
+        }
+    };
+
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() { return lesson; }
 
     CellDiagram diagram() { return diagram; }
 
