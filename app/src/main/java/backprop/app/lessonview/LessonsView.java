@@ -210,17 +210,53 @@ public final class LessonsView implements StudioView {
         }
     }
 
-    /** Opens the lesson in {@code folder} (anywhere on disk) and adds it to the list. */
-    void open(Path folder) {
+    /**
+     * Opens the lesson in {@code folder} (anywhere on disk) and adds it to the list; a folder
+     * already listed is read again instead (a teacher dropping the lesson they just edited). The
+     * problem in one line when it does not read, also shown in the panel.
+     */
+    java.util.Optional<String> open(Path folder) {
         status.setText("");
         try {
             Lesson l = LessonReader.read(folder);
-            lessons.add(l);
-            chooser.getItems().add(l.title());
-            chooser.getSelectionModel().select(lessons.size() - 1);
+            int at = -1;
+            for (int i = 0; i < lessons.size(); i++) if (same(lessons.get(i).folder(), folder)) at = i;
+            if (at < 0) {
+                lessons.add(l);
+                chooser.getItems().add(l.title());
+                at = lessons.size() - 1;
+            } else {
+                lessons.set(at, l);
+                chooser.getItems().set(at, l.title());
+            }
+            chooser.getSelectionModel().select(at);
+            if (lesson != l) select(l);
+            return java.util.Optional.empty();
         } catch (LessonException e) {
             problem(e.getMessage());
+            return java.util.Optional.of(e.getMessage());
         }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return a.getFileSystem() == b.getFileSystem() && a.toRealPath().equals(b.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code path} is a lesson: a folder holding {@code lesson.json}, or that file itself (what the window's drop hands over). */
+    public static boolean isLesson(Path path) {
+        if (java.nio.file.Files.isDirectory(path)) return java.nio.file.Files.isRegularFile(path.resolve(Lesson.FILE));
+        return path.getFileName() != null && path.getFileName().toString().equals(Lesson.FILE) && java.nio.file.Files.isRegularFile(path);
+    }
+
+    /** A lesson folder or its lesson file dropped on the window (the registry gives this view what {@link #isLesson} accepts). */
+    @Override
+    public java.util.Optional<String> openDropped(Path path) {
+        Path folder = java.nio.file.Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        return open(folder);
     }
 
     /** Opens {@code l} where the student left it; the engine's answers are computed off the FX thread meanwhile. */

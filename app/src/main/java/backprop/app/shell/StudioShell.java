@@ -127,13 +127,17 @@ public final class StudioShell {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
         // A network file or session dropped anywhere on the window opens as Ctrl+O would (a view
-        // that takes drops itself, like the editor's canvas, handles them first).
+        // that takes drops itself, like the editor's canvas, handles them first); a file or folder
+        // a view claims through the registry (a lesson) goes to that view.
         scene.addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, e -> {
             if (e.getDragboard().hasFiles() && !e.isConsumed()) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
         });
         scene.addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> {
             if (e.isConsumed() || !e.getDragboard().hasFiles() || e.getDragboard().getFiles().isEmpty()) return;
-            openFile(e.getDragboard().getFiles().get(0).toPath());
+            Path dropped = e.getDragboard().getFiles().get(0).toPath();
+            Optional<String> owner = registry.claimant(dropped);
+            if (owner.isPresent()) openClaimed(owner.get(), dropped); // a lesson folder: the view that claims it opens it
+            else openFile(dropped);
             e.setDropCompleted(true);
             e.consume();
         });
@@ -226,6 +230,18 @@ public final class StudioShell {
         Optional<String> refused = openNetwork(vm.getCurrentViewId(), spec, name);
         if (refused.isEmpty()) recent.add(file);
         return refused;
+    }
+
+    /**
+     * Shows view {@code viewId} and has it open {@code path}, which it claimed (a dropped lesson
+     * folder); its problem, if any, goes to the status line in one line.
+     */
+    public Optional<String> openClaimed(String viewId, Path path) {
+        vm.navigate(viewId);
+        Optional<String> problem = registry.view(viewId).openDropped(path);
+        if (problem.isPresent()) return refuse(String.valueOf(path.getFileName()), problem.get());
+        vm.messageProperty().set(ProblemText.line(null, "opened " + path.getFileName() + " in " + registry.view(viewId).info().title()));
+        return Optional.empty();
     }
 
     /** The files in the toolbar's recent list, newest first. */

@@ -36,7 +36,8 @@ public final class StudioViews {
                 .add(CnnView.INFO, CnnView::new)
                 .add(DepthView.INFO, DepthView::new)
                 .add(EditorView.INFO, EditorView::new)
-                .add(LessonsView.INFO, () -> new LessonsView(lessonViews()));
+                .add(LessonsView.INFO, () -> new LessonsView(lessonViews()))
+                .claim(LessonsView.INFO.id(), LessonsView::isLesson);
     }
 
     /** The views a lesson can open, by the ids lessons use (the player makes its own, separate from the rail's). */
