@@ -55,6 +55,7 @@ public final class LessonWalk {
             if (!ViewIds.VIEWS.contains(s.view())) {
                 fail(at + ".open.view", "no view \"" + s.view() + "\" a lesson can drive (views: " + String.join(", ", ViewIds.VIEWS) + ")");
                 view = null;
+                probe = null;
                 return;
             }
             view = s.view();
@@ -74,7 +75,8 @@ public final class LessonWalk {
             probed(i, at, s);
             return;
         }
-        if (view == null && (!s.set().isEmpty() || s.train() > 0 || s.point() != null || s.highlight() != null)) {
+        if (view == null && (!s.set().isEmpty() || s.train() > 0 || s.point() != null || s.highlight() != null
+                || s.ask() instanceof Question.Predict || s.ask() instanceof Question.Goal)) {
             fail(at, "acts on a view before any step opened one");
             return;
         }

@@ -456,7 +456,9 @@ public final class LessonsView implements StudioView {
         if (spec != null) throw new IllegalArgumentException("the lessons view opens the networks its lessons name; --spec does not apply");
         if (lessons.isEmpty()) return;
         String want = System.getProperty(RENDER_LESSON);
-        Lesson l = lessons.stream().filter(x -> x.id().equals(want)).findFirst().orElse(lessons.get(0));
+        Lesson l = want == null ? lessons.get(0) : lessons.stream().filter(x -> x.id().equals(want)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no lesson \"" + want + "\" (lessons: "
+                        + String.join(", ", lessons.stream().map(Lesson::id).toList()) + ")"));
         if (step < 0 || step >= l.steps().size()) throw new IllegalArgumentException("--step " + step + " is past the end of lesson " + l.id() + " (0 to " + (l.steps().size() - 1) + ")");
         lesson = l;
         chooser.getSelectionModel().select(lessons.indexOf(l)); // runs select(), which replays asynchronously; replaced below

@@ -124,6 +124,7 @@ final class StepDriver {
      * names a node of the view ("rec-chart"), marked here as the Playground's are.
      */
     private void probed(LessonTarget target, LessonStep s) {
+        target.highlight(null, false); // what the last step marked or hid goes
         if (!s.set().isEmpty()) target.set(s.set());
         if (s.train() > 0) target.train(s.train());
         String asked = s.ask() instanceof Question.Predict p ? p.point() : null;

@@ -134,10 +134,7 @@ public final class StudioShell {
         });
         scene.addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> {
             if (e.isConsumed() || !e.getDragboard().hasFiles() || e.getDragboard().getFiles().isEmpty()) return;
-            Path dropped = e.getDragboard().getFiles().get(0).toPath();
-            Optional<String> owner = registry.claimant(dropped);
-            if (owner.isPresent()) openClaimed(owner.get(), dropped); // a lesson folder: the view that claims it opens it
-            else openFile(dropped);
+            openFile(e.getDragboard().getFiles().get(0).toPath());
             e.setDropCompleted(true);
             e.consume();
         });
@@ -213,11 +210,14 @@ public final class StudioShell {
     }
 
     /**
-     * Reads {@code file} with the one validating reader and opens it in the current view. A file
-     * that does not read shows its one-line problem (file, JSON path, what is wrong) instead.
+     * Reads {@code file} with the one validating reader and opens it in the current view (a file or
+     * folder a view claims, such as a lesson, goes to that view instead). A file that does not
+     * read shows its one-line problem (file, JSON path, what is wrong) instead.
      */
     public Optional<String> openFile(Path file) {
         String name = String.valueOf(file.getFileName());
+        Optional<String> owner = registry.claimant(file);
+        if (owner.isPresent()) return openClaimed(owner.get(), file); // a lesson folder or lesson.json: the view that claims it opens it
         if (SessionFiles.isSession(file)) return openSession(file);
         NetworkSpec spec;
         try {
