@@ -109,7 +109,13 @@ public final class LessonsView implements StudioView {
         root.getStylesheets().add(LessonsView.class.getResource("/backprop/app/lessonview/lessons-view.css").toExternalForm());
         root.setLeft(panel());
         host.getStyleClass().add(Styles.LESSON_HOST);
-        root.setCenter(host);
+        // A live view that needs more room than there is beside the panel (the CNN view at 1280 wide)
+        // scrolls, rather than being cut off or pushing the panel out of the window.
+        ScrollPane hostScroll = new ScrollPane(host);
+        hostScroll.setFitToWidth(true);
+        hostScroll.setFitToHeight(true);
+        hostScroll.getStyleClass().add(Styles.LESSON_HOST_SCROLL);
+        root.setCenter(hostScroll);
         for (Path f : folders) {
             try {
                 Lesson l = LessonReader.read(f);
@@ -349,9 +355,18 @@ public final class LessonsView implements StudioView {
         } else if (q instanceof Question.Choice c) {
             options.getToggles().clear();
             for (int k = 0; k < c.options().size(); k++) {
-                RadioButton r = new RadioButton(c.options().get(k));
+                String option = c.options().get(k);
+                RadioButton r = new RadioButton(option);
                 r.setId("lesson-option-" + k);
                 r.setWrapText(true);
+                if (option.contains("$")) {
+                    // A formula in an option is typeset like the step's text; the plain text stays for tests and screen readers.
+                    VBox typeset = LessonText.render(option, formulaSize(), ink());
+                    typeset.maxWidthProperty().bind(question.widthProperty().subtract(40));
+                    r.setGraphic(typeset);
+                    r.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                    r.setAccessibleText(option);
+                }
                 r.setToggleGroup(options);
                 question.getChildren().add(r);
             }

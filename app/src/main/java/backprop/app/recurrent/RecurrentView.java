@@ -186,6 +186,7 @@ public final class RecurrentView implements StudioView {
         // Groups that wrap as a whole when the view is narrow (beside the lesson panel), never a spinner squeezed to its arrows.
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(group(caption("Cell"), segments), group(caption("Units"), units),
                 group(caption("Steps T"), steps), group(caption("Show"), sample, unit), task);
+        bar.setId("rec-setup-bar");
         bar.getStyleClass().add(Styles.REC_TOP_BAR);
         bar.visibleProperty().bind(presenter.not());
         bar.managedProperty().bind(bar.visibleProperty());
@@ -259,6 +260,7 @@ public final class RecurrentView implements StudioView {
         right.setMaxWidth(380);
         presenter.addListener((o, a, on) -> {
             right.setPrefWidth(on ? 440 : 320);
+            right.setMinWidth(on ? 400 : 280); // presenter type: the force rows' three buttons keep their room
             right.setMaxWidth(on ? 480 : 380);
         });
         HBox centre = new HBox(10, left, right);
