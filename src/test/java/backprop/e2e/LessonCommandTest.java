@@ -33,7 +33,7 @@ class LessonCommandTest {
     @Test
     void everyShippedLessonPassesCheckAndRun() throws IOException {
         List<Path> lessons = shippedLessons();
-        assertTrue(lessons.size() >= 4, "at least four lessons ship: " + lessons);
+        assertTrue(lessons.size() >= 16, "at least sixteen lessons ship: " + lessons);
         List<String> args = new ArrayList<>(List.of("lesson", "check"));
         lessons.forEach(l -> args.add(l.toString()));
         CliRun check = CliRun.of(args.toArray(String[]::new));
@@ -56,6 +56,39 @@ class LessonCommandTest {
         double deltaH1 = zh1 * (1 - zh1) * deltaO;
         assertEquals(deltaO, answered(run, "δ of o"), 1e-6, run::toString);
         assertEquals(deltaH1, answered(run, "δ of h1"), 1e-6, run::toString);
+    }
+
+    @Test
+    void theGraphAndConvolutionLessonsAnswerWithTheCurriculumsNumbers() {
+        CliRun graph = CliRun.of("lesson", "run", CliRun.root().resolve("lessons/13-computational-graph").toString(), "--answer-from-engine");
+        assertEquals(0, graph.exitCode(), graph::toString);
+        // e = (a + b)(b + 1) at a = 2, b = 1: c = 3, d = 2, e = 6; ∂e/∂a = 2, ∂e/∂b = 5 (two paths).
+        assertEquals(6, answered(graph, "value:e"), 1e-6, graph::toString);
+        assertEquals(3, answered(graph, "grad:d"), 1e-6, graph::toString);
+        assertEquals(5, answered(graph, "grad:b"), 1e-6, graph::toString);
+        assertEquals(2, answered(graph, "grad:a"), 1e-6, graph::toString);
+        CliRun conv = CliRun.of("lesson", "run", CliRun.root().resolve("lessons/18-convolution-arithmetic").toString(), "--answer-from-engine");
+        assertEquals(0, conv.exitCode(), conv::toString);
+        // 32×32×3, ten 5×5 filters, stride 1, padding 2: (32 + 4 − 5)/1 + 1 = 32, and 10 · (5·5·3 + 1) = 760 parameters.
+        assertEquals(32, answered(conv, "conv:out-side"), 0, conv::toString);
+        assertEquals(760, answered(conv, "conv:params"), 0, conv::toString);
+    }
+
+    @Test
+    void anIdOrControlAViewDoesNotHaveFailsTheCheck() throws IOException {
+        CliRun graph = CliRun.of("lesson", "check", lesson("{\"title\": \"t\", \"text\": \"x\", \"open\": {\"view\": \"graph\"}, \"highlight\": \"grad:z\"}").toString());
+        assertEquals(1, graph.exitCode(), graph::toString);
+        assertOneLine(graph, "$.steps[0].highlight: the graph view has no id \"grad:z\"");
+        CliRun rec = CliRun.of("lesson", "check", lesson("{\"title\": \"t\", \"text\": \"x\", \"open\": {\"view\": \"recurrent\"}, \"set\": {\"steps\": 6}, "
+                + "\"ask\": {\"predict\": \"gate:f@t7\", \"tolerance\": 0.1}}").toString());
+        assertEquals(1, rec.exitCode(), rec::toString);
+        assertOneLine(rec, "$.steps[0].ask.predict: the recurrent view has no id \"gate:f@t7\"");
+        CliRun cnn = CliRun.of("lesson", "check", lesson("{\"title\": \"t\", \"text\": \"x\", \"open\": {\"view\": \"cnn\"}, \"set\": {\"kernel\": 5}}").toString());
+        assertEquals(1, cnn.exitCode(), cnn::toString);
+        assertOneLine(cnn, "$.steps[0].set.kernel: the cnn view has no control \"kernel\"");
+        CliRun net = CliRun.of("lesson", "check", lesson("{\"title\": \"t\", \"text\": \"x\", \"open\": {\"view\": \"graph\", \"network\": \"net.json\"}}").toString());
+        assertEquals(1, net.exitCode(), net::toString);
+        assertOneLine(net, "$.steps[0].open.network: the graph view builds its own network");
     }
 
     @Test

@@ -622,6 +622,13 @@ public final class BackpropView implements StudioView {
 
     public BackpropViewModel viewModel() { return vm; }
 
+    /** Switches between the network diagram and the computational graph (a lesson on the graph opens the view this way). */
+    public void setGraphMode(boolean on) { graphMode.set(on); }
+
+    /** In graph mode a lesson drives the graph by its ids; the network mode is driven through the view-model. */
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() { return graphMode.get() ? graphView : null; }
+
     public GraphViewModel graphViewModel() { return graphVm; }
 
     /** Font size of the node boxes as last drawn (presenter-mode tests). */

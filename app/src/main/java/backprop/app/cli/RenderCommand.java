@@ -80,6 +80,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "F", defaultValue = "10", description = "With --animate: frames per second when played (default ${DEFAULT-VALUE}).")
     double fps;
 
+    @Option(names = "--lesson", paramLabel = "NAME", description = "With --view lessons: the lesson folder to show at --step (default: the first lesson).")
+    String lesson;
+
     /** Picocli completion/help: the ids {@code --view} accepts (no JavaFX class is touched). */
     static final class ViewIds implements Iterable<String> {
         @Override public java.util.Iterator<String> iterator() { return StudioViews.registry().availableIds().iterator(); }
@@ -102,6 +105,14 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (SpecException bad) {
             err.println("render: " + bad.getMessage());
             return BAD_INPUT;
+        }
+
+        if (lesson != null) {
+            if (!backprop.app.lessonview.LessonsView.INFO.id().equals(view)) {
+                err.println("render: --lesson is for --view lessons");
+                return BAD_INPUT;
+            }
+            System.setProperty(backprop.app.lessonview.LessonsView.RENDER_LESSON, lesson);
         }
 
         AnimationExport.Request animation = null;

@@ -521,6 +521,60 @@ public final class CnnView implements StudioView {
         return Optional.of("The CNN view trains its own small network on the MNIST digits and opens no network files.");
     }
 
+    // ------------------------------------------------------------------ lessons (ids and controls: CnnProbe)
+
+    /** Whether a lesson has started this view's network: its first control or training starts a fresh one, as its probe does. */
+    private boolean lessonStarted;
+
+    private final backprop.app.view.LessonTarget lesson = new backprop.app.view.LessonTarget() {
+        @Override
+        public void set(java.util.Map<String, String> c) {
+            start();
+            if (c.containsKey("preset")) vm.presetProperty().set(CnnProbe.preset(c.get("preset")));
+            if (c.containsKey("stride")) vm.strideProperty().set(Integer.parseInt(c.get("stride")));
+            if (c.containsKey("padding")) vm.paddingProperty().set(Integer.parseInt(c.get("padding")));
+            if (c.containsKey("filter")) vm.filterProperty().set(Integer.parseInt(c.get("filter")) - 1);
+            if (c.containsKey("digit")) {
+                vm.drawModeProperty().set(false);
+                vm.digitProperty().set(Integer.parseInt(c.get("digit")));
+            }
+            vm.advanceNow(0); // the digit's trace, synchronously
+        }
+
+        private void start() {
+            if (lessonStarted) return;
+            lessonStarted = true;
+            vm.prepareNow(null, 0);
+        }
+
+        @Override
+        public void train(int steps) {
+            start();
+            vm.advanceNow(steps);
+        }
+
+        /** {@code filter:N} chooses conv1's filter N; {@code map:L/N} lights the receptive field of the middle unit of that map. */
+        @Override
+        public void highlight(String id, boolean conceal) {
+            if (id == null) return;
+            if (id.matches("filter:[1-4]")) vm.filterProperty().set(Integer.parseInt(id.substring(7)) - 1);
+            CnnFrame f = vm.frameProperty().get();
+            if (f == null || !id.startsWith("map:")) return;
+            for (FeatureMaps m : f.maps()) {
+                if (!id.startsWith("map:" + m.title() + "/")) continue;
+                try {
+                    int n = Integer.parseInt(id.substring(id.indexOf('/') + 1));
+                    if (n >= 1 && n <= m.channels()) vm.selectedProperty().set(new CnnViewModel.Unit(m.layerIndex(), n - 1, m.height() / 2, m.width() / 2));
+                } catch (NumberFormatException e) {
+                    return; // not a map id; lesson check refuses it
+                }
+            }
+        }
+    };
+
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() { return lesson; }
+
     @Override
     public void prepareForExport(NetworkSpec spec, int step) {
         vm.prepareNow(null, Math.max(0, step));

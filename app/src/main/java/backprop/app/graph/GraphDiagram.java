@@ -30,6 +30,7 @@ final class GraphDiagram extends CanvasPane {
         setMinSize(300, 200);
         vm.indexProperty().addListener((o, a, b) -> redraw());
         vm.graphProperty().addListener((o, a, b) -> redraw());
+        vm.markedProperty().addListener((o, a, b) -> redraw());
     }
 
     @Override
@@ -83,6 +84,13 @@ final class GraphDiagram extends CanvasPane {
             double[] p = pos.get(n.name());
             double x = p[0] - bw / 2, y = p[1] - bh / 2;
             boolean isCur = cur != null && cur.node().name().equals(n.name());
+            if (n.name().equals(vm.markedProperty().get())) {
+                // A lesson points at this node: a wide halo around the box, outside its border.
+                double m = 7 * zoom;
+                g.setStroke(accent(0.45));
+                g.setLineWidth(6 * zoom);
+                g.strokeRoundRect(x - m, y - m, bw + 2 * m, bh + 2 * m, 20, 20);
+            }
             g.setFill(box());
             g.fillRoundRect(x, y, bw, bh, 14, 14);
             g.setStroke(isCur ? accent() : border());
@@ -113,19 +121,26 @@ final class GraphDiagram extends CanvasPane {
             g.setFill(highlight());
             g.fillRect(x + 3, y - lh * 0.45, bw - 6, lh * 0.9);
         }
+        // Right to left: the number, its colour chip just before it, then the name in what room is left (never under the chip).
+        Font valueFont = Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs * 1.1);
+        String text = v == null ? "" : Num.shortFmt(v);
+        double left = x + bw - pad - textWidth(text, valueFont) - fs * 0.4;
+        if (v != null) {
+            double chip = fs * 0.7;
+            if (left - chip - fs * 2.5 > x + pad) { // only where the name keeps a few letters of room
+                g.setFill(Palette.diverging(v, range));
+                g.fillRoundRect(left - chip, y - chip / 2, chip, chip, 3, 3);
+                left -= chip + fs * 0.4;
+            }
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("System", fs * 0.85));
         g.setFill(muted());
-        g.fillText(name, x + pad, y);
-        if (v != null) {
-            double chip = fs * 0.7;
-            g.setFill(Palette.diverging(v, range));
-            g.fillRoundRect(x + bw - pad - fs * 3.6, y - chip / 2, chip, chip, 3, 3);
-        }
+        g.fillText(name, x + pad, y, Math.max(fs, left - x - pad));
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(Font.font("System", cur ? FontWeight.BOLD : FontWeight.NORMAL, fs * 1.1));
+        g.setFont(valueFont);
         g.setFill(cur ? accent() : ink());
-        g.fillText(v == null ? "" : Num.shortFmt(v), x + bw - pad, y);
+        g.fillText(text, x + bw - pad, y);
     }
 
     private void arrowHead(GraphicsContext g, double x1, double y1, double x2, double y2, Color c) {

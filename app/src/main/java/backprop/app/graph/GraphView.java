@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
  * Computational-graph mode: inputs a and b (editable), the graph of e = (a+b)·(b+1) with values
  * and gradients from the engine, and the current chain-rule step written out.
  */
-public final class GraphView {
+public final class GraphView implements backprop.app.view.LessonTarget {
     private final GraphViewModel vm;
     private final BorderPane root = new BorderPane();
     private final FormulaView formula = new FormulaView("graph");
@@ -75,4 +75,43 @@ public final class GraphView {
     public FormulaView formula() { return formula; }
 
     public GraphViewModel viewModel() { return vm; }
+
+    // ------------------------------------------------------------------ lessons (ids as GraphProbe names them)
+
+    private int concealedAt = -1;
+
+    @Override
+    public void set(java.util.Map<String, String> controls) {
+        if (controls.containsKey("a")) vm.aProperty().set(Double.parseDouble(controls.get("a")));
+        if (controls.containsKey("b")) vm.bProperty().set(Double.parseDouble(controls.get("b")));
+    }
+
+    @Override
+    public void train(int steps) { } // nothing to train
+
+    /**
+     * {@code node:X} marks X's box; {@code value:X} and {@code grad:X} also move the walk to that
+     * number (to the step before it when a prediction asks for it, so it still reads "…").
+     */
+    @Override
+    public void highlight(String id, boolean conceal) {
+        concealedAt = -1;
+        GraphNode n = id == null ? null : GraphProbe.node(vm.graphProperty().get(), id);
+        vm.markedProperty().set(n == null ? null : n.name());
+        if (n == null || id.startsWith("node:")) return;
+        int i = vm.indexOf(id.startsWith("grad:"), n.name());
+        if (i < 0) return; // an input's value is always on show
+        if (conceal) {
+            concealedAt = i;
+            vm.indexProperty().set(Math.max(0, i - 1));
+        } else {
+            vm.indexProperty().set(i);
+        }
+    }
+
+    @Override
+    public void reveal() {
+        if (concealedAt >= 0) vm.indexProperty().set(concealedAt);
+        concealedAt = -1;
+    }
 }

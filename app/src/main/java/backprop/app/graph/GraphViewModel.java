@@ -35,6 +35,7 @@ public final class GraphViewModel {
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ReadOnlyStringWrapper valuesText = new ReadOnlyStringWrapper(this, "valuesText", "");
+    private final javafx.beans.property.StringProperty marked = new javafx.beans.property.SimpleStringProperty(this, "marked");
     private List<GraphStep> steps = List.of();
 
     public GraphViewModel() {
@@ -108,6 +109,17 @@ public final class GraphViewModel {
         if (index.get() >= steps.size() - 1) playing.set(false);
         else stepForward();
     }
+
+    /** The walk's index of {@code name}'s value ({@code backward} false) or gradient (true); −1 if the walk has none. */
+    public int indexOf(boolean backward, String name) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).backward() == backward && steps.get(i).node().name().equals(name)) return i;
+        }
+        return -1;
+    }
+
+    /** The node a lesson marks (its name), or null. */
+    public javafx.beans.property.StringProperty markedProperty() { return marked; }
 
     public int size() { return steps.size(); }
     public List<GraphStep> steps() { return steps; }

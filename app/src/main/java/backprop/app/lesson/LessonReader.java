@@ -180,7 +180,7 @@ public final class LessonReader {
         if (name.isBlank() || name.contains("\\") || name.contains(":") || name.contains("\0")) {
             throw new LessonException(file, at, "\"" + name + "\" is not a plain relative file name");
         }
-        Path rel = Path.of(name);
+        Path rel = folder.getFileSystem().getPath(name); // the folder's own file system: the built-in lessons live in the jar
         if (rel.isAbsolute() || name.startsWith("/")) throw new LessonException(file, at, "\"" + name + "\" is an absolute path; a lesson reads only files in its own folder");
         for (Path part : rel) {
             if (part.toString().equals("..")) throw new LessonException(file, at, "\"" + name + "\" climbs out of the lesson's folder with ..; a lesson reads only files in its own folder");

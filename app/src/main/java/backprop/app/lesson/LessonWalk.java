@@ -32,6 +32,9 @@ public final class LessonWalk {
     private final List<String> failures = new ArrayList<>();
     private String view;
     private LessonEngine engine;
+    /** The probe of the current view when it is driven by one (one per view, kept across steps as the player keeps its views). */
+    private backprop.app.view.LessonProbe probe;
+    private final java.util.Map<String, backprop.app.view.LessonProbe> probes = new java.util.HashMap<>();
     /** Why there is no engine to ask (no network opened yet, or a goal let the student train freely). */
     private String noEngine = "no network has been opened in the Backprop view yet";
 
@@ -52,16 +55,28 @@ public final class LessonWalk {
             if (!ViewIds.VIEWS.contains(s.view())) {
                 fail(at + ".open.view", "no view \"" + s.view() + "\" a lesson can drive (views: " + String.join(", ", ViewIds.VIEWS) + ")");
                 view = null;
+                probe = null;
                 return;
             }
             view = s.view();
+            probe = LessonProbes.has(view) ? probes.computeIfAbsent(view, LessonProbes::create) : null;
+            if (probe != null) {
+                if (s.network() != null) fail(at + ".open.network", "the " + view + " view builds its own network and opens no network file");
+                probed(i, at, s);
+                return;
+            }
             if (s.network() != null) open(at, s.network());
             else if (view.equals(ViewIds.BACKPROP)) {
                 engine = null;
                 noEngine = "the Backprop view was opened without a network file";
             }
         }
-        if (view == null && (!s.set().isEmpty() || s.train() > 0 || s.point() != null || s.highlight() != null)) {
+        if (probe != null) {
+            probed(i, at, s);
+            return;
+        }
+        if (view == null && (!s.set().isEmpty() || s.train() > 0 || s.point() != null || s.highlight() != null
+                || s.ask() instanceof Question.Predict || s.ask() instanceof Question.Goal)) {
             fail(at, "acts on a view before any step opened one");
             return;
         }
@@ -88,6 +103,42 @@ public final class LessonWalk {
             }
         }
         if (s.ask() != null) ask(i, at + ".ask", s.ask());
+    }
+
+    /** A step on a view driven by its probe: controls, training, ids and answers all from the probe. */
+    private void probed(int i, String at, LessonStep s) {
+        java.util.Map<String, String> ok = new java.util.LinkedHashMap<>();
+        for (var e : s.set().entrySet()) {
+            var problem = probe.controlProblem(e.getKey(), e.getValue());
+            if (problem.isPresent()) fail(at + ".set." + e.getKey(), problem.get());
+            else ok.put(e.getKey(), e.getValue());
+        }
+        try {
+            if (!ok.isEmpty()) probe.set(ok);
+            if (s.train() > 0) probe.train(s.train());
+        } catch (RuntimeException e) {
+            fail(at, "the " + view + " view's engine stopped: " + e.getMessage());
+            return;
+        }
+        if (s.point() != null) known(at + ".point", s.point());
+        if (s.highlight() != null) known(at + ".highlight", s.highlight());
+        if (s.ask() instanceof Question.Predict p) {
+            if (!known(at + ".ask.predict", p.point())) return;
+            double v = probe.value(p.point());
+            if (!Double.isFinite(v)) fail(at + ".ask.predict", "\"" + p.point() + "\" names no number in the " + view + " view");
+            else answers.add(new Answer(i, p, v, p.point() + " = " + v));
+        } else if (s.ask() != null) {
+            ask(i, at + ".ask", s.ask());
+        }
+    }
+
+    /** Whether {@code id} is one of the current probe's ids; a failure listing some of them if not. */
+    private boolean known(String at, String id) {
+        List<String> ids = probe.ids();
+        if (ids.contains(id)) return true;
+        List<String> shown = ids.size() > 24 ? ids.subList(0, 24) : ids;
+        fail(at, "the " + view + " view has no id \"" + id + "\" (ids: " + String.join(", ", shown) + (ids.size() > 24 ? ", …" : "") + ")");
+        return false;
     }
 
     private void open(String at, String network) throws LessonException {

@@ -14,7 +14,9 @@ import java.util.function.Predicate;
 public final class ViewIds {
     public static final String BACKPROP = "backprop";
     public static final String PLAYGROUND = "playground";
-    public static final List<String> VIEWS = List.of(BACKPROP, PLAYGROUND);
+    /** Every view a lesson can open: these two, and the views driven through probes ({@link LessonProbes}). */
+    public static final List<String> VIEWS = java.util.stream.Stream.concat(java.util.stream.Stream.of(BACKPROP, PLAYGROUND),
+            LessonProbes.views().stream()).toList();
 
     private static final Predicate<String> NUMBER = v -> parses(v) && Double.parseDouble(v) >= 0;
     private static final Predicate<String> WHOLE = v -> v.matches("\\d{1,9}");

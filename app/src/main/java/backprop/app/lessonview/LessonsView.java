@@ -109,7 +109,13 @@ public final class LessonsView implements StudioView {
         root.getStylesheets().add(LessonsView.class.getResource("/backprop/app/lessonview/lessons-view.css").toExternalForm());
         root.setLeft(panel());
         host.getStyleClass().add(Styles.LESSON_HOST);
-        root.setCenter(host);
+        // A live view that needs more room than there is beside the panel (the CNN view at 1280 wide)
+        // scrolls, rather than being cut off or pushing the panel out of the window.
+        ScrollPane hostScroll = new ScrollPane(host);
+        hostScroll.setFitToWidth(true);
+        hostScroll.setFitToHeight(true);
+        hostScroll.getStyleClass().add(Styles.LESSON_HOST_SCROLL);
+        root.setCenter(hostScroll);
         for (Path f : folders) {
             try {
                 Lesson l = LessonReader.read(f);
@@ -210,17 +216,53 @@ public final class LessonsView implements StudioView {
         }
     }
 
-    /** Opens the lesson in {@code folder} (anywhere on disk) and adds it to the list. */
-    void open(Path folder) {
+    /**
+     * Opens the lesson in {@code folder} (anywhere on disk) and adds it to the list; a folder
+     * already listed is read again instead (a teacher dropping the lesson they just edited). The
+     * problem in one line when it does not read, also shown in the panel.
+     */
+    java.util.Optional<String> open(Path folder) {
         status.setText("");
         try {
             Lesson l = LessonReader.read(folder);
-            lessons.add(l);
-            chooser.getItems().add(l.title());
-            chooser.getSelectionModel().select(lessons.size() - 1);
+            int at = -1;
+            for (int i = 0; i < lessons.size(); i++) if (same(lessons.get(i).folder(), folder)) at = i;
+            if (at < 0) {
+                lessons.add(l);
+                chooser.getItems().add(l.title());
+                at = lessons.size() - 1;
+            } else {
+                lessons.set(at, l);
+                chooser.getItems().set(at, l.title());
+            }
+            chooser.getSelectionModel().select(at);
+            if (lesson != l) select(l);
+            return java.util.Optional.empty();
         } catch (LessonException e) {
             problem(e.getMessage());
+            return java.util.Optional.of(e.getMessage());
         }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return a.getFileSystem() == b.getFileSystem() && a.toRealPath().equals(b.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code path} is a lesson: a folder holding {@code lesson.json}, or that file itself (what the window's drop hands over). */
+    public static boolean isLesson(Path path) {
+        if (java.nio.file.Files.isDirectory(path)) return java.nio.file.Files.isRegularFile(path.resolve(Lesson.FILE));
+        return path.getFileName() != null && path.getFileName().toString().equals(Lesson.FILE) && java.nio.file.Files.isRegularFile(path);
+    }
+
+    /** A lesson folder or its lesson file dropped on the window (the registry gives this view what {@link #isLesson} accepts). */
+    @Override
+    public java.util.Optional<String> openDropped(Path path) {
+        Path folder = java.nio.file.Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        return open(folder);
     }
 
     /** Opens {@code l} where the student left it; the engine's answers are computed off the FX thread meanwhile. */
@@ -313,9 +355,18 @@ public final class LessonsView implements StudioView {
         } else if (q instanceof Question.Choice c) {
             options.getToggles().clear();
             for (int k = 0; k < c.options().size(); k++) {
-                RadioButton r = new RadioButton(c.options().get(k));
+                String option = c.options().get(k);
+                RadioButton r = new RadioButton(option);
                 r.setId("lesson-option-" + k);
                 r.setWrapText(true);
+                if (option.contains("$")) {
+                    // A formula in an option is typeset like the step's text; the plain text stays for tests and screen readers.
+                    VBox typeset = LessonText.render(option, formulaSize(), ink());
+                    typeset.maxWidthProperty().bind(question.widthProperty().subtract(40));
+                    r.setGraphic(typeset);
+                    r.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                    r.setAccessibleText(option);
+                }
                 r.setToggleGroup(options);
                 question.getChildren().add(r);
             }
@@ -420,7 +471,9 @@ public final class LessonsView implements StudioView {
         if (spec != null) throw new IllegalArgumentException("the lessons view opens the networks its lessons name; --spec does not apply");
         if (lessons.isEmpty()) return;
         String want = System.getProperty(RENDER_LESSON);
-        Lesson l = lessons.stream().filter(x -> x.id().equals(want)).findFirst().orElse(lessons.get(0));
+        Lesson l = want == null ? lessons.get(0) : lessons.stream().filter(x -> x.id().equals(want)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no lesson \"" + want + "\" (lessons: "
+                        + String.join(", ", lessons.stream().map(Lesson::id).toList()) + ")"));
         if (step < 0 || step >= l.steps().size()) throw new IllegalArgumentException("--step " + step + " is past the end of lesson " + l.id() + " (0 to " + (l.steps().size() - 1) + ")");
         lesson = l;
         chooser.getSelectionModel().select(lessons.indexOf(l)); // runs select(), which replays asynchronously; replaced below

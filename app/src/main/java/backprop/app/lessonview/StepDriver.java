@@ -10,6 +10,7 @@ import backprop.app.lesson.ViewIds;
 import backprop.app.playground.PlaygroundView;
 import backprop.app.playground.PlaygroundViewModel;
 import backprop.app.playground.Preset;
+import backprop.app.view.LessonTarget;
 import backprop.app.view.StudioView;
 import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.SpecException;
@@ -105,9 +106,40 @@ final class StepDriver {
     }
 
     private void rest(LessonStep s, Runnable then) {
-        if (current instanceof BackpropView b) backprop(b.viewModel(), s);
+        LessonTarget target = current == null ? null : current.lessonTarget();
+        if (target != null) {
+            try {
+                probed(target, s);
+            } catch (RuntimeException e) { // a view that cannot do what lesson check let through: one line, the lesson goes on
+                problem.accept(current.info().title() + ": " + backprop.app.work.ProblemText.line(null, e));
+            }
+        } else if (current instanceof BackpropView b) backprop(b.viewModel(), s);
         else if (current instanceof PlaygroundView p) playground(p, s);
         then.run();
+    }
+
+    /**
+     * A view driven by stable ids (its {@link LessonTarget}): controls, training, then the point and
+     * the highlight. An id with a colon ("grad:a", "gate:f@t3") is the view's to show; a plain one
+     * names a node of the view ("rec-chart"), marked here as the Playground's are.
+     */
+    private void probed(LessonTarget target, LessonStep s) {
+        target.highlight(null, false); // what the last step marked or hid goes
+        if (!s.set().isEmpty()) target.set(s.set());
+        if (s.train() > 0) target.train(s.train());
+        String asked = s.ask() instanceof Question.Predict p ? p.point() : null;
+        for (String id : new String[] {s.point(), s.highlight()}) {
+            if (id == null) continue;
+            if (id.contains(":")) target.highlight(id, id.equals(asked));
+            else mark(id);
+        }
+        if (asked != null && !asked.equals(s.point()) && !asked.equals(s.highlight())) target.highlight(asked, true);
+    }
+
+    private void mark(String id) {
+        unmark();
+        marked = current.root().lookup("#" + id);
+        if (marked != null) marked.getStyleClass().add(HIGHLIGHT);
     }
 
     private void backprop(BackpropViewModel vm, LessonStep s) {
@@ -146,10 +178,7 @@ final class StepDriver {
         });
         // For an export, trainNow also waits for the set-up above to be built and drawn.
         if (s.train() > 0 || now) vm.trainNow(s.train());
-        if (s.highlight() != null) {
-            marked = view.root().lookup("#" + s.highlight());
-            if (marked != null) marked.getStyleClass().add(HIGHLIGHT);
-        }
+        if (s.highlight() != null) mark(s.highlight());
     }
 
     /** The loss of the newest training step the Backprop view shows, for a goal; NaN if it shows none. */
@@ -161,7 +190,8 @@ final class StepDriver {
 
     /** Shows the hidden value the student just predicted. */
     void reveal() {
-        if (current instanceof BackpropView b) b.viewModel().reveal();
+        if (current != null && current.lessonTarget() != null) current.lessonTarget().reveal();
+        else if (current instanceof BackpropView b) b.viewModel().reveal();
     }
 
     private void unmark() {

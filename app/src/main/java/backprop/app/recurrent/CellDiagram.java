@@ -92,7 +92,8 @@ final class CellDiagram extends CanvasPane {
         if (readout == null || w < 50 || h < 50) return;
         // Presenter mode scales the type, but never past what the drawing's height holds: the
         // cell needs about 19 lines of its base size to keep gates, lines and labels apart.
-        fs = Math.min(Math.max(11, Math.min(20, Math.min(w / 52, h / 24))) * scale(), Math.min(h / 19, w / 40));
+        // w / 48: neighbouring gate boxes (5 fs wide, about 0.16 of the cell apart) never overlap, even in presenter type.
+        fs = Math.min(Math.max(11, Math.min(20, Math.min(w / 52, h / 24))) * scale(), Math.min(h / 19, w / 48));
         double side = Math.max(fs * 7.5, w * 0.14);
         // room above for h_t leaving upwards, below for x_t arriving (its box ends 4.2 fs under the cell)
         Box b = new Box(side, fs * 3.2, w - 2 * side, h - fs * 3.2 - fs * 4.4);
@@ -269,7 +270,8 @@ final class CellDiagram extends CanvasPane {
         String value = RecurrentText.num(v);
         Font nameFont = Font.font("System", FontWeight.BOLD, fs * 1.05), subFont = Font.font("System", fs * 0.75), valueFont = Font.font("System", fs);
         double nw = textWidth(name, nameFont), sw = textWidth(sub, subFont), vw = textWidth(" = " + value, valueFont);
-        double total = nw + sw + vw, left = align == TextAlignment.RIGHT ? x - total : x;
+        // A narrow canvas (beside the lesson panel) leaves less room left of the cell than the label needs: keep it on the canvas.
+        double total = nw + sw + vw, left = Math.max(fs * 0.3, align == TextAlignment.RIGHT ? x - total : x);
         double top = y - fs * 1.25, height = fs * 1.0;
         if (on) {
             g.setFill(highlight());

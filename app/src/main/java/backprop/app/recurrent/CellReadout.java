@@ -75,6 +75,14 @@ public record CellReadout(CellType cell, int sample, int t, int steps, int unit,
 
     public boolean has(String key) { return values.containsKey(key); }
 
+    /** The same readout with {@code key} hidden (NaN, written "?"): a lesson asks the student for it. */
+    public CellReadout concealing(String key) {
+        if (!values.containsKey(key)) return this;
+        Map<String, Float> v = new LinkedHashMap<>(values);
+        v.put(key, Float.NaN);
+        return new CellReadout(cell, sample, t, steps, unit, units, Collections.unmodifiableMap(v), forced);
+    }
+
     /** The number as the diagram writes it. */
     public String text(String key) { return RecurrentText.num(value(key)); }
 

@@ -10,8 +10,8 @@ import backprop.app.math.Num;
 public final class RecurrentText {
     private RecurrentText() {}
 
-    /** "0.603", "−0.118". */
-    public static String num(double v) { return Num.fixed(v, 3); }
+    /** "0.603", "−0.118"; "?" for a number kept hidden (NaN: a lesson asks the student for it). */
+    public static String num(double v) { return Double.isNaN(v) ? "?" : Num.fixed(v, 3); }
 
     /** TeX: an ASCII minus, negative numbers bracketed for products ("(-0.118)"). */
     public static String tex(double v) {

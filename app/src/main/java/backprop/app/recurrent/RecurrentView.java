@@ -100,6 +100,13 @@ public final class RecurrentView implements StudioView {
 
     // ------------------------------------------------------------------ layout
 
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(8, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
     private Node topBar() {
         ToggleGroup cells = new ToggleGroup();
         HBox segments = new HBox();
@@ -176,8 +183,10 @@ public final class RecurrentView implements StudioView {
         task.getStyleClass().add(Styles.REC_NOTE);
         task.setMinWidth(Region.USE_PREF_SIZE);
         task.setTooltip(new Tooltip("Each sequence is T random bits; after the last one the network must say what the first one was."));
-        HBox bar = new HBox(caption("Cell"), segments, caption("Units"), units, caption("Steps T"), steps, new Separator(Orientation.VERTICAL),
-                caption("Show"), sample, unit, new Separator(Orientation.VERTICAL), task);
+        // Groups that wrap as a whole when the view is narrow (beside the lesson panel), never a spinner squeezed to its arrows.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(group(caption("Cell"), segments), group(caption("Units"), units),
+                group(caption("Steps T"), steps), group(caption("Show"), sample, unit), task);
+        bar.setId("rec-setup-bar");
         bar.getStyleClass().add(Styles.REC_TOP_BAR);
         bar.visibleProperty().bind(presenter.not());
         bar.managedProperty().bind(bar.visibleProperty());
@@ -196,6 +205,7 @@ public final class RecurrentView implements StudioView {
         HBox head = new HBox(10, cellTitle, spacer, hint);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(diagram, Priority.ALWAYS);
+        diagram.setId("rec-cell");
         VBox cellCard = card(head, diagram);
         VBox.setVgrow(cellCard, Priority.ALWAYS);
 
@@ -227,6 +237,7 @@ public final class RecurrentView implements StudioView {
         forceNote.visibleProperty().bind(presenter.not().and(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !vm.setupProperty().get().cell().gates().isEmpty(), vm.setupProperty())));
         forceNote.managedProperty().bind(forceNote.visibleProperty());
+        forceRows.setId("rec-force");
         VBox forceCard = card(forceTitle, forceRows, forceNote);
 
         Label score = new Label();
@@ -249,6 +260,7 @@ public final class RecurrentView implements StudioView {
         right.setMaxWidth(380);
         presenter.addListener((o, a, on) -> {
             right.setPrefWidth(on ? 440 : 320);
+            right.setMinWidth(on ? 400 : 280); // presenter type: the force rows' three buttons keep their room
             right.setMaxWidth(on ? 480 : 380);
         });
         HBox centre = new HBox(10, left, right);
@@ -283,6 +295,7 @@ public final class RecurrentView implements StudioView {
                 () -> "t = " + (vm.timeProperty().get() + 1) + " of " + vm.setupProperty().get().steps(), vm.timeProperty(), vm.setupProperty()));
         HBox timeRow = new HBox(10, caption("Time step"), time, timeText);
         timeRow.setAlignment(Pos.CENTER_LEFT);
+        timeline.setId("rec-unrolled");
         timeline.setPrefHeight(190);
         // Presenter mode: a shorter strip leaves the cell its room at 1280×800.
         presenter.addListener((o, a, on) -> timeline.setPrefHeight(on ? 165 : 190));
@@ -339,7 +352,11 @@ public final class RecurrentView implements StudioView {
     }
 
     /** One row per gate of the current cell: computed, or forced to 0 or 1 for every unit. */
+    /** The forced gates the rows show (what the user clicked, or the view-model's as last rebuilt). */
+    private Map<String, Float> shownForced = Map.of();
+
     private void rebuildForceRows(CellType cell) {
+        shownForced = Map.copyOf(vm.forcedProperty().get());
         forceRows.getChildren().clear();
         if (cell.gates().isEmpty()) {
             Label none = new Label("A vanilla RNN has no gates to force.");
@@ -370,7 +387,13 @@ public final class RecurrentView implements StudioView {
                 }
                 Float v = (Float) b.getUserData();
                 Float now = vm.forcedProperty().get().get(gate);
-                if (v == null ? now != null : !v.equals(now)) vm.force(gate, v);
+                if (v == null ? now != null : !v.equals(now)) {
+                    Map<String, Float> next = new java.util.HashMap<>(vm.forcedProperty().get());
+                    if (v == null) next.remove(gate);
+                    else next.put(gate, v);
+                    shownForced = Map.copyOf(next);
+                    vm.force(gate, v);
+                }
             });
             HBox row = new HBox(name, seg);
             row.getStyleClass().add(Styles.REC_FORCE_ROW);
@@ -454,7 +477,8 @@ public final class RecurrentView implements StudioView {
         });
         rebuildForceRows(vm.setupProperty().get().cell());
         vm.forcedProperty().addListener((o, a, b) -> {
-            if (b.isEmpty() && !a.isEmpty()) rebuildForceRows(vm.setupProperty().get().cell()); // a new network clears them
+            // A new network clears them; a lesson (or a restored session) sets them: the rows show what is in force.
+            if (!b.equals(shownForced)) rebuildForceRows(vm.setupProperty().get().cell());
         });
         vm.timeProperty().addListener((o, a, b) -> syncTime());
         vm.history().addListener((ListChangeListener<RecurrentFrame>) c -> syncHistory());
@@ -596,6 +620,47 @@ public final class RecurrentView implements StudioView {
     }
 
     public RecurrentViewModel viewModel() { return vm; }
+
+    // ------------------------------------------------------------------ lessons (ids and controls: RecurrentIds)
+
+    /** Whether a lesson has built this view's network yet: its first control or training starts from the defaults, as its probe does. */
+    private boolean lessonLoaded;
+
+    private final backprop.app.view.LessonTarget lesson = new backprop.app.view.LessonTarget() {
+        @Override
+        public void set(java.util.Map<String, String> c) {
+            if (RecurrentIds.rebuilds(c) || !lessonLoaded) {
+                vm.loadNow(RecurrentIds.setup(lessonLoaded ? vm.setupProperty().get() : RecurrentSetup.defaults(), c));
+                lessonLoaded = true;
+            }
+            c.forEach((k, v) -> { if (k.startsWith("force:")) vm.forceNow(k.substring(6), RecurrentIds.forced(v)); });
+            if (c.containsKey("sample")) vm.sampleProperty().set(Integer.parseInt(c.get("sample")) - 1);
+            if (c.containsKey("unit")) vm.unitProperty().set(Math.min(vm.setupProperty().get().units(), Integer.parseInt(c.get("unit"))) - 1);
+        }
+
+        @Override
+        public void train(int steps) {
+            if (!lessonLoaded) set(java.util.Map.of());
+            vm.trainNow(steps);
+        }
+
+        /** Moves to the step of a gate id and points at that part; a prediction's number reads "?" until revealed. */
+        @Override
+        public void highlight(String id, boolean conceal) {
+            RecurrentIds.Step s = id == null ? null : RecurrentIds.step(id);
+            if (id == null) vm.concealedProperty().set(null);
+            if (s == null) return;
+            vm.concealedProperty().set(conceal ? s.key() + "@" + s.t() : null);
+            vm.timeProperty().set(s.t());
+            if (CellReadout.parts(vm.setupProperty().get().cell()).contains(s.key())) vm.partProperty().set(s.key());
+        }
+
+        @Override
+        public void reveal() { vm.concealedProperty().set(null); }
+    };
+
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() { return lesson; }
 
     CellDiagram diagram() { return diagram; }
 

@@ -54,6 +54,7 @@ public final class RecurrentViewModel {
     private final IntegerProperty unit = new SimpleIntegerProperty(this, "unit", 0);
     private final StringProperty part = new SimpleStringProperty(this, "part", "f");
     private final StringProperty hover = new SimpleStringProperty(this, "hover", null);
+    private final StringProperty concealed = new javafx.beans.property.SimpleStringProperty(this, "concealed");
     private final ReadOnlyObjectWrapper<Map<String, Float>> forced = new ReadOnlyObjectWrapper<>(this, "forced", Map.of());
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 3);
@@ -84,6 +85,7 @@ public final class RecurrentViewModel {
         time.addListener((o, a, b) -> refresh());
         unit.addListener((o, a, b) -> refresh());
         part.addListener((o, a, b) -> refreshFormula());
+        concealed.addListener((o, a, b) -> refresh());
         hover.addListener((o, a, b) -> refreshFormula());
         speed.addListener((o, a, b) -> speedText.set(Num.shortFmt(SPEEDS[b.intValue()]) + " updates/s"));
         speedText.set(Num.shortFmt(SPEEDS[speed.get()]) + " updates/s");
@@ -292,7 +294,10 @@ public final class RecurrentViewModel {
         }
         RecurrentFrame f = history.get(h);
         int n = clamp(sample.get(), f.trace().batchSize()), t = clamp(time.get(), setup.get().steps()), j = clamp(unit.get(), setup.get().units());
-        readout.set(CellReadout.of(f.layer(), n, t, j));
+        CellReadout r = CellReadout.of(f.layer(), n, t, j);
+        String hide = concealed.get();
+        if (hide != null && hide.endsWith("@" + t)) r = r.concealing(hide.substring(0, hide.lastIndexOf('@')));
+        readout.set(r);
         unrolled.set(Unrolled.of(f.layer(), n, t, j));
         refreshFormula();
         String forcedNow = f.forced();
@@ -376,6 +381,12 @@ public final class RecurrentViewModel {
     public IntegerProperty timeProperty() { return time; }
     public IntegerProperty unitProperty() { return unit; }
     public StringProperty partProperty() { return part; }
+
+    /**
+     * A quantity the cell diagram keeps hidden, as "key@t" with t 0-based ("c@1"), or null: a lesson
+     * asks the student to predict it, and reveals it by setting null.
+     */
+    public StringProperty concealedProperty() { return concealed; }
     public StringProperty hoverProperty() { return hover; }
     public ReadOnlyObjectProperty<Map<String, Float>> forcedProperty() { return forced.getReadOnlyProperty(); }
     public BooleanProperty playingProperty() { return playing; }

@@ -127,7 +127,8 @@ public final class StudioShell {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
         // A network file or session dropped anywhere on the window opens as Ctrl+O would (a view
-        // that takes drops itself, like the editor's canvas, handles them first).
+        // that takes drops itself, like the editor's canvas, handles them first); a file or folder
+        // a view claims through the registry (a lesson) goes to that view.
         scene.addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, e -> {
             if (e.getDragboard().hasFiles() && !e.isConsumed()) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
         });
@@ -209,11 +210,14 @@ public final class StudioShell {
     }
 
     /**
-     * Reads {@code file} with the one validating reader and opens it in the current view. A file
-     * that does not read shows its one-line problem (file, JSON path, what is wrong) instead.
+     * Reads {@code file} with the one validating reader and opens it in the current view (a file or
+     * folder a view claims, such as a lesson, goes to that view instead). A file that does not
+     * read shows its one-line problem (file, JSON path, what is wrong) instead.
      */
     public Optional<String> openFile(Path file) {
         String name = String.valueOf(file.getFileName());
+        Optional<String> owner = registry.claimant(file);
+        if (owner.isPresent()) return openClaimed(owner.get(), file); // a lesson folder or lesson.json: the view that claims it opens it
         if (SessionFiles.isSession(file)) return openSession(file);
         NetworkSpec spec;
         try {
@@ -226,6 +230,18 @@ public final class StudioShell {
         Optional<String> refused = openNetwork(vm.getCurrentViewId(), spec, name);
         if (refused.isEmpty()) recent.add(file);
         return refused;
+    }
+
+    /**
+     * Shows view {@code viewId} and has it open {@code path}, which it claimed (a dropped lesson
+     * folder); its problem, if any, goes to the status line in one line.
+     */
+    public Optional<String> openClaimed(String viewId, Path path) {
+        vm.navigate(viewId);
+        Optional<String> problem = registry.view(viewId).openDropped(path);
+        if (problem.isPresent()) return refuse(String.valueOf(path.getFileName()), problem.get());
+        vm.messageProperty().set(ProblemText.line(null, "opened " + path.getFileName() + " in " + registry.view(viewId).info().title()));
+        return Optional.empty();
     }
 
     /** The files in the toolbar's recent list, newest first. */

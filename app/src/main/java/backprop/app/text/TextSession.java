@@ -65,6 +65,9 @@ final class TextSession {
 
     Model model() { return model; }
 
+    /** The loss chart's points so far, oldest first. */
+    List<Metric> history() { return List.copyOf(history); }
+
     /** {@code count} updates on fresh windows, each followed by the held-out loss and accuracy. */
     void train(int count) {
         for (int k = 0; k < count; k++) {

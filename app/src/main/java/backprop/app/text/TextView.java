@@ -243,6 +243,8 @@ public final class TextView implements StudioView {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         heat.setPrefHeight(140);
+        heatMap.setId("tx-gates");
+        loss.setId("tx-chart");
         bottom.setPrefHeight(100);
         return new VBox(12, error, heat, bottom);
     }
@@ -323,6 +325,41 @@ public final class TextView implements StudioView {
     @Override
     public Optional<String> cannotShow(NetworkSpec spec) {
         return Optional.of("The Text view trains its own character-level LSTM on the book; it does not open network files.");
+    }
+
+    /** Whether a lesson has started this view's model: its first control or training starts a fresh one, as its probe does. */
+    private boolean lessonStarted;
+
+    /** A lesson's controls and training (TextProbe's ids), synchronously. */
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() {
+        return new backprop.app.view.LessonTarget() {
+            @Override
+            public void set(java.util.Map<String, String> c) {
+                if (c.containsKey("temperature")) vm.temperatureProperty().set(Double.parseDouble(c.get("temperature")));
+                if (c.containsKey("seed")) vm.sampleSeedProperty().set(Long.parseLong(c.get("seed")));
+                if (c.containsKey("gate")) vm.gateProperty().set(c.get("gate"));
+                if (!lessonStarted) {
+                    lessonStarted = true;
+                    vm.restartNow(0);
+                } else {
+                    vm.trainNow(0); // a frame with the new choices, before the step is shown
+                }
+            }
+
+            @Override
+            public void train(int steps) {
+                if (!lessonStarted) {
+                    lessonStarted = true;
+                    vm.restartNow(steps);
+                } else {
+                    vm.trainNow(steps);
+                }
+            }
+
+            @Override
+            public void highlight(String id, boolean conceal) { }
+        };
     }
 
     /** Starts again from the seed and trains {@code step} updates before drawing. */

@@ -174,6 +174,7 @@ public final class Styles {
     public static final String LESSON_SPAN = "lesson-span";
     public static final String LESSONS_VIEW = "lessons-view";
     public static final String LESSON_HOST = "lesson-host";
+    public static final String LESSON_HOST_SCROLL = "lesson-host-scroll";
     public static final String LESSON_BODY = "lesson-body";
     public static final String LESSON_QUESTION = "lesson-question";
     public static final String LESSON_HINT_TEXT = "lesson-hint-text";

@@ -176,6 +176,9 @@ public final class VanishingView implements StudioView {
     }
 
     private Node body() {
+        unrolled.setId("vn-unrolled");
+        statePlot.setId("vn-state-plot");
+        clipPlot.setId("vn-clip-plot");
         Label title = title("How much does hₜ still feel x₁?");
         Label text = caption("Each square is one step of the unrolled cell, shaded by the size of ∂hₜ/∂x₁, computed exactly by the engine "
                 + "(forward mode through the same local derivatives backprop uses). Same seed, same input bits, "
@@ -342,6 +345,28 @@ public final class VanishingView implements StudioView {
     @Override
     public Optional<String> cannotShow(NetworkSpec spec) {
         return Optional.of("The Vanishing view builds its own three cells; open network files in the Playground or Backprop view.");
+    }
+
+    /** A lesson sets the set-up (VanishingProbe's controls); the view computes at once, as its probe does. */
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() {
+        return new backprop.app.view.LessonTarget() {
+            @Override
+            public void set(java.util.Map<String, String> controls) {
+                VanishingSetup s = VanishingProbe.setup(vm.setupProperty().get(), controls);
+                syncing = true;
+                vm.setupProperty().set(s);
+                syncing = false;
+                vm.computeNow();
+                syncControls(s);
+            }
+
+            @Override
+            public void train(int steps) { }
+
+            @Override
+            public void highlight(String id, boolean conceal) { } // its elements are marked by the player, by node id
+        };
     }
 
     /** {@code step} > 0 sets T (2 … 100), so {@code render --view gradients --step 60} shows 60 steps. */

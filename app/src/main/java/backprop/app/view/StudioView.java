@@ -103,6 +103,20 @@ public interface StudioView {
         throw new backprop.app.session.SessionException(file, "$.view", info().title() + " does not keep sessions yet");
     }
 
+    /**
+     * What a lesson can drive in this view (controls, training, highlighting by stable id), or
+     * null when lessons do not reach into it this way. FX thread.
+     */
+    default LessonTarget lessonTarget() { return null; }
+
+    /**
+     * Opens a file or folder dropped on the window that the registry says this view claims (see
+     * {@link ViewRegistry#claim}); the problem in one line when it cannot. FX thread.
+     */
+    default Optional<String> openDropped(java.nio.file.Path path) {
+        return Optional.of(info().title() + " opens no files.");
+    }
+
     /** Called when the view becomes visible / hidden in the shell. */
     default void onShown() { }
 

@@ -25,11 +25,29 @@ public final class ViewRegistry {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, StudioView> created = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Predicate<java.nio.file.Path>> claims = new LinkedHashMap<>();
 
     public ViewRegistry add(ViewInfo info, Supplier<StudioView> factory) {
         if (entries.containsKey(info.id())) throw new IllegalArgumentException("view id '" + info.id() + "' registered twice");
         entries.put(info.id(), new Entry(info, factory));
         return this;
+    }
+
+    /**
+     * Says that view {@code id} opens the files or folders {@code claims} accepts when they are
+     * dropped on the window (a lesson folder: the Lessons view), through {@link StudioView#openDropped}.
+     * The shell asks {@link #claimant} and so never names the view.
+     */
+    public ViewRegistry claim(String id, java.util.function.Predicate<java.nio.file.Path> claims) {
+        if (!entries.containsKey(id)) throw new IllegalArgumentException("no view '" + id + "' to claim files for");
+        this.claims.put(id, claims);
+        return this;
+    }
+
+    /** The view that claims {@code path}, if any (first registered wins). Cheap: creates no view. */
+    public Optional<String> claimant(java.nio.file.Path path) {
+        for (var e : claims.entrySet()) if (isAvailable(e.getKey()) && e.getValue().test(path)) return Optional.of(e.getKey());
+        return Optional.empty();
     }
 
     public ViewRegistry comingSoon(ViewInfo info) {

@@ -11,7 +11,10 @@ import backprop.app.text.TextView;
 import backprop.app.vanishing.VanishingView;
 import backprop.app.view.ViewInfo;
 import backprop.app.view.ViewRegistry;
+import backprop.app.lesson.LessonProbes;
+import backprop.app.view.StudioView;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The app's views, in navigation-rail order: the one place that knows every feature package, so
@@ -33,8 +36,23 @@ public final class StudioViews {
                 .add(CnnView.INFO, CnnView::new)
                 .add(DepthView.INFO, DepthView::new)
                 .add(EditorView.INFO, EditorView::new)
-                .add(LessonsView.INFO, () -> new LessonsView(Map.of(
-                        BackpropView.INFO.id(), BackpropView::new,
-                        PlaygroundView.INFO.id(), PlaygroundView::new)));
+                .add(LessonsView.INFO, () -> new LessonsView(lessonViews()))
+                .claim(LessonsView.INFO.id(), LessonsView::isLesson);
+    }
+
+    /** The views a lesson can open, by the ids lessons use (the player makes its own, separate from the rail's). */
+    public static Map<String, Supplier<StudioView>> lessonViews() {
+        return Map.of(
+                BackpropView.INFO.id(), BackpropView::new,
+                PlaygroundView.INFO.id(), PlaygroundView::new,
+                LessonProbes.GRAPH, () -> {
+                    BackpropView v = new BackpropView();
+                    v.setGraphMode(true);
+                    return v;
+                },
+                RecurrentView.INFO.id(), RecurrentView::new,
+                VanishingView.INFO.id(), VanishingView::new,
+                TextView.INFO.id(), TextView::new,
+                CnnView.INFO.id(), CnnView::new);
     }
 }

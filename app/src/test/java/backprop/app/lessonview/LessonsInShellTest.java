@@ -56,4 +56,17 @@ class LessonsInShellTest {
         robot.type(KeyCode.PAGE_UP);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.step() == 1);
     }
+
+    /** What a drop on the window does (the drop handler hands the file to openFile): a lesson folder opens in the Lessons view. */
+    @Test
+    void aLessonFolderGivenToTheWindowOpensInTheLessonsView(FxRobot robot) throws Exception {
+        Path graph = Path.of("..", "lessons", "13-computational-graph").toAbsolutePath().normalize();
+        robot.interact(() -> assertTrue(shell.openFile(graph.resolve("lesson.json")).isEmpty()));
+        assertEquals("lessons", shell.viewModel().getCurrentViewId());
+        LessonsView view = (LessonsView) shell.currentView();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> chooser = robot.lookup("#lesson-choice").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "The computational graph e = (a + b)(b + 1)".equals(chooser.getValue()) && view.step() >= 0);
+        assertEquals(view.folders().size(), chooser.getItems().size(), "the shipped folder is listed once, not added again");
+    }
 }

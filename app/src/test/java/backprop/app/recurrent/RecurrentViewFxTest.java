@@ -251,6 +251,7 @@ class RecurrentViewFxTest {
         assertEquals(Styles.PRESENTER_SCALE, view.timeline().scale());
         assertTrue(view.diagram().fontSize() > normal * 1.1, normal + " → " + view.diagram().fontSize());
         assertTrue(view.formulaView().formulaHeight() > formula * 1.3, formula + " → " + view.formulaView().formulaHeight());
-        assertFalse(robot.lookup("#rec-units").query().getParent().isVisible(), "the set-up row makes room");
+        assertFalse(robot.lookup("#rec-setup-bar").query().isVisible(), "the set-up row makes room");
+        assertTrue(robot.lookup("#rec-setup-bar").queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().stream().anyMatch(g -> g.lookup("#rec-units") != null));
     }
 }
