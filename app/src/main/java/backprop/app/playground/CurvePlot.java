@@ -61,6 +61,9 @@ final class CurvePlot extends CanvasPane {
         return geo == null ? new double[] {Double.NaN, Double.NaN} : new double[] {geo.px(x), geo.py(y)};
     }
 
+    /** The colour the curve is drawn in (tests). */
+    Color curveColour() { return accent(); }
+
     /** The plot's rectangle and the data ranges it spans. */
     private record Geo(double x, double y, double w, double h, double xlo, double xhi, double ylo, double yhi) {
         double px(double v) { return x + (v - xlo) / (xhi - xlo) * w; }

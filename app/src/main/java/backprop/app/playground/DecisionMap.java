@@ -190,6 +190,12 @@ public final class DecisionMap extends CanvasPane {
         return geo == null ? new double[] {Double.NaN, Double.NaN} : new double[] {geo.px(x1), geo.py(x2)};
     }
 
+    /** Pixel where the shown frame's {@code i}-th training point is drawn (tests). */
+    double[] drawnTrainPoint(int i) {
+        float[] p = frame.train().xy()[i];
+        return toPixel(p[0], p[1]);
+    }
+
     private void clicked(MouseEvent e) {
         // With the brush on, pressing already laid a point down; a left click adds no second one.
         if (onPointClick == null || hiddenSpace || frame == null || frame.plane() == null || brush && e.getButton() == MouseButton.PRIMARY) return;

@@ -229,7 +229,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
 
     /** Same network shape, initial weights and learning rule (so the trained weights carry over). */
     public boolean sameNetwork(PlaygroundSetup o) {
-        return o != null && kind == o.kind && features.equals(o.features) && hidden.equals(o.hidden)
+        return o != null && kind == o.kind && features.equals(o.features) && inputCount() == o.inputCount() && hidden.equals(o.hidden)
                 && output.equals(o.output) && loss.equals(o.loss) && initializer.equals(o.initializer) && seed == o.seed
                 && java.util.Objects.equals(handBuilt, o.handBuilt) && isPlanar() == o.isPlanar()
                 && (isPlanar() || dataset.equals(o.dataset));
