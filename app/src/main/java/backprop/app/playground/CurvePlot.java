@@ -113,7 +113,8 @@ final class CurvePlot extends CanvasPane {
         g.setFill(muted());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("ŷ(x), the network's answer" + (fit == null ? "" : " · " + (fit.test() ? "test" : "training") + " MSE " + PlotKit.fixed(fit.mse(), 4)), 0, 0);
+        String mse = fit == null ? "" : " · " + (fit.test() ? "test" : "training") + " MSE " + PlotKit.fixed(fit.mse(), 4);
+        g.fillText(PlotKit.fitting(canvas.getWidth(), font(), "ŷ(x), the network's answer" + mse, "ŷ(x)" + mse), 0, 0);
         g.setTextAlign(TextAlignment.CENTER);
         for (double v : PlotKit.ticks(geo.xlo, geo.xhi, PlotKit.niceStep(geo.xhi - geo.xlo, 5))) {
             g.fillText(PlotKit.tick(v), geo.px(v), geo.y + geo.h + 0.25 * fs);

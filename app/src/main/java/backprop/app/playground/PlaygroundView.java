@@ -232,15 +232,20 @@ public final class PlaygroundView implements StudioView {
     private VBox outputCard;
 
     /**
-     * Where the confusion matrix and the predicted-against-true plot go: under the stats in the
-     * output column, or in presenter mode under the network, beside its legend. At 1280×800 the
-     * projector's larger text leaves the output column no room for them together with the map
-     * and the loss chart, while the network's drawing can spare the height.
+     * Where the confusion matrix and the predicted-against-true plot go. The output column holds
+     * the map, the stats and the loss chart, and at 1280×800 (a slice's choosers under the map,
+     * presenter mode's larger text) it has no room for a matrix as well; the network's drawing
+     * can spare the height. So the matrix sits under the network beside its legend, and in
+     * presenter mode the fit plot too; while the data grid has the network's place, both go back
+     * under the stats.
      */
-    private void placeResults(boolean presenting) {
-        for (Node n : List.of(confusion, fitPlot)) ((javafx.scene.layout.Pane) n.getParent()).getChildren().remove(n);
-        if (presenting) networkBottom.getChildren().addAll(0, List.of(confusion, fitPlot));
-        else outputCard.getChildren().addAll(outputCard.getChildren().indexOf(perceptronText), List.of(confusion, fitPlot));
+    private void placeResults() {
+        if (outputCard == null) return;
+        for (Node n : List.of(confusion, fitPlot)) if (n.getParent() != null) ((javafx.scene.layout.Pane) n.getParent()).getChildren().remove(n);
+        List<Node> under = dataToggle.isSelected() ? List.of() : presenter.get() ? List.of(confusion, fitPlot) : List.of(confusion);
+        networkBottom.getChildren().addAll(0, under);
+        int at = outputCard.getChildren().indexOf(perceptronText);
+        for (Node n : List.of(fitPlot, confusion)) if (!under.contains(n)) outputCard.getChildren().add(at, n);
     }
 
     /** The data grid's card, which takes the network's place while "Data table" is on: the map stays beside it. */
@@ -339,7 +344,9 @@ public final class PlaygroundView implements StudioView {
 
         VBox card = new VBox(8, title("Output"), tools, mapBox, curveBox, slice, stats, confusion, fitPlot, perceptronText, stallText, chart);
         outputCard = card;
-        presenter.addListener((o, a, on) -> placeResults(on));
+        presenter.addListener((o, a, on) -> placeResults());
+        dataToggle.selectedProperty().addListener((o, a, on) -> placeResults());
+        placeResults();
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
@@ -355,8 +362,8 @@ public final class PlaygroundView implements StudioView {
     private Node sliceRow() {
         sliceX.setId("pg-slice-x");
         sliceY.setId("pg-slice-y");
-        sliceX.setTooltip(new Tooltip("The column across the map"));
-        sliceY.setTooltip(new Tooltip("The column up the map"));
+        sliceX.setTooltip(new Tooltip("x: the column across the map"));
+        sliceY.setTooltip(new Tooltip("y: the column up the map"));
         for (ComboBox<String> c : List.of(sliceX, sliceY)) {
             c.setOnAction(e -> {
                 int x = sliceX.getSelectionModel().getSelectedIndex(), y = sliceY.getSelectionModel().getSelectedIndex();
@@ -375,7 +382,7 @@ public final class PlaygroundView implements StudioView {
         sliceNote.setWrapText(true);
         sliceNote.setMinHeight(Region.USE_PREF_SIZE);
         // The pair wraps under each other where the column is narrow (long column names, presenter mode).
-        javafx.scene.layout.FlowPane axes = new javafx.scene.layout.FlowPane(6, 4, new HBox(6, caption("across"), sliceX), new HBox(6, caption("up"), sliceY));
+        javafx.scene.layout.FlowPane axes = new javafx.scene.layout.FlowPane(6, 4, new HBox(6, caption("x"), sliceX), new HBox(6, caption("y"), sliceY));
         axes.setAlignment(Pos.CENTER_LEFT);
         axes.setMinHeight(Region.USE_PREF_SIZE);
         for (Node n : axes.getChildren()) ((HBox) n).setAlignment(Pos.CENTER_LEFT);
@@ -410,8 +417,7 @@ public final class PlaygroundView implements StudioView {
             held.append(held.length() == 0 ? "" : ", ").append(sl.columns().get(c)).append(" ").append(backprop.app.draw.PlotKit.fixed(sl.held()[c], 2));
         }
         boolean standardised = f.data() != null && f.data().standardised();
-        sliceNote.setText("A slice through " + sl.columns().size() + " inputs: the others held at their training mean"
-                + (standardised ? " (0 after standardising)" : "") + ": " + held + ".");
+        sliceNote.setText("Slice: " + held + " held at the training mean" + (standardised ? " (0 after standardising)" : "") + ".");
     }
 
     /** A brush stroke's point: of the chosen class, or with the typed target for a regression. */
@@ -428,6 +434,7 @@ public final class PlaygroundView implements StudioView {
         shownClasses = classes;
         clickClass.getToggles().clear();
         adding.getChildren().clear();
+        if (classes == NO_PICKER) return;
         if (classes == 0) { // a regression's points carry numbers: the value a painted point gets
             adding.getChildren().addAll(caption("value"), paintValue);
             return;
@@ -445,6 +452,8 @@ public final class PlaygroundView implements StudioView {
     }
 
     private final HBox adding = new HBox(4);
+    /** {@link #classToggles}' argument for data whose points are added without a picker (a curve). */
+    private static final int NO_PICKER = -1;
     private int shownClasses;
 
     private ToggleButton classToggle(String id, int label, javafx.scene.paint.Color colour, String tip) {
@@ -499,7 +508,8 @@ public final class PlaygroundView implements StudioView {
         if (!paintable && brush.isSelected()) brush.setSelected(false);
         brush.setDisable(!paintable);
         adding.setDisable(!paintable);
-        classToggles(f.classes());
+        // A curve takes its points by clicking where they go: no class or value to pick.
+        classToggles(f.curve() != null ? NO_PICKER : f.classes());
         trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
         testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
         trainAccuracy.setText(Num.percent(f.trainAccuracy()));

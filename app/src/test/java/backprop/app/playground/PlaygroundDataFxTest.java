@@ -129,6 +129,50 @@ class PlaygroundDataFxTest {
         for (int r = rows; r < g.data().rows(); r++) assertEquals(0.8, g.data().x()[r][1], 0.05, "along the stroke");
     }
 
+    /**
+     * Not a check: with {@code -Dscreens=DIR} it writes the window as docs/screens shows it, the
+     * data grid beside the map after a brush stroke, and iris as a slice through its petals.
+     */
+    @Test
+    void screens(FxRobot robot) throws Exception {
+        String dir = System.getProperty("screens");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "-Dscreens=DIR writes the screens");
+        waitIdle();
+        robot.interact(() -> view.viewModel().update(s -> s.withDataset("blobs")));
+        waitIdle();
+        robot.interact(() -> view.viewModel().trainNow(30));
+        robot.clickOn("#pg-data-toggle");
+        robot.clickOn("#pg-add-class-1");
+        robot.clickOn("#pg-brush");
+        DecisionMap map = view.decisionMap();
+        Point2D from = fx(() -> { double[] p = map.toPixel(-0.9, -0.7); return map.localToScreen(p[0], p[1]); });
+        Point2D to = fx(() -> { double[] p = map.toPixel(0.2, -0.95); return map.localToScreen(p[0], p[1]); });
+        robot.moveTo(from).press(MouseButton.PRIMARY);
+        for (int k = 1; k <= 12; k++) robot.moveTo(new Point2D(from.getX() + (to.getX() - from.getX()) * k / 12, from.getY() + (to.getY() - from.getY()) * k / 12));
+        robot.release(MouseButton.PRIMARY);
+        waitIdle();
+        robot.interact(() -> view.viewModel().editCell(0, 0, "0.9"));
+        waitIdle();
+        snap(robot, java.nio.file.Path.of(dir, "data-table-brush.png"));
+        robot.clickOn("#pg-data-toggle");
+        @SuppressWarnings("unchecked")
+        ComboBox<Preset> preset = robot.lookup("#pg-preset").queryAs(ComboBox.class);
+        robot.interact(() -> preset.setValue(Preset.IRIS));
+        waitIdle();
+        robot.interact(() -> view.viewModel().trainNow(60));
+        waitIdle();
+        robot.interact(() -> view.viewModel().setAxes(2, 3));
+        waitIdle();
+        snap(robot, java.nio.file.Path.of(dir, "data-iris-slice.png"));
+    }
+
+    private void snap(FxRobot robot, java.nio.file.Path file) throws Exception {
+        robot.moveTo(new Point2D(0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage img = fx(() -> view.root().getScene().snapshot(null));
+        backprop.app.export.PngFiles.write(img, file);
+    }
+
     private static int count(int[] labels, int k) {
         int n = 0;
         for (int l : labels) if (l == k) n++;
