@@ -155,15 +155,20 @@ class PlaygroundDataFxTest {
         waitIdle();
         snap(robot, java.nio.file.Path.of(dir, "data-table-brush.png"));
         robot.clickOn("#pg-data-toggle");
+        irisTrained(robot);
+        robot.interact(() -> view.viewModel().setAxes(2, 3));
+        waitIdle();
+        snap(robot, java.nio.file.Path.of(dir, "data-iris-slice.png"));
+    }
+
+    /** Picks the iris preset from the list, as a user would, and trains 60 epochs. */
+    private void irisTrained(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         ComboBox<Preset> preset = robot.lookup("#pg-preset").queryAs(ComboBox.class);
         robot.interact(() -> preset.setValue(Preset.IRIS));
         waitIdle();
         robot.interact(() -> view.viewModel().trainNow(60));
         waitIdle();
-        robot.interact(() -> view.viewModel().setAxes(2, 3));
-        waitIdle();
-        snap(robot, java.nio.file.Path.of(dir, "data-iris-slice.png"));
     }
 
     private void snap(FxRobot robot, java.nio.file.Path file) throws Exception {
@@ -183,12 +188,7 @@ class PlaygroundDataFxTest {
     @Test
     void irisTrainsOnAllFourColumnsAndTheMapIsASliceThroughTheChosenTwo(FxRobot robot) throws Exception {
         waitIdle();
-        @SuppressWarnings("unchecked")
-        ComboBox<Preset> preset = robot.lookup("#pg-preset").queryAs(ComboBox.class);
-        robot.interact(() -> preset.setValue(Preset.IRIS));
-        waitIdle();
-        robot.interact(() -> view.viewModel().trainNow(60));
-        waitIdle();
+        irisTrained(robot);
         PlaygroundFrame f = view.viewModel().frame();
         assertEquals(4, f.sizes()[0]);
         assertTrue(f.testAccuracy() >= 0.9f, "iris test accuracy " + f.testAccuracy());
