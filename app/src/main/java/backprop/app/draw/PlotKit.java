@@ -94,6 +94,12 @@ public final class PlotKit {
     }
 
     /** Width of {@code s} in {@code f} (FX thread). */
+    /** The first of {@code titles} (longest first) that fits {@code width} in {@code f}; the last one if none does. */
+    public static String fitting(double width, Font f, String... titles) {
+        for (String t : titles) if (width(t, f) <= width) return t;
+        return titles[titles.length - 1];
+    }
+
     public static double width(String s, Font f) {
         return TextMeasure.width(s, f);
     }

@@ -81,6 +81,40 @@ public final class DecisionMap extends CanvasPane {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hoverAt(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> clearHover());
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> { lastPaint = null; paint(e); });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::paint);
+    }
+
+    /** Receives each point the brush lays down, in data coordinates. */
+    public interface Paint {
+        void at(double x1, double x2);
+    }
+
+    private boolean brush;
+    private Paint onPaint;
+    /** Pixel of the last point the brush laid down in this stroke; null at a stroke's start. */
+    private double[] lastPaint;
+
+    /**
+     * The brush: pressing and dragging over the plot lays down points along the stroke, one
+     * every {@link #BRUSH_SPACING} pixels (times the presenter scale), instead of one per click.
+     */
+    public void setBrush(boolean on, Paint paint) {
+        brush = on;
+        onPaint = paint;
+    }
+
+    /** Pixels between two points of one brush stroke, at scale 1. */
+    static final double BRUSH_SPACING = 14;
+
+    private void paint(MouseEvent e) {
+        if (!brush || onPaint == null || hiddenSpace || frame == null || frame.plane() == null || e.getButton() != MouseButton.PRIMARY) return;
+        Geo geo = geometry();
+        if (geo == null || !geo.inside(e.getX(), e.getY())) return;
+        if (lastPaint != null && Math.hypot(e.getX() - lastPaint[0], e.getY() - lastPaint[1]) < BRUSH_SPACING * scale()) return;
+        lastPaint = new double[] {e.getX(), e.getY()};
+        onPaint.at(geo.dataX(e.getX()), geo.dataY(e.getY()));
+        e.consume();
     }
 
     /** Draws {@code f} (FX thread). */
@@ -156,8 +190,15 @@ public final class DecisionMap extends CanvasPane {
         return geo == null ? new double[] {Double.NaN, Double.NaN} : new double[] {geo.px(x1), geo.py(x2)};
     }
 
+    /** Pixel where the shown frame's {@code i}-th training point is drawn (tests). */
+    double[] drawnTrainPoint(int i) {
+        float[] p = frame.train().xy()[i];
+        return toPixel(p[0], p[1]);
+    }
+
     private void clicked(MouseEvent e) {
-        if (onPointClick == null || hiddenSpace || frame == null || frame.plane() == null) return;
+        // With the brush on, pressing already laid a point down; a left click adds no second one.
+        if (onPointClick == null || hiddenSpace || frame == null || frame.plane() == null || brush && e.getButton() == MouseButton.PRIMARY) return;
         Geo geo = geometry();
         if (geo == null || !geo.inside(e.getX(), e.getY())) return;
         onPointClick.at(geo.dataX(e.getX()), geo.dataY(e.getY()), e.getButton(), e.isShiftDown());
@@ -199,6 +240,13 @@ public final class DecisionMap extends CanvasPane {
     String[] axisLabels() { return axisNames(); }
 
     private String[] axisNames() {
+        if (!hiddenSpace && frame != null && frame.slice() != null) {
+            PlaygroundFrame.Slice sl = frame.slice();
+            return new String[] {sl.columns().get(sl.x()), sl.columns().get(sl.y())};
+        }
+        if (!hiddenSpace && frame != null && frame.data() != null && frame.data().columns().size() == 2) {
+            return frame.data().columns().toArray(String[]::new);
+        }
         if (!hiddenSpace) return new String[] {"x1", "x2"};
         return new String[] {UnitNames.hidden(frame, 1, 0), frame.hidden() != null && frame.hidden().units() < 2 ? "" : UnitNames.hidden(frame, 1, 1)};
     }
@@ -284,7 +332,7 @@ public final class DecisionMap extends CanvasPane {
      */
     private List<Object> overlayKey(Geo geo, double w, double h) {
         if (frame == null || geo == null || hiddenSpace || frame.perceptron() != null) return List.of(new Object());
-        return java.util.Arrays.asList(w, h, scale(), geo.x, geo.y, geo.size, geo.lo, geo.hi, frame.train().xy(), frame.test().xy(),
+        return java.util.Arrays.asList(w, h, scale(), geo.x, geo.y, geo.size, geo.lo, geo.hi, frame.train().xy(), frame.test().xy(), List.of(axisNames()),
                 showTest, ink(), muted(), box(), border(), accent(), lineScale(), frame.plane(), raster.pixelWidth(), raster.scale());
     }
 

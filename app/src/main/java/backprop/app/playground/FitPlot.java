@@ -52,7 +52,8 @@ final class FitPlot extends CanvasPane {
         double pad = (hi - lo) * 0.05;
         lo -= pad;
         hi += pad;
-        String title = "ŷ against y, " + (fit.test() ? "test" : "training") + " points · MSE " + PlotKit.fixed(fit.mse(), 4);
+        String which = (fit.test() ? "test" : "training") + " points · MSE " + PlotKit.fixed(fit.mse(), 4);
+        String title = PlotKit.fitting(w, font, "ŷ against y, " + which, which);
         double left = 3.2 * fs, top = 1.6 * fs, bottom = 2.6 * fs, right = 0.6 * fs;
         double size = Math.min(w - left - right, h - top - bottom);
         if (size < 30) return;

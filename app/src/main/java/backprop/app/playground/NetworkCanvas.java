@@ -580,6 +580,8 @@ public final class NetworkCanvas extends CanvasPane {
 
     /** Bounded outputs keep their natural scale (so maps compare across units); unbounded ones fit their own range. */
     ColourScale scaleFor(int column, float[] values) {
+        // On a slice the held inputs are constant: scaled to the plane, they read as their value (about 0), not as full colour.
+        if (column == 0 && frame.slice() != null) return ColourScale.symmetric(Math.max(Math.abs(frame.plane().lo()), Math.abs(frame.plane().hi())));
         if (column == 0) return ColourScale.fitted(values);
         return switch (frame.activations().get(column - 1)) {
             case "sigmoid", "step", "softmax" -> ColourScale.probability();

@@ -36,6 +36,11 @@ import java.util.List;
  * @param confusion    for more than two classes: the engine's confusion matrix on the test
  *                     points (the training points when none are held out); else null
  * @param fit          for a regression: targets against answers; else null
+ * @param slice        for data of more than two feature columns: the two the map spans and the
+ *                     values the others are held at; else null
+ * @param curve        for a regression of one input: the network's answer across x; else null
+ * @param data         the data as a grid (rows, label, split) for the table beside the map; null
+ *                     for the 8-3-8 codes
  */
 public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<String> inputNames, int[] sizes,
                               List<String> activations, List<float[][]> weights, List<float[]> biases,
@@ -44,7 +49,37 @@ public record PlaygroundFrame(PlaygroundSetup setup, long step, int epoch, List<
                               float trainLoss, float testLoss, float trainAccuracy, float testAccuracy,
                               List<Metric> history, List<Long> edits, Hidden hidden, HiddenMap hiddenMap, Table table,
                               Perceptron perceptron, boolean trainable, String stall, int classes,
-                              backprop.engine.train.Confusion confusion, Fit fit) {
+                              backprop.engine.train.Confusion confusion, Fit fit, Slice slice, Curve curve, Data data) {
+
+    /**
+     * A 2-D slice through data of more than two feature columns: {@code x} and {@code y} index
+     * {@code columns}; every other column i is held at {@code held[i]}, its mean over the
+     * training rows (0 once standardised).
+     */
+    public record Slice(List<String> columns, int x, int y, float[] held) {}
+
+    /** The network's answer {@code y[i]} at {@code x[i]}, evenly spaced across the data, for a regression of the one input {@code name}. */
+    public record Curve(float[] x, float[] y, String name) {}
+
+    /**
+     * The data as the network reads it, one row per point in the session's order: feature
+     * values, the class (index into {@code classNames}) or the target ({@code values}, a
+     * regression), and whether the seeded split holds the row out as a test point.
+     *
+     * @param standardised the columns are standardised values, not the file's
+     * @param edited       the data differs from what was generated or read (Restore brings it back)
+     */
+    public record Data(List<String> columns, String label, List<String> classNames, float[][] x, int[] labels, float[] values,
+                       boolean[] test, boolean standardised, boolean edited) {
+        public int rows() { return x.length; }
+
+        /** The i-th training or test point's row (the frame's points list them in row order). */
+        public int row(boolean inTest, int i) {
+            int seen = -1;
+            for (int r = 0; r < test.length; r++) if (test[r] == inTest && ++seen == i) return r;
+            return -1;
+        }
+    }
 
     /** A square region [lo, hi]² of a plane sampled on a grid × grid lattice. */
     public record Plane(double lo, double hi, int grid) {

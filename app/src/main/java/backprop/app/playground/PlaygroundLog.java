@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Everything done to a {@link PlaygroundSession}, in order: settings applied, resets, points
- * added or removed, steps and epochs trained (runs counted, not listed), weights and biases set
+ * added or removed, cells of the data edited (and edits undone, the data restored), the slice's axes, steps and epochs trained (runs counted, not listed), weights and biases set
  * by hand. The engine is deterministic, so replaying the log into a fresh session gives the same
  * weights, optimiser state, charts and picture, bit for bit: what a saved session keeps. Engine
  * thread only, like the session.
@@ -28,6 +28,20 @@ final class PlaygroundLog {
     void added(float x1, float x2, int label) {
         entries.addObject().putArray("addPoint").add(x1).add(x2).add(label);
     }
+
+    void addedValue(float x1, float x2, float value) {
+        entries.addObject().putArray("addValue").add(x1).add(x2).add(value);
+    }
+
+    void cell(int row, int column, float value) {
+        entries.addObject().putArray("setCell").add(row).add(column).add(value);
+    }
+
+    void undoData() { entries.addObject().put("undoData", true); }
+
+    void restoreData() { entries.addObject().put("restoreData", true); }
+
+    void axes(int x, int y) { entries.addObject().putArray("axes").add(x).add(y); }
 
     void removed(float x1, float x2, double radius) {
         entries.addObject().putArray("removeNear").add(x1).add(x2).add(radius);
@@ -72,6 +86,11 @@ final class PlaygroundLog {
                 else if (e.has("epochs")) for (long i = count(e, "epochs", r, at); i > 0; i--) s.epoch();
                 else if (e.has("steps")) for (long i = count(e, "steps", r, at); i > 0; i--) s.step();
                 else if (e.has("addPoint")) s.addPoint(f(e, "addPoint", 0), f(e, "addPoint", 1), e.get("addPoint").path(2).asInt());
+                else if (e.has("addValue")) s.addValue(f(e, "addValue", 0), f(e, "addValue", 1), f(e, "addValue", 2));
+                else if (e.has("setCell")) s.setCell(e.get("setCell").path(0).asInt(), e.get("setCell").path(1).asInt(), f(e, "setCell", 2));
+                else if (e.has("undoData")) s.undoData();
+                else if (e.has("restoreData")) s.restoreData();
+                else if (e.has("axes")) s.setAxes(e.get("axes").path(0).asInt(), e.get("axes").path(1).asInt());
                 else if (e.has("removeNear")) s.removeNear(f(e, "removeNear", 0), f(e, "removeNear", 1), e.get("removeNear").path(2).asDouble());
                 else if (e.has("setWeight")) {
                     JsonNode a = e.get("setWeight");

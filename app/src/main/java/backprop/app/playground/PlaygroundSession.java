@@ -48,6 +48,23 @@ public final class PlaygroundSession {
     private Dataset rawTrain, rawTest;
     private Dataset train, test;
     private Plane plane;
+    /** Feature columns of the data: 2 for the plane, 1 for a curve, more for a table drawn as a slice. */
+    private int columns = 2;
+    /** Their names (a table's headers; x1, x2 for the plane). */
+    private List<String> columnNames = List.of("x1", "x2");
+    /** The two columns the map spans when there are more than two; the others are held at their training mean. */
+    private int[] axes = {0, 1};
+    /** The value each column is held at in the slice: its training mean, as the engine's {@code Scaling} computes it. */
+    private float[] held;
+    /** Rows of {@link #points} in training and in the test, ascending (the seeded split). */
+    private int[] trainRows = new int[0], testRows = new int[0];
+    /** Points as drawn (projected onto the slice's two axes), made once per data and axes. */
+    private Points trainPoints, testPoints;
+    /** The data grid's rows, made once per data. */
+    private PlaygroundFrame.Data data;
+    /** Data as it was before each edit (points, targets), newest last, for undo. */
+    private final java.util.ArrayDeque<float[][][]> undo = new java.util.ArrayDeque<>();
+    static final int UNDO_LIMIT = 200;
     // Learning: a model and its trainer, or the perceptron rule.
     private Model model;
     /** The network file the model was built from (weights as initialised); null for the perceptron. */
@@ -109,10 +126,8 @@ public final class PlaygroundSession {
         if (PlaygroundSetup.IMPORTED.equals(s.dataset()) && s.imported() == null) {
             throw new IllegalArgumentException("no file is imported: use Import data… to read a CSV or TSV file");
         }
-        if (s.imported() != null && s.imported().table().features() != 2) {
-            var t = s.imported().table();
-            throw new IllegalArgumentException(s.imported().name() + " has " + t.features() + " feature columns (" + String.join(", ", t.featureNames())
-                    + ") besides the label " + t.labelName() + "; the playground draws two over a plane (train it with train --data)");
+        if (s.kind() == Kind.PERCEPTRON && s.columns() != 2) {
+            throw new IllegalArgumentException("the perceptron here works on two inputs; this data has " + s.columns() + " feature columns");
         }
         // A formula that does not parse, or has no value somewhere in the square, is refused before anything changes.
         if (s.isGeneratedTable() && s.formula() != null) generated(s);
@@ -152,12 +167,17 @@ public final class PlaygroundSession {
     // ------------------------------------------------------------------ data
 
     private void generate() {
+        undo.clear();
+        columns = setup.columns();
+        if (axes[0] >= columns || axes[1] >= columns) axes = new int[] {0, 1};
+        columnNames = List.of("x1", "x2");
         if (setup.imported() != null) {
             imported(setup.imported());
             return;
         }
         if (setup.isGeneratedTable()) {
             Table t = generated(setup);
+            columnNames = t.featureNames().size() == 2 ? columnNames : t.featureNames();
             points = t.x();
             targets = new float[t.rows()][];
             for (int i = 0; i < targets.length; i++) {
@@ -170,18 +190,102 @@ public final class PlaygroundSession {
             targets = d.y();
         }
         boolean table = setup.isTable();
-        plane = !setup.isPlanar() ? null : table ? new Plane(-0.5, 1.5, GRID) : new Plane(-1.1, 1.1, GRID);
+        plane = !setup.isPlanar() || columns == 1 ? null : table ? new Plane(-0.5, 1.5, GRID) : new Plane(-1.1, 1.1, GRID);
     }
 
-    /** Adds a point of class {@code label} (0 or 1) at (x1, x2); 2-D data only. */
+    /** Adds a point of class {@code label} (0 or 1, or 0 to K − 1) at (x1, x2); data of two columns only. */
     public void addPoint(float x1, float x2, int label) {
-        if (plane == null) throw new IllegalStateException("points can only be added to 2-D data");
+        if (plane == null || columns != 2) throw new IllegalStateException("points can only be added to data of two columns");
+        if (setup.isRegression()) throw new IllegalStateException("a regression's points carry a number: paint them with a target value");
+        int k = targets.length == 0 ? Math.max(1, setup.classCount() > 2 ? setup.classCount() : 1) : targets[0].length;
+        append(new float[] {x1, x2}, k > 1 ? oneHot(label, k) : new float[] {label});
+        log.added(x1, x2, label);
+    }
+
+    /**
+     * Adds a point of a regression with target {@code value}: at (x1, x2) on the plane, or at x
+     * = {@code x1} on a curve of one input ({@code x2} ignored).
+     */
+    public void addValue(float x1, float x2, float value) {
+        if (!setup.isRegression() || !(columns == 1 || columns == 2 && plane != null)) {
+            throw new IllegalStateException("target values are painted on a regression of one or two inputs");
+        }
+        append(columns == 1 ? new float[] {x1} : new float[] {x1, x2}, new float[] {value});
+        log.addedValue(x1, x2, value);
+    }
+
+    private void append(float[] point, float[] target) {
+        remember();
         points = Arrays.copyOf(points, points.length + 1);
         targets = Arrays.copyOf(targets, targets.length + 1);
-        points[points.length - 1] = new float[] {x1, x2};
-        targets[targets.length - 1] = targets[0].length > 1 ? oneHot(label, targets[0].length) : new float[] {label};
+        points[points.length - 1] = point;
+        targets[targets.length - 1] = target;
         split();
-        log.added(x1, x2, label);
+    }
+
+    /**
+     * Sets one cell of the data: feature column {@code column} of row {@code row}, or with
+     * {@code column} = the number of feature columns, its label (a class index, or a regression's
+     * target). The engine trains on the edited data from the next step; the point moves with it.
+     */
+    public void setCell(int row, int column, float value) {
+        if (row < 0 || row >= points.length) throw new IllegalArgumentException("no row " + (row + 1) + " (the data has " + points.length + ")");
+        if (column < 0 || column > columns) throw new IllegalArgumentException("no column " + (column + 1) + " (the data has " + (columns + 1) + ")");
+        if (!Float.isFinite(value)) throw new IllegalArgumentException("a cell holds a finite number, not " + value);
+        int k = targets[row].length;
+        if (column == columns && !setup.isRegression() && (value != Math.rint(value) || value < 0 || value >= Math.max(2, k))) {
+            throw new IllegalArgumentException("row " + (row + 1) + ": the class is one of the data's " + Math.max(2, k) + " classes");
+        }
+        remember();
+        // Fresh arrays: frames already handed to the screen keep the rows they were made from.
+        points = points.clone();
+        targets = targets.clone();
+        if (column < columns) {
+            points[row] = points[row].clone();
+            points[row][column] = value;
+        } else {
+            targets[row] = setup.isRegression() ? new float[] {value} : k > 1 ? oneHot((int) value, k) : new float[] {value};
+        }
+        split();
+        log.cell(row, column, value);
+    }
+
+    /** Takes back the last edit of the data (a cell, an added or removed point); false when there is none. */
+    public boolean undoData() {
+        if (undo.isEmpty()) return false;
+        float[][][] before = undo.removeLast();
+        points = before[0];
+        targets = before[1];
+        split();
+        log.undoData();
+        return true;
+    }
+
+    /** The data as generated or read, every edit dropped. */
+    public void restoreData() {
+        generate();
+        split();
+        log.restoreData();
+    }
+
+    private void remember() {
+        undo.addLast(new float[][][] {points, targets});
+        if (undo.size() > UNDO_LIMIT) undo.removeFirst();
+    }
+
+    /**
+     * The two feature columns the map spans when the data has more than two ({@code x} across,
+     * {@code y} up); the others are held at their training mean. The network is unchanged.
+     */
+    public void setAxes(int x, int y) {
+        if (columns <= 2) throw new IllegalStateException("the data has " + columns + " feature columns: no slice to choose");
+        if (x < 0 || y < 0 || x >= columns || y >= columns || x == y) {
+            throw new IllegalArgumentException("choose two different columns of the " + columns);
+        }
+        axes = new int[] {x, y};
+        project();
+        gridInputs = null;
+        log.axes(x, y);
     }
 
     /**
@@ -191,15 +295,16 @@ public final class PlaygroundSession {
     private void imported(PlaygroundSetup.Imported i) {
         TableData d;
         try {
-            d = TableSource.prepare(i.spec(), i.table(), i.name(), setup.dataSeed(), i.classes() > 2 ? i.classes() : 1);
+            d = TableSource.prepare(i.scalingOnly(), i.table(), i.name(), setup.dataSeed(), i.classes() > 2 ? i.classes() : 1);
         } catch (SpecException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
         points = d.train().x();
         targets = d.train().y();
+        columnNames = i.table().featureNames();
         float reach = 1f;
-        for (float[] p : points) reach = Math.max(reach, Math.max(Math.abs(p[0]), Math.abs(p[1])));
-        plane = new Plane(-1.1 * reach, 1.1 * reach, GRID);
+        for (float[] p : points) for (float v : p) reach = Math.max(reach, Math.abs(v));
+        plane = columns == 1 ? null : new Plane(-1.1 * reach, 1.1 * reach, GRID);
     }
 
     /** The engine's set for {@code s}; a formula that does not parse or is undefined somewhere gives its one-line reason. */
@@ -219,6 +324,7 @@ public final class PlaygroundSession {
 
     /** Removes the point nearest (x1, x2) if one lies within {@code radius}; true if one went. */
     public boolean removeNear(float x1, float x2, double radius) {
+        if (columns != 2) return false;
         int best = -1;
         double bestD = radius * radius;
         for (int i = 0; i < points.length; i++) {
@@ -229,6 +335,7 @@ public final class PlaygroundSession {
             }
         }
         if (best < 0) return false;
+        remember();
         points = remove(points, best);
         targets = remove(targets, best);
         split();
@@ -244,23 +351,46 @@ public final class PlaygroundSession {
     }
 
     private void split() {
-        Dataset all = new Dataset(setup.dataset(), points, targets);
-        Dataset.Split s = setup.isTable() ? new Dataset.Split(all, all.subset(new int[0])) : all.split(setup.testRatio(), setup.dataSeed());
-        rawTrain = s.train();
-        rawTest = s.test();
+        Dataset all = new Dataset(setup.dataset(), points, targets, columns == 2 && setup.isPlanar() ? List.of("x1", "x2") : names());
+        int[][] rows = setup.isTable() ? new int[][] {identity(points.length), new int[0]} : Dataset.splitRows(points.length, setup.testRatio(), setup.dataSeed());
+        trainRows = rows[0];
+        testRows = rows[1];
+        rawTrain = all.subset(trainRows);
+        rawTest = all.subset(testRows);
         train = features(rawTrain);
         test = features(rawTest);
         dirty = true;
         gridInputs = null;
+        data = null;
+        if (columns > 2) {
+            boolean[] every = new boolean[columns];
+            Arrays.fill(every, true);
+            var means = backprop.engine.data.table.Scaling.fit(names(), points, trainRows, every).features();
+            held = new float[columns];
+            for (int c = 0; c < columns; c++) held[c] = (float) means.get(c).mean();
+        }
+        project();
         if (order != null && order.length != train.size()) restartEpoch();
+    }
+
+    /** The feature columns' names as the data grid and the slice show them. */
+    private List<String> names() {
+        return columnNames.size() == columns ? columnNames : new Dataset("", new float[][] {new float[columns]}, new float[][] {{0}}).featureNames();
+    }
+
+    /** The drawn points: as they are on the plane and the curve, on the slice's two axes for more columns. */
+    private void project() {
+        trainPoints = points(rawTrain);
+        testPoints = points(rawTest);
     }
 
     private List<Feature> features() {
         return setup.kind() == Kind.PERCEPTRON || setup.handBuilt() != null ? List.of(Feature.X1, Feature.X2) : setup.features();
     }
 
+    /** The network's inputs: features computed from (x1, x2) on the plane; a table's own columns when it has one or more than two. */
     private Dataset features(Dataset raw) {
-        return setup.isPlanar() ? Feature.expand(raw, features()) : raw;
+        return setup.isPlanar() && columns == 2 ? Feature.expand(raw, features()) : raw;
     }
 
     // ------------------------------------------------------------------ learning
@@ -284,7 +414,7 @@ public final class PlaygroundSession {
             perceptron = new PerceptronTrainer(2, (float) setup.learningRate());
         } else {
             perceptron = null;
-            NetworkSpec spec = setup.toSpec(train.inputs() == 0 ? features().size() : train.inputs(), targets[0].length);
+            NetworkSpec spec = setup.toSpec(train.inputs() == 0 ? setup.inputCount() : train.inputs(), targets[0].length);
             built = spec;
             model = ModelFactory.build(spec, setup.seed());
             trainer = new Trainer(model, trainConfig());
@@ -308,6 +438,12 @@ public final class PlaygroundSession {
             trainer = new Trainer(model, next);
         }
     }
+
+    /** The model in use (null for the perceptron), for tests that check a drawing against the engine. */
+    Model modelForTests() { return model; }
+
+    /** The inputs the engine trains on now, for tests of edits. */
+    float[][] trainingInputsForTests() { return train.x(); }
 
     /** The trainer in use (null for the perceptron), for tests of what actually runs. */
     Trainer trainer() { return trainer; }
@@ -479,13 +615,64 @@ public final class PlaygroundSession {
                 bs.add(new float[0]);
             }
         }
-        List<String> names = setup.isPlanar() ? features().stream().map(Feature::label).toList() : train.featureNames();
+        List<String> names = setup.isPlanar() && columns == 2 ? features().stream().map(Feature::label).toList() : train.featureNames();
         Metric now = measure();
         PlaygroundFrame.Hidden hidden = hidden(m);
         return new PlaygroundFrame(setup, steps, epochs, names, sizes, acts, ws, bs, sources, plane, maps(m),
-                points(rawTrain), points(rawTest), now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
+                trainPoints, testPoints, now.trainLoss(), now.testLoss(), now.trainAccuracy(), now.testAccuracy(),
                 List.copyOf(history), List.copyOf(edits), hidden, hiddenMap(m, hidden), table(m), perceptronState(), perceptron != null || trainable(),
-                stall(), setup.classCount(), confusion(), fit());
+                stall(), setup.classCount(), confusion(), fit(), slice(), curve(), data());
+    }
+
+    /** Which two columns the map spans and where the others are held, for data of more than two columns; else null. */
+    private PlaygroundFrame.Slice slice() {
+        if (columns <= 2 || plane == null) return null;
+        return new PlaygroundFrame.Slice(names(), axes[0], axes[1], held.clone());
+    }
+
+    /** Points sampled across x for a curve y = f(x) of one input. */
+    static final int CURVE_SAMPLES = 200;
+
+    /** A regression of one input: the network's answer over x, a little beyond the data on both sides; else null. */
+    private PlaygroundFrame.Curve curve() {
+        if (columns != 1 || model == null || points.length == 0) return null;
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float[] p : points) { lo = Math.min(lo, p[0]); hi = Math.max(hi, p[0]); }
+        float pad = Math.max(1e-3f, (hi - lo) * 0.05f);
+        lo -= pad;
+        hi += pad;
+        float[][] xs = new float[CURVE_SAMPLES][1];
+        for (int i = 0; i < CURVE_SAMPLES; i++) xs[i][0] = lo + (hi - lo) * i / (CURVE_SAMPLES - 1);
+        float[] ys = model.predict(Tensor.matrix(xs)).toArray();
+        float[] x = new float[CURVE_SAMPLES];
+        for (int i = 0; i < CURVE_SAMPLES; i++) x[i] = xs[i][0];
+        return new PlaygroundFrame.Curve(x, ys, names().get(0));
+    }
+
+    /** The data as a grid: every row, its label and whether the seeded split put it in the test; made once per data. */
+    private PlaygroundFrame.Data data() {
+        if (data != null) return data;
+        if (!setup.isPlanar()) return null;
+        boolean[] inTest = new boolean[points.length];
+        for (int r : testRows) inTest[r] = true;
+        int[] labels = new int[points.length];
+        float[] values = setup.isRegression() ? new float[points.length] : null;
+        for (int r = 0; r < points.length; r++) {
+            if (values != null) values[r] = targets[r][0];
+            else labels[r] = targets[r].length == 1 ? Math.round(targets[r][0]) : argmax(targets[r]);
+        }
+        var i = setup.imported();
+        List<String> classes = setup.isRegression() ? List.of() : i != null ? i.table().classNames() : classNames(setup.classCount());
+        String label = i != null ? i.table().labelName() : setup.isRegression() ? "y" : "class";
+        boolean scaled = i != null && i.spec().standardize() != null;
+        return data = new PlaygroundFrame.Data(names(), label, classes, points, labels, values, inTest, scaled, !undo.isEmpty());
+    }
+
+    /** Class names of a generated set: 0 and 1 for two classes (blue, orange), 1 to K for more. */
+    private static List<String> classNames(int k) {
+        List<String> n = new ArrayList<>();
+        for (int c = 0; c < k; c++) n.add(String.valueOf(k == 2 ? c : c + 1));
+        return n;
     }
 
     /** A regression's targets against the network's answers, with the engine's mean squared error. */
@@ -536,7 +723,15 @@ public final class PlaygroundSession {
         float[][] xy = new float[g * g][];
         for (int r = 0; r < g; r++)
             for (int c = 0; c < g; c++) xy[r * g + c] = new float[] {(float) plane.coordinate(c), (float) plane.coordinate(g - 1 - r)};
-        return gridInputs = Tensor.matrix(Feature.expand(xy, features()));
+        if (columns == 2) return gridInputs = Tensor.matrix(Feature.expand(xy, features()));
+        // A slice: the two chosen columns vary over the grid, every other one stays at its training mean.
+        float[][] rows = new float[xy.length][];
+        for (int i = 0; i < xy.length; i++) {
+            rows[i] = held.clone();
+            rows[i][axes[0]] = xy[i][0];
+            rows[i][axes[1]] = xy[i][1];
+        }
+        return gridInputs = Tensor.matrix(rows);
     }
 
     private List<float[][]> maps(Model m) {
@@ -558,13 +753,18 @@ public final class PlaygroundSession {
 
     private Points points(Dataset raw) {
         int[] labels = new int[raw.size()];
+        float[][] xy = raw.x();
+        if (columns > 2) {
+            xy = new float[raw.size()][];
+            for (int i = 0; i < xy.length; i++) xy[i] = new float[] {raw.x()[i][axes[0]], raw.x()[i][axes[1]]};
+        }
         if (setup.isRegression()) {
             float[] values = new float[raw.size()];
             for (int i = 0; i < values.length; i++) values[i] = raw.y()[i][0];
-            return new Points(raw.x(), labels, values);
+            return new Points(xy, labels, values);
         }
         for (int i = 0; i < labels.length; i++) labels[i] = raw.label(i);
-        return new Points(raw.x(), labels);
+        return new Points(xy, labels);
     }
 
     private PlaygroundFrame.Hidden hidden(Model m) {
@@ -575,8 +775,8 @@ public final class PlaygroundSession {
         for (float v : htr.data()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         if (hte != null) for (float v : hte.data()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         double pad = Math.max(0.05, (hi - lo) * 0.08);
-        return new PlaygroundFrame.Hidden(new Points(htr.toArray2D(), points(rawTrain).labels()),
-                hte == null ? new Points(new float[0][], new int[0]) : new Points(hte.toArray2D(), points(rawTest).labels()),
+        return new PlaygroundFrame.Hidden(new Points(htr.toArray2D(), trainPoints.labels()),
+                hte == null ? new Points(new float[0][], new int[0]) : new Points(hte.toArray2D(), testPoints.labels()),
                 htr.dim(1), lo - pad, hi + pad);
     }
 

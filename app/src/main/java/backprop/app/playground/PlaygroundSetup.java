@@ -69,7 +69,9 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
     public PlaygroundSetup {
         features = List.copyOf(features);
         // A merge's size follows what it reads, which the features can change.
-        hidden = List.copyOf(HiddenWiring.sized(hidden, kind == Kind.PERCEPTRON || handBuilt != null ? 2 : features.size()));
+        int inputs = imported != null && imported.table().features() != 2 ? imported.table().features()
+                : GeneratedTables.FORMULA_CURVE.equals(dataset) ? 1 : kind == Kind.PERCEPTRON || handBuilt != null ? 2 : features.size();
+        hidden = List.copyOf(HiddenWiring.sized(hidden, inputs));
     }
 
     /** The first screen: XOR quadrants and a 2-4-4-1 tanh network, with TF Playground's defaults (SGD, η 0.03, batches of 10). */
@@ -95,7 +97,8 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
         boolean weights = false;
         for (LayerSpec l : spec.layers()) weights |= l instanceof DenseSpec dense && dense.weights() != null;
         DenseSpec out = (DenseSpec) spec.layers().get(spec.layers().size() - 1);
-        PlaygroundSetup s = d.withDataset(dataset).withHidden(hidden).withOutput(out.activation()).withLoss(spec.loss())
+        Imported table = shippedOrEmbedded(spec.dataset(), where);
+        PlaygroundSetup s = (table != null ? d.withImported(table) : d.withDataset(dataset)).withHidden(hidden).withOutput(out.activation()).withLoss(spec.loss())
                 .withSeed(spec.seed() != null ? spec.seed() : d.seed()).withHandBuilt(weights ? spec : null);
         if (s.isTable()) s = s.withTestRatio(0);
         NetworkSpec.DatasetSpec ds = spec.dataset();
@@ -106,6 +109,10 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
             if (ds.seed() != null) s = s.withDataSeed(ds.seed());
             if (ds.formula() != null) s = s.withFormula(ds.formula());
         }
+        if (table != null && spec.inputSize() != table.table().features()) {
+            throw new IllegalArgumentException(where + ": takes " + spec.inputSize() + " inputs, but the table " + table.name() + " has "
+                    + table.table().features() + " feature columns (" + String.join(", ", table.table().featureNames()) + ")");
+        }
         TrainingSpec t = spec.training();
         if (t != null) {
             if (t.optimizer() != null) s = s.withOptimizer(t.optimizer());
@@ -113,7 +120,8 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
             if (t.batchSize() != null) s = s.withBatchSize(t.batchSize());
             if (t.l2() != null) s = s.withL2(t.l2());
         }
-        if (s.isPlanar() && spec.inputSize() != 2) {
+        if (table != null) return s;
+        if (s.isPlanar() && spec.inputSize() != s.columns()) {
             throw new IllegalArgumentException(where + ": takes " + spec.inputSize() + " inputs; the playground feeds x1, x2 (use dataset encoder-838 for 8 inputs)");
         }
         if (!s.isPlanar() && HiddenWiring.isGraph(hidden)) {
@@ -131,26 +139,39 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
      * this the setup would fall back to the default set and show points the file never named.
      */
     static String tableRefusal(NetworkSpec.DatasetSpec ds) {
-        if (!TableSource.handles(ds)) return null;
+        if (!TableSource.handles(ds) || ds.table() != null || backprop.engine.data.table.TablePresets.has(ds.name())) return null;
         boolean drawn = ds.name() != null && (MULTI_CLASS.contains(ds.name()) || REGRESSION.contains(ds.name()) || FORMULAS.containsKey(ds.name()));
         if (!ds.isTableSource() && drawn && (ds.classes() == null || ds.classes() == GeneratedTables.DEFAULT_BLOBS)) return null;
-        if (GeneratedTables.FORMULA_CURVE.equals(ds.name())) {
-            return "its data is a curve y = f(x) of one input, and the playground draws two inputs over a plane; formula-classes and formula-surface draw there";
-        }
         String what = ds.file() != null ? "the data file " + UserText.quote(ds.file())
                 : ds.table() != null ? "a table written into the file" : "the data set " + UserText.quote(ds.name());
-        return "its data is " + what + ", which the playground cannot draw yet (it draws its own 2-D sets); train it with train --spec";
+        return "its data is " + what + ", which the playground reads through Import data… (a network file names it by path); train it with train --spec";
+    }
+
+    /**
+     * A shipped table (iris, cars) or a table written into the network file, read now: both are
+     * small and need no file of the user's, so a network file naming one opens straight into the
+     * playground. Null for any other data. A table that does not read is refused in one line.
+     */
+    private static Imported shippedOrEmbedded(NetworkSpec.DatasetSpec ds, String where) {
+        if (ds == null || !(ds.table() != null || (ds.file() == null && backprop.engine.data.table.TablePresets.has(ds.name())))) return null;
+        try {
+            return new Imported(ds, TableSource.load(ds, null, where, 0, 1));
+        } catch (backprop.engine.data.table.TableException | backprop.engine.spec.SpecException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
     /** The generated sets of more than two classes the playground draws (three classes each). */
     static final List<String> MULTI_CLASS = List.of(GeneratedTables.SPIRAL_3, GeneratedTables.BLOBS);
 
     /** The generated sets whose label is a number to learn, drawn over the plane. */
-    static final List<String> REGRESSION = List.of(GeneratedTables.PLANE, GeneratedTables.GAUSSIAN_SUM, GeneratedTables.FORMULA_SURFACE);
+    static final List<String> REGRESSION = List.of(GeneratedTables.PLANE, GeneratedTables.GAUSSIAN_SUM, GeneratedTables.FORMULA_SURFACE,
+            GeneratedTables.FORMULA_CURVE);
 
     /** The formula sets the playground draws, each with the formula it starts from. */
     static final java.util.Map<String, String> FORMULAS = java.util.Map.of(
-            GeneratedTables.FORMULA_CLASSES, "sin(3*x)", GeneratedTables.FORMULA_SURFACE, "sin(3*x1) * x2");
+            GeneratedTables.FORMULA_CLASSES, "sin(3*x)", GeneratedTables.FORMULA_SURFACE, "sin(3*x1) * x2",
+            GeneratedTables.FORMULA_CURVE, "sin(3*x)");
 
     /** Classes of the data: 3 for the three-arm spiral and the blobs, 0 for a number to learn, else 2 (the 8-3-8 codes read as 2 too). */
     public int classCount() { return imported != null ? imported.classes() : classCount(dataset); }
@@ -168,10 +189,26 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
 
     public PlaygroundSetup withFormula(String f) { return new PlaygroundSetup(kind, dataset, samples, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, f, imported); }
 
-    /** Inputs the network reads on 2-D data: the chosen features (x1, x2 for the perceptron and hand-built files). */
+    /**
+     * Inputs the network reads: on 2-D data the chosen features (x1, x2 for the perceptron and
+     * hand-built files); on a table of one or of more than two feature columns, those columns.
+     */
     public int inputCount() {
+        if (columns() != 2) return columns();
         return kind == Kind.PERCEPTRON || handBuilt != null ? 2 : features.size();
     }
+
+    /**
+     * Feature columns of the data: an imported table's, 1 for the curve y = f(x), else 2 (the
+     * plane). With more than two the map is a slice through two of them; with one, a curve.
+     */
+    public int columns() {
+        if (imported != null) return imported.table().features();
+        return GeneratedTables.FORMULA_CURVE.equals(dataset) ? 1 : 2;
+    }
+
+    /** True when the network reads the data's columns as they are (one, or more than two): the feature boxes do not apply. */
+    public boolean rawColumns() { return isPlanar() && columns() != 2; }
 
     /** True for the truth tables and the 8-3-8 vectors: no noise, no split, a handful of rows. */
     public boolean isTable() {
@@ -192,7 +229,7 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
 
     /** Same network shape, initial weights and learning rule (so the trained weights carry over). */
     public boolean sameNetwork(PlaygroundSetup o) {
-        return o != null && kind == o.kind && features.equals(o.features) && hidden.equals(o.hidden)
+        return o != null && kind == o.kind && features.equals(o.features) && inputCount() == o.inputCount() && hidden.equals(o.hidden)
                 && output.equals(o.output) && loss.equals(o.loss) && initializer.equals(o.initializer) && seed == o.seed
                 && java.util.Objects.equals(handBuilt, o.handBuilt) && isPlanar() == o.isPlanar()
                 && (isPlanar() || dataset.equals(o.dataset));
@@ -271,6 +308,15 @@ public record PlaygroundSetup(Kind kind, String dataset, int samples, double noi
 
         /** The file's name, for titles and messages. */
         public String name() { return spec.file() == null ? table.name() : String.valueOf(java.nio.file.Path.of(spec.file()).getFileName()); }
+
+        /**
+         * The settings the session scales the table with: everything but the split, which the
+         * session makes itself from the playground's test share and data seed, over all rows.
+         */
+        public NetworkSpec.DatasetSpec scalingOnly() {
+            return new NetworkSpec.DatasetSpec(spec.name(), null, null, null, null, null, null, null, spec.file(), spec.table(),
+                    spec.label(), spec.task(), spec.standardize(), spec.scaling());
+        }
     }
     public PlaygroundSetup withSamples(int n) { return new PlaygroundSetup(kind, dataset, n, noise, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }
     public PlaygroundSetup withNoise(double v) { return new PlaygroundSetup(kind, dataset, samples, v, testRatio, dataSeed, features, hidden, output, loss, optimizer, learningRate, batchSize, l2, initializer, seed, handBuilt, formula, imported); }

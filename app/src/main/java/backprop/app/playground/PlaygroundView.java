@@ -56,6 +56,21 @@ public final class PlaygroundView implements StudioView {
     private final SampleTable table = new SampleTable();
     private final ConfusionTable confusion = new ConfusionTable();
     private final FitPlot fitPlot = new FitPlot();
+    private final CurvePlot curvePlot = new CurvePlot();
+    private final DataGrid dataGrid;
+    private Node networkCard, dataCard;
+    /** Shows the data grid in the middle instead of the network. */
+    private final ToggleButton dataToggle = new ToggleButton("Data table");
+    /** Paints points along a drag instead of one per click. */
+    private final ToggleButton brush = new ToggleButton("Brush");
+    /** The target a painted point of a regression gets. */
+    private final javafx.scene.control.TextField paintValue = new javafx.scene.control.TextField("0.5");
+    /** The slice's two columns, for data of more than two; and what is held where. */
+    private final ComboBox<String> sliceX = new ComboBox<>(), sliceY = new ComboBox<>();
+    private final Label sliceNote = new Label();
+    private final BooleanProperty sliced = new SimpleBooleanProperty(false);
+    private final BooleanProperty curved = new SimpleBooleanProperty(false);
+    private boolean syncingAxes;
     private SettingsPanel settingsPanel;
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final BooleanProperty hiddenSpace = new SimpleBooleanProperty(false);
@@ -86,12 +101,15 @@ public final class PlaygroundView implements StudioView {
     };
 
     public PlaygroundView() {
+        dataGrid = new DataGrid(vm);
         root.getStyleClass().add(Styles.PLAYGROUND_VIEW);
         root.getStylesheets().add(PlaygroundView.class.getResource("/backprop/app/playground/playground.css").toExternalForm());
         root.setPadding(new Insets(10, 14, 10, 14));
         root.setTop(topBar());
         root.setLeft(settings());
-        root.setCenter(networkPane());
+        networkCard = networkPane();
+        dataCard = dataPane();
+        root.setCenter(networkCard);
         root.setRight(outputPane());
         wire();
     }
@@ -200,9 +218,42 @@ public final class PlaygroundView implements StudioView {
         // hidden units) and the row's height does not depend on the window's width.
         VBox legendRow = new VBox(4, legend, table);
         legendRow.setAlignment(Pos.TOP_RIGHT);
-        VBox card = new VBox(6, layers, network, legendRow);
+        HBox.setHgrow(legendRow, Priority.ALWAYS);
+        // In presenter mode the confusion matrix or the fit plot sits here, left of the legend (see placeResults).
+        networkBottom.getChildren().add(legendRow);
+        networkBottom.setAlignment(Pos.BOTTOM_LEFT);
+        VBox card = new VBox(6, layers, network, networkBottom);
         card.getStyleClass().add(Styles.PG_CARD);
         card.setId("pg-network-card");
+        return card;
+    }
+
+    private final HBox networkBottom = new HBox(16);
+    private VBox outputCard;
+
+    /**
+     * Where the confusion matrix and the predicted-against-true plot go. The output column holds
+     * the map, the stats and the loss chart, and at 1280×800 (a slice's choosers under the map,
+     * presenter mode's larger text) it has no room for a matrix as well; the network's drawing
+     * can spare the height. So the matrix sits under the network beside its legend, and in
+     * presenter mode the fit plot too; while the data grid has the network's place, both go back
+     * under the stats.
+     */
+    private void placeResults() {
+        if (outputCard == null) return;
+        for (Node n : List.of(confusion, fitPlot)) if (n.getParent() != null) ((javafx.scene.layout.Pane) n.getParent()).getChildren().remove(n);
+        List<Node> under = dataToggle.isSelected() ? List.of() : presenter.get() ? List.of(confusion, fitPlot) : List.of(confusion);
+        networkBottom.getChildren().addAll(0, under);
+        int at = outputCard.getChildren().indexOf(perceptronText);
+        for (Node n : List.of(fitPlot, confusion)) if (!under.contains(n)) outputCard.getChildren().add(at, n);
+    }
+
+    /** The data grid's card, which takes the network's place while "Data table" is on: the map stays beside it. */
+    private Node dataPane() {
+        VBox card = new VBox(6, title("Data"), dataGrid);
+        VBox.setVgrow(dataGrid, Priority.ALWAYS);
+        card.getStyleClass().add(Styles.PG_CARD);
+        card.setId("pg-data-card");
         return card;
     }
 
@@ -218,12 +269,30 @@ public final class PlaygroundView implements StudioView {
         showTest.setTooltip(new Tooltip("Show the held-out test points (rings)"));
         showTest.selectedProperty().addListener((o, a, b) -> map.setShowTest(b));
         classToggles(2);
+        dataToggle.setId("pg-data-toggle");
+        dataToggle.setTooltip(new Tooltip("Show the data as a table in place of the network: edit a cell and its point moves"));
+        dataToggle.selectedProperty().addListener((o, a, on) -> root.setCenter(on ? dataCard : networkCard));
+        brush.setId("pg-brush");
+        brush.setTooltip(new Tooltip("Brush: drag over the map to paint points of the chosen class (or value); right-click removes"));
+        brush.selectedProperty().addListener((o, a, on) -> map.setBrush(on, this::paintAt));
+        paintValue.setId("pg-paint-value");
+        paintValue.setPrefColumnCount(4);
+        paintValue.setTooltip(new Tooltip("The target a painted or clicked point gets"));
         adding.setAlignment(Pos.CENTER_RIGHT);
         adding.visibleProperty().bind(presenter.not()); // adding points is for the desk, not the projector
-        hidden.setMinWidth(Region.USE_PREF_SIZE);
-        showTest.setMinWidth(Region.USE_PREF_SIZE);
-        HBox tools = new HBox(6, hidden, showTest, spacer(), adding);
+        adding.managedProperty().bind(adding.visibleProperty());
+        for (javafx.scene.control.Control c : List.of(hidden, showTest, dataToggle, brush)) c.setMinWidth(Region.USE_PREF_SIZE);
+        brush.visibleProperty().bind(presenter.not().and(curved.not()));
+        // The grid is for the desk: on the projector the map and charts keep the room.
+        dataToggle.visibleProperty().bind(presenter.not());
+        dataToggle.managedProperty().bind(dataToggle.visibleProperty());
+        presenter.addListener((o, a, on) -> { if (on) dataToggle.setSelected(false); });
+        brush.managedProperty().bind(brush.visibleProperty());
+        // Toggles and the class (or value) pickers wrap onto a second line where the column is narrow.
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(6, 6, hidden, showTest, dataToggle, brush, adding);
         tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setMinHeight(Region.USE_PREF_SIZE);
+        showTest.selectedProperty().addListener((o, a, b) -> curvePlot.setShowTest(b));
 
         StackPane mapBox = new StackPane(map);
         mapBox.setMinSize(0, 0);
@@ -235,10 +304,21 @@ public final class PlaygroundView implements StudioView {
                 mapBox.widthProperty(), presenter, root.heightProperty()));
         VBox.setVgrow(mapBox, Priority.SOMETIMES);
         mapBox.getStyleClass().add(Styles.PG_MAP_BOX);
-        for (Node n : List.of(mapBox, tools)) {
-            n.visibleProperty().bind(planar);
-            n.managedProperty().bind(planar);
-        }
+        mapBox.visibleProperty().bind(planar);
+        mapBox.managedProperty().bind(planar);
+        tools.visibleProperty().bind(planar.or(curved));
+        tools.managedProperty().bind(tools.visibleProperty());
+        // A curve of one input takes the map's place, as tall.
+        StackPane curveBox = new StackPane(curvePlot);
+        curveBox.setMinSize(0, 0);
+        curvePlot.setMinSize(0, 0);
+        curveBox.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> presenter.get() ? Math.min(curveBox.getWidth(), root.getHeight() * 0.38) : curveBox.getWidth() * 0.85,
+                curveBox.widthProperty(), presenter, root.heightProperty()));
+        VBox.setVgrow(curveBox, Priority.SOMETIMES);
+        curveBox.visibleProperty().bind(curved);
+        curveBox.managedProperty().bind(curved);
+        Node slice = sliceRow();
 
         GridPane stats = new GridPane();
         stats.getStyleClass().add(Styles.PG_STATS);
@@ -262,12 +342,90 @@ public final class PlaygroundView implements StudioView {
         chart.getStyleClass().add(Styles.PG_CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        VBox card = new VBox(8, title("Output"), tools, mapBox, stats, confusion, fitPlot, perceptronText, stallText, chart);
+        VBox card = new VBox(8, title("Output"), tools, mapBox, curveBox, slice, stats, confusion, fitPlot, perceptronText, stallText, chart);
+        outputCard = card;
+        presenter.addListener((o, a, on) -> placeResults());
+        dataToggle.selectedProperty().addListener((o, a, on) -> placeResults());
+        placeResults();
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
         BorderPane.setMargin(card, new Insets(0, 0, 0, 12));
         return card;
+    }
+
+    /**
+     * Under a slice: which column runs across and which up, and a line saying where the others
+     * are held (their training mean, from the engine). The choice goes to the engine, which draws
+     * the map again over the new pair; the network stays as it is.
+     */
+    private Node sliceRow() {
+        sliceX.setId("pg-slice-x");
+        sliceY.setId("pg-slice-y");
+        sliceX.setTooltip(new Tooltip("x: the column across the map"));
+        sliceY.setTooltip(new Tooltip("y: the column up the map"));
+        for (ComboBox<String> c : List.of(sliceX, sliceY)) {
+            c.setOnAction(e -> {
+                int x = sliceX.getSelectionModel().getSelectedIndex(), y = sliceY.getSelectionModel().getSelectedIndex();
+                PlaygroundFrame f = vm.frame();
+                if (syncingAxes || f == null || f.slice() == null || x < 0 || y < 0 || (x == f.slice().x() && y == f.slice().y())) return;
+                if (x == y) {
+                    // Picking the other axis's column swaps the two, so the pair stays two columns.
+                    if (c == sliceX) y = f.slice().x(); else x = f.slice().y();
+                }
+                vm.setAxes(x, y);
+            });
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        sliceNote.setId("pg-slice-note");
+        sliceNote.getStyleClass().add(Styles.PG_SLICE_NOTE);
+        sliceNote.setWrapText(true);
+        sliceNote.setMinHeight(Region.USE_PREF_SIZE);
+        // The pair wraps under each other where the column is narrow (long column names, presenter mode).
+        javafx.scene.layout.FlowPane axes = new javafx.scene.layout.FlowPane(6, 4, new HBox(6, caption("x"), sliceX), new HBox(6, caption("y"), sliceY));
+        axes.setAlignment(Pos.CENTER_LEFT);
+        axes.setMinHeight(Region.USE_PREF_SIZE);
+        for (Node n : axes.getChildren()) ((HBox) n).setAlignment(Pos.CENTER_LEFT);
+        // Choosing the pair is for the desk; the projector shows the map's axis names and the note.
+        axes.visibleProperty().bind(presenter.not());
+        axes.managedProperty().bind(axes.visibleProperty());
+        VBox row = new VBox(4, axes, sliceNote);
+        row.visibleProperty().bind(sliced);
+        row.managedProperty().bind(sliced);
+        return row;
+    }
+
+    /** The slice's choosers and note from the frame: what the engine drew, not what was last picked. */
+    private void showSlice(PlaygroundFrame f) {
+        PlaygroundFrame.Slice sl = f.slice();
+        sliced.set(sl != null);
+        if (sl == null) return;
+        syncingAxes = true;
+        try {
+            if (!sliceX.getItems().equals(sl.columns())) {
+                sliceX.getItems().setAll(sl.columns());
+                sliceY.getItems().setAll(sl.columns());
+            }
+            sliceX.getSelectionModel().select(sl.x());
+            sliceY.getSelectionModel().select(sl.y());
+        } finally {
+            syncingAxes = false;
+        }
+        StringBuilder held = new StringBuilder();
+        for (int c = 0; c < sl.columns().size(); c++) {
+            if (c == sl.x() || c == sl.y()) continue;
+            held.append(held.length() == 0 ? "" : ", ").append(sl.columns().get(c)).append(" ").append(backprop.app.draw.PlotKit.fixed(sl.held()[c], 2));
+        }
+        boolean standardised = f.data() != null && f.data().standardised();
+        sliceNote.setText("Slice: " + held + " held at the training mean" + (standardised ? " (0 after standardising)" : "") + ".");
+    }
+
+    /** A brush stroke's point: of the chosen class, or with the typed target for a regression. */
+    private void paintAt(double x1, double x2) {
+        PlaygroundFrame f = vm.frame();
+        if (f == null) return;
+        if (f.classes() == 0) vm.paintValue(x1, x2, paintValue.getText());
+        else if (clickClass.getSelectedToggle() != null) vm.addPoint(x1, x2, (Integer) clickClass.getSelectedToggle().getUserData());
     }
 
     /** The buttons that pick the class a click adds: orange and blue for two classes, one per class in its colour for more, none for a regression. */
@@ -276,7 +434,11 @@ public final class PlaygroundView implements StudioView {
         shownClasses = classes;
         clickClass.getToggles().clear();
         adding.getChildren().clear();
-        if (classes == 0) return; // a regression's points carry numbers: none to pick by clicking
+        if (classes == NO_PICKER) return;
+        if (classes == 0) { // a regression's points carry numbers: the value a painted point gets
+            adding.getChildren().addAll(caption("value"), paintValue);
+            return;
+        }
         if (classes <= 2) {
             adding.getChildren().addAll(classToggle("pg-add-class-1", 1, Palette.CLASS_1, "Click adds orange points (class 1); right-click removes"),
                     classToggle("pg-add-class-0", 0, Palette.CLASS_0, "Click adds blue points (class 0); right-click removes"));
@@ -290,6 +452,8 @@ public final class PlaygroundView implements StudioView {
     }
 
     private final HBox adding = new HBox(4);
+    /** {@link #classToggles}' argument for data whose points are added without a picker (a curve). */
+    private static final int NO_PICKER = -1;
     private int shownClasses;
 
     private ToggleButton classToggle(String id, int label, javafx.scene.paint.Color colour, String tip) {
@@ -315,8 +479,10 @@ public final class PlaygroundView implements StudioView {
         });
         map.setOnPointClick((x1, x2, button, shift) -> {
             if (button == MouseButton.SECONDARY || shift) vm.removePoint(x1, x2, 0.06);
-            else if (clickClass.getSelectedToggle() != null) vm.addPoint(x1, x2, (Integer) clickClass.getSelectedToggle().getUserData());
+            else paintAt(x1, x2);
         });
+        // On a curve the click is the point: x across, its target up.
+        curvePlot.setOnClick((x, y, button) -> { if (button == MouseButton.PRIMARY && !presenter.get()) vm.addValue(x, 0, y); });
         vm.playingProperty().addListener((o, a, b) -> {
             if (b) pulse.start();
             else pulse.stop();
@@ -333,7 +499,17 @@ public final class PlaygroundView implements StudioView {
         table.show(f);
         confusion.show(f);
         fitPlot.show(f);
-        classToggles(f.classes());
+        curvePlot.show(f);
+        dataGrid.show(f);
+        showSlice(f);
+        curved.set(f.curve() != null);
+        // Painting needs a plane of two columns: not a slice (the other columns would be made up) nor a curve.
+        boolean paintable = f.plane() != null && f.slice() == null;
+        if (!paintable && brush.isSelected()) brush.setSelected(false);
+        brush.setDisable(!paintable);
+        adding.setDisable(!paintable);
+        // A curve takes its points by clicking where they go: no class or value to pick.
+        classToggles(f.curve() != null ? NO_PICKER : f.classes());
         trainLoss.setText(Double.isNaN(f.trainLoss()) ? "—" : Num.fmt(f.trainLoss()));
         testLoss.setText(Double.isNaN(f.testLoss()) ? "—" : Num.fmt(f.testLoss()));
         trainAccuracy.setText(Num.percent(f.trainAccuracy()));
@@ -482,6 +658,7 @@ public final class PlaygroundView implements StudioView {
         map.setScale(s);
         chart.setScale(s);
         fitPlot.setScale(s);
+        curvePlot.setScale(s);
     }
 
     /** How much more than the fonts the drawings grow in presenter mode. */
@@ -510,6 +687,10 @@ public final class PlaygroundView implements StudioView {
 
     FitPlot fitPlot() { return fitPlot; }
 
+    CurvePlot curvePlot() { return curvePlot; }
+
+    DataGrid dataGrid() { return dataGrid; }
+
     // ------------------------------------------------------------------ small helpers
 
     private static Label stat(String id) {
@@ -531,11 +712,6 @@ public final class PlaygroundView implements StudioView {
         return l;
     }
 
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
 
     private static Node sep() {
         javafx.scene.control.Separator s = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);

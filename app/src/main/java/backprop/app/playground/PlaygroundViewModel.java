@@ -124,7 +124,11 @@ public final class PlaygroundViewModel {
     public void importData(java.nio.file.Path file, String label, boolean standardize) {
         NetworkSpec.DatasetSpec spec = new NetworkSpec.DatasetSpec(null, null, null, null, null, null, null, null,
                 file.toAbsolutePath().toString(), null, label, null, standardize ? NetworkSpec.Standardize.ALL : null, null);
-        String name = String.valueOf(file.getFileName());
+        importData(spec, String.valueOf(file.getFileName()));
+    }
+
+    /** Reads {@code spec}'s table (a file, a shipped table, an embedded one) on the engine thread; see {@link #importData(java.nio.file.Path, String, boolean)}. */
+    private void importData(NetworkSpec.DatasetSpec spec, String name) {
         engine.<Table>send(() -> TableSource.load(spec, null, name, 0, 1), (table, failure) -> {
             if (failure != null) {
                 message.set(failure.getMessage() == null ? name + ": " + failure : failure.getMessage());
@@ -133,9 +137,12 @@ public final class PlaygroundViewModel {
             PlaygroundSetup before = setup.get();
             update(s -> s.withImported(new PlaygroundSetup.Imported(spec, table)));
             if (setup.get() != before) {
+                List<String> f = table.featureNames();
                 message.set(name + ": " + table.rows() + " rows, label " + table.labelName() + " ("
-                        + (table.isRegression() ? "a number" : table.classCount() + " classes") + "); x1 = "
-                        + table.featureNames().get(0) + ", x2 = " + table.featureNames().get(1));
+                        + (table.isRegression() ? "a number" : table.classCount() + " classes") + "); "
+                        + (f.size() == 2 ? "x1 = " + f.get(0) + ", x2 = " + f.get(1)
+                        : f.size() == 1 ? "x = " + f.get(0) + ", drawn as a curve"
+                        : f.size() + " feature columns, the map a slice through two of them"));
             }
         });
     }
@@ -144,7 +151,9 @@ public final class PlaygroundViewModel {
     public void reimport(String label, boolean standardize) {
         PlaygroundSetup.Imported i = setup.get().imported();
         if (i == null) return;
-        importData(java.nio.file.Path.of(i.spec().file()), label, standardize);
+        NetworkSpec.DatasetSpec d = i.spec();
+        importData(new NetworkSpec.DatasetSpec(d.name(), null, null, null, null, null, null, null, d.file(), d.table(), label, null,
+                standardize ? NetworkSpec.Standardize.ALL : null, null), i.name());
     }
 
     /**
@@ -325,6 +334,81 @@ public final class PlaygroundViewModel {
     /** Adds a point of class {@code label} at (x1, x2) to the data. */
     public void addPoint(double x1, double x2, int label) {
         send(x -> x.addPoint((float) x1, (float) x2, label));
+    }
+
+    /** A painted point of a regression, its target as typed; text that is no number is refused on the message line. */
+    public void paintValue(double x1, double x2, String value) {
+        double v;
+        try {
+            v = Double.parseDouble(value.strip().replace('\u2212', '-'));
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!Double.isFinite(v)) {
+            message.set("the value a painted point gets must be a number, not '" + value.strip() + "'");
+            return;
+        }
+        addValue(x1, x2, v);
+    }
+
+    /** Adds a regression point with target {@code value} at (x1, x2), or at x = {@code x1} on a curve. */
+    public void addValue(double x1, double x2, double value) {
+        send(x -> x.addValue((float) x1, (float) x2, (float) value));
+    }
+
+    /**
+     * Sets a cell of the data grid (a feature, or with {@code column} = the feature count the
+     * label: a class index or a target). The engine trains on the edited row from the next step.
+     */
+    public void setCell(int row, int column, double value) {
+        send(x -> x.setCell(row, column, (float) value));
+    }
+
+    /**
+     * A cell of the data grid as typed: a number for a feature or a target, a class's name for a
+     * class. Text that is neither is refused on the message line and the data stays.
+     */
+    public void editCell(int row, int column, String text) {
+        PlaygroundFrame f = frame.get();
+        PlaygroundFrame.Data d = f == null ? null : f.data();
+        if (d == null || text == null) return;
+        String t = text.strip().replace('\u2212', '-');
+        if (column == d.columns().size() && d.values() == null) {
+            int k = d.classNames().indexOf(t);
+            if (k < 0) {
+                message.set("row " + (row + 1) + ": " + d.label() + " is one of " + String.join(", ", d.classNames()) + ", not '" + text.strip() + "'");
+                return;
+            }
+            setCell(row, column, k);
+            return;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!Double.isFinite(v)) {
+            message.set("row " + (row + 1) + ", " + (column < d.columns().size() ? d.columns().get(column) : d.label()) + ": expected a number, not '" + text.strip() + "'");
+            return;
+        }
+        message.set("");
+        setCell(row, column, v);
+    }
+
+    /** Takes back the last edit of the data. */
+    public void undoData() {
+        send(x -> { if (!x.undoData()) throw new IllegalStateException("no edit of the data to undo"); });
+    }
+
+    /** The data as generated or read, every edit dropped. */
+    public void restoreData() {
+        send(PlaygroundSession::restoreData);
+    }
+
+    /** The two feature columns the map spans when the data has more than two. */
+    public void setAxes(int x, int y) {
+        send(s -> s.setAxes(x, y));
     }
 
     /** Removes the point nearest (x1, x2) within {@code radius}, if any. */

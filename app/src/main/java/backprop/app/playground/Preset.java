@@ -28,7 +28,11 @@ public enum Preset {
     CIRCLE("Circle", "A disc inside a ring: try x1² and x2² as features."),
     SPIRAL("Two spirals (deep)", "Six layers of eight tanh units on the spirals: the hardest set."),
     RESIDUAL_XOR("Residual XOR (skip connection)",
-            "h3 = h1 + h2: the first layer's output skips the second and is added to it (dashed: fixed weight 1). Hover the add column.");
+            "h3 = h1 + h2: the first layer's output skips the second and is added to it (dashed: fixed weight 1). Hover the add column."),
+    IRIS("Iris (4 measurements, 3 species)",
+            "Fisher's 150 irises: the network reads all four measurements; the map is a slice through two of them, the other two held at their mean."),
+    CARS("Cars: stopping distance from speed",
+            "Ezekiel's 50 cars of the 1920s: one input, one number to learn. The curve is the network's answer at every speed.");
 
     private final String title;
     private final String description;
@@ -60,6 +64,11 @@ public enum Preset {
                     .withOptimizer("adam").withLearningRate(0.05).withBatchSize(0).withSeed(7);
             case CIRCLE -> d.withDataset("circle").withFeatures(xy).withHidden(List.of(new Hidden(4, "tanh")));
             case RESIDUAL_XOR -> PlaygroundSetup.fromSpec(resource("residual-xor.json"), title);
+            // All four columns standardised; 30 % of the flowers held out to test on.
+            case IRIS -> d.withImported(shipped("iris")).withHidden(List.of(new Hidden(6, "tanh"))).withOptimizer("adam")
+                    .withLearningRate(0.03).withBatchSize(16).withTestRatio(0.3).withSeed(3);
+            case CARS -> d.withImported(shipped("cars")).withHidden(List.of(new Hidden(4, "tanh"))).withOptimizer("adam")
+                    .withLearningRate(0.1).withBatchSize(8).withTestRatio(0.2).withSeed(6);
             case SPIRAL -> d.withDataset("spiral").withSamples(300).withNoise(0.1)
                     .withFeatures(List.of(Feature.X1, Feature.X2, Feature.SIN_X1, Feature.SIN_X2))
                     .withHidden(java.util.Collections.nCopies(6, new Hidden(8, "tanh"))).withLearningRate(0.01);
@@ -81,6 +90,17 @@ public enum Preset {
             return SpecReader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), file);
         } catch (java.io.IOException | SpecException e) {
             throw new IllegalStateException(file + " does not read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A table shipped with the engine (assets/tables/), every feature standardised. */
+    private static PlaygroundSetup.Imported shipped(String name) {
+        NetworkSpec.DatasetSpec spec = new NetworkSpec.DatasetSpec(name, null, null, null, null, null, null, null, null, null, null, null,
+                NetworkSpec.Standardize.ALL, null);
+        try {
+            return new PlaygroundSetup.Imported(spec, backprop.engine.data.table.TablePresets.read(name, null, null));
+        } catch (backprop.engine.data.table.TableException e) {
+            throw new IllegalStateException("shipped table " + name + " does not read: " + e.getMessage(), e);
         }
     }
 

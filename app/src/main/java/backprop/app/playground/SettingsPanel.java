@@ -47,6 +47,7 @@ final class SettingsPanel extends VBox {
         DATASETS.put("plane", "Plane (regression)");
         DATASETS.put("gaussian-sum", "Gaussian bumps (regression)");
         DATASETS.put("formula-surface", "y = f(x1, x2) (regression)");
+        DATASETS.put("formula-curve", "y = f(x), one input (regression)");
         DATASETS.put("xor", "XOR truth table");
         DATASETS.put("and", "AND truth table");
         DATASETS.put("or", "OR truth table");
@@ -149,7 +150,7 @@ final class SettingsPanel extends VBox {
         // A CSV or TSV file of one's own; its label column and standardisation, once one is in.
         Button importData = new Button("Import data…");
         importData.setId("pg-import");
-        importData.setTooltip(new Tooltip("Read a CSV or TSV file: a header row, two numeric feature columns and a label column"));
+        importData.setTooltip(new Tooltip("Read a CSV or TSV file: a header row, numeric feature columns (one: a curve; more than two: a slice) and a label column"));
         importData.setMaxWidth(Double.MAX_VALUE);
         importData.setOnAction(e -> dataChooser.apply(getScene() == null ? null : getScene().getWindow())
                 .ifPresent(p -> vm.importData(p, null, true)));
@@ -212,7 +213,8 @@ final class SettingsPanel extends VBox {
             }));
             refreshers.add(() -> {
                 c.setSelected(vm.setup().features().contains(f));
-                c.setDisable(!vm.setup().isPlanar() || vm.setup().kind() == Kind.PERCEPTRON || vm.setup().handBuilt() != null);
+                // A table of one or of more than two columns is read as it is: no features to compute from (x1, x2).
+                c.setDisable(!vm.setup().isPlanar() || vm.setup().rawColumns() || vm.setup().kind() == Kind.PERCEPTRON || vm.setup().handBuilt() != null);
             });
             boxes.add(c, place[f.ordinal()][0], place[f.ordinal()][1]);
         }

@@ -40,7 +40,11 @@ final class SetupJson {
         if (s.formula() != null) o.put("formula", s.formula());
         if (s.imported() != null) {
             // The file is read again on opening: the session names it rather than copying the table.
-            ObjectNode i = o.putObject("imported").put("file", s.imported().spec().file()).put("standardize", s.imported().spec().standardize() != null);
+            var spec = s.imported().spec();
+            ObjectNode i = o.putObject("imported").put("standardize", spec.standardize() != null);
+            if (spec.file() != null) i.put("file", spec.file());
+            else if (spec.table() != null) i.set("table", new ObjectMapper().valueToTree(spec.table()));
+            else i.put("name", spec.name());
             if (s.imported().spec().label() != null) i.put("label", s.imported().spec().label());
         }
         if (s.handBuilt() != null) {
@@ -90,11 +94,20 @@ final class SetupJson {
 
     /** The imported table a session names, read from its file again. */
     private static PlaygroundSetup.Imported imported(JsonNode i, StateReader r, String at) throws SessionException {
-        String file = r.text(i, "file");
-        var spec = new backprop.engine.spec.NetworkSpec.DatasetSpec(null, null, null, null, null, null, null, null, file, null,
+        // A file read again, a shipped table by name, or a table the session carries itself.
+        String file = opt(i, "file"), name = file == null && i.has("name") ? r.text(i, "name") : null;
+        backprop.engine.spec.NetworkSpec.EmbeddedTable table = null;
+        if (file == null && name == null) {
+            try {
+                table = new ObjectMapper().treeToValue(i.get("table"), backprop.engine.spec.NetworkSpec.EmbeddedTable.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw r.fail(at, "expected a file, a table name or a table");
+            }
+        }
+        var spec = new backprop.engine.spec.NetworkSpec.DatasetSpec(name, null, null, null, null, null, null, null, file, table,
                 opt(i, "label"), null, i.path("standardize").asBoolean() ? backprop.engine.spec.NetworkSpec.Standardize.ALL : null, null);
         try {
-            return new PlaygroundSetup.Imported(spec, backprop.engine.data.table.TableSource.load(spec, null, file, 0, 1));
+            return new PlaygroundSetup.Imported(spec, backprop.engine.data.table.TableSource.load(spec, null, file != null ? file : r.file(), 0, 1));
         } catch (backprop.engine.data.table.TableException | SpecException e) {
             throw r.fail(at, e.getMessage());
         }

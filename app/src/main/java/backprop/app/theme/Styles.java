@@ -153,6 +153,10 @@ public final class Styles {
     public static final String PG_VALUE = "pg-value";
     public static final String PG_FORM = "pg-form";
     public static final String PG_SECTION = "pg-section";
+    public static final String PG_DATA_GRID = "pg-data-grid";
+    public static final String PG_DATA_CARD = "pg-data-card";
+    public static final String PG_SLICE_NOTE = "pg-slice-note";
+    public static final String PG_CURVE = "pg-curve";
     public static final String WEIGHT_EDITOR = "weight-editor";
 
     // CNN view (cnn.css)

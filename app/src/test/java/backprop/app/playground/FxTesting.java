@@ -32,6 +32,14 @@ final class FxTesting {
         }
     }
 
+    /** Waits until the playground in {@code view} has shown a frame and its engine has nothing left to do. */
+    static void waitIdle(java.util.function.Supplier<PlaygroundView> view) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> view.get() != null && view.get().viewModel().idle() && view.get().viewModel().frame() != null);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** FX thread: puts {@code node} alone in a light-themed scene of w × h and lays it out. */
     static Scene mount(Region node, int w, int h) {
         StackPane host = new StackPane(node);

@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Bringing one's own table into the playground through its Import data… button (the file dialog
  * replaced by a hook): the label column chosen, training, the map and the confusion matrix; a
- * refused file leaves the data as it was.
+ * refused file leaves the data as it was; a table of more than two columns becomes a slice.
  */
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundImportTest {
@@ -46,9 +46,7 @@ class PlaygroundImportTest {
     }
 
     private void waitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view != null && view.viewModel().idle() && view.viewModel().frame() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.waitIdle(() -> view);
     }
 
     /**
@@ -121,11 +119,19 @@ class PlaygroundImportTest {
         assertSame(before, view.viewModel().setup(), "the data in use stays");
         assertSame(points, view.viewModel().frame().train().xy());
 
-        Path wide = Files.writeString(dir.resolve("wide.csv"), "a,b,c,cls\n1,2,3,x\n4,5,6,y\n");
+    }
+
+    @Test
+    void aTableOfThreeColumnsIsTrainedOnAllOfThemAndDrawnAsASlice(FxRobot robot) throws Exception {
+        Path wide = Files.writeString(dir.resolve("wide.csv"), "a,b,c,cls\n1,2,3,x\n4,5,6,y\n2,2,4,x\n5,4,6,y\n");
         importThroughTheButton(robot, wide);
-        message = robot.lookup("#pg-message").queryAs(Label.class).getText();
-        assertTrue(message.contains("wide.csv has 3 feature columns"), message);
-        assertSame(before, view.viewModel().setup());
+        String message = robot.lookup("#pg-message").queryAs(Label.class).getText();
+        assertTrue(message.contains("3 feature columns, the map a slice through two of them"), message);
+        PlaygroundFrame f = view.viewModel().frame();
+        assertEquals(3, f.sizes()[0], "the network reads all three");
+        assertEquals(List.of("a", "b", "c"), f.slice().columns());
+        assertEquals(0, f.slice().x());
+        assertEquals(1, f.slice().y());
     }
 
     @Test

@@ -187,6 +187,39 @@ class PlaygroundLayoutTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * Nothing in the output and network cards is cut off by the card's edge or the window's: the
+     * loss chart under a confusion matrix or a curve included, in normal and presenter mode.
+     */
+    @ParameterizedTest
+    @CsvSource({"spiral-3-playground.json,1280,800,true,LIGHT", "spiral-3-playground.json,1280,800,false,DARK",
+            "spiral-3-playground.json,1920,1080,true,DARK", "spiral-3-playground.json,1920,1080,false,LIGHT",
+            "iris-playground.json,1280,800,true,LIGHT", "iris-playground.json,1280,800,false,LIGHT", "iris-playground.json,1920,1080,true,DARK",
+            "sine-surface-playground.json,1280,800,true,LIGHT", "cars.json,1280,800,true,LIGHT", "cars.json,1280,800,false,DARK"})
+    void nothingInTheCardsIsClipped(String spec, int w, int h, boolean presenter, Theme theme) throws Exception {
+        List<String> cut = new ArrayList<>();
+        look(spec, 20, w, h, theme, presenter, scene -> {
+            for (String card : List.of("#pg-output-card", "#pg-network-card")) {
+                Node c = scene.lookup(card);
+                Bounds cb = c.localToScene(c.getLayoutBounds());
+                if (cb.getMaxY() > h + 0.5 || cb.getMaxX() > w + 0.5) cut.add(card + " " + fmt(cb) + " leaves the window");
+                for (Node n : all(c)) {
+                    if (n == c || !shown(n) || !(n instanceof Control || n instanceof backprop.app.draw.CanvasPane) || insideScroll(n)) continue;
+                    Bounds b = n.localToScene(n.getLayoutBounds());
+                    if (b.getHeight() < 1) continue;
+                    if (b.getMaxY() > cb.getMaxY() + 0.5 || b.getMaxX() > cb.getMaxX() + 0.5 || b.getMinY() < cb.getMinY() - 0.5)
+                        cut.add((n.getId() != null ? n.getId() : n.getClass().getSimpleName()) + " " + fmt(b) + " outside " + card + " " + fmt(cb));
+                }
+            }
+            if (System.getProperty("debugLayout") != null) for (Node k : ((Parent) scene.lookup("#pg-output-card")).getChildrenUnmodifiable())
+                System.out.println("DBG " + k.getClass().getSimpleName() + " " + k.getId() + " h=" + k.getLayoutBounds().getHeight() + " min=" + k.minHeight(-1) + " pref=" + k.prefHeight(-1) + " managed=" + k.isManaged());
+            Node chart = scene.lookup("#pg-chart");
+            if (chart.getLayoutBounds().getHeight() < chart.minHeight(-1) - 0.5)
+                cut.add("loss chart only " + Math.round(chart.getLayoutBounds().getHeight()) + " px tall");
+        });
+        assertEquals(List.of(), cut, spec + " at " + w + "×" + h + (presenter ? " presenter" : "") + " " + theme);
+    }
+
     private static boolean insideScroll(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof ScrollPane) return true;
         return false;

@@ -54,13 +54,22 @@ public record Dataset(String name, float[][] x, float[][] y, List<String> featur
 
     /** A seeded shuffle split into train and test; testRatio 0 keeps everything for training. */
     public Split split(double testRatio, long seed) {
-        int[] order = permutation(size(), new Random(seed));
-        int nTest = (int) Math.round(size() * testRatio);
+        int[][] rows = splitRows(size(), testRatio, seed);
+        return new Split(subset(rows[0]), subset(rows[1]));
+    }
+
+    /**
+     * Which of {@code n} rows {@link #split} puts into training and which into the test, both
+     * ascending: {train, test}. A view that marks the split in a data grid reads it here.
+     */
+    public static int[][] splitRows(int n, double testRatio, long seed) {
+        int[] order = permutation(n, new Random(seed));
+        int nTest = (int) Math.round(n * testRatio);
         int[] test = java.util.Arrays.copyOfRange(order, 0, nTest);
-        int[] train = java.util.Arrays.copyOfRange(order, nTest, size());
+        int[] train = java.util.Arrays.copyOfRange(order, nTest, n);
         java.util.Arrays.sort(test);
         java.util.Arrays.sort(train);
-        return new Split(subset(train), subset(test));
+        return new int[][] {train, test};
     }
 
     /** Fisher-Yates with a given random source (deterministic for a seed). */

@@ -1,9 +1,7 @@
 package backprop.engine.data.table;
 
 import backprop.engine.data.Dataset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 /**
  * A table ready to train on, the one value a view or the command line needs: the table as read
@@ -24,12 +22,9 @@ public record TableData(Table table, Scaling scaling, int[] trainRows, int[] tes
      * that instead, as written. The split is the one {@link Dataset#split} makes for the same seed.
      */
     public static TableData of(Table table, double testRatio, long seed, boolean[] standardize, Scaling.Feature[] given, boolean oneOutput) {
-        int n = table.rows();
-        int[] order = Dataset.permutation(n, new Random(seed));
-        int nTest = (int) Math.round(n * testRatio);
-        int[] test = Arrays.copyOfRange(order, 0, nTest), train = Arrays.copyOfRange(order, nTest, n);
-        Arrays.sort(test);
-        Arrays.sort(train);
+        int[][] rows = Dataset.splitRows(table.rows(), testRatio, seed);
+        int[] train = rows[0], test = rows[1];
+        int nTest = test.length;
         Scaling fitted = Scaling.fit(table.featureNames(), table.x(), train, standardize);
         List<Scaling.Feature> features = new java.util.ArrayList<>(fitted.features());
         for (int c = 0; c < features.size(); c++) if (given != null && given[c] != null) features.set(c, given[c]);
