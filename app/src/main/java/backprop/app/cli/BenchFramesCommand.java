@@ -136,11 +136,16 @@ final class BenchFramesCommand implements Callable<Integer> {
             var o = Json.object();
             o.put("view", "depth").put("frames", r.frames()).put("width", r.width()).put("height", r.height());
             o.put("medianMs", r.medianMs()).put("p95Ms", r.p95Ms()).put("maxMs", r.maxMs()).put("engineMedianMs", r.engineMedianMs());
+            o.put("steps", r.steps()).put("leastPixelsChanged", r.leastPixelsChanged());
+            o.put("cpuMedianMs", r.cpuMedianMs()).put("cpuP95Ms", r.cpuP95Ms());
             out.println(Json.line(o));
         } else {
             out.printf(Locale.ROOT, "depth view, 4 columns of 10 hidden layers training, %dx%d, %d frames, software rendering%n", r.width(), r.height(), r.frames());
-            out.printf(Locale.ROOT, "FX thread    (take the frame in + layout + render)  median %6.2f ms  p95 %6.2f ms  max %6.2f ms%n",
+            out.printf(Locale.ROOT, "FX thread    (take the frame in + CSS/layout + render)  median %6.2f ms  p95 %6.2f ms  max %6.2f ms%n",
                     r.medianMs(), r.p95Ms(), r.maxMs());
+            out.printf(Locale.ROOT, "CPU          (FX thread + render thread, per frame)    median %6.2f ms  p95 %6.2f ms%n", r.cpuMedianMs(), r.cpuP95Ms());
+            out.printf(Locale.ROOT, "checked      every frame one step further (%d steps in %d frames), at least %d pixels changed per frame%n",
+                    r.steps(), r.frames(), r.leastPixelsChanged());
             out.printf(Locale.ROOT, "engine       (one step in every column, worker)     median %6.2f ms (after %d warm-up frames)%n",
                     r.engineMedianMs(), backprop.app.depth.DepthFrameBenchmark.WARM_UP);
         }

@@ -25,29 +25,31 @@ final class DepthColumn {
 
     final DepthConfig config;
     final List<String> ids = new ArrayList<>();
+    private final List<String> idList;
     private final FlowRun flow;
     private final List<StepStatistics> kept = new ArrayList<>();
-    private final List<Float> losses = new ArrayList<>();
-    /** ‖Δw‖/‖w‖ of the first, middle and last weight layer, every step (three floats a step). */
-    private final List<float[]> ratios = new ArrayList<>();
+    private final FloatTrail losses = new FloatTrail();
+    /** ‖Δw‖/‖w‖ of the first, middle and last weight layer, every step (one trail each). */
+    private FloatTrail[] ratios;
     private int[] traced;
     private int stride = 1;
     private long steps;
     private StepStatistics first, latest;
     private String stopped;
 
-    DepthColumn(DepthConfig config, long seed) {
+    /** {@code config} from {@code seed}, its training samples taken from {@code data} (which may hand the same set to several columns). */
+    DepthColumn(DepthConfig config, long seed, java.util.function.Function<RunSettings.DataSettings, Dataset> data) {
         this.config = config;
         NetworkSpec spec = config.spec();
         for (int k = 0; k < spec.layers().size(); k++) ids.add(Wiring.id(spec.layers().get(k), k));
         RunSettings run = RunSettings.resolve(spec, seed, null, null);
         Model model = ModelFactory.build(spec, run.seed());
-        flow = new FlowRun(model, run.training(), trainingSet(run));
+        flow = new FlowRun(model, run.training(), data.apply(run.data()));
+        idList = List.copyOf(ids);
     }
 
     /** The training samples, split off as {@code flow} and {@code train} split them. */
-    private static Dataset trainingSet(RunSettings run) {
-        RunSettings.DataSettings d = run.data();
+    static Dataset trainingSet(RunSettings.DataSettings d) {
         Dataset all = d.generate();
         return d.testRatio() == 0 ? all : all.split(d.testRatio(), d.seed()).train();
     }
@@ -66,10 +68,12 @@ final class DepthColumn {
             if (first == null) first = s;
             latest = s;
             losses.add(s.loss());
-            if (traced == null) traced = DepthFrame.Column.firstMiddleLast(s);
-            float[] r = new float[traced.length];
-            for (int j = 0; j < r.length; j++) r[j] = s.layers().get(traced[j]).updateRatio();
-            ratios.add(r);
+            if (traced == null) {
+                traced = DepthFrame.Column.firstMiddleLast(s);
+                ratios = new FloatTrail[traced.length];
+                for (int j = 0; j < traced.length; j++) ratios[j] = new FloatTrail();
+            }
+            for (int j = 0; j < traced.length; j++) ratios[j].add(s.layers().get(traced[j]).updateRatio());
             if (steps % stride == 0) kept.add(s);
             if (kept.size() > KEEP) thin();
         }
@@ -83,20 +87,31 @@ final class DepthColumn {
         stride *= 2;
     }
 
-    /** An immutable picture of this column now. */
+    /**
+     * An immutable picture of this column now, in time independent of the steps trained: the
+     * histories are handed over as views of their append-only trails, not copied.
+     */
     DepthFrame.Column frame() {
         StepStatistics middle = null;
         if (!kept.isEmpty()) {
             long want = latest.step() / 2;
-            for (StepStatistics s : kept) if (middle == null || Math.abs(s.step() - want) < Math.abs(middle.step() - want)) middle = s;
+            // kept is in step order: the nearest is found by bisection, not by a walk through all of it.
+            int lo = 0, hi = kept.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (kept.get(mid).step() < want) lo = mid + 1;
+                else hi = mid;
+            }
+            middle = kept.get(lo);
+            if (lo > 0 && Math.abs(kept.get(lo - 1).step() - want) <= Math.abs(middle.step() - want)) middle = kept.get(lo - 1);
         }
-        float[] loss = new float[losses.size()];
-        for (int i = 0; i < loss.length; i++) loss[i] = losses.get(i);
         int lines = traced == null ? 0 : traced.length;
-        float[][] ratio = new float[lines][ratios.size()];
-        for (int t = 0; t < ratios.size(); t++) for (int j = 0; j < lines; j++) ratio[j][t] = ratios.get(t)[j];
+        FloatTrail.View[] ratio = new FloatTrail.View[lines];
         List<String> ratioIds = new ArrayList<>();
-        for (int j = 0; j < lines; j++) ratioIds.add(ids.get(traced[j]));
-        return new DepthFrame.Column(config, List.copyOf(ids), steps, loss, first, middle, latest, stopped, List.copyOf(ratioIds), ratio);
+        for (int j = 0; j < lines; j++) {
+            ratio[j] = ratios[j].view();
+            ratioIds.add(ids.get(traced[j]));
+        }
+        return new DepthFrame.Column(config, idList, steps, losses.view(), first, middle, latest, stopped, List.copyOf(ratioIds), ratio);
     }
 }

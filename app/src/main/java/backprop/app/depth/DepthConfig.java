@@ -25,10 +25,15 @@ public record DepthConfig(String label, NetworkSpec spec, DepthPreset preset, De
     /** The base every custom network takes its data, training and seed from. */
     static final String BASE = DepthPreset.RELU_HE.model;
 
-    /** This configuration on another of the 2-D data sets (same number of points and noise). */
+    /**
+     * This configuration on another data set: one of the 2-D sets (same number of points and
+     * noise), or the MNIST digits, for which the engine gives the network 784 inputs and ten
+     * softmax outputs ({@link DeepNetworks#onDigits}).
+     */
     DepthConfig onData(String name) {
         NetworkSpec.DatasetSpec d = spec.dataset();
         if (d != null && name.equals(d.name())) return this;
+        if (name.equals(DeepNetworks.DIGITS)) return new DepthConfig(label, DeepNetworks.onDigits(spec), preset, custom, training);
         NetworkSpec.DatasetSpec next = new NetworkSpec.DatasetSpec(name, d == null ? null : d.samples(), d == null ? null : d.noise(),
                 d == null ? null : d.testRatio(), d == null ? null : d.seed(), null);
         return new DepthConfig(label, spec.withDataset(next), preset, custom, training);

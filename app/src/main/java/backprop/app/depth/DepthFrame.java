@@ -19,13 +19,14 @@ public record DepthFrame(List<Column> columns) {
      *
      * @param ids     layer ids as in the network file, input side first
      * @param losses  R of every step so far
+     * @param ratios  ‖Δw‖/‖w‖ of every step so far for each layer of {@code ratioIds}
      * @param first   the first step's statistics (null before it)
      * @param middle  the kept step nearest half-way (null before the first)
      * @param latest  the newest step's statistics (null before the first)
      * @param stopped why training stopped (a non-finite value), or null
      */
-    public record Column(DepthConfig config, List<String> ids, long steps, float[] losses, StepStatistics first, StepStatistics middle,
-                         StepStatistics latest, String stopped, List<String> ratioIds, float[][] ratios) {
+    public record Column(DepthConfig config, List<String> ids, long steps, FloatTrail.View losses, StepStatistics first, StepStatistics middle,
+                         StepStatistics latest, String stopped, List<String> ratioIds, FloatTrail.View[] ratios) {
         /** The first, middle and last dense layer of a step: whose update ratios are plotted over time. */
         static int[] firstMiddleLast(StepStatistics s) {
             List<Integer> dense = new ArrayList<>();

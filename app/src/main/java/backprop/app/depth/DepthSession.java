@@ -13,8 +13,11 @@ final class DepthSession {
     private final List<DepthColumn> columns = new ArrayList<>();
     final long seed;
 
-    /** The 2-D data sets every column can train on (the same for all columns). */
-    static final List<String> DATASETS = List.of("circle", "xor-2d", "gaussians", "spiral");
+    /**
+     * The data sets every column can train on (the same for all columns): the Playground's 2-D
+     * points, and the engine's MNIST digits (the 8,000 training images, flattened).
+     */
+    static final List<String> DATASETS = List.of("circle", "xor-2d", "gaussians", "spiral", backprop.engine.models.DeepNetworks.DIGITS);
 
     DepthSession(List<DepthConfig> configs, long seed) {
         this(configs, seed, "circle");
@@ -26,7 +29,9 @@ final class DepthSession {
         }
         this.seed = seed;
         if (!DATASETS.contains(dataset)) throw new IllegalArgumentException("the Depth view trains on " + String.join(", ", DATASETS) + ", not " + dataset);
-        for (DepthConfig c : configs) columns.add(new DepthColumn(c.onData(dataset), seed));
+        // Columns on the same data share one copy of it (8,000 digits are 25 MB of floats); training only reads it.
+        java.util.Map<backprop.engine.train.RunSettings.DataSettings, backprop.engine.data.Dataset> data = new java.util.HashMap<>();
+        for (DepthConfig c : configs) columns.add(new DepthColumn(c.onData(dataset), seed, d -> data.computeIfAbsent(d, DepthColumn::trainingSet)));
     }
 
     /** {@code n} more steps in every column that has not stopped. */

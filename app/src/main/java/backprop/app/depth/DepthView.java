@@ -71,6 +71,7 @@ public final class DepthView implements StudioView {
     /** The one plot under each column's histograms: the loss, or the update-to-weight ratios (both do not fit at 1280×800). */
     private final javafx.scene.control.ChoiceBox<String> lowerPlot = new javafx.scene.control.ChoiceBox<>();
     private static final String LOSS = "loss R", RATIO = "‖Δw‖/‖w‖";
+    private static final double[] NO_DASHES = {};
     private final AnimationTimer player = new AnimationTimer() {
         private long last;
 
@@ -136,7 +137,7 @@ public final class DepthView implements StudioView {
             CheckBox box = new CheckBox(p.label);
             box.setId("dp-preset-" + p.name().toLowerCase());
             box.setSelected(vm.shows(p));
-            box.setTooltip(new Tooltip("Built-in network " + p.model + ": 10 hidden layers of 24 units on the circle data"));
+            box.setTooltip(new Tooltip("Built-in network " + p.model + ": 10 hidden layers of 24 units, on the data chosen at Data"));
             box.selectedProperty().addListener((o, a, on) -> {
                 if (syncing) return;
                 if (!vm.togglePreset(p, on)) syncChoices(); // refused (more than four, or none): the box goes back
@@ -164,7 +165,7 @@ public final class DepthView implements StudioView {
         data.getItems().addAll(DepthSession.DATASETS);
         data.setValue(vm.dataset());
         data.setId("dp-data");
-        data.setTooltip(new Tooltip("The 2-D points every column learns to classify, the same for all"));
+        data.setTooltip(new Tooltip("What every column learns to classify, the same for all: 2-D points, or MNIST digits (28×28 images as 784 inputs, ten classes)"));
         data.valueProperty().addListener((o, a, b) -> { if (b != null && !b.equals(vm.dataset())) vm.setDataset(b); });
         HBox right = new HBox(8, caption("Data"), data, seedLabel, seed, restart, caption("Plot"), lowerPlot, galleryToggle);
         right.setAlignment(Pos.CENTER_LEFT);
@@ -298,12 +299,18 @@ public final class DepthView implements StudioView {
         final Label title = new Label();
         final Button close = new Button("✕");
         int index;
-        final Label ratio = new Label();
+        /** first ÷ last: a new figure every step, shown without a layout pass. */
+        final SteadyLabel ratioLine = new SteadyLabel();
+        final Label ratio = ratioLine.label();
         final Label flags = new Label();
         final GradientBars bars = new GradientBars();
         final HistogramTriptych histograms = new HistogramTriptych();
         final LogPlot loss = new LogPlot();
         final LogPlot ratios = new LogPlot();
+        final Tooltip ratiosTip = new Tooltip();
+        final Tooltip ratioTip = new Tooltip();
+        /** The column last shown (the ratio's tooltip names its step when it opens). */
+        DepthFrame.Column shown;
 
         ColumnView() {
             root.getStyleClass().add(Styles.DP_CARD);
@@ -312,13 +319,25 @@ public final class DepthView implements StudioView {
             flags.getStyleClass().add(Styles.DP_ERROR);
             flags.setWrapText(true);
             flags.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // Captions and the title wrap rather than end in "…" when the text is large (presenter mode).
             Label gradCaption = caption("‖∂R/∂w‖ per layer, output at the top");
             Label histCaption = caption("activations z: start · middle · now");
+            for (Label l : List.of(gradCaption, histCaption, title)) {
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             histCaption.setTooltip(new Tooltip("Each layer's outputs in the engine's fixed bins from −2 to 2, at the first step, half-way and now"));
+            // Histories that grow while shown: only the new segments are drawn each step.
+            loss.setGrowing(true);
+            ratios.setGrowing(true);
             loss.setPrefHeight(PLOT_HEIGHT);
             loss.setMinHeight(PLOT_HEIGHT);
             bars.setOnMouseMoved(e -> hover.setText(bars.hoverText()));
             bars.setOnMouseExited(e -> hover.setText(" "));
+            Tooltip.install(ratios, ratiosTip);
+            ratio.setTooltip(ratioTip);
+            ratioTip.setOnShowing(e -> ratioTip.setText("‖∂R/∂w‖ of the first layer divided by the last layer's, in step "
+                    + (shown == null ? 0 : shown.steps()) + ": how much of the gradient reaches the input end"));
             ratios.setPrefHeight(PLOT_HEIGHT);
             ratios.setMinHeight(PLOT_HEIGHT);
             bars.setMinHeight(120);
@@ -331,7 +350,7 @@ public final class DepthView implements StudioView {
             title.setMinWidth(0);
             HBox head = new HBox(6, title, gap, close);
             head.setAlignment(Pos.CENTER_LEFT);
-            root.getChildren().addAll(head, ratio, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
+            root.getChildren().addAll(head, ratioLine, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
             VBox.setVgrow(ratios, Priority.SOMETIMES);
             VBox.setVgrow(bars, Priority.ALWAYS);
             VBox.setVgrow(histograms, Priority.ALWAYS);
@@ -355,24 +374,26 @@ public final class DepthView implements StudioView {
         void show(DepthFrame.Column c, double[] range) {
             title.setText(c.config().label());
             double r = c.firstOverLast();
-            ratio.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last layer: " + Sci.format(r));
-            ratio.setTooltip(new Tooltip("‖∂R/∂w‖ of the first layer divided by the last layer's, in step " + c.steps()
-                    + ": how much of the gradient reaches the input end"));
+            shown = c;
+            ratioLine.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last: " + Sci.format(r));
             List<String> trouble = c.troubled();
             flags.setText(c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble));
             bars.show(c, range);
             histograms.show(c);
             // On a log scale a loss stuck at 0.69 and one falling to 0.0007 share one picture.
-            loss.show("loss R, per step", "step", List.of(new LogPlot.Series("R", c.losses(), Palette.CLASS_1, new double[0], false)), null);
+            loss.show("loss R, per step", "step",
+                    List.of(new LogPlot.Series("R", c.losses().data(), c.losses().length(), Palette.CLASS_1, NO_DASHES, false)), null);
             List<LogPlot.Series> lines = new ArrayList<>();
             Color[] colours = {Palette.NEGATIVE, Palette.POSITIVE_LIGHT, Palette.POSITIVE};
             String[] where = {"first", "middle", "last"};
             for (int j = 0; j < c.ratioIds().size(); j++) {
                 // Short legend names keep the legend on one row in a quarter of the window (which layers: the tooltip).
-                lines.add(new LogPlot.Series(where[j % 3], c.ratios()[j], colours[j % colours.length], new double[0], false));
+                FloatTrail.View v = c.ratios()[j];
+                lines.add(new LogPlot.Series(where[j % 3], v.data(), v.length(), colours[j % colours.length], NO_DASHES, false));
             }
-            Tooltip.install(ratios, new Tooltip("‖Δw‖/‖w‖ of " + String.join(", ", c.ratioIds())
-                    + " each step; the dashed line is 1e−3, about where a healthy update sits"));
+            // The same tooltip throughout; only its text follows the layers (a new Tooltip each frame costs a CSS pass).
+            String tip = "‖Δw‖/‖w‖ of " + String.join(", ", c.ratioIds()) + " each step; the dashed line is 1e−3, about where a healthy update sits";
+            if (!tip.equals(ratiosTip.getText())) ratiosTip.setText(tip);
             ratios.show("‖Δw‖/‖w‖ per step", "step", lines, new LogPlot.Reference("1e−3", 1e-3));
         }
 

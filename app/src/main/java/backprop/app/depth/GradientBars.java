@@ -40,11 +40,27 @@ final class GradientBars extends CanvasPane {
         if (column.latest() != null) {
             for (int k : column.weighted()) out.add(new Bar(column.ids().get(k), column.latest().layers().get(k)));
         }
+        List<Bar> before = bars;
+        double lo0 = lo, hi0 = hi;
         bars = List.copyOf(out);
         lo = Math.pow(10, Math.floor(Math.log10(range[0])));
         hi = Math.pow(10, Math.ceil(Math.log10(range[1])));
         if (hi <= lo) hi = lo * 10;
-        redraw();
+        // From one step to the next only the bars and their values move: when the layers and the
+        // scale are the same, the names and the decade labels stay on the canvas as drawn.
+        if (drawnX0 > 0 && hovered < 0 && lo == lo0 && hi == hi0 && sameLayers(before, bars)) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.clearRect(Math.floor(drawnX0), 0, canvas.getWidth() - Math.floor(drawnX0), canvas.getHeight() - 20 * scale());
+            drawBars(g, drawnX0, drawnFont);
+        } else {
+            redraw();
+        }
+    }
+
+    private static boolean sameLayers(List<Bar> a, List<Bar> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!a.get(i).id().equals(b.get(i).id())) return false;
+        return true;
     }
 
     /** The bars, input side first (tests compare them with the engine's statistics). */
@@ -68,52 +84,81 @@ final class GradientBars extends CanvasPane {
         return fromTop >= bars.size() ? -1 : bars.size() - 1 - fromTop;
     }
 
+    /** Left end of the bars and the row font of the last full drawing (x 0: none on the canvas). */
+    private double drawnX0;
+    private Font drawnFont;
+
     @Override
     protected void redraw() {
+        drawnX0 = 0;
         GraphicsContext g = cleared();
         double w = canvas.getWidth(), h = canvas.getHeight(), s = scale();
         if (bars.isEmpty() || w < 60 || h < 60) return;
         // Rows as short as the window allows: the labels shrink with them rather than overlap.
         Font base = PlotKit.font(s);
-        Font font = Font.font(base.getFamily(), Math.min(base.getSize(), Math.max(7, 0.8 * rowHeight())));
-        g.setFont(font);
-        double labelW = 8 * s, valueW = 62 * s;
+        // Names and values keep a readable size; where rows are shorter than the text, only every
+        // second (third, …) row is named, counted from the output at the top.
+        Font font = Font.font(base.getFamily(), Math.min(base.getSize(), Math.max(0.85 * base.getSize(), 0.8 * rowHeight())));
+        double labelW = 8 * s;
         for (Bar b : bars) labelW = Math.max(labelW, textWidth(b.id(), font) + 10 * s);
-        double x0 = labelW, x1 = w - valueW, rh = rowHeight();
+        double x0 = labelW, x1 = w - 62 * s, rh = rowHeight();
         double decades = Math.log10(hi / lo);
-        // Decade grid lines and labels along the bottom.
-        g.setStroke(track());
-        g.setLineWidth(1);
+        // Decade labels along the bottom, as many as fit side by side: every one, every second, …
         g.setFill(muted());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        // As many decade labels as fit side by side: every one, every second, …
-        double room = (x1 - x0) / Math.max(1, decades), label = textWidth("10⁻⁰⁰", base) + 4 * s;
-        int step = Math.max(1, (int) Math.ceil(label / room));
-        for (int d = 0; d <= decades; d += step) {
-            double x = x0 + d / decades * (x1 - x0);
-            g.strokeLine(x, 0, x, h - 20 * s);
-            g.setFont(base);
-            g.fillText(Sci.decade((int) Math.round(Math.log10(lo)) + d), x, h - 18 * s);
-            g.setFont(font);
+        g.setFont(base);
+        for (int d = 0; d <= decades; d += decadeStep(x0, x1, base)) {
+            g.fillText(Sci.decade((int) Math.round(Math.log10(lo)) + d), x0 + d / decades * (x1 - x0), h - 18 * s);
         }
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
         for (int i = 0; i < bars.size(); i++) {
-            Bar b = bars.get(i);
-            int fromTop = bars.size() - 1 - i;
-            double y = fromTop * rh, bh = Math.max(2, rh * 0.62);
-            double v = b.stats().gradNorm();
-            double frac = v > 0 ? Math.max(0, Math.min(1, Math.log10(v / lo) / decades)) : 0;
+            double y = (bars.size() - 1 - i) * rh;
             if (i == hovered) {
                 g.setFill(highlight());
                 g.fillRect(0, y, w, rh);
             }
+            if (!named(i, font)) continue;
+            g.setFill(ink());
+            g.fillText(bars.get(i).id(), x0 - 6 * s, y + rh / 2);
+        }
+        drawBars(g, x0, font);
+        drawnX0 = x0;
+        drawnFont = font;
+    }
+
+    /** Whether row {@code i} (input side 0) carries its name and value: every row when they fit, else every k-th from the top. */
+    private boolean named(int i, Font font) {
+        int every = Math.max(1, (int) Math.ceil(1.1 * font.getSize() / rowHeight()));
+        return (bars.size() - 1 - i) % every == 0;
+    }
+
+    private int decadeStep(double x0, double x1, Font base) {
+        double room = (x1 - x0) / Math.max(1, Math.log10(hi / lo)), label = textWidth("10⁻⁰⁰", base) + 4 * scale();
+        return Math.max(1, (int) Math.ceil(label / room));
+    }
+
+    /** The decade grid, the bars and their values: everything right of {@code x0} that a step changes. */
+    private void drawBars(GraphicsContext g, double x0, Font font) {
+        double w = canvas.getWidth(), h = canvas.getHeight(), s = scale();
+        double x1 = w - 62 * s, rh = rowHeight(), decades = Math.log10(hi / lo);
+        g.setFill(track());
+        // One-pixel rectangles rather than strokes: the same lines, without the anti-aliasing rasteriser.
+        for (int d = 0; d <= decades; d += decadeStep(x0, x1, PlotKit.font(s))) g.fillRect(Math.floor(x0 + d / decades * (x1 - x0)), 0, 1, h - 20 * s);
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = 0; i < bars.size(); i++) {
+            int fromTop = bars.size() - 1 - i;
+            double y = fromTop * rh, bh = Math.max(2, rh * 0.62);
+            double v = bars.get(i).stats().gradNorm();
+            double frac = v > 0 ? Math.max(0, Math.min(1, Math.log10(v / lo) / decades)) : 0;
             g.setFill(Palette.NEGATIVE);
             g.fillRect(x0, y + (rh - bh) / 2, frac * (x1 - x0), bh);
+            if (!named(i, font) && i != hovered) continue;
             g.setFill(ink());
-            g.setTextBaseline(VPos.CENTER);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(b.id(), x0 - 6 * s, y + rh / 2);
-            g.setTextAlign(TextAlignment.LEFT);
             g.fillText(Sci.format(v), x0 + frac * (x1 - x0) + 4 * s, y + rh / 2);
         }
     }

@@ -70,7 +70,7 @@ class DepthViewTest {
                 assertEquals(layer.get("gradNorm").floatValue(), bar.stats().gradNorm(), 0f, col.config().label() + " " + bar.id());
                 assertEquals(layer.get("updateRatio").floatValue(), bar.stats().updateRatio(), 0f, col.config().label() + " " + bar.id());
             }
-            assertEquals(flow.get("loss").floatValue(), col.losses()[STEPS - 1], 0f);
+            assertEquals(flow.get("loss").floatValue(), col.losses().get(STEPS - 1), 0f);
             // The histogram drawn for the first hidden layer now is the engine's for that layer.
             HistogramTriptych h = v.histograms(c);
             String first = h.ids().get(0);

@@ -9,6 +9,7 @@ import backprop.engine.spec.NetworkSpec;
 import backprop.engine.spec.NetworkSpec.Common;
 import backprop.engine.spec.NetworkSpec.InitSpec;
 import backprop.engine.spec.NetworkSpec.LayerSpec;
+import backprop.engine.data.MnistDigits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +42,26 @@ public final class DeepNetworks {
     /** {@code base} (a deep-* preset: its data, training and seed) with the layers of {@code c}. */
     public static NetworkSpec spec(NetworkSpec base, Config c) {
         return base.withLayers(layers(c));
+    }
+
+    /** The data set name of {@link #onDigits}. */
+    public static final String DIGITS = "mnist";
+
+    /**
+     * {@code spec} (a deep network of this class) trained on the engine's MNIST digits instead of
+     * 2-D points: each 28×28 image flattened to 784 inputs, the one sigmoid output replaced by ten
+     * softmax units (same initialiser) and the loss by cross-entropy. Hidden layers, training
+     * settings and seed stay as they are, so the same comparison runs on real images.
+     */
+    public static NetworkSpec onDigits(NetworkSpec spec) {
+        List<LayerSpec> layers = new ArrayList<>(spec.layers());
+        if (!(layers.get(layers.size() - 1) instanceof DenseSpec out)) {
+            throw new IllegalArgumentException(spec.name() + ": the last layer is not dense, so it cannot become ten softmax units");
+        }
+        layers.set(layers.size() - 1, new DenseSpec(out.common(), MnistDigits.CLASSES, "softmax", out.alpha(), out.initializer(), null, null));
+        int pixels = MnistDigits.builtin().rows() * MnistDigits.builtin().cols();
+        return new NetworkSpec(spec.name(), spec.description(), new int[] {pixels}, layers, "cross_entropy", spec.seed(), spec.training(),
+                new NetworkSpec.DatasetSpec(DIGITS, null, null, null, null, null));
     }
 
     public static List<LayerSpec> layers(Config c) {
