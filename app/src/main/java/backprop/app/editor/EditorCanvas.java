@@ -355,6 +355,8 @@ public final class EditorCanvas extends CanvasPane {
         if (trained) { // the norm below the line, so the label does not hide the edge's colour
             Font nf = Font.font(null, FontWeight.BOLD, 10 * Math.min(scale(), 1.25));
             String norm = "‖∇W‖ " + Sci.format(grad);
+            double room = Math.abs(c[6] - c[0]) - 8; // between the two nodes' ports
+            if (textWidth(norm, nf) + 6 > room && c[6] > c[0]) norm = Sci.format(grad); // a narrow gap keeps the number alone
             g.setFill(box());
             double nw = textWidth(norm, nf) + 6, nh = 14 * Math.min(scale(), 1.25), ny = mid[1] + 10 * Math.min(scale(), 1.25);
             g.fillRoundRect(mid[0] - nw / 2, ny, nw, nh, 4, 4);
@@ -431,7 +433,7 @@ public final class EditorCanvas extends CanvasPane {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) continue;
             double lo = Math.max(Histogram.LOW - Histogram.WIDTH, Histogram.lowerEdge(i)), hi = Math.min(Histogram.HIGH + Histogram.WIDTH, Histogram.upperEdge(i));
-            g.setFill(Palette.diverging((lo + hi) / 2, Histogram.HIGH));
+            g.setFill(Palette.diverging((lo + hi) / 2, 1)); // ±1 and beyond at full strength: sigmoid and tanh outputs show
             double bh = Math.max(1, h * counts[i] / max);
             g.fillRect(x + i * bw, y + h - bh, Math.max(1, bw), bh);
         }

@@ -477,6 +477,7 @@ public final class EditorView implements StudioView {
 
     @Override public void onPresenterMode(boolean on) {
         canvas.setScale(on ? Styles.PRESENTER_SCALE : 1);
+        runPanel.chart().setScale(on ? Styles.PRESENTER_SCALE : 1);
         columnsFromWidth();
     }
 

@@ -103,10 +103,10 @@ final class RunPanel extends VBox {
         chart.setId("run-chart");
         GridPane form = new GridPane();
         form.getStyleClass().add(Styles.ED_RUN_FORM);
-        form.addRow(0, label("Data"), dataset);
-        form.addRow(1, label("Optimiser"), optimizer);
-        form.addRow(2, label("Rate η"), rate);
-        form.addRow(3, label("Epochs"), epochs);
+        // Two columns of two fields: the panel stays short enough to leave the canvas most of the
+        // height, in presenter mode too.
+        form.addRow(0, label("Data"), dataset, label("Optimiser"), optimizer);
+        form.addRow(1, label("Rate η"), rate, label("Epochs"), epochs);
         HBox buttons = new HBox(play, reset);
         buttons.getStyleClass().add(Styles.ED_RUN_BUTTONS);
         VBox left = new VBox(form, buttons);
