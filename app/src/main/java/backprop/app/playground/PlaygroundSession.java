@@ -102,9 +102,37 @@ public final class PlaygroundSession {
         log.applied(next);
     }
 
-    /** The network as it is now, weights included, in the network format; null for the perceptron. */
+    /**
+     * The network as it is now, weights included, in the network format; null for the perceptron.
+     * Data that was read from a table or edited here goes with it as a table written into the
+     * file (the values the network reads, so without a second standardisation; the same test
+     * share and seed give the same split), so the file alone trains on what the session did.
+     */
     String networkJson() {
-        return model == null || built == null ? null : backprop.engine.spec.SpecWriter.toJson(backprop.engine.spec.SpecWriter.withWeights(built, model));
+        if (model == null || built == null) return null;
+        NetworkSpec spec = backprop.engine.spec.SpecWriter.withWeights(built, model);
+        boolean ownData = setup.imported() != null || !undo.isEmpty();
+        if (ownData && setup.isPlanar() && train.inputs() == columns && points.length <= backprop.engine.spec.Limits.EMBEDDED_ROWS) {
+            spec = spec.withDataset(embedded());
+        }
+        return backprop.engine.spec.SpecWriter.toJson(spec);
+    }
+
+    /** The data as a table written into a network file: the feature columns, then the label. */
+    private NetworkSpec.DatasetSpec embedded() {
+        PlaygroundFrame.Data d = data();
+        List<String> header = new ArrayList<>(d.columns());
+        header.add(d.label());
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < d.rows(); r++) {
+            List<String> row = new ArrayList<>();
+            for (float v : d.x()[r]) row.add(Float.toString(v));
+            row.add(d.values() != null ? Float.toString(d.values()[r]) : d.classNames().get(d.labels()[r]));
+            rows.add(row);
+        }
+        String task = setup.isRegression() ? "regression" : "classification";
+        return new NetworkSpec.DatasetSpec(null, null, null, setup.isTable() ? null : setup.testRatio(), setup.dataSeed(), null, null, null, null,
+                new NetworkSpec.EmbeddedTable(header, rows), d.label(), task, null, null);
     }
 
     /** The log of everything done so far (a copy). */
@@ -189,6 +217,8 @@ public final class PlaygroundSession {
             points = d.x();
             targets = d.y();
         }
+        // The 8-3-8 codes and the majority table are wider than the plane: their own width.
+        if (points.length > 0) columns = points[0].length;
         boolean table = setup.isTable();
         plane = !setup.isPlanar() || columns == 1 ? null : table ? new Plane(-0.5, 1.5, GRID) : new Plane(-1.1, 1.1, GRID);
     }
@@ -278,7 +308,7 @@ public final class PlaygroundSession {
      * {@code y} up); the others are held at their training mean. The network is unchanged.
      */
     public void setAxes(int x, int y) {
-        if (columns <= 2) throw new IllegalStateException("the data has " + columns + " feature columns: no slice to choose");
+        if (columns <= 2 || plane == null) throw new IllegalStateException("the data has " + columns + " feature columns over no plane: no slice to choose");
         if (x < 0 || y < 0 || x >= columns || y >= columns || x == y) {
             throw new IllegalArgumentException("choose two different columns of the " + columns);
         }
@@ -362,7 +392,7 @@ public final class PlaygroundSession {
         dirty = true;
         gridInputs = null;
         data = null;
-        if (columns > 2) {
+        if (columns > 2 && plane != null) {
             boolean[] every = new boolean[columns];
             Arrays.fill(every, true);
             var means = backprop.engine.data.table.Scaling.fit(names(), points, trainRows, every).features();
@@ -754,7 +784,7 @@ public final class PlaygroundSession {
     private Points points(Dataset raw) {
         int[] labels = new int[raw.size()];
         float[][] xy = raw.x();
-        if (columns > 2) {
+        if (columns > 2 && plane != null) {
             xy = new float[raw.size()][];
             for (int i = 0; i < xy.length; i++) xy[i] = new float[] {raw.x()[i][axes[0]], raw.x()[i][axes[1]]};
         }

@@ -205,7 +205,7 @@ class PlaygroundDataFxTest {
         assertEquals(1, g.slice().y());
         assertEquals(List.of("petal_length", "sepal_width"), List.of(fx(() -> view.decisionMap().axisLabels())));
         String note = robot.lookup("#pg-slice-note").queryAs(Label.class).getText();
-        assertTrue(note.contains("held at their training mean") && note.contains("sepal_length") && note.contains("petal_width"), note);
+        assertTrue(note.contains("held at the training mean") && note.contains("sepal_length") && note.contains("petal_width"), note);
         assertTrue(robot.lookup("#pg-confusion").query().isVisible());
     }
 

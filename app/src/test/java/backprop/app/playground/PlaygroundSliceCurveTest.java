@@ -130,6 +130,29 @@ class PlaygroundSliceCurveTest {
     }
 
     @Test
+    void theNetworkOfASessionWithEditedDataCarriesTheEditedTable() throws Exception {
+        PlaygroundSession s = new PlaygroundSession();
+        s.apply(Preset.IRIS.setup());
+        assertTrue(s.networkJson().contains("\"table\""), "an iris session's network names its rows");
+        s.setCell(7, 2, 1.75f);
+        s.epoch();
+        var spec = backprop.engine.spec.SpecReader.parse(s.networkJson(), "iris-edited.json");
+        assertEquals(150, spec.dataset().table().rows().size());
+        assertEquals("1.75", spec.dataset().table().rows().get(7).get(2));
+        // The file opens in the playground with the edited rows, split as the session split them.
+        PlaygroundSetup back = PlaygroundFit.check(spec, "iris-edited.json");
+        PlaygroundSession t = new PlaygroundSession();
+        t.apply(back);
+        assertEquals(1.75f, t.frame().data().x()[7][2]);
+        assertArrayEquals(s.frame().data().test(), t.frame().data().test());
+        assertArrayEquals(s.frame().data().labels(), t.frame().data().labels());
+
+        PlaygroundSession plain = new PlaygroundSession();
+        plain.apply(PlaygroundSetup.defaults());
+        assertFalse(plain.networkJson().contains("\"table\""), "generated data stays a name and a seed");
+    }
+
+    @Test
     void editsAxesAndPaintedValuesReplayFromTheLog() throws Exception {
         PlaygroundSession a = new PlaygroundSession();
         a.apply(Preset.IRIS.setup());
