@@ -47,11 +47,7 @@ public final class CnnProbe implements LessonProbe {
             case "filter" -> value.matches("[1-4]");
             default -> false;
         };
-        if (ok) return Optional.empty();
-        if (!List.of("preset", "stride", "padding", "digit", "filter").contains(control)) {
-            return Optional.of("the cnn view has no control \"" + control + "\" (controls: digit, filter, padding, preset, stride)");
-        }
-        return Optional.of("\"" + value + "\" is not a value control \"" + control + "\" of the cnn view takes");
+        return LessonProbe.refusal("cnn", List.of("preset", "stride", "padding", "digit", "filter"), control, value, ok);
     }
 
     /** The preset a control names (null: conv1 of the network). */

@@ -348,6 +348,10 @@ public final class DepthView implements StudioView {
             javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             title.setMinWidth(0);
+            // Narrow columns (four beside a lesson) wrap the name rather than cut "· batch norm" and "· residual" alike.
+            title.setWrapText(true);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox.setHgrow(title, Priority.ALWAYS);
             HBox head = new HBox(6, title, gap, close);
             head.setAlignment(Pos.CENTER_LEFT);
             root.getChildren().addAll(head, ratioLine, gradCaption, bars, histCaption, histograms, ratios, loss, flags);
@@ -435,6 +439,29 @@ public final class DepthView implements StudioView {
     @Override public ReadOnlyStringProperty stepText() { return vm.stepTextProperty(); }
 
     @Override public long seed() { return vm.seed(); }
+
+    /** The columns, seed and data a lesson chose (null: no lesson has driven this view yet, so the first starts from the defaults, as its probe does). */
+    private DepthProbe.Choice lessonChoice;
+
+    private final backprop.app.view.LessonTarget lesson = new backprop.app.view.LessonTarget() {
+        @Override
+        public void set(java.util.Map<String, String> c) {
+            lessonChoice = (lessonChoice == null ? DepthProbe.Choice.DEFAULT : lessonChoice).with(c);
+            vm.lessonStart(lessonChoice.configs(), lessonChoice.seed(), lessonChoice.data());
+        }
+
+        @Override
+        public void train(int steps) {
+            if (lessonChoice == null) set(java.util.Map.of());
+            vm.stepNow(steps);
+        }
+
+        @Override
+        public void highlight(String id, boolean conceal) { } // its elements are marked by the player, by node id
+    };
+
+    @Override
+    public backprop.app.view.LessonTarget lessonTarget() { return lesson; }
 
     @Override
     public void prepareForExport(NetworkSpec spec, int step) {

@@ -117,6 +117,14 @@ public final class DepthViewModel {
         engine.runNow(() -> session.step(steps), this::apply);
     }
 
+    /** A lesson's columns, seed and data set (DepthProbe's controls), then fresh networks, waiting. */
+    void lessonStart(List<DepthConfig> c, long s, String data) {
+        configs.set(List.copyOf(c));
+        seed = s;
+        dataset = data;
+        restartNow(0);
+    }
+
     /** Shows why a column could not be added. */
     public void refuse(String why) { error.set(why); }
 

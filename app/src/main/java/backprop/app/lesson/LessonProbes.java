@@ -1,6 +1,7 @@
 package backprop.app.lesson;
 
 import backprop.app.cnn.CnnProbe;
+import backprop.app.depth.DepthProbe;
 import backprop.app.graph.GraphProbe;
 import backprop.app.recurrent.RecurrentProbe;
 import backprop.app.text.TextProbe;
@@ -22,6 +23,7 @@ public final class LessonProbes {
     public static final String VANISHING = "gradients";
     public static final String TEXT = "text";
     public static final String CNN = "cnn";
+    public static final String DEPTH = "depth";
 
     private static final Map<String, Supplier<LessonProbe>> PROBES = new LinkedHashMap<>();
 
@@ -31,6 +33,7 @@ public final class LessonProbes {
         PROBES.put(VANISHING, VanishingProbe::new);
         PROBES.put(TEXT, TextProbe::new);
         PROBES.put(CNN, CnnProbe::new);
+        PROBES.put(DEPTH, DepthProbe::new);
     }
 
     private LessonProbes() {}

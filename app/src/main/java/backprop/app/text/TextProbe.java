@@ -30,11 +30,7 @@ public final class TextProbe implements LessonProbe {
             case "gate" -> TextSession.KEYS.contains(value);
             default -> false;
         };
-        if (ok) return Optional.empty();
-        if (!List.of("temperature", "seed", "gate").contains(control)) {
-            return Optional.of("the text view has no control \"" + control + "\" (controls: gate, seed, temperature)");
-        }
-        return Optional.of("\"" + value + "\" is not a value control \"" + control + "\" of the text view takes");
+        return LessonProbe.refusal("text", List.of("temperature", "seed", "gate"), control, value, ok);
     }
 
     private static double number(String v) {

@@ -40,11 +40,7 @@ public final class VanishingProbe implements LessonProbe {
             case "seed" -> value.matches("\\d{1,9}");
             default -> false;
         };
-        if (ok) return Optional.empty();
-        if (!List.of("steps", "scale", "clip", "seed").contains(control)) {
-            return Optional.of("the vanishing view has no control \"" + control + "\" (controls: clip, scale, seed, steps)");
-        }
-        return Optional.of("\"" + value + "\" is not a value control \"" + control + "\" of the vanishing view takes");
+        return LessonProbe.refusal("vanishing", List.of("steps", "scale", "clip", "seed"), control, value, ok);
     }
 
     @Override

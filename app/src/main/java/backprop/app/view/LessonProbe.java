@@ -31,4 +31,16 @@ public interface LessonProbe {
 
     /** The engine's number behind {@code id}, or NaN when the id names no number (an element, a picture). */
     double value(String id);
+
+    /**
+     * The one-line refusal every probe gives: empty when {@code ok}; else that {@code view} has no
+     * such control (naming its {@code controls}), or that it takes no such value.
+     */
+    static Optional<String> refusal(String view, List<String> controls, String control, String value, boolean ok) {
+        if (ok) return Optional.empty();
+        if (!controls.contains(control)) {
+            return Optional.of("the " + view + " view has no control \"" + control + "\" (controls: " + String.join(", ", controls.stream().sorted().toList()) + ")");
+        }
+        return Optional.of("\"" + value + "\" is not a value control \"" + control + "\" of the " + view + " view takes");
+    }
 }

@@ -53,6 +53,7 @@ public final class StudioViews {
                 RecurrentView.INFO.id(), RecurrentView::new,
                 VanishingView.INFO.id(), VanishingView::new,
                 TextView.INFO.id(), TextView::new,
-                CnnView.INFO.id(), CnnView::new);
+                CnnView.INFO.id(), CnnView::new,
+                DepthView.INFO.id(), DepthView::new);
     }
 }

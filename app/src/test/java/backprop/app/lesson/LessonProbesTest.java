@@ -92,6 +92,19 @@ class LessonProbesTest {
     }
 
     @Test
+    void batchNormAndResidualPathsBringGradientBackToTheFirstLayer() {
+        LessonProbe d = LessonProbes.create(LessonProbes.DEPTH);
+        d.set(Map.of("columns", "sigmoid-uniform,sigmoid-batchnorm,sigmoid-residual"));
+        d.train(1);
+        double plain = d.value("ratio:sigmoid-uniform");
+        assertTrue(plain < 1e-2, "ten sigmoid layers: the first gets a tiny share, " + plain);
+        assertTrue(d.value("ratio:sigmoid-batchnorm") > 100 * plain);
+        assertTrue(d.value("ratio:sigmoid-residual") > 10 * plain);
+        assertFalse(d.ids().contains("ratio:relu-he"), "only the columns on show");
+        assertTrue(d.controlProblem("columns", "sigmoid-uniform,transformer").orElseThrow().contains("relu-he"));
+    }
+
+    @Test
     void theShippedLessonsLoadFromTheClassPath() throws Exception {
         Path builtin = LessonLibrary.builtin();
         assertTrue(builtin != null && Files.isRegularFile(builtin.resolve("README.md")), "lessons/ on the class path: " + builtin);
