@@ -98,7 +98,7 @@ public final class DepthProbe implements LessonProbe {
             if (c.config().preset() == null) continue;
             String p = id(c.config().preset());
             if (id.equals("ratio:" + p)) return c.firstOverLast();
-            if (id.equals("loss:" + p)) return c.losses().length == 0 ? Double.NaN : c.losses()[c.losses().length - 1];
+            if (id.equals("loss:" + p)) return c.losses().length() == 0 ? Double.NaN : c.losses().get(c.losses().length() - 1);
         }
         return Double.NaN;
     }
