@@ -16,8 +16,9 @@ import java.util.Map;
  * @param losses   R per step, for the loss curve
  * @param layers   the engine's statistics of the newest step, by node key (layers that record)
  * @param stopped  why training stopped early (the engine's message: step, layer, quantity), or null
+ * @param loss     R of the newest step, NaN before the first (the curve, thinned, may end earlier)
  */
-public record RunFrame(long steps, int epoch, long total, List<Metric> losses, Map<Integer, LayerStatistics> layers, String stopped) {
+public record RunFrame(long steps, int epoch, long total, List<Metric> losses, Map<Integer, LayerStatistics> layers, String stopped, float loss) {
     public RunFrame {
         losses = List.copyOf(losses);
         layers = Map.copyOf(layers);
@@ -25,7 +26,4 @@ public record RunFrame(long steps, int epoch, long total, List<Metric> losses, M
 
     /** Every chosen epoch is done, or a value stopped it. */
     public boolean finished() { return stopped != null || steps >= total; }
-
-    /** The newest loss, NaN before the first step. */
-    public float loss() { return losses.isEmpty() ? Float.NaN : losses.get(losses.size() - 1).trainLoss(); }
 }
