@@ -13,11 +13,12 @@ import java.util.Map;
  * @param steps    updates made
  * @param epoch    epochs completed
  * @param total    updates the chosen epochs take
- * @param losses   R per step, for the loss curve
+ * @param losses   R per step, for the loss curve (every step at first, then thinned: every 2nd, 4th, …)
+ * @param loss     R of the newest step, before its update; NaN before the first
  * @param layers   the engine's statistics of the newest step, by node key (layers that record)
  * @param stopped  why training stopped early (the engine's message: step, layer, quantity), or null
  */
-public record RunFrame(long steps, int epoch, long total, List<Metric> losses, Map<Integer, LayerStatistics> layers, String stopped) {
+public record RunFrame(long steps, int epoch, long total, List<Metric> losses, float loss, Map<Integer, LayerStatistics> layers, String stopped) {
     public RunFrame {
         losses = List.copyOf(losses);
         layers = Map.copyOf(layers);
@@ -25,7 +26,4 @@ public record RunFrame(long steps, int epoch, long total, List<Metric> losses, M
 
     /** Every chosen epoch is done, or a value stopped it. */
     public boolean finished() { return stopped != null || steps >= total; }
-
-    /** The newest loss, NaN before the first step. */
-    public float loss() { return losses.isEmpty() ? Float.NaN : losses.get(losses.size() - 1).trainLoss(); }
 }
