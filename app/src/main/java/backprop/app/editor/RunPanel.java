@@ -259,11 +259,13 @@ final class RunPanel extends VBox {
      * selecting nodes changes no layer and leaves it running). The data sets follow the network.
      */
     void networkChanged() {
+        boolean shown = isVisible() && getScene() != null;
+        if (runText == null && !shown) return; // nothing to stop or to choose for: the edit costs no second read
         NetworkSpec spec = specOrNull();
         if (runText != null && (spec == null || !SpecWriter.toJson(spec).equals(runText))) {
             stop("Training stopped: the network changed, so its weights no longer fit. Train starts again on the edited network.");
         }
-        if (isVisible() && getScene() != null) chooseDatasets(spec);
+        if (shown) chooseDatasets(spec);
     }
 
     /** Ends the run: nothing still due from it is shown, and the canvas loses its pictures. */

@@ -109,7 +109,7 @@ public final class EditorRun {
                 if (key != null) byNode.put(key, l);
             }
         }
-        return new RunFrame(steps, (int) (steps / perEpoch), total, losses, byNode, stopped, latest == null ? Float.NaN : latest.loss());
+        return new RunFrame(steps, (int) (steps / perEpoch), total, losses, latest == null ? Float.NaN : latest.loss(), byNode, stopped);
     }
 
     /** The newest step's statistics as the engine gave them (tests compare). */

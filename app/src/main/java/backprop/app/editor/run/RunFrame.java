@@ -13,12 +13,12 @@ import java.util.Map;
  * @param steps    updates made
  * @param epoch    epochs completed
  * @param total    updates the chosen epochs take
- * @param losses   R per step, for the loss curve
+ * @param losses   R per step, for the loss curve (every step at first, then thinned: every 2nd, 4th, …)
+ * @param loss     R of the newest step, before its update; NaN before the first
  * @param layers   the engine's statistics of the newest step, by node key (layers that record)
  * @param stopped  why training stopped early (the engine's message: step, layer, quantity), or null
- * @param loss     R of the newest step, NaN before the first (the curve, thinned, may end earlier)
  */
-public record RunFrame(long steps, int epoch, long total, List<Metric> losses, Map<Integer, LayerStatistics> layers, String stopped, float loss) {
+public record RunFrame(long steps, int epoch, long total, List<Metric> losses, float loss, Map<Integer, LayerStatistics> layers, String stopped) {
     public RunFrame {
         losses = List.copyOf(losses);
         layers = Map.copyOf(layers);
