@@ -319,8 +319,10 @@ public final class DepthView implements StudioView {
             flags.getStyleClass().add(Styles.DP_ERROR);
             flags.setWrapText(true);
             flags.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            flags.setManaged(false);
+            flags.setVisible(false);
             // Captions and the title wrap rather than end in "…" when the text is large (presenter mode).
-            Label gradCaption = caption("‖∂R/∂w‖ per layer, output at the top");
+            Label gradCaption = caption("‖∂R/∂w‖ per layer, output on top");
             Label histCaption = caption("activations z: start · middle · now");
             for (Label l : List.of(gradCaption, histCaption, title)) {
                 l.setWrapText(true);
@@ -377,7 +379,14 @@ public final class DepthView implements StudioView {
             shown = c;
             ratioLine.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last: " + Sci.format(r));
             List<String> trouble = c.troubled();
-            flags.setText(c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble));
+            String flagText = c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble);
+            flags.setText(flagText);
+            // An empty label still takes a line: it gives the room back to the drawings when there is nothing to flag.
+            boolean any = !flagText.isEmpty();
+            if (flags.isManaged() != any) {
+                flags.setManaged(any);
+                flags.setVisible(any);
+            }
             bars.show(c, range);
             histograms.show(c);
             // On a log scale a loss stuck at 0.69 and one falling to 0.0007 share one picture.
@@ -404,10 +413,11 @@ public final class DepthView implements StudioView {
             histograms.setScale(s);
             loss.setScale(s);
             ratios.setScale(s);
-            // A plot needs room for its title, legend and axis labels, which grow with the text.
+            // A plot needs room for its title, legend and axis labels, which grow with the text; not
+            // all the way, so that the bars and histograms above keep rows tall enough to name.
             for (LogPlot p : List.of(loss, ratios)) {
-                p.setMinHeight(PLOT_HEIGHT * s);
-                p.setPrefHeight(PLOT_HEIGHT * s);
+                p.setMinHeight(PLOT_HEIGHT * Math.min(s, 1.35));
+                p.setPrefHeight(PLOT_HEIGHT * Math.min(s, 1.35));
             }
         }
     }
