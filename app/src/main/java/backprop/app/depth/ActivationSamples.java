@@ -1,12 +1,13 @@
 package backprop.app.depth;
 
 import backprop.engine.autodiff.Activation;
+import backprop.engine.autodiff.Saturation;
 import java.util.Random;
 
 /**
  * One activation, sampled for the gallery through the engine's own g and g′ ({@link Activation}):
- * the curves over [−{@link #RANGE}, {@link #RANGE}], where the unit saturates (g′ below a tenth of
- * its peak, the rule the engine's per-layer statistics count by), and how g(x) is spread when x is
+ * the curves over [−{@link #RANGE}, {@link #RANGE}], where the unit saturates (the engine's
+ * {@link Saturation} rule, which its per-layer statistics count by), and how g(x) is spread when x is
  * drawn from N(0, σ²) with a fixed seed.
  *
  * @param x       sample points
@@ -32,7 +33,7 @@ public record ActivationSamples(String name, float[] x, float[] g, float[] gPrim
             peak = Math.max(peak, Math.abs(d[i]));
         }
         boolean[] flat = new boolean[POINTS];
-        for (int i = 0; i < POINTS; i++) flat[i] = Math.abs(d[i]) < 0.1f * peak;
+        for (int i = 0; i < POINTS; i++) flat[i] = Saturation.flat(d[i], peak);
         float[] z = new float[DRAWS];
         Random r = new Random(seed);
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
@@ -56,7 +57,7 @@ public record ActivationSamples(String name, float[] x, float[] g, float[] gPrim
         int n = 0;
         for (int i = 0; i < DRAWS; i++) {
             float xi = (float) (sigma * r.nextGaussian());
-            if (Math.abs(a.derivative(xi)) < 0.1f * peak) n++;
+            if (Saturation.flat(a.derivative(xi), peak)) n++;
         }
         return n / (double) DRAWS;
     }

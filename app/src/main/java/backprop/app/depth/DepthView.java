@@ -101,7 +101,9 @@ public final class DepthView implements StudioView {
     public DepthView() {
         speedText.bind(Bindings.createStringBinding(() -> DepthViewModel.SPEEDS[vm.speedProperty().get()] + " steps/tick", vm.speedProperty()));
         root.getStyleClass().add(Styles.DEPTH_VIEW);
-        root.getStylesheets().add(DepthView.class.getResource("/backprop/app/depth/depth.css").toExternalForm());
+        root.getStyleClass().add(Styles.CHART_VIEW);
+        root.getStylesheets().addAll(DepthView.class.getResource("/backprop/app/theme/chart-views.css").toExternalForm(),
+                DepthView.class.getResource("/backprop/app/depth/depth.css").toExternalForm());
         root.setPadding(new Insets(12, 16, 12, 16));
         controlsBox = controls();
         root.setTop(controlsBox);
@@ -109,7 +111,7 @@ public final class DepthView implements StudioView {
         compareBox = new VBox(6, columnsBox, hover);
         VBox.setVgrow(columnsBox, Priority.ALWAYS);
         hover.setId("dp-hover");
-        hover.getStyleClass().add(Styles.DP_CAPTION);
+        hover.getStyleClass().add(Styles.CV_CAPTION);
         root.setCenter(compareBox);
         galleryBox = galleryBox();
         galleryToggle.setId("dp-gallery");
@@ -129,9 +131,9 @@ public final class DepthView implements StudioView {
 
     private Node controls() {
         FlowPane bar = new FlowPane(14, 6);
-        bar.getStyleClass().add(Styles.DP_BAR);
+        bar.getStyleClass().add(Styles.CV_BAR);
         Label compare = new Label("Compare");
-        compare.getStyleClass().add(Styles.DP_CAPTION);
+        compare.getStyleClass().add(Styles.CV_CAPTION);
         bar.getChildren().add(compare);
         for (DepthPreset p : DepthPreset.values()) {
             CheckBox box = new CheckBox(p.label);
@@ -156,7 +158,7 @@ public final class DepthView implements StudioView {
         restart.setId("dp-restart");
         restart.setOnAction(e -> transport.home());
         Label seedLabel = new Label("Seed");
-        seedLabel.getStyleClass().add(Styles.DP_CAPTION);
+        seedLabel.getStyleClass().add(Styles.CV_CAPTION);
         lowerPlot.getItems().addAll(LOSS, RATIO);
         lowerPlot.setValue(LOSS);
         lowerPlot.setId("dp-lower-plot");
@@ -171,7 +173,7 @@ public final class DepthView implements StudioView {
         right.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(right);
         error.setId("dp-error");
-        error.getStyleClass().add(Styles.DP_ERROR);
+        error.getStyleClass().add(Styles.CV_ERROR);
         VBox top = new VBox(4, bar, customRow(), error);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         return top;
@@ -182,7 +184,7 @@ public final class DepthView implements StudioView {
         sigma.setPrefWidth(220);
         sigma.setTooltip(new Tooltip("Spread σ of the inputs x ~ N(0, σ²) fed to every activation below"));
         Label value = new Label();
-        value.getStyleClass().add(Styles.DP_NOTE);
+        value.getStyleClass().add(Styles.CV_NOTE);
         value.textProperty().bind(Bindings.createStringBinding(() -> String.format(java.util.Locale.ROOT, "σ = %.2f", sigma.getValue()), sigma.valueProperty()));
         sigma.valueProperty().addListener((o, a, b) -> gallery.show(b.doubleValue()));
         Label text = caption("Solid: g. Dashed: its derivative g′, the factor every δ passing through the unit is multiplied by. "
@@ -192,7 +194,7 @@ public final class DepthView implements StudioView {
         HBox head = new HBox(10, caption("Input spread"), sigma, value);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, head, text, gallery);
-        box.getStyleClass().add(Styles.DP_CARD);
+        box.getStyleClass().add(Styles.CV_CARD);
         VBox.setVgrow(gallery, Priority.ALWAYS);
         return box;
     }
@@ -269,13 +271,13 @@ public final class DepthView implements StudioView {
             }
         });
         Label own = new Label("Your own");
-        own.getStyleClass().add(Styles.DP_CAPTION);
+        own.getStyleClass().add(Styles.CV_CAPTION);
         for (javafx.scene.control.ComboBox<String> c : List.of(activation, init, optimizer)) c.setPrefWidth(105);
         // Groups wrap as a whole: a label never ends a line apart from its field.
         FlowPane row = new FlowPane(10, 6, group(own, depth, caption("layers ×"), width, caption("units")), group(activation, init, scale),
                 group(bn, residual), group(optimizer, caption("η"), rate, caption("clip"), clip), add);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add(Styles.DP_BAR);
+        row.getStyleClass().add(Styles.CV_BAR);
         return row;
     }
 
@@ -313,14 +315,16 @@ public final class DepthView implements StudioView {
         DepthFrame.Column shown;
 
         ColumnView() {
-            root.getStyleClass().add(Styles.DP_CARD);
-            title.getStyleClass().add(Styles.DP_TITLE);
-            ratio.getStyleClass().add(Styles.DP_NOTE);
-            flags.getStyleClass().add(Styles.DP_ERROR);
+            root.getStyleClass().add(Styles.CV_CARD);
+            title.getStyleClass().add(Styles.CV_TITLE);
+            ratio.getStyleClass().add(Styles.CV_NOTE);
+            flags.getStyleClass().add(Styles.CV_ERROR);
             flags.setWrapText(true);
             flags.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            flags.setManaged(false);
+            flags.setVisible(false);
             // Captions and the title wrap rather than end in "…" when the text is large (presenter mode).
-            Label gradCaption = caption("‖∂R/∂w‖ per layer, output at the top");
+            Label gradCaption = caption("‖∂R/∂w‖ per layer, output on top");
             Label histCaption = caption("activations z: start · middle · now");
             for (Label l : List.of(gradCaption, histCaption, title)) {
                 l.setWrapText(true);
@@ -381,7 +385,14 @@ public final class DepthView implements StudioView {
             shown = c;
             ratioLine.setText(Double.isNaN(r) ? "not trained yet" : "first ÷ last: " + Sci.format(r));
             List<String> trouble = c.troubled();
-            flags.setText(c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble));
+            String flagText = c.stopped() != null ? c.stopped() : trouble.isEmpty() ? "" : String.join(" · ", trouble);
+            flags.setText(flagText);
+            // An empty label still takes a line: it gives the room back to the drawings when there is nothing to flag.
+            boolean any = !flagText.isEmpty();
+            if (flags.isManaged() != any) {
+                flags.setManaged(any);
+                flags.setVisible(any);
+            }
             bars.show(c, range);
             histograms.show(c);
             // On a log scale a loss stuck at 0.69 and one falling to 0.0007 share one picture.
@@ -408,10 +419,11 @@ public final class DepthView implements StudioView {
             histograms.setScale(s);
             loss.setScale(s);
             ratios.setScale(s);
-            // A plot needs room for its title, legend and axis labels, which grow with the text.
+            // A plot needs room for its title, legend and axis labels, which grow with the text; not
+            // all the way, so that the bars and histograms above keep rows tall enough to name.
             for (LogPlot p : List.of(loss, ratios)) {
-                p.setMinHeight(PLOT_HEIGHT * s);
-                p.setPrefHeight(PLOT_HEIGHT * s);
+                p.setMinHeight(PLOT_HEIGHT * Math.min(s, 1.35));
+                p.setPrefHeight(PLOT_HEIGHT * Math.min(s, 1.35));
             }
         }
     }
@@ -424,7 +436,7 @@ public final class DepthView implements StudioView {
 
     private static Label caption(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add(Styles.DP_CAPTION);
+        l.getStyleClass().add(Styles.CV_CAPTION);
         return l;
     }
 

@@ -74,13 +74,25 @@ final class GradientBars extends CanvasPane {
         return b.id() + ": ‖∂R/∂w‖ = " + Sci.format(s.gradNorm()) + ", ‖δ‖ = " + Sci.format(s.deltaNorm()) + ", ‖Δw‖/‖w‖ = " + Sci.format(s.updateRatio());
     }
 
-    private double rowHeight() { return bars.isEmpty() ? 0 : (canvas.getHeight() - 22 * scale()) / bars.size(); }
+    /**
+     * Room above the first row and below the last for a name taller than a row (short rows in
+     * presenter mode), so the outermost names stay inside the canvas without moving onto their
+     * neighbours.
+     */
+    private double pad() {
+        if (bars.isEmpty()) return 0;
+        double rh = (canvas.getHeight() - 22 * scale()) / bars.size();
+        return Math.max(0, 0.6 * PlotKit.font(scale()).getSize() - rh / 2);
+    }
+
+    private double rowHeight() { return bars.isEmpty() ? 0 : (canvas.getHeight() - 22 * scale() - 2 * pad()) / bars.size(); }
 
     /** Row index (input side = 0) under y; rows are drawn output at the top. */
     private int rowAt(double y) {
         double rh = rowHeight();
         if (rh <= 0 || y < 0) return -1;
-        int fromTop = (int) (y / rh);
+        int fromTop = (int) ((y - pad()) / rh);
+        if (y < pad()) return -1;
         return fromTop >= bars.size() ? -1 : bars.size() - 1 - fromTop;
     }
 
@@ -98,7 +110,7 @@ final class GradientBars extends CanvasPane {
         Font base = PlotKit.font(s);
         // Names and values keep a readable size; where rows are shorter than the text, only every
         // second (third, …) row is named, counted from the output at the top.
-        Font font = Font.font(base.getFamily(), Math.min(base.getSize(), Math.max(0.85 * base.getSize(), 0.8 * rowHeight())));
+        Font font = base;
         double labelW = 8 * s;
         for (Bar b : bars) labelW = Math.max(labelW, textWidth(b.id(), font) + 10 * s);
         double x0 = labelW, x1 = w - 62 * s, rh = rowHeight();
@@ -115,7 +127,7 @@ final class GradientBars extends CanvasPane {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int i = 0; i < bars.size(); i++) {
-            double y = (bars.size() - 1 - i) * rh;
+            double y = pad() + (bars.size() - 1 - i) * rh;
             if (i == hovered) {
                 g.setFill(highlight());
                 g.fillRect(0, y, w, rh);
@@ -131,7 +143,7 @@ final class GradientBars extends CanvasPane {
 
     /** Whether row {@code i} (input side 0) carries its name and value: every row when they fit, else every k-th from the top. */
     private boolean named(int i, Font font) {
-        int every = Math.max(1, (int) Math.ceil(1.1 * font.getSize() / rowHeight()));
+        int every = Math.max(1, (int) Math.ceil(1.25 * font.getSize() / rowHeight()));
         return (bars.size() - 1 - i) % every == 0;
     }
 
@@ -152,7 +164,7 @@ final class GradientBars extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         for (int i = 0; i < bars.size(); i++) {
             int fromTop = bars.size() - 1 - i;
-            double y = fromTop * rh, bh = Math.max(2, rh * 0.62);
+            double y = pad() + fromTop * rh, bh = Math.max(2, rh * 0.62);
             double v = bars.get(i).stats().gradNorm();
             double frac = v > 0 ? Math.max(0, Math.min(1, Math.log10(v / lo) / decades)) : 0;
             g.setFill(Palette.NEGATIVE);

@@ -97,8 +97,8 @@ final class HistogramTriptych extends CanvasPane {
         // Rows as short as the window allows: the labels shrink with them rather than overlap.
         // Names keep a readable size; where rows are shorter than the text, only every k-th row is
         // named, counted from the output at the top (a flagged row always is).
-        javafx.scene.text.Font font = javafx.scene.text.Font.font(base.getFamily(), Math.min(base.getSize(), Math.max(0.85 * base.getSize(), 0.85 * rh)));
-        int every = Math.max(1, (int) Math.ceil(1.1 * font.getSize() / rh));
+        javafx.scene.text.Font font = base;
+        int every = Math.max(1, (int) Math.ceil(1.25 * font.getSize() / rh));
         double labelW = 8 * s;
         for (int i = 0; i < ids.size(); i++) labelW = Math.max(labelW, textWidth((flagged.get(i) ? "⚠ " : "") + ids.get(i), font) + 10 * s);
         double cw = (w - labelW - 2 * gap) / 3;
@@ -131,7 +131,9 @@ final class HistogramTriptych extends CanvasPane {
                 if (flagged.get(i)) g.fillRect(geo.labelW() - 6 * s, y + 2, 3 * s, geo.rh() - 4);
                 continue;
             }
-            g.fillText((flagged.get(i) ? "⚠ " : "") + ids.get(i), geo.labelW() - 6 * s, y + geo.rh() / 2);
+            // Kept inside the canvas where the name is taller than the bottom row.
+            double cy = Math.min(canvas.getHeight() - 0.6 * geo.font().getSize(), y + geo.rh() / 2);
+            g.fillText((flagged.get(i) ? "⚠ " : "") + ids.get(i), geo.labelW() - 6 * s, cy);
         }
         for (int t = 0; t < 3; t++) drawPanel(g, geo, t, false);
     }

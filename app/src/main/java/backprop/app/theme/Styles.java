@@ -172,7 +172,6 @@ public final class Styles {
     public static final String CNN_HINT = "cnn-hint";
     public static final String CNN_BUTTON = "cnn-button";
 
-    // Vanishing-gradient view (vanishing.css)
     // Lessons view
     public static final String LESSON_TEXT = "lesson-text";
     public static final String LESSON_SPAN = "lesson-span";
@@ -187,22 +186,20 @@ public final class Styles {
     public static final String LESSON_PANEL = "lesson-panel";
     public static final String LESSON_RIGHT = "lesson-right";
     public static final String LESSON_WRONG = "lesson-wrong";
+    // Chart views' shared chrome (theme/chart-views.css): the Vanishing and Depth views
+    public static final String CHART_VIEW = "chart-view";
+    public static final String CV_BAR = "cv-bar";
+    public static final String CV_CARD = "cv-card";
+    public static final String CV_TITLE = "cv-title";
+    public static final String CV_CAPTION = "cv-caption";
+    public static final String CV_VALUE = "cv-value";
+    public static final String CV_NOTE = "cv-note";
+    public static final String CV_ERROR = "cv-error";
+    // Depth view (depth.css, over theme/chart-views.css)
     public static final String DEPTH_VIEW = "depth-view";
-    public static final String DP_BAR = "dp-bar";
-    public static final String DP_CARD = "dp-card";
-    public static final String DP_TITLE = "dp-title";
-    public static final String DP_CAPTION = "dp-caption";
-    public static final String DP_NOTE = "dp-note";
-    public static final String DP_ERROR = "dp-error";
     public static final String DP_CLOSE = "dp-close";
+    // Vanishing-gradient view (its chrome: theme/chart-views.css)
     public static final String VANISHING_VIEW = "vanishing-view";
-    public static final String VN_BAR = "vn-bar";
-    public static final String VN_CARD = "vn-card";
-    public static final String VN_TITLE = "vn-title";
-    public static final String VN_CAPTION = "vn-caption";
-    public static final String VN_VALUE = "vn-value";
-    public static final String VN_NOTE = "vn-note";
-    public static final String VN_ERROR = "vn-error";
 
     // Text view (text.css)
     public static final String TEXT_VIEW = "text-view";

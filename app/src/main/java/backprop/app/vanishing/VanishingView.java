@@ -90,7 +90,8 @@ public final class VanishingView implements StudioView {
     public VanishingView() {
         speedText.bind(Bindings.createStringBinding(() -> Num.shortFmt(vm.speedProperty().get()) + " T/s", vm.speedProperty()));
         root.getStyleClass().add(Styles.VANISHING_VIEW);
-        root.getStylesheets().add(VanishingView.class.getResource("/backprop/app/vanishing/vanishing.css").toExternalForm());
+        root.getStyleClass().add(Styles.CHART_VIEW);
+        root.getStylesheets().add(VanishingView.class.getResource("/backprop/app/theme/chart-views.css").toExternalForm());
         root.setPadding(new Insets(12, 16, 12, 16));
         root.setTop(controls());
         root.setCenter(body());
@@ -129,7 +130,7 @@ public final class VanishingView implements StudioView {
             if (!syncing) vm.setScale(Math.round(b.doubleValue() * 20) / 20.0);
         });
         lambda.setId("vn-lambda");
-        lambda.getStyleClass().add(Styles.VN_NOTE);
+        lambda.getStyleClass().add(Styles.CV_NOTE);
         lambda.setMinWidth(Region.USE_PREF_SIZE);
 
         Button explode = new Button("Exploding: W × " + Num.shortFmt(VanishingSetup.EXPLODING_SCALE));
@@ -170,7 +171,7 @@ public final class VanishingView implements StudioView {
                 group(caption("Weights"), scale, scaleValue, explode, reset),
                 group(caption("Clip at"), clip, caption("Seed"), seed));
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add(Styles.VN_BAR);
+        bar.getStyleClass().add(Styles.CV_BAR);
         BorderPane.setMargin(bar, new Insets(0, 0, 10, 0));
         return bar;
     }
@@ -199,7 +200,7 @@ public final class VanishingView implements StudioView {
         VBox.setVgrow(statePlot, Priority.ALWAYS);
         clipNote.setId("vn-clip-note");
         clipNote.setWrapText(true);
-        clipNote.getStyleClass().add(Styles.VN_CAPTION);
+        clipNote.getStyleClass().add(Styles.CV_CAPTION);
         clipNote.setMinHeight(Region.USE_PREF_SIZE);
         explanatory(clipNote);
         VBox right = card(new VBox(4, clipPlot, clipNote));
@@ -213,7 +214,7 @@ public final class VanishingView implements StudioView {
 
         Label error = new Label();
         error.setId("vn-error");
-        error.getStyleClass().add(Styles.VN_ERROR);
+        error.getStyleClass().add(Styles.CV_ERROR);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -236,13 +237,13 @@ public final class VanishingView implements StudioView {
     }
 
     private static VBox card(VBox content) {
-        content.getStyleClass().add(Styles.VN_CARD);
+        content.getStyleClass().add(Styles.CV_CARD);
         return content;
     }
 
     private static Label caption(String s) {
         Label l = new Label(s);
-        l.getStyleClass().add(Styles.VN_CAPTION);
+        l.getStyleClass().add(Styles.CV_CAPTION);
         l.setMinWidth(s.length() < 20 ? Region.USE_PREF_SIZE : 0);
         l.setMinHeight(Region.USE_PREF_SIZE); // a wrapped sentence keeps all its lines; the drawings above give way
         return l;
@@ -250,14 +251,14 @@ public final class VanishingView implements StudioView {
 
     private static Label title(String s) {
         Label l = new Label(s);
-        l.getStyleClass().add(Styles.VN_TITLE);
+        l.getStyleClass().add(Styles.CV_TITLE);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     private static Label value() {
         Label l = new Label();
-        l.getStyleClass().add(Styles.VN_VALUE);
+        l.getStyleClass().add(Styles.CV_VALUE);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }

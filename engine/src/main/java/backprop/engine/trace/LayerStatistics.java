@@ -15,7 +15,8 @@ package backprop.engine.trace;
  *                    (∂L_n/∂z for a layer without a pre-activation), as the trace's {@code delta}
  * @param saturated   the fraction of outputs (samples × units) where g′ has fallen below a tenth
  *                    of its largest value: sigmoid z(1 − z) < 0.025 (z below 0.026 or above
- *                    0.974), tanh 1 − z² < 0.1 (|z| above 0.949)
+ *                    0.974), tanh 1 − z² < 0.1 (|z| above 0.949); the rule is
+ *                    {@code autodiff.Saturation}
  * @param dead        the fraction of ReLU units whose output is 0 for every sample of the batch
  * @param updateRatio ‖Δw‖/‖w‖: the optimiser's step over the weights' size (NaN without an update)
  * @param histogram   counts of the outputs z per {@link Histogram} bin

@@ -1,6 +1,7 @@
 package backprop.engine.train;
 
 import backprop.engine.autodiff.Activation;
+import backprop.engine.autodiff.Saturation;
 import backprop.engine.tensor.Tensor;
 import backprop.engine.trace.Histogram;
 
@@ -36,9 +37,11 @@ record OutputFigures(int[] histogram, float saturated, float dead) {
         }
         int[] histogram = even;
         for (int b = 0; b < histogram.length; b++) histogram[b] += odd[b];
+        // Saturation's rule, read off the output: g′ = g(1 − g) or 1 − g² under a tenth of its peak.
         int saturated = 0;
-        if (sigmoid) for (float x : v) saturated += x * (1f - x) < 0.025f ? 1 : 0;
-        else if (tanh) for (float x : v) saturated += 1f - x * x < 0.1f ? 1 : 0;
+        float limit = Saturation.outputLimit(id);
+        if (sigmoid) for (float x : v) saturated += x * (1f - x) < limit ? 1 : 0;
+        else if (tanh) for (float x : v) saturated += 1f - x * x < limit ? 1 : 0;
         float sat = sigmoid || tanh ? (v.length == 0 ? Float.NaN : (float) saturated / v.length) : Float.NaN;
         return new OutputFigures(histogram, sat, relu ? dead(v, v.length / Math.max(1, z.dim(0))) : Float.NaN);
     }
