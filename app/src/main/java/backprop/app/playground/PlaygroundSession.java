@@ -229,6 +229,7 @@ public final class PlaygroundSession {
         if (setup.isRegression()) throw new IllegalStateException("a regression's points carry a number: paint them with a target value");
         int k = targets.length == 0 ? Math.max(1, setup.classCount() > 2 ? setup.classCount() : 1) : targets[0].length;
         append(new float[] {x1, x2}, k > 1 ? oneHot(label, k) : new float[] {label});
+        dataEdited();
         log.added(x1, x2, label);
     }
 
@@ -241,6 +242,7 @@ public final class PlaygroundSession {
             throw new IllegalStateException("target values are painted on a regression of one or two inputs");
         }
         append(columns == 1 ? new float[] {x1} : new float[] {x1, x2}, new float[] {value});
+        dataEdited();
         log.addedValue(x1, x2, value);
     }
 
@@ -277,6 +279,7 @@ public final class PlaygroundSession {
             targets[row] = setup.isRegression() ? new float[] {value} : k > 1 ? oneHot((int) value, k) : new float[] {value};
         }
         split();
+        dataEdited();
         log.cell(row, column, value);
     }
 
@@ -287,6 +290,7 @@ public final class PlaygroundSession {
         points = before[0];
         targets = before[1];
         split();
+        dataEdited();
         log.undoData();
         return true;
     }
@@ -295,7 +299,17 @@ public final class PlaygroundSession {
     public void restoreData() {
         generate();
         split();
+        dataEdited();
         log.restoreData();
+    }
+
+    /**
+     * After an edit of the data part-way through training: the loss and accuracy are measured
+     * again on the edited data and recorded at this step, as after a weight edit, so the curve
+     * ends where the figures beside it read, and the chart marks the step.
+     */
+    private void dataEdited() {
+        if (steps > 0 && !history.isEmpty()) edited();
     }
 
     private void remember() {

@@ -74,6 +74,21 @@ class PlaygroundSessionTest {
     }
 
     @Test
+    void editingTheDataMidRunRecordsTheLossOfTheEditedData() {
+        PlaygroundSession s = open(PlaygroundSetup.defaults());
+        for (int i = 0; i < 5; i++) s.epoch();
+        s.setCell(0, 0, 0.95f);
+        s.addPoint(0.9f, -0.9f, 1);
+        PlaygroundFrame f = s.frame();
+        var last = f.history().get(f.history().size() - 1);
+        // The curve ends where the figures beside it read, and the chart marks the edit.
+        assertEquals(f.step(), last.step());
+        assertEquals(Float.floatToIntBits(f.trainLoss()), Float.floatToIntBits(last.trainLoss()));
+        assertEquals(Float.floatToIntBits(f.testLoss()), Float.floatToIntBits(last.testLoss()));
+        assertTrue(f.edits().contains(f.step()), "edit marked at step " + f.step() + ": " + f.edits());
+    }
+
+    @Test
     void handBuiltXorGivesTheTruthTableAndCannotTrain() {
         PlaygroundSession s = open(Preset.HANDBUILT_XOR.setup());
         PlaygroundFrame f = s.frame();
