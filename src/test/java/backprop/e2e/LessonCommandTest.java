@@ -33,7 +33,7 @@ class LessonCommandTest {
     @Test
     void everyShippedLessonPassesCheckAndRun() throws IOException {
         List<Path> lessons = shippedLessons();
-        assertTrue(lessons.size() >= 16, "at least sixteen lessons ship: " + lessons);
+        assertTrue(lessons.size() >= 22, "at least twenty-two lessons ship: " + lessons);
         List<String> args = new ArrayList<>(List.of("lesson", "check"));
         lessons.forEach(l -> args.add(l.toString()));
         CliRun check = CliRun.of(args.toArray(String[]::new));
@@ -72,6 +72,32 @@ class LessonCommandTest {
         // 32×32×3, ten 5×5 filters, stride 1, padding 2: (32 + 4 − 5)/1 + 1 = 32, and 10 · (5·5·3 + 1) = 760 parameters.
         assertEquals(32, answered(conv, "conv:out-side"), 0, conv::toString);
         assertEquals(760, answered(conv, "conv:params"), 0, conv::toString);
+    }
+
+    @Test
+    void theOptimiserLessonAnswersFollowMomentumAndAdam() {
+        CliRun run = CliRun.of("lesson", "run", CliRun.root().resolve("lessons/21-optimisers").toString(), "--answer-from-engine");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<Double> w = answers(run, "new w of x1→h1");
+        assertEquals(3, w.size(), run::toString);
+        // Momentum's second move carries 0.9 of the first on top of a gradient step of about the same size;
+        // a velocity that did not survive the step would give a second move no larger than the first.
+        double first = 0.5 - w.get(0), second = w.get(0) - w.get(1);
+        assertTrue(first > 0 && second > 1.5 * first, "momentum's second move " + second + " builds on its first " + first);
+        // Adam's first step is η·g/|g| per weight (η = 0.1), whatever the gradient's size: 0.5 → 0.4 or 0.6.
+        assertEquals(0.4, w.get(2), 1e-5, run::toString);
+        assertEquals(0.6, answered(run, "new w of x2→h2"), 1e-5, run::toString);
+    }
+
+    @Test
+    void theOptimiserControlTakesOnlyTheEnginesOptimisers() throws IOException {
+        CliRun bad = CliRun.of("lesson", "check", lesson("{\"title\": \"t\", \"text\": \"x\", \"open\": {\"view\": \"playground\", \"network\": \"net.json\"}, "
+                + "\"set\": {\"optimizer\": \"lbfgs\"}}").toString());
+        assertEquals(1, bad.exitCode(), bad::toString);
+        assertOneLine(bad, "$.steps[0].set.optimizer: \"lbfgs\" is not a value control \"optimizer\" of the playground view takes");
+        CliRun good = CliRun.of("lesson", "check", lesson("{\"title\": \"t\", \"text\": \"x\", \"open\": {\"view\": \"playground\", \"network\": \"net.json\"}, "
+                + "\"set\": {\"optimizer\": \"rmsprop\"}}").toString());
+        assertEquals(0, good.exitCode(), good::toString);
     }
 
     @Test
@@ -169,6 +195,16 @@ class LessonCommandTest {
             if (at >= 0) return Double.parseDouble(line.substring(at + ("answered: " + point + " = ").length()).strip());
         }
         throw new AssertionError("no answer for " + point + " in\n" + run);
+    }
+
+    private static List<Double> answers(CliRun run, String point) {
+        List<Double> out = new ArrayList<>();
+        String key = "answered: " + point + " = ";
+        for (String line : run.lines()) {
+            int at = line.indexOf(key);
+            if (at >= 0) out.add(Double.parseDouble(line.substring(at + key.length()).strip()));
+        }
+        return out;
     }
 
     private static void assertOneLine(CliRun run, String expected) {

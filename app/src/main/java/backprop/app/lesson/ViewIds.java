@@ -30,6 +30,7 @@ public final class ViewIds {
                     "noise", NUMBER,
                     "l2", NUMBER,
                     "batch-size", WHOLE,
+                    "optimizer", v -> List.of("sgd", "momentum", "rmsprop", "adam").contains(v),
                     "seed", WHOLE,
                     "preset", v -> presets().contains(v)));
 

@@ -169,6 +169,7 @@ final class StepDriver {
                 case "noise" -> vm.update(x -> x.withNoise(Double.parseDouble(value)));
                 case "l2" -> vm.update(x -> x.withL2(Double.parseDouble(value)));
                 case "batch-size" -> vm.update(x -> x.withBatchSize(Integer.parseInt(value)));
+                case "optimizer" -> vm.update(x -> x.withOptimizer(value));
                 case "seed" -> vm.update(x -> x.withSeed(Long.parseLong(value)));
                 case "activation" -> {
                     for (int i = 0; i < vm.setup().hidden().size(); i++) vm.setActivation(i, value);

@@ -125,6 +125,18 @@ class LessonPlayerFxTest {
     }
 
     @Test
+    void aPlaygroundStepSetsTheOptimiser(FxRobot robot) throws Exception {
+        folders = List.of(LESSON.resolveSibling("21-optimisers"));
+        open();
+        robot.interact(() -> view.transport().end());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.step() == 6 && view.liveView() instanceof PlaygroundView);
+        // The file trains with SGD; the step's "optimizer": "adam" and "learning-rate": "0.1" replace it.
+        var setup = ((PlaygroundView) view.liveView()).viewModel().setup();
+        assertEquals("adam", setup.optimizer());
+        assertEquals(0.1, setup.learningRate(), 1e-12);
+    }
+
+    @Test
     void anEditedLessonReloadsAndABrokenOneLeavesTheOldOnScreen(FxRobot robot) throws Exception {
         Path copy = Files.createDirectories(home.resolve("lessons").resolve("mine"));
         for (String f : List.of("lesson.json", "by-hand.json")) Files.copy(LESSON.resolve(f), copy.resolve(f));
