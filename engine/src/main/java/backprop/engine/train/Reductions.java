@@ -30,6 +30,35 @@ final class Reductions {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /** Copies v into {@code to} and returns Σ v², in one pass. */
+    static double copyAndSumSquares(float[] v, float[] to) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int n = v.length, i = 0;
+        for (; i + 7 < n; i += 8) {
+            to[i] = v[i];
+            to[i + 1] = v[i + 1];
+            to[i + 2] = v[i + 2];
+            to[i + 3] = v[i + 3];
+            to[i + 4] = v[i + 4];
+            to[i + 5] = v[i + 5];
+            to[i + 6] = v[i + 6];
+            to[i + 7] = v[i + 7];
+            s0 += (double) v[i] * v[i];
+            s1 += (double) v[i + 1] * v[i + 1];
+            s2 += (double) v[i + 2] * v[i + 2];
+            s3 += (double) v[i + 3] * v[i + 3];
+            s4 += (double) v[i + 4] * v[i + 4];
+            s5 += (double) v[i + 5] * v[i + 5];
+            s6 += (double) v[i + 6] * v[i + 6];
+            s7 += (double) v[i + 7] * v[i + 7];
+        }
+        for (; i < n; i++) {
+            to[i] = v[i];
+            s0 += (double) v[i] * v[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
     /** Σ (a − b)². */
     static double sumSquaredDifferences(float[] a, float[] b) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;

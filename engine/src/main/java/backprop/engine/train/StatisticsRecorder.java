@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Measures {@link LayerStatistics} from the nodes a {@link Recorder} collected, in three moments
  * of a step: after the forward pass (every output finite?), after the backward pass (histograms,
- * fractions, norms; the weights before the update are kept by reference: the trainer writes the
- * update to a copy of its own) and after the update (‖Δw‖).
+ * fractions, norms; the weights before the update are copied, or kept by reference where the
+ * trainer writes the update to a copy of its own) and after the update (‖Δw‖).
  * It reads the arrays in place, one pass over each, so recording costs a few percent of a step.
  * The first value that is not finite stops the step with a {@link TrainingDivergedException}
  * naming the step, the layer and the quantity.
@@ -26,8 +26,19 @@ public final class StatisticsRecorder {
     private List<OutputFigures> outputs;
     private List<LayerStatistics> measured;
     private List<float[][]> weightsBefore;
+    private final boolean weightsStay;
 
     public StatisticsRecorder(long step, float learningRate, Recorder recorder) {
+        this(step, learningRate, recorder, false);
+    }
+
+    /**
+     * {@code weightsStay}: the caller guarantees the weights' arrays are not written until the
+     * step is over (the trainer's copy on write in a traced step), so they are kept by reference
+     * instead of copied.
+     */
+    public StatisticsRecorder(long step, float learningRate, Recorder recorder, boolean weightsStay) {
+        this.weightsStay = weightsStay;
         this.step = step;
         this.learningRate = learningRate;
         this.entries = recorder.entries();
@@ -74,9 +85,14 @@ public final class StatisticsRecorder {
                 double w = 0;
                 kept = new float[weights.size()][];
                 for (int i = 0; i < weights.size(); i++) {
-                    // No copy: the trainer writes the update to a copy of its own (copy on write).
-                    kept[i] = weights.get(i).value().data();
-                    w += Reductions.sumOfSquares(kept[i]);
+                    float[] v = weights.get(i).value().data();
+                    if (weightsStay) {
+                        kept[i] = v;
+                        w += Reductions.sumOfSquares(v);
+                    } else {
+                        kept[i] = new float[v.length];
+                        w += Reductions.copyAndSumSquares(v, kept[i]);
+                    }
                 }
                 gradNorm = (float) Math.sqrt(gradSquares[k]);
                 weightNorm = (float) Math.sqrt(w);

@@ -174,8 +174,11 @@ public final class Trainer {
         if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
         Var out = model.forward(x, pass);
         // The statistics keep the weights before the update by reference (see handedOut).
-        if (measure) handOutParameters();
-        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder) : null;
+        // A traced step hands its parameters out anyway: the statistics keep the weights before
+        // the update by reference too. A step that only measures copies just the weight matrices
+        // (cheaper than handing out every parameter, biases and all, to copy them on write).
+        if (measure && record) handOutParameters();
+        StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder, record) : null;
         // Only a run that asked for statistics stops at their first non-finite value. A traced step
         // keeps its trace whatever it holds, so a view can show where it overflowed; its
         // statistics are then left out instead.

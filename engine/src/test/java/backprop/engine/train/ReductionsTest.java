@@ -25,6 +25,9 @@ class ReductionsTest {
             }
             assertEquals(sq, Reductions.sumOfSquares(a), 1e-9 * Math.max(1, sq), "Σa² n=" + n);
             assertEquals(diff, Reductions.sumSquaredDifferences(a, b), 1e-9 * Math.max(1, diff), "Σ(a−b)² n=" + n);
+            float[] copy = new float[n];
+            assertEquals(Reductions.sumOfSquares(a), Reductions.copyAndSumSquares(a, copy), "the same sum, copying");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a, copy);
         }
     }
 
