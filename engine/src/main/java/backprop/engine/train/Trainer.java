@@ -174,10 +174,9 @@ public final class Trainer {
         if (x.rank() == 3) pass = pass.withSequence(new SequencePass(x.dim(1), config.truncate(), forcedGates));
         Var out = model.forward(x, pass);
         // The statistics keep the weights before the update by reference (see handedOut).
-        // A traced step hands its parameters out anyway: the statistics keep the weights before
-        // the update by reference too. A step that only measures copies just the weight matrices
-        // (cheaper than handing out every parameter, biases and all, to copy them on write).
-        if (measure && record) handOutParameters();
+        // A traced step hands its parameters out before its update (the moment below), so the
+        // statistics keep the weights before the update by reference. A step that only measures
+        // copies just the weight matrices (cheaper than copying every parameter on write).
         StatisticsRecorder statistics = measure ? new StatisticsRecorder(steps, optimizer.learningRate(), recorder, record) : null;
         // Only a run that asked for statistics stops at their first non-finite value. A traced step
         // keeps its trace whatever it holds, so a view can show where it overflowed; its
