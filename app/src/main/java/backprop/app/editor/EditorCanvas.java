@@ -361,10 +361,9 @@ public final class EditorCanvas extends CanvasPane {
             double nw = textWidth(norm, nf) + 6, nh = 14 * Math.min(scale(), 1.25), ny = mid[1] + 10 * Math.min(scale(), 1.25);
             g.fillRoundRect(mid[0] - nw / 2, ny, nw, nh, 4, 4);
             g.setFill(ink());
-            g.setFont(nf);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(norm, mid[0], ny + nh / 2);
+            text(g, norm, nf, mid[0], ny + nh / 2);
         }
         Font f = Font.font(null, FontWeight.NORMAL, 11 * Math.min(scale(), 1.25)); // labels must fit between columns
         double tw = textWidth(label, f) + 10, th = 16 * Math.min(scale(), 1.25);
@@ -374,10 +373,9 @@ public final class EditorCanvas extends CanvasPane {
         g.setLineWidth(lineScale());
         g.strokeRoundRect(mid[0] - tw / 2, mid[1] - th / 2, tw, th, th, th);
         g.setFill(ink());
-        g.setFont(f);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(label, mid[0], mid[1]);
+        text(g, label, f, mid[0], mid[1]);
     }
 
     private void drawNode(GraphicsContext g, EditorGraph graph, EditorNode n, Analysis a, boolean text) {
@@ -401,12 +399,12 @@ public final class EditorCanvas extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(ink());
-        g.setFont(Font.font(null, FontWeight.BOLD, 13 * s));
-        g.fillText(fit(graph.label(n), w - 20, g.getFont()), x + 10, y + 17);
+        Font title = Font.font(null, FontWeight.BOLD, 13 * s);
+        text(g, fit(graph.label(n), w - 20, title), title, x + 10, y + 17);
         LayerStatistics st = run.get(n.key());
         g.setFill(muted());
-        g.setFont(Font.font(11 * s));
-        g.fillText(fit(summary(n, graph.label(n)), w - 20 - (st == null ? 0 : HISTOGRAM_WIDTH + 6), g.getFont()), x + 10, y + 40);
+        Font small = Font.font(11 * s);
+        text(g, fit(summary(n, graph.label(n)), w - 20 - (st == null ? 0 : HISTOGRAM_WIDTH + 6), small), small, x + 10, y + 40);
         if (st != null) drawHistogram(g, st.histogram(), x + w - HISTOGRAM_WIDTH - 8, y + 26, HISTOGRAM_WIDTH, h - 32);
         Long params = a.parameters().get(n.key());
         if (params != null && params > 0) badge(g, String.format("%,d", params), x + w, y);
@@ -455,10 +453,9 @@ public final class EditorCanvas extends CanvasPane {
         g.setFill(box());
         g.fillRoundRect(p[0] - 4, y, tw, th, 6, 6);
         g.setFill(error.getValue() instanceof Color c ? c : Color.RED);
-        g.setFont(f);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, p[0], y + th / 2);
+        text(g, text, f, p[0], y + th / 2);
     }
 
     private void badge(GraphicsContext g, String text, double right, double top) {
@@ -467,10 +464,31 @@ public final class EditorCanvas extends CanvasPane {
         g.setFill(accent());
         g.fillRoundRect(right - tw + 6, top - th / 2, tw, th, th, th);
         g.setFill(onAccent());
-        g.setFont(f);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(text, right - tw / 2 + 6, top);
+        text(g, text, f, right - tw / 2 + 6, top);
         g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Fonts by weight and size as drawn on screen: one per zoom level, not one per call. */
+    private final Map<String, Font> screenFonts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Font> e) { return size() > 48; }
+    };
+
+    /**
+     * {@code fillText} of text laid out in graph units at (x, y), drawn in screen space at the
+     * zoomed size. Under the zoom transform JavaFX's software renderer fills every glyph as a path
+     * (a third of a pan frame of a 200-node graph went there); untransformed it stamps cached
+     * glyph masks, and the text is hinted at the size it is shown.
+     */
+    private void text(GraphicsContext g, String s, Font f, double x, double y) {
+        double size = Math.round(f.getSize() * zoom * 4) / 4.0; // quarter pixels: a few strikes per zoom range
+        Font shown = screenFonts.computeIfAbsent(f.getFamily() + "|" + f.getStyle() + "|" + size, k -> Font.font(f.getFamily(),
+                f.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold") ? FontWeight.BOLD : FontWeight.NORMAL, size));
+        g.save();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFont(shown);
+        g.fillText(s, panX + x * zoom, panY + y * zoom);
+        g.restore();
     }
 
     private static void port(GraphicsContext g, double cx, double cy) {
