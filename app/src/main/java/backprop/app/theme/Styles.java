@@ -198,6 +198,8 @@ public final class Styles {
     // Depth view (depth.css, over theme/chart-views.css)
     public static final String DEPTH_VIEW = "depth-view";
     public static final String DP_CLOSE = "dp-close";
+    /** The one-pixel outline behind a depth column's card (a fill, not a border: see depth.css). */
+    public static final String DP_FRAME = "dp-frame";
     // Vanishing-gradient view (its chrome: theme/chart-views.css)
     public static final String VANISHING_VIEW = "vanishing-view";
 
