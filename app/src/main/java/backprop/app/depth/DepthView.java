@@ -3,6 +3,7 @@ package backprop.app.depth;
 import backprop.app.draw.LogPlot;
 import backprop.app.draw.Sci;
 import backprop.app.theme.Palette;
+import backprop.app.theme.CardFrame;
 import backprop.app.theme.Styles;
 import backprop.app.view.StudioView;
 import backprop.app.view.Transport;
@@ -299,13 +300,8 @@ public final class DepthView implements StudioView {
     /** One configuration's card. */
     private final class ColumnView {
         final VBox root = new VBox(4);
-        /**
-         * The card's outline: a square background one pixel larger behind it. JavaFX's software
-         * renderer strokes a CSS border through its anti-aliasing rasteriser every frame (a third
-         * of the render thread with four columns training), and caches a two-layer background as
-         * an image it then blits; one plain fill per region is the cheap case for both.
-         */
-        final StackPane frame = new StackPane(root);
+        /** The card's outline, a fill rather than a border (see CardFrame). */
+        final StackPane frame = CardFrame.around(root);
         final Label title = new Label();
         final Button close = new Button("✕");
         int index;
@@ -372,7 +368,6 @@ public final class DepthView implements StudioView {
             VBox.setVgrow(histograms, Priority.ALWAYS);
             VBox.setVgrow(loss, Priority.SOMETIMES);
             HBox.setHgrow(frame, Priority.ALWAYS);
-            frame.getStyleClass().add(Styles.DP_FRAME);
             root.setMinWidth(0);
             root.setPrefWidth(300);
             if (presenter) scale(true);

@@ -6,6 +6,7 @@ import backprop.app.view.StudioView;
 import backprop.app.view.Transport;
 import backprop.app.theme.Palette;
 import backprop.app.theme.PaletteLegend;
+import backprop.app.theme.CardFrame;
 import backprop.app.theme.Styles;
 import backprop.app.view.ViewInfo;
 import backprop.engine.spec.NetworkSpec;
@@ -225,7 +226,7 @@ public final class PlaygroundView implements StudioView {
         VBox card = new VBox(6, layers, network, networkBottom);
         card.getStyleClass().add(Styles.PG_CARD);
         card.setId("pg-network-card");
-        return card;
+        return CardFrame.around(card);
     }
 
     private final HBox networkBottom = new HBox(16);
@@ -254,7 +255,7 @@ public final class PlaygroundView implements StudioView {
         VBox.setVgrow(dataGrid, Priority.ALWAYS);
         card.getStyleClass().add(Styles.PG_CARD);
         card.setId("pg-data-card");
-        return card;
+        return CardFrame.around(card);
     }
 
     private Node outputPane() {
@@ -350,8 +351,9 @@ public final class PlaygroundView implements StudioView {
         card.getStyleClass().addAll(Styles.PG_CARD, Styles.PG_OUTPUT);
         card.setId("pg-output-card");
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.3));
-        BorderPane.setMargin(card, new Insets(0, 0, 0, 12));
-        return card;
+        javafx.scene.layout.StackPane frame = CardFrame.around(card);
+        BorderPane.setMargin(frame, new Insets(0, 0, 0, 12));
+        return frame;
     }
 
     /**

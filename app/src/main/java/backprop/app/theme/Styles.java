@@ -125,6 +125,8 @@ public final class Styles {
     public static final String PG_SMALL_BUTTON = "pg-small-button";
     public static final String NETWORK_CANVAS = "network-canvas";
     public static final String PLAYGROUND_VIEW = "playground-view";
+    /** The outline behind a card, a fill rather than a border ({@link CardFrame}); each view's sheet colours it. */
+    public static final String CARD_FRAME = "card-frame";
     public static final String PG_PLAY = "pg-play";
     public static final String PG_COUNTER = "pg-counter";
     public static final String PG_MESSAGE = "pg-message";
@@ -198,8 +200,6 @@ public final class Styles {
     // Depth view (depth.css, over theme/chart-views.css)
     public static final String DEPTH_VIEW = "depth-view";
     public static final String DP_CLOSE = "dp-close";
-    /** The one-pixel outline behind a depth column's card (a fill, not a border: see depth.css). */
-    public static final String DP_FRAME = "dp-frame";
     // Vanishing-gradient view (its chrome: theme/chart-views.css)
     public static final String VANISHING_VIEW = "vanishing-view";
 
