@@ -10,7 +10,7 @@ import backprop.engine.backend.ConvShape;
 import backprop.engine.backend.PoolShape;
 import backprop.engine.backend.java.Im2col;
 import backprop.engine.backend.java.JavaGemm;
-import backprop.engine.backend.java.JavaPool;
+import backprop.engine.backend.java.TiledPool;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
@@ -166,10 +166,10 @@ public final class OpenBlasBackend implements Backend {
         }
     }
 
-    // ------------------------------------------------------------ pooling: the Java kernels
+    // ------------------------------------------------------------ pooling: the Java kernels (tiled windows fast)
 
-    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.maxForward(s, x, y); }
-    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { JavaPool.maxBackward(s, x, dy, dx); }
-    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.avgForward(s, x, y); }
-    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { JavaPool.avgBackward(s, dy, dx); }
+    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { TiledPool.maxForward(s, x, y); }
+    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { TiledPool.maxBackward(s, x, dy, dx); }
+    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { TiledPool.avgForward(s, x, y); }
+    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { TiledPool.avgBackward(s, dy, dx); }
 }
