@@ -123,6 +123,10 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void conv2dForward(ConvShape g, float[] x, float[] w, float[] y) {
+        if (!small(g) && DirectConv.applies(g)) { // a first layer: too few taps for im2col's copies to pay
+            DirectConv.forward(g, x, w, y);
+            return;
+        }
         if (!small(g)) {
             BatchedConv.forward(this, g, x, w, y);
             return;
@@ -153,6 +157,10 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void conv2dBackwardFilter(ConvShape g, float[] x, float[] dy, float[] dw) {
+        if (!small(g) && DirectConv.applies(g)) {
+            DirectConv.backwardFilter(g, x, dy, dw);
+            return;
+        }
         if (!small(g)) {
             BatchedConv.backwardFilter(this, g, x, dy, dw);
             return;
