@@ -92,6 +92,23 @@ public final class Var {
     /** Adds {@code g} into this node's gradient, for backward rules written outside {@link Ops}. */
     public void addGrad(float[] g) { accumulate(g); }
 
+    /**
+     * {@link #addGrad} for an array the caller has just made for this call and never touches
+     * again: a node without a gradient yet keeps the array itself, instead of clearing a new one
+     * and adding g into it (for a LeNet step's feature maps that was a megabyte allocated,
+     * cleared and walked twice per node). The same floats: each entry becomes g + 0f, which is
+     * what adding into a cleared array gives (a −0 becomes +0).
+     */
+    public void addFreshGrad(float[] g) {
+        if (!needsGrad) return;
+        if (grad != null || g.length != value.size()) {
+            accumulate(g);
+            return;
+        }
+        for (int i = 0; i < g.length; i++) g[i] += 0f;
+        grad = new Tensor(g, value.shape());
+    }
+
     /** Adds {@code g} into this node's gradient (element by element). */
     void accumulate(float[] g) {
         if (!needsGrad) return;

@@ -3,12 +3,14 @@ package backprop.engine.backend;
 import backprop.engine.backend.java.JavaConv;
 import backprop.engine.backend.java.JavaGemm;
 import backprop.engine.backend.java.JavaPool;
+import backprop.engine.backend.java.TiledPool;
 
 /**
  * The reference backend: plain Java loops, always available, and the one every other backend
  * is tested against. Each kernel family lives in its own small file under
  * {@code backend/java/} ({@link JavaGemm}, {@link JavaConv}, {@link JavaPool}), written to be
- * read: a convolution is its nested loops.
+ * read: a convolution is its nested loops. Pooling whose windows tile the image goes through
+ * {@link TiledPool}, which gives JavaPool's numbers bit for bit with cheaper indexing.
  */
 public final class JavaBackend implements Backend {
 
@@ -24,10 +26,10 @@ public final class JavaBackend implements Backend {
     @Override public void conv2dForward(ConvShape s, float[] x, float[] w, float[] y) { JavaConv.forward(s, x, w, y); }
     @Override public void conv2dBackwardData(ConvShape s, float[] dy, float[] w, float[] dx) { JavaConv.backwardData(s, dy, w, dx); }
     @Override public void conv2dBackwardFilter(ConvShape s, float[] x, float[] dy, float[] dw) { JavaConv.backwardFilter(s, x, dy, dw); }
-    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.maxForward(s, x, y); }
-    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { JavaPool.maxBackward(s, x, dy, dx); }
-    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.avgForward(s, x, y); }
-    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { JavaPool.avgBackward(s, dy, dx); }
+    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { TiledPool.maxForward(s, x, y); }
+    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { TiledPool.maxBackward(s, x, dy, dx); }
+    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { TiledPool.avgForward(s, x, y); }
+    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { TiledPool.avgBackward(s, dy, dx); }
 
     /** ServiceLoader entry for the reference backend. */
     public static final class Provider implements BackendProvider {

@@ -16,8 +16,14 @@ import backprop.engine.backend.java.Im2col;
 final class BatchedConv {
     private BatchedConv() {}
 
-    /** Floats of the largest column matrix built at once (16 MB). */
-    static final int MAX_COLUMN_FLOATS = 4 << 20;
+    /**
+     * Floats of the largest column matrix built at once (256 KB). Small enough that the matrix,
+     * its off-heap copy and the product's reads stay in a core's L2 cache: with the whole batch
+     * in one matrix (16 MB allowed before, 5 MB for LeNet's first layer) each of those three
+     * passes went out to memory, and LeNet's convolutions took twice as long. A group still
+     * holds a few images, so the products stay wide.
+     */
+    static final int MAX_COLUMN_FLOATS = 1 << 16;
 
     /** Images per group: at least one, at most the batch. */
     static int group(ConvShape g) {

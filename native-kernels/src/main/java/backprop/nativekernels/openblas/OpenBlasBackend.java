@@ -10,7 +10,7 @@ import backprop.engine.backend.ConvShape;
 import backprop.engine.backend.PoolShape;
 import backprop.engine.backend.java.Im2col;
 import backprop.engine.backend.java.JavaGemm;
-import backprop.engine.backend.java.JavaPool;
+import backprop.engine.backend.java.TiledPool;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
@@ -123,6 +123,10 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void conv2dForward(ConvShape g, float[] x, float[] w, float[] y) {
+        if (!small(g) && DirectConv.applies(g)) { // a first layer: too few taps for im2col's copies to pay
+            DirectConv.forward(g, x, w, y);
+            return;
+        }
         if (!small(g)) {
             BatchedConv.forward(this, g, x, w, y);
             return;
@@ -153,6 +157,10 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void conv2dBackwardFilter(ConvShape g, float[] x, float[] dy, float[] dw) {
+        if (!small(g) && DirectConv.applies(g)) {
+            DirectConv.backwardFilter(g, x, dy, dw);
+            return;
+        }
         if (!small(g)) {
             BatchedConv.backwardFilter(this, g, x, dy, dw);
             return;
@@ -166,10 +174,10 @@ public final class OpenBlasBackend implements Backend {
         }
     }
 
-    // ------------------------------------------------------------ pooling: the Java kernels
+    // ------------------------------------------------------------ pooling: the Java kernels (tiled windows fast)
 
-    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.maxForward(s, x, y); }
-    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { JavaPool.maxBackward(s, x, dy, dx); }
-    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { JavaPool.avgForward(s, x, y); }
-    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { JavaPool.avgBackward(s, dy, dx); }
+    @Override public void maxPool2dForward(PoolShape s, float[] x, float[] y) { TiledPool.maxForward(s, x, y); }
+    @Override public void maxPool2dBackward(PoolShape s, float[] x, float[] dy, float[] dx) { TiledPool.maxBackward(s, x, dy, dx); }
+    @Override public void avgPool2dForward(PoolShape s, float[] x, float[] y) { TiledPool.avgForward(s, x, y); }
+    @Override public void avgPool2dBackward(PoolShape s, float[] dy, float[] dx) { TiledPool.avgBackward(s, dy, dx); }
 }

@@ -103,7 +103,7 @@ public final class Conv2d extends SingleInputLayer {
         float[] dy = out.grad().data();
         float[] dw = new float[g.filterSize()];
         be.conv2dBackwardFilter(g, xs, dy, dw);
-        weights.addGrad(dw);
+        weights.addFreshGrad(dw);
         int plane = outH * outW, f = filters();
         float[] db = new float[f];
         for (int i = 0; i < g.n() * f; i++) {
@@ -111,11 +111,11 @@ public final class Conv2d extends SingleInputLayer {
             for (int j = i * plane; j < (i + 1) * plane; j++) s += dy[j];
             db[i % f] += s;
         }
-        bias.addGrad(db);
+        bias.addFreshGrad(db);
         if (x.needsGrad()) { // the network's input needs no gradient: that saves the first layer's largest pass
             float[] dx = new float[g.inputSize()];
             be.conv2dBackwardData(g, dy, ws, dx);
-            x.addGrad(dx);
+            x.addFreshGrad(dx);
         }
     }
 

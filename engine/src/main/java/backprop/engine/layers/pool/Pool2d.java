@@ -71,7 +71,7 @@ public final class Pool2d extends SingleInputLayer {
         float[] dx = new float[g.inputSize()];
         if (pool == PoolType.MAX) be.maxPool2dBackward(g, xs, out.grad().data(), dx);
         else be.avgPool2dBackward(g, out.grad().data(), dx);
-        x.addGrad(dx);
+        x.addFreshGrad(dx);
     }
 
     @Override public List<Var> params() { return List.of(); }
