@@ -38,6 +38,20 @@ final class Nonlinear {
     }
 
     /**
+     * {@code to[toOff + j] = σ(from[fromOff + j])} for j &lt; len, the same floats as {@link #sigmoid(float)}
+     * (in place when both are the same slice). A whole block of gates in one tight loop: the
+     * LSTM's i | f | o blocks lie side by side, so one call covers them.
+     */
+    static void sigmoid(float[] from, int fromOff, float[] to, int toOff, int len) {
+        for (int j = 0; j < len; j++) to[toOff + j] = sigmoid(from[fromOff + j]);
+    }
+
+    /** {@code to[toOff + j] = tanh(from[fromOff + j])} for j &lt; len, as {@link #tanh(float)}. */
+    static void tanh(float[] from, int fromOff, float[] to, int toOff, int len) {
+        for (int j = 0; j < len; j++) to[toOff + j] = tanh(from[fromOff + j]);
+    }
+
+    /**
      * Whether every double near {@code v} (within the relative margin, and within 2^absLog2
      * absolutely) rounds to the same float as v. A double has 29 more bits than a float; v is
      * safe when those 29 bits are far from 1000…0, the halfway pattern. False for values in the
