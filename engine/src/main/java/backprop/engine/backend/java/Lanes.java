@@ -25,7 +25,7 @@ public final class Lanes {
     private Lanes() {}
 
     /** How many threads share a loop, the caller included. */
-    public static final int COUNT = Math.max(1, Integer.getInteger("backprop.lanes", 1));
+    private static volatile int count = Math.max(1, Integer.getInteger("backprop.lanes", 1));
 
     /** About how long a waiting thread spins before it parks. */
     private static final long SPIN_NANOS = 50_000;
@@ -33,15 +33,24 @@ public final class Lanes {
     private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static Helper[] helpers;
 
-    /** body(i) for every i in [0, n), each exactly once; items [lane·n/COUNT, (lane+1)·n/COUNT) go to one lane. */
+    /** How many threads share a loop, the caller included. */
+    public static int count() { return count; }
+
+    /** Sets the lane count from the next loop on (tests compare 1 and 2 lanes bit for bit; normally the property sets it). */
+    public static void setCount(int lanes) {
+        if (lanes < 1) throw new IllegalArgumentException("lanes must be at least 1, got " + lanes);
+        count = lanes;
+    }
+
+    /** body(i) for every i in [0, n), each exactly once; items [lane·n/L, (lane+1)·n/L) go to one lane of L. */
     public static void forEach(int n, IntConsumer body) {
-        if (COUNT == 1 || n < 2 || !BUSY.compareAndSet(false, true)) {
+        int lanes = Math.min(count, n);
+        if (lanes < 2 || !BUSY.compareAndSet(false, true)) {
             for (int i = 0; i < n; i++) body.accept(i);
             return;
         }
         try {
-            Helper[] hs = helpers();
-            int lanes = Math.min(COUNT, n);
+            Helper[] hs = helpers(lanes - 1);
             for (int lane = 1; lane < lanes; lane++) hs[lane - 1].start(body, lane * n / lanes, (lane + 1) * n / lanes);
             for (int i = 0, end = n / lanes; i < end; i++) body.accept(i);
             Throwable failed = null;
@@ -57,13 +66,15 @@ public final class Lanes {
         }
     }
 
-    private static Helper[] helpers() {
-        if (helpers == null) {
-            Helper[] hs = new Helper[COUNT - 1];
-            for (int k = 0; k < hs.length; k++) hs[k] = new Helper("backprop-lane-" + (k + 1));
-            helpers = hs;
+    /** At least {@code wanted} helpers, started on first need (only under BUSY, so one thread at a time). */
+    private static Helper[] helpers(int wanted) {
+        Helper[] hs = helpers == null ? new Helper[0] : helpers;
+        if (hs.length < wanted) {
+            Helper[] more = java.util.Arrays.copyOf(hs, wanted);
+            for (int k = hs.length; k < wanted; k++) more[k] = new Helper("backprop-lane-" + (k + 1));
+            helpers = hs = more;
         }
-        return helpers;
+        return hs;
     }
 
     /** One helper thread: waits for a range of a loop, runs it, says it is done. */
