@@ -1,6 +1,8 @@
 package backprop.engine.backend.java;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -9,17 +11,19 @@ import java.util.function.IntConsumer;
  * helper threads: {@code -Dbackprop.lanes=N} lanes in all, default 1 (everything on the caller,
  * as before).
  *
- * <p>Why the results stay bit-identical whatever N is: each item is run by exactly one thread,
- * by the same code, doing the same float operations in the same order as on one thread, and
- * callers only hand over loops whose items write disjoint memory and read nothing another item
- * writes. No sum is ever split between threads, so nothing depends on which lane finishes first.
- * The caller returns only after every lane has finished (a volatile flag, so it also sees their
- * writes).
+ * <p>Why the results stay bit-identical whatever N is: each item is run whole by exactly one
+ * thread, by the same code, doing the same float operations in the same order as on one thread,
+ * and callers only hand over loops whose items write disjoint memory and read nothing another
+ * item writes. No sum is ever split between threads, so nothing depends on which thread ran an
+ * item or which finished first. The caller returns only after every item has finished, through
+ * volatile reads, so it also sees what the helpers wrote.
  *
- * <p>The hand-over is built for short, frequent loops (an LSTM step over 32 samples takes tens
- * of microseconds and comes 64 times per pass): helpers spin briefly for the next loop before
- * they park, which costs far less than a thread pool's queue. One loop runs on the lanes at a
- * time; a second caller meanwhile (another thread, or a nested loop) runs its loop alone.
+ * <p>The hand-over is built for short, frequent loops on a busy machine (an LSTM step over 32
+ * samples takes tens of microseconds and comes 64 times per pass): threads claim small chunks
+ * of items from a shared counter, so the caller simply does the whole loop itself when a helper
+ * has not been scheduled in time, and withdraws the offer instead of waiting for it. Helpers
+ * spin briefly for the next loop before they park. One loop runs on the lanes at a time; a
+ * second caller meanwhile (another thread, or a nested loop) runs its loop alone.
  */
 public final class Lanes {
     private Lanes() {}
@@ -42,7 +46,7 @@ public final class Lanes {
         count = lanes;
     }
 
-    /** body(i) for every i in [0, n), each exactly once; items [lane·n/L, (lane+1)·n/L) go to one lane of L. */
+    /** body(i) for every i in [0, n), each exactly once, on whichever lane claims it. */
     public static void forEach(int n, IntConsumer body) {
         int lanes = Math.min(count, n);
         if (lanes < 2 || !BUSY.compareAndSet(false, true)) {
@@ -51,13 +55,11 @@ public final class Lanes {
         }
         try {
             Helper[] hs = helpers(lanes - 1);
-            for (int lane = 1; lane < lanes; lane++) hs[lane - 1].start(body, lane * n / lanes, (lane + 1) * n / lanes);
-            for (int i = 0, end = n / lanes; i < end; i++) body.accept(i);
-            Throwable failed = null;
-            for (int lane = 1; lane < lanes; lane++) {
-                Throwable t = hs[lane - 1].await();
-                if (failed == null) failed = t;
-            }
+            Loop loop = new Loop(body, n, Math.max(1, n / (4 * lanes)));
+            for (int k = 0; k < lanes - 1; k++) hs[k].offer(loop);
+            loop.run();
+            for (int k = 0; k < lanes - 1; k++) hs[k].withdrawOrAwait(loop);
+            Throwable failed = loop.failure;
             if (failed instanceof RuntimeException e) throw e;
             if (failed instanceof Error e) throw e;
             if (failed != null) throw new IllegalStateException(failed);
@@ -77,14 +79,39 @@ public final class Lanes {
         return hs;
     }
 
-    /** One helper thread: waits for a range of a loop, runs it, says it is done. */
+    /** One loop's items, claimed a chunk at a time by whichever thread gets there first. */
+    private static final class Loop {
+        final IntConsumer body;
+        final int n, chunk;
+        final AtomicInteger next = new AtomicInteger();
+        /** The first failure; the remaining items are then skipped. */
+        volatile Throwable failure;
+
+        Loop(IntConsumer body, int n, int chunk) {
+            this.body = body;
+            this.n = n;
+            this.chunk = chunk;
+        }
+
+        void run() {
+            for (int from; (from = next.getAndAdd(chunk)) < n; ) {
+                try {
+                    for (int i = from, to = Math.min(n, from + chunk); i < to; i++) body.accept(i);
+                } catch (Throwable t) {
+                    if (failure == null) failure = t;
+                    next.set(n);
+                }
+            }
+        }
+    }
+
+    /** One helper thread: takes an offered loop, claims items from it until none are left. */
     private static final class Helper implements Runnable {
         private final Thread thread;
-        private volatile IntConsumer body;
-        private volatile boolean done = true;
+        private final AtomicReference<Loop> offered = new AtomicReference<>();
+        /** The loop this helper took, until it has finished its items (set before taking, so a caller that finds the offer gone waits for it). */
+        private volatile Loop running;
         private volatile Thread caller;
-        private int from, to;
-        private Throwable failure;
 
         Helper(String name) {
             thread = new Thread(this, name);
@@ -92,46 +119,37 @@ public final class Lanes {
             thread.start();
         }
 
-        /** Hands over items [from, to) (the fields are written before the volatile body, so the helper sees them). */
-        void start(IntConsumer loop, int from, int to) {
-            this.from = from;
-            this.to = to;
-            this.failure = null;
-            this.caller = Thread.currentThread();
-            this.done = false;
-            this.body = loop;
+        void offer(Loop loop) {
+            caller = Thread.currentThread();
+            offered.set(loop);
             LockSupport.unpark(thread);
         }
 
-        /** Waits for the range handed over last; its failure, or null. */
-        Throwable await() {
+        /** Takes the offer back if this helper has not taken it yet, else waits until it has finished its items. */
+        void withdrawOrAwait(Loop loop) {
+            if (offered.compareAndSet(loop, null)) return;
             long start = System.nanoTime();
-            while (!done) {
+            while (running == loop) {
                 if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
-                else LockSupport.parkNanos(this, 100_000);
+                else LockSupport.parkNanos(this, 50_000);
             }
-            return failure;
         }
 
         @Override
         public void run() {
             while (true) {
-                IntConsumer loop = waitForWork();
-                try {
-                    for (int i = from; i < to; i++) loop.accept(i);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                body = null;
-                done = true;
+                Loop loop = waitForOffer();
+                running = loop;
+                if (offered.compareAndSet(loop, null)) loop.run();   // else the caller withdrew it first
+                running = null;
                 LockSupport.unpark(caller);
             }
         }
 
-        private IntConsumer waitForWork() {
+        private Loop waitForOffer() {
             long start = System.nanoTime();
-            IntConsumer loop;
-            while ((loop = body) == null) {
+            Loop loop;
+            while ((loop = offered.get()) == null) {
                 if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
                 else LockSupport.park(this);
             }
