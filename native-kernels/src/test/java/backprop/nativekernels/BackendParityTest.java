@@ -87,6 +87,43 @@ abstract class BackendParityTest {
         }
     }
 
+    /**
+     * Products inside {@link Backend#holding} (W copied once for many steps) equal the same
+     * products outside it bit for bit; once the hold ends a changed W is read afresh; a nested
+     * hold of another array, and a product whose two operands are the held array, stay right.
+     */
+    @Test
+    void productsWhileHoldingWEqualTheSameProductsWithout() {
+        Random r = new Random(14);
+        int n = 32, steps = 6, units = 128, width = 4 * units;
+        float[] h = random(r, n * steps * units), w = random(r, units * width), act0 = random(r, n * steps * width);
+        float[] free = act0.clone(), held = act0.clone(), dhFree = new float[n * steps * units], dhHeld = new float[n * steps * units];
+        for (int t = 0; t < steps; t++) stepProducts(backend, h, w, free, dhFree, t, n, steps, units, width);
+        backend.holding(w, () -> {
+            for (int t = 0; t < steps; t++) stepProducts(backend, h, w, held, dhHeld, t, n, steps, units, width);
+        });
+        assertEquals(java.util.Arrays.toString(free), java.util.Arrays.toString(held), "h_t · W while holding W");
+        assertEquals(java.util.Arrays.toString(dhFree), java.util.Arrays.toString(dhHeld), "dPre_t · Wᵀ while holding W");
+
+        // The next hold of the same (changed) array copies it again; a nested hold ends without losing the outer one.
+        for (int i = 0; i < w.length; i++) w[i] *= -0.5f;
+        float[] want = act0.clone(), got = act0.clone(), other = random(r, units * width), wtw = new float[width * width], wtwWant = new float[width * width];
+        reference.gemm(false, false, n, width, units, 1f, h, 0, steps * units, w, 0, width, 1f, want, 0, steps * width);
+        reference.gemm(true, false, width, width, units, 1f, w, 0, width, w, 0, width, 0f, wtwWant, 0, width);
+        backend.holding(w, () -> {
+            backend.holding(other, () -> backend.gemm(false, false, n, width, units, 1f, h, 0, steps * units, other, 0, width, 0f, new float[n * width], 0, width));
+            backend.gemm(false, false, n, width, units, 1f, h, 0, steps * units, w, 0, width, 1f, got, 0, steps * width);
+            backend.gemm(true, false, width, width, units, 1f, w, 0, width, w, 0, width, 0f, wtw, 0, width);
+        });
+        assertClose(want, got, units, "h_0 · W after W changed between holds");
+        assertClose(wtwWant, wtw, units, "Wᵀ · W with W held");
+    }
+
+    private static void stepProducts(Backend be, float[] h, float[] w, float[] act, float[] dh, int t, int n, int steps, int units, int width) {
+        be.gemm(false, false, n, width, units, 1f, h, t * units, steps * units, w, 0, width, 1f, act, t * width, steps * width);
+        be.gemm(false, true, n, units, width, 1f, act, t * width, steps * width, w, 0, width, 0f, dh, t * units, steps * units);
+    }
+
     @Test
     void convolutionPassesEqualTheReference() {
         Random r = new Random(12);

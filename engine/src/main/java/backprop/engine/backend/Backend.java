@@ -45,6 +45,17 @@ public interface Backend {
         gemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, c, 0, ldc);
     }
 
+    /**
+     * Runs {@code body}, promising that {@code fixed} does not change while it runs. A backend
+     * that copies operands elsewhere before a product (off-heap for OpenBLAS) may then copy that
+     * array once and let every product in body that reads it use the copy: a recurrent layer
+     * reads its W at each of T steps, forward and backward. The promise covers this thread's
+     * products only. The default just runs body, since the Java kernels read the array itself.
+     */
+    default void holding(float[] fixed, Runnable body) {
+        body.run();
+    }
+
     /** y[n,k,p,q] = Σ_c Σ_r Σ_s x[n,c,p·sh+r−ph, q·sw+s−pw] · w[k,c,r,s] (zero outside x). No bias: autodiff adds it. */
     void conv2dForward(ConvShape s, float[] x, float[] w, float[] y);
 

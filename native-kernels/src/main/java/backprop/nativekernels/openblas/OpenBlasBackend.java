@@ -38,6 +38,7 @@ public final class OpenBlasBackend implements Backend {
     public static final long JAVA_BELOW = Long.getLong("backprop.openblas.javaBelow", 16L * 16 * 16);
 
     private FloatPointer pa = new FloatPointer(1), pb = new FloatPointer(1), pc = new FloatPointer(1);
+    private float[] staging = new float[0];
 
     @Override public String name() { return "openblas"; }
 
@@ -56,10 +57,19 @@ public final class OpenBlasBackend implements Backend {
             return;
         }
         int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
-        pa = fit(pa, footprint(aRows, aCols, lda));
-        int lda2 = load(pa, a, aOff, aRows, aCols, lda);
-        pb = fit(pb, footprint(bRows, bCols, ldb));
-        int ldb2 = load(pb, b, bOff, bRows, bCols, ldb);
+        // The held copy serves one operand per product (it has one position): B when A is the same array.
+        FloatPointer opA = a == b ? null : held(a, aOff), opB = held(b, bOff);
+        int lda2 = lda, ldb2 = ldb;
+        if (opA == null) {
+            pa = fit(pa, footprint(aRows, aCols, lda));
+            lda2 = load(pa, a, aOff, aRows, aCols, lda);
+            opA = pa;
+        }
+        if (opB == null) {
+            pb = fit(pb, footprint(bRows, bCols, ldb));
+            ldb2 = load(pb, b, bOff, bRows, bCols, ldb);
+            opB = pb;
+        }
         // A step of a recurrent layer reads and writes one time slice of [N][T][·] arrays: rows
         // far apart. Packing just those rows keeps each copy the size of the matrix, not of the
         // whole sequence (copying the span made a char-LSTM step O(T²) in copies).
@@ -67,13 +77,65 @@ public final class OpenBlasBackend implements Backend {
         pc = fit(pc, footprint(m, n, ldc));
         if (beta != 0f) load(pc, c, cOff, m, n, ldc); // with beta = 0 OpenBLAS never reads C
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2);
+                m, n, k, alpha, opA, lda2, opB, ldb2, beta, pc, ldc2);
+        heldCopy.position(0);
         if (ldc == n) {
             pc.get(c, cOff, m * n);
-        } else { // leave the gaps between C's rows as they were
-            for (int i = 0; i < m; i++) pc.position((long) i * ldc2).get(c, cOff + i * ldc, n);
-            pc.position(0);
+        } else { // leave the gaps between C's rows as they were: one copy out, then row by row on the heap
+            int span = extent(m, n, ldc2);
+            float[] buf = stage(span);
+            pc.get(buf, 0, span);
+            for (int i = 0; i < m; i++) System.arraycopy(buf, i * ldc2, c, cOff + i * ldc, n);
         }
+    }
+
+    // ------------------------------------------------------------ one operand copied once
+
+    /**
+     * The array {@link #holding} declared fixed, the thread that declared it, and whether
+     * {@link #heldCopy} holds its values yet (copied by the first product that reads it). Only
+     * products on the holder's thread use the copy: another thread never made the promise.
+     */
+    private float[] held;
+    private Thread holder;
+    private boolean heldCopied;
+    private FloatPointer heldCopy = new FloatPointer(1);
+
+    @Override
+    public void holding(float[] fixed, Runnable body) {
+        float[] outer;
+        synchronized (this) {
+            if (holder != null && holder != Thread.currentThread()) { // another thread holds one: no copy for this one
+                body.run();
+                return;
+            }
+            outer = held;
+            hold(fixed);
+        }
+        try {
+            body.run();
+        } finally {
+            synchronized (this) {
+                hold(outer);
+            }
+        }
+    }
+
+    private void hold(float[] fixed) {
+        held = fixed;
+        holder = fixed == null ? null : Thread.currentThread();
+        heldCopied = false;
+    }
+
+    /** The held copy positioned at {@code off} when {@code x} is the held array and this is its holder's thread, else null. */
+    private FloatPointer held(float[] x, int off) {
+        if (x != held || holder != Thread.currentThread()) return null;
+        if (!heldCopied) {
+            heldCopy = fit(heldCopy, x.length);
+            heldCopy.position(0).put(x, 0, x.length);
+            heldCopied = true;
+        }
+        return heldCopy.position(off);
     }
 
     /** Whether a rows×cols matrix with row stride ld is worth copying row by row rather than as one span. */
@@ -90,15 +152,23 @@ public final class OpenBlasBackend implements Backend {
      * Copies a rows×cols matrix (row stride ld) into {@code p}, which holds at least its span;
      * returns the row stride it has there: ld when copied as one span, cols when packed.
      */
-    private static int load(FloatPointer p, float[] src, int off, int rows, int cols, int ld) {
+    private int load(FloatPointer p, float[] src, int off, int rows, int cols, int ld) {
         if (rows == 0) return Math.max(1, ld);
         if (!packed(rows, cols, ld)) {
             p.put(src, off, extent(rows, cols, ld));
             return ld;
         }
-        for (int i = 0; i < rows; i++) p.position((long) i * cols).put(src, off + i * ld, cols);
-        p.position(0);
+        // Packed on the heap first, then one copy across: a copy per row costs a native call each.
+        float[] buf = stage(rows * cols);
+        for (int i = 0; i < rows; i++) System.arraycopy(src, off + i * ld, buf, i * cols, cols);
+        p.put(buf, 0, rows * cols);
         return cols;
+    }
+
+    /** A heap array of at least {@code size} floats for packing rows (gemm is synchronized, so one suffices; it only grows). */
+    private float[] stage(int size) {
+        if (staging.length < size) staging = new float[size];
+        return staging;
     }
 
     /** Elements spanned by a rows×cols matrix with row stride ld. */

@@ -101,7 +101,9 @@ public final class RecurrentLayer extends SingleInputLayer {
         float[] bias = b.value().data();
         for (int row = 0; row < r.act.length; row += gw) for (int j = 0; j < gw; j++) r.act[row + j] += bias[j];
         float[] wv = w.value().data();
-        for (int t = 0; t < steps; t++) cell.forward(r, wv, t, be);
+        be.holding(wv, () -> {
+            for (int t = 0; t < steps; t++) cell.forward(r, wv, t, be);
+        });
         return r;
     }
 
@@ -125,14 +127,16 @@ public final class RecurrentLayer extends SingleInputLayer {
         r.dPre = new float[rows * gw];
         float[] dhNext = new float[r.n * hh], dcNext = new float[r.n * hh];
         float[] wv = w.value().data();
-        for (int t = r.steps - 1; t >= 0; t--) {
-            cell.backward(r, wv, t, dOut, dhNext, dcNext, be);
-            // Truncated BPTT: the gradient does not cross the start of a window into the one before.
-            if (truncate > 0 && t % truncate == 0) {
-                Arrays.fill(dhNext, 0f);
-                Arrays.fill(dcNext, 0f);
+        be.holding(wv, () -> {
+            for (int t = r.steps - 1; t >= 0; t--) {
+                cell.backward(r, wv, t, dOut, dhNext, dcNext, be);
+                // Truncated BPTT: the gradient does not cross the start of a window into the one before.
+                if (truncate > 0 && t % truncate == 0) {
+                    Arrays.fill(dhNext, 0f);
+                    Arrays.fill(dcNext, 0f);
+                }
             }
-        }
+        });
         float[] dw = new float[hh * gw];
         cell.weightGradient(r, dw, be);
         w.addGrad(dw);

@@ -71,6 +71,11 @@ public final class SequenceRun {
         if (pre != null) pre[at] = act[at];
     }
 
+    /** Keeps the {@code len} pre-activations from packed index {@code at} on (no-op unless a trace is recorded). */
+    void keepPre(int at, int len) {
+        if (pre != null) System.arraycopy(act, at, pre, at, len);
+    }
+
     /** Whether h_0 is all zeros: the first step then has no recurrent product to compute. */
     boolean zeroStart() {
         for (float v : h0) if (v != 0f) return false;
