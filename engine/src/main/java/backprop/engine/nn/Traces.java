@@ -43,9 +43,17 @@ public final class Traces {
      */
     public static TraceTensor gPrime(Activation activation, Var aNode, Var zNode) {
         float[] a = aNode.value().data(), z = zNode.value().data();
-        boolean softmax = activation.equals(Activation.SOFTMAX);
         float[] g = new float[a.length];
-        for (int i = 0; i < a.length; i++) g[i] = softmax ? z[i] * (1f - z[i]) : activation.derivative(a[i], z[i]);
+        // The common activations' g′ written out with the definitions' exact floats: through the
+        // interface every activation shares, the JIT cannot inline the call, and this loop was most
+        // of what a trace adds to an MLP step. Softmax lists the Jacobian's diagonal.
+        switch (activation.id()) {
+            case "softmax", "sigmoid" -> { for (int i = 0; i < a.length; i++) g[i] = z[i] * (1f - z[i]); }
+            case "tanh" -> { for (int i = 0; i < a.length; i++) g[i] = 1f - z[i] * z[i]; }
+            case "relu" -> { for (int i = 0; i < a.length; i++) g[i] = a[i] > 0f ? 1f : 0f; }
+            case "identity" -> java.util.Arrays.fill(g, 1f);
+            default -> { for (int i = 0; i < a.length; i++) g[i] = activation.derivative(a[i], z[i]); }
+        }
         return new TraceTensor(aNode.shape(), g);
     }
 
