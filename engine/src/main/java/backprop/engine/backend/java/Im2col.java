@@ -69,6 +69,8 @@ public final class Im2col {
                             if (sw == 1) System.arraycopy(image, row + qLo, cols, o + qLo, qHi - qLo);
                             else for (int q = qLo; q < qHi; q++) cols[o + q] = image[row + q * sw];
                             zero(cols, o + qHi, o + ow);
+                        } else if (sw == 1) {
+                            for (int q = qLo; q < qHi; q++) image[row + q] += cols[o + q];
                         } else {
                             for (int q = qLo; q < qHi; q++) image[row + q * sw] += cols[o + q];
                         }

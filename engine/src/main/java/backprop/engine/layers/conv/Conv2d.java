@@ -104,13 +104,10 @@ public final class Conv2d extends SingleInputLayer {
         float[] dw = new float[g.filterSize()];
         be.conv2dBackwardFilter(g, xs, dy, dw);
         weights.addFreshGrad(dw);
-        int plane = outH * outW, f = filters();
+        int f = filters();
+        float[] planeSums = PlaneSums.of(dy, g.n() * f, outH * outW);
         float[] db = new float[f];
-        for (int i = 0; i < g.n() * f; i++) {
-            float s = 0f;
-            for (int j = i * plane; j < (i + 1) * plane; j++) s += dy[j];
-            db[i % f] += s;
-        }
+        for (int i = 0; i < g.n() * f; i++) db[i % f] += planeSums[i];
         bias.addFreshGrad(db);
         if (x.needsGrad()) { // the network's input needs no gradient: that saves the first layer's largest pass
             float[] dx = new float[g.inputSize()];
