@@ -9,15 +9,10 @@ import backprop.engine.trace.LayerStatistics;
 import backprop.engine.trace.StepStatistics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Measures {@link LayerStatistics} from the nodes a {@link Recorder} collected, in three moments
- * of a step: after the forward pass (every output finite? its histogram; measured on a thread of
- * its own beside the backward pass), after the backward pass (histograms,
+ * of a step: after the forward pass (every output finite?), after the backward pass (histograms,
  * fractions, norms; the weights before the update are copied, or kept by reference where the
  * trainer writes the update to a copy of its own) and after the update (‖Δw‖).
  * It reads the arrays in place, one pass over each, so recording costs a few percent of a step.
@@ -29,8 +24,6 @@ public final class StatisticsRecorder {
     private final float learningRate;
     private final List<Recorder.Entry> entries;
     private List<OutputFigures> outputs;
-    /** {@link #startForward}'s pass while it runs. */
-    private Future<List<OutputFigures>> pending;
     private List<LayerStatistics> measured;
     private List<float[][]> weightsBefore;
     private final boolean weightsStay;
@@ -52,58 +45,20 @@ public final class StatisticsRecorder {
     }
 
     /**
-     * After the forward pass: one pass over each layer's output z, input side first, for its
-     * histogram, saturated and dead fractions, and whether every value is finite; started on the
-     * statistics thread so that it runs beside the
-     * loss and the backward pass instead of before them: binning every output of a deep network
-     * was most of what the statistics cost a step (bench --model deep). It only reads the
-     * outputs z, which nothing writes once the forward pass is done, and its figures are whole
-     * counts, the same whichever thread computes them. {@link #awaitForward} collects them.
+     * After the forward pass, in one pass over each layer's output z, input side first: its
+     * histogram, saturated and dead fractions, and whether every value is finite.
      */
-    public void startForward() {
-        pending = STATISTICS_THREAD.submit(this::forwardFigures);
-    }
-
-    /**
-     * Waits for {@link #startForward}'s pass (no-op if none is pending); a value that is not finite
-     * throws its {@link TrainingDivergedException} here, on the caller's thread.
-     */
-    public void awaitForward() {
-        Future<List<OutputFigures>> p = pending;
-        if (p == null) return;
-        pending = null;
-        try {
-            outputs = p.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring the statistics of step " + step, e);
-        }
-    }
-
-    private List<OutputFigures> forwardFigures() {
-        List<OutputFigures> out = new ArrayList<>();
+    public void checkForward() {
+        outputs = new ArrayList<>();
         for (Recorder.Entry e : entries) {
             OutputFigures f = OutputFigures.of(e.layer().activation(), e.z().value());
             if (f == null) finite(e.z().value().data(), e.layer(), "output z"); // names the value
-            out.add(f);
+            outputs.add(f);
         }
-        return out;
     }
-
-    /** One daemon thread for every trainer's forward figures: a step waits for its own before the update. */
-    private static final ExecutorService STATISTICS_THREAD = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "backprop-statistics");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** After the backward pass, before clipping and the update. */
     public void afterBackward(int batch) {
-        awaitForward();
         int layers = entries.size();
         double[] deltaSquares = new double[layers], gradSquares = new double[layers];
         for (int k = layers - 1; k >= 0; k--) { // the order backprop found them in

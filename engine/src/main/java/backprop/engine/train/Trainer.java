@@ -182,15 +182,11 @@ public final class Trainer {
         // keeps its trace whatever it holds, so a view can show where it overflowed; its
         // statistics are then left out instead.
         boolean strict = recordStatistics;
-        // The outputs' figures are measured beside the loss and the backward pass, and collected
-        // before the update (afterBackward), so a value that is not finite still stops the step
-        // before anything changes.
-        statistics = measured(statistics, strict, st -> st.startForward());
+        statistics = measured(statistics, strict, st -> st.checkForward());
         Var loss = model.objective(out, y);
         Var objective = config.l2() > 0f ? Ops.add(loss, l2Penalty()) : loss;
         float r = loss.value().item();
         if (!Float.isFinite(r)) {
-            statistics = measured(statistics, strict, st -> st.awaitForward()); // a layer's own non-finite output is named first
             throw new TrainingDivergedException("the loss became " + r + " at step " + steps
                     + " (learning rate " + optimizer.learningRate() + " is probably too large for this network)");
         }
