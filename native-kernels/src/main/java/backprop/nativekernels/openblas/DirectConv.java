@@ -37,19 +37,8 @@ final class DirectConv {
         for (int n = 0; n < g.n(); n++) {
             in.load(x, n);
             for (float[] a : acc) Arrays.fill(a, 0f);
-            // Four taps per pass over a filter's outputs: each output still adds its products in
-            // tap order, one after another (the same floats), but is loaded and stored once per
-            // four taps instead of once per tap.
-            int t = 0;
-            for (; t + 3 < in.taps; t += 4) {
-                float[] s0 = in.tap(t, 0), s1 = in.tap(t + 1, 1), s2 = in.tap(t + 2, 2), s3 = in.tap(t + 3, 3);
-                for (int f = 0; f < k; f++) {
-                    int at = f * in.taps + t;
-                    multiplyAdd4(acc[f], w[at], s0, w[at + 1], s1, w[at + 2], s2, w[at + 3], s3);
-                }
-            }
-            for (; t < in.taps; t++) {
-                float[] shifted = in.tap(t, 0);
+            for (int t = 0; t < in.taps; t++) {
+                float[] shifted = in.tap(t);
                 for (int f = 0; f < k; f++) multiplyAdd(acc[f], w[f * in.taps + t], shifted);
             }
             for (int f = 0; f < k; f++)
@@ -75,16 +64,8 @@ final class DirectConv {
             in.load(x, n);
             for (int f = 0; f < k; f++)
                 for (int p = 0; p < oh; p++) System.arraycopy(dy, ((n * k + f) * oh + p) * ow, dyWide[f], p * in.pw, ow);
-            int t = 0;
-            for (; t + 3 < taps; t += 4) { // four taps per pass over dy, each lane array in its own order as before
-                float[] s0 = in.tap(t, 0), s1 = in.tap(t + 1, 1), s2 = in.tap(t + 2, 2), s3 = in.tap(t + 3, 3);
-                for (int f = 0; f < k; f++) {
-                    int at = f * taps + t;
-                    multiplyAdd4(dyWide[f], lanes[at], s0, lanes[at + 1], s1, lanes[at + 2], s2, lanes[at + 3], s3);
-                }
-            }
-            for (; t < taps; t++) {
-                float[] shifted = in.tap(t, 0);
+            for (int t = 0; t < taps; t++) {
+                float[] shifted = in.tap(t);
                 for (int f = 0; f < k; f++) multiplyAdd(lanes[f * taps + t], dyWide[f], shifted);
             }
         }
@@ -101,9 +82,7 @@ final class DirectConv {
         /** Taps c·r·s; padded row width; floats per padded plane; outputs per filter at the padded width. */
         final int taps, pw, plane, span;
         // The last tap of the last output row reads s − 1 entries past the last plane (thrown-away columns).
-        private final float[] padded;
-        /** Four shifted views, so four taps can be used in one pass. */
-        private final float[][] shifted;
+        private final float[] padded, shifted;
 
         Planes(ConvShape g) {
             this.g = g;
@@ -112,7 +91,7 @@ final class DirectConv {
             plane = (g.h() + 2 * g.padH()) * pw;
             span = g.outH() * pw;
             padded = new float[g.c() * plane + g.s()];
-            shifted = new float[4][span];
+            shifted = new float[span];
         }
 
         /** Image n's channels, each centred in its plane of zeros (the borders are never written). */
@@ -130,39 +109,16 @@ final class DirectConv {
          * at another offset than it writes another (it cannot rule out that they are the same
          * array and overlap); with equal indices it does.
          */
-        float[] tap(int t, int slot) {
+        float[] tap(int t) {
             int rs = g.r() * g.s();
-            System.arraycopy(padded, t / rs * plane + t % rs / g.s() * pw + t % g.s(), shifted[slot], 0, span);
-            return shifted[slot];
+            System.arraycopy(padded, t / rs * plane + t % rs / g.s() * pw + t % g.s(), shifted, 0, span);
+            return shifted;
         }
     }
 
     /** acc[i] += a[i] · b[i], arrays of equal length. */
     private static void multiplyAdd(float[] acc, float[] a, float[] b) {
         for (int i = 0; i < acc.length; i++) acc[i] += a[i] * b[i];
-    }
-
-    /** acc[i] = (((acc[i] + w0·s0[i]) + w1·s1[i]) + w2·s2[i]) + w3·s3[i]: four taps in order, one load and store of acc. */
-    private static void multiplyAdd4(float[] acc, float w0, float[] s0, float w1, float[] s1, float w2, float[] s2, float w3, float[] s3) {
-        for (int i = 0; i < acc.length; i++) {
-            float a = acc[i];
-            a += w0 * s0[i];
-            a += w1 * s1[i];
-            a += w2 * s2[i];
-            a += w3 * s3[i];
-            acc[i] = a;
-        }
-    }
-
-    /** l0[i] += d[i]·s0[i], … l3[i] += d[i]·s3[i]: four lane arrays in one pass over d. */
-    private static void multiplyAdd4(float[] d, float[] l0, float[] s0, float[] l1, float[] s1, float[] l2, float[] s2, float[] l3, float[] s3) {
-        for (int i = 0; i < d.length; i++) {
-            float v = d[i];
-            l0[i] += v * s0[i];
-            l1[i] += v * s1[i];
-            l2[i] += v * s2[i];
-            l3[i] += v * s3[i];
-        }
     }
 
     /** acc[i] += wv · v[i], arrays of equal length. */
