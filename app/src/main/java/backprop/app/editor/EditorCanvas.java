@@ -470,9 +470,12 @@ public final class EditorCanvas extends CanvasPane {
     }
 
     /** Fonts by weight and size as drawn on screen: one per zoom level, not one per call. */
-    private final Map<String, Font> screenFonts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<String, Font> e) { return size() > 48; }
+    private final Map<ScreenFont, Font> screenFonts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<ScreenFont, Font> e) { return size() > 48; }
     };
+
+    /** A font as laid out (graph units) and the size it is drawn at on screen. */
+    private record ScreenFont(Font laidOut, double size) {}
 
     /**
      * {@code fillText} of text laid out in graph units at (x, y), drawn in screen space at the
@@ -482,7 +485,7 @@ public final class EditorCanvas extends CanvasPane {
      */
     private void text(GraphicsContext g, String s, Font f, double x, double y) {
         double size = Math.round(f.getSize() * zoom * 4) / 4.0; // quarter pixels: a few strikes per zoom range
-        Font shown = screenFonts.computeIfAbsent(f.getFamily() + "|" + f.getStyle() + "|" + size, k -> Font.font(f.getFamily(),
+        Font shown = screenFonts.computeIfAbsent(new ScreenFont(f, size), k -> Font.font(f.getFamily(),
                 f.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold") ? FontWeight.BOLD : FontWeight.NORMAL, size));
         g.save();
         g.setTransform(1, 0, 0, 1, 0, 0);
